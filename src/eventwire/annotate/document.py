@@ -1,0 +1,123 @@
+"""Annotate a text into a ``Document``: sentences, entities, actors, quotes, times (and events).
+
+This is the one place that strings the annotators together, so the order of stages and the
+version string recorded with every stored annotation live here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from eventwire.annotate.actors import link_speakers, resolve_actors
+from eventwire.annotate.quotes import find_quotes
+from eventwire.annotate.timexes import find_timexes
+from eventwire.model import Document, Entity, Sentence
+from eventwire.nlp import load_nlp, model_version
+
+# Bump when rules or the order of stages change what gets stored, so `eventwire annotate` can
+# tell which articles were produced by an older annotator.
+ANNOTATOR_VERSION = "eventwire-annotate.v1"
+BATCH_SIZE = 32
+# Articles handed to a worker process at a time; large enough to amortise pickling.
+CHUNK_SIZE = 64
+
+
+def annotator_version(model: str | None = None) -> str:
+    return f"{ANNOTATOR_VERSION}+{model_version(load_nlp(model))}"
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def document_from_doc(
+    doc: Doc,
+    published: date | datetime | None = None,
+    title: str | None = None,
+    article_id: str | None = None,
+    code: bool = True,
+) -> Document:
+    """Run the rule-based annotators over an already parsed spaCy ``Doc``."""
+    when = _as_date(published)
+    actors = resolve_actors(doc, when)
+    quotes = find_quotes(doc)
+    link_speakers(quotes, actors, doc)
+    timexes = find_timexes(doc.text, when, doc)
+    document = Document(
+        text=doc.text,
+        title=title,
+        published=published if isinstance(published, datetime) else None,
+        article_id=article_id,
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+        actors=actors,
+        quotes=quotes,
+        timexes=timexes,
+    )
+    if code:
+        from eventwire.coding import code_events
+
+        document.events = code_events(doc, actors, quotes, timexes, when)
+    return document
+
+
+def analyze(text: str, published: date | datetime | None = None, title: str | None = None) -> Document:
+    """Annotate one text. Offsets of every item in the result point into ``text``.
+
+    Args:
+        text: the article text (as stored; offsets refer to it).
+        published: publication date, the anchor for relative times ("yesterday").
+        title: kept on the document; not annotated.
+    Returns:
+        A ``Document`` with sentences, entities, actors, quotes, timexes and events.
+    """
+    return document_from_doc(load_nlp()(text), published, title)
+
+
+def _analyze_chunk(items: list[tuple[str, date | datetime | None]], model: str | None, code: bool) -> list[Document]:
+    nlp = load_nlp(model)
+    texts = (text for text, _ in items)
+    return [
+        document_from_doc(doc, published, code=code)
+        for doc, (_, published) in zip(nlp.pipe(texts, batch_size=BATCH_SIZE), items, strict=True)
+    ]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def analyze_many(
+    items: Iterable[tuple[str, date | datetime | None]],
+    n_process: int = 1,
+    model: str | None = None,
+    code: bool = True,
+) -> Iterator[Document]:
+    """Annotate ``(text, published)`` pairs in order, in ``n_process`` processes.
+
+    Each worker process loads the model once and runs the whole annotation (parse and rules),
+    so the rule stages scale with the parser instead of queueing in the parent.
+    """
+    if n_process <= 1:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            yield from _analyze_chunk(chunk, model, code)
+        return
+    model = model or os.environ.get("EVENTWIRE_MODEL")
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        pending = []
+        for chunk in _chunks(items, CHUNK_SIZE):
+            pending.append(pool.submit(_analyze_chunk, chunk, model, code))
+            if len(pending) > 2 * n_process:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()

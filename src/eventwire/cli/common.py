@@ -1,0 +1,77 @@
+"""What every command shares: the console, the database option, JSON output, time parsing."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.model import to_plain
+
+console = Console()
+err_console = Console(stderr=True)
+
+DEFAULT_DB = "eventwire.duckdb"
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="EVENTWIRE_DB", help="DuckDB file to use (env EVENTWIRE_DB).", show_default=True),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("EVENTWIRE_DB", DEFAULT_DB))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(to_plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_table(rows: list[dict[str, Any]], title: str | None = None, columns: list[str] | None = None) -> None:
+    if not rows:
+        console.print(f"[dim]no {title or 'rows'}[/dim]")
+        return
+    columns = columns or list(rows[0].keys())
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    console.print(table)
+
+
+_RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``15m``, ``2h``, ``1d`` → a timedelta."""
+    m = _RELATIVE.match(text.strip().lower())
+    if not m:
+        raise typer.BadParameter(f"{text!r} is not a duration like 30s, 15m, 2h or 1d")
+    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
+
+
+def parse_since(text: str | None) -> datetime | None:
+    """An ISO date/time, or a look-back such as ``7d`` meaning seven days ago."""
+    if not text:
+        return None
+    if _RELATIVE.match(text.strip().lower()):
+        return datetime.now(UTC).replace(tzinfo=None) - parse_duration(text)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            value = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        except ValueError as exc:
+            raise typer.BadParameter(f"{text!r} is neither an ISO date nor a look-back like 7d") from exc
+    return value

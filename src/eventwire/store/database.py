@@ -1,0 +1,386 @@
+"""The embedded DuckDB store: the only module that talks to the database.
+
+Writes go through ``write_batch``: one transaction holds a batch of articles together with all of
+their annotations, so a crash leaves either the whole batch or none of it. Reads are typed query
+methods returning plain dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, jaccard, signature_from_bytes
+from eventwire.model import Article, Document, Failure
+from eventwire.store.rows import ANNOTATION_TABLES, document_rows
+from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
+
+ARTICLE_COLUMNS = (
+    "id",
+    "url",
+    "canonical_url",
+    "title",
+    "text",
+    "published",
+    "fetched",
+    "site",
+    "author",
+    "language",
+    "source_kind",
+    "item",
+)
+
+
+@dataclass(slots=True)
+class Duplicate:
+    """Why an incoming article is not stored: it repeats ``of``."""
+
+    of: str
+    kind: str  # "same-article" | "exact-text" | "canonical-url" | "near"
+    similarity: float = 1.0
+
+
+@dataclass(slots=True)
+class PendingArticle:
+    """An article accepted for storage, with its fingerprint and (optionally) its annotations."""
+
+    article: Article
+    fingerprint: Fingerprint
+    document: Document | None = None
+    annotator: str | None = None
+    extra_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    """DuckDB TIMESTAMP columns hold UTC without a zone."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A DuckDB file (or ``:memory:``) holding articles, annotations, events and ingest records."""
+
+    def __init__(self, path: str | Path = "eventwire.duckdb", read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def migrate(self, target: int = LATEST_VERSION) -> int:
+        """Apply every migration newer than the database's version, up to ``target``."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+        )
+        current = self.schema_version()
+        for version, description, sql in MIGRATIONS:
+            if current < version <= target:
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    self.con.execute(sql)
+                    self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()])
+                    self.con.execute("COMMIT")
+                except Exception:
+                    self.con.execute("ROLLBACK")
+                    raise
+        return self.schema_version()
+
+    # -- dedup --------------------------------------------------------------------------------
+
+    def find_duplicate(self, article: Article, fp: Fingerprint) -> Duplicate | None:
+        """The stored article this one repeats, by id, text hash, canonical URL or MinHash bands."""
+        row = self.con.execute("SELECT id FROM articles WHERE id = ?", [article.id]).fetchone()
+        if row:
+            return Duplicate(row[0], "same-article")
+        row = self.con.execute(
+            "SELECT id FROM articles WHERE text_hash = ? ORDER BY ingested LIMIT 1", [fp.text_hash]
+        ).fetchone()
+        if row:
+            return Duplicate(row[0], "exact-text")
+        if fp.canonical_url:
+            row = self.con.execute(
+                "SELECT id FROM articles WHERE canonical_url = ? ORDER BY ingested LIMIT 1",
+                [fp.canonical_url],
+            ).fetchone()
+            if row:
+                return Duplicate(row[0], "canonical-url")
+        if fp.signature is None or not fp.bands:
+            return None
+        candidates = self.con.execute(
+            "SELECT DISTINCT a.id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id "
+            "WHERE b.band IN (SELECT unnest(?::VARCHAR[]))",
+            [fp.bands],
+        ).fetchall()
+        best: Duplicate | None = None
+        for cand_id, blob in candidates:
+            sig = signature_from_bytes(blob)
+            if sig is None:
+                continue
+            sim = jaccard(fp.signature, sig)
+            if sim >= NEAR_DUPLICATE_JACCARD and (best is None or sim > best.similarity):
+                best = Duplicate(cand_id, "near", sim)
+        return best
+
+    def record_duplicate(self, article: Article, dup: Duplicate) -> bool:
+        """Link a repeated copy to the stored one; returns False when this link was already known."""
+        if dup.kind == "same-article":
+            return False
+        item = article.item or article.url or article.id
+        inserted = self.con.execute(
+            "INSERT INTO article_duplicates VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+            [item, dup.of, article.url, article.title, dup.kind, dup.similarity, _now()],
+        ).fetchall()
+        return bool(inserted)
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def record_failure(self, failure: Failure) -> None:
+        now = _now()
+        self.con.execute(
+            "INSERT INTO ingest_failures VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (item, reason) DO UPDATE "
+            "SET last_seen = excluded.last_seen, attempts = ingest_failures.attempts + 1",
+            [failure.item, failure.reason, failure.stage, now, now],
+        )
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan
+        self.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
+
+    def write_batch(self, pending: Iterable[PendingArticle]) -> int:
+        """Store articles with their fingerprints and annotations in one transaction."""
+        pending = list(pending)
+        if not pending:
+            return 0
+        now = _now()
+        articles, bands, runs = [], [], []
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for p in pending:
+            a = p.article
+            row = {c: getattr(a, c) for c in ARTICLE_COLUMNS}
+            row.update(
+                published=_naive(a.published),
+                fetched=_naive(a.fetched),
+                ingested=now,
+                text_hash=p.fingerprint.text_hash,
+                minhash=p.fingerprint.signature_bytes(),
+                raw=zlib.compress(a.raw) if a.raw else None,
+            )
+            articles.append(row)
+            bands.extend({"band": b, "article_id": a.id} for b in p.fingerprint.bands)
+            if p.document is not None:
+                runs.append({"article_id": a.id, "annotator": p.annotator or "", "annotated_at": now})
+                for name, rows in document_rows(a.id, p.document).items():
+                    tables.setdefault(name, []).extend(rows)
+            for name, rows in p.extra_rows.items():
+                tables.setdefault(name, []).extend(rows)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("articles", articles)
+            self._insert("article_bands", bands)
+            self._insert("annotation_runs", runs)
+            for name, rows in tables.items():
+                self._insert(name, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(pending)
+
+    def replace_annotations(
+        self, items: list[tuple[str, Document, dict[str, list[dict[str, Any]]]]], annotator: str
+    ) -> None:
+        """Swap the annotations of already-stored articles for new ones, atomically per batch."""
+        now = _now()
+        ids = [article_id for article_id, _, _ in items]
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for article_id, doc, extra in items:
+            for name, rows in list(document_rows(article_id, doc).items()) + list(extra.items()):
+                tables.setdefault(name, []).extend(rows)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name in (*ANNOTATION_TABLES, *self.extra_annotation_tables(), "annotation_runs"):
+                self.con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT unnest(?::VARCHAR[]))', [ids])
+            self._insert(
+                "annotation_runs", [{"article_id": i, "annotator": annotator, "annotated_at": now} for i in ids]
+            )
+            for name, rows in tables.items():
+                self._insert(name, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def extra_annotation_tables(self) -> tuple[str, ...]:
+        """Per-article tables added by later schema versions (events coded from annotations)."""
+        present = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return tuple(t for t in ("event_mentions",) if t in present)
+
+    # -- feed state ---------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        row = self.con.execute(
+            "SELECT url, etag, last_modified, seen_ids, checked_at FROM feed_state WHERE url = ?", [url]
+        ).fetchone()
+        if not row:
+            return None
+        return {
+            "url": row[0],
+            "etag": row[1],
+            "last_modified": row[2],
+            "seen_ids": json.loads(row[3] or "[]"),
+            "checked_at": row[4],
+        }
+
+    def save_feed_state(self, state: dict[str, Any]) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?)",
+            [
+                state["url"],
+                state.get("etag"),
+                state.get("last_modified"),
+                json.dumps(sorted(state.get("seen_ids") or [])),
+                _naive(state.get("checked_at")) or _now(),
+            ],
+        )
+
+    # -- reads --------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def articles(
+        self,
+        since: datetime | None = None,
+        site: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if since:
+            where.append("coalesce(published, ingested) >= ?")
+            params.append(_naive(since))
+        if site:
+            where.append("site ILIKE ?")
+            params.append(f"%{site}%")
+        if search:
+            where.append("(title ILIKE ? OR text ILIKE ?)")
+            params += [f"%{search}%", f"%{search}%"]
+        sql = (
+            "SELECT id, title, site, published, url, source_kind, length(text) AS chars FROM articles "
+            f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
+        )
+        return self.query(sql, [*params, limit, offset])
+
+    def article(self, article_id: str, raw: bool = False) -> dict[str, Any] | None:
+        cols = ", ".join([*ARTICLE_COLUMNS, "ingested"] + (["raw"] if raw else []))
+        rows = self.query(f"SELECT {cols} FROM articles WHERE id = ? OR id LIKE ?", [article_id, f"{article_id}%"])
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+        if raw and row.get("raw") is not None:
+            row["raw"] = zlib.decompress(row["raw"])
+        return row
+
+    def annotations(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        out = {}
+        for name in (*ANNOTATION_TABLES, *self.extra_annotation_tables()):
+            out[name] = self.query(
+                f'SELECT * EXCLUDE (article_id) FROM "{name}" WHERE article_id = ? ORDER BY start', [article_id]
+            )
+        return out
+
+    def articles_to_annotate(self, current_annotator: str | None, since: datetime | None = None) -> list[str]:
+        """Ids of articles to (re)annotate: all, or those not made by ``current_annotator``."""
+        sql = (
+            "SELECT a.id FROM articles a LEFT JOIN annotation_runs r ON r.article_id = a.id "
+            "WHERE (?::VARCHAR IS NULL OR r.annotator IS NULL OR r.annotator <> ?) "
+            "AND (?::TIMESTAMP IS NULL OR a.ingested >= ?) ORDER BY a.id"
+        )
+        since = _naive(since)
+        return [r[0] for r in self.con.execute(sql, [current_annotator, current_annotator, since, since]).fetchall()]
+
+    def article_texts(self, ids: list[str]) -> list[dict[str, Any]]:
+        rows = self.query(
+            "SELECT id, text, title, published FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        )
+        order = {i: n for n, i in enumerate(ids)}
+        return sorted(rows, key=lambda r: order[r["id"]])
+
+    def quotes(self, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        where, params = "", []
+        if speaker:
+            where = "WHERE speaker ILIKE ? OR speaker_code ILIKE ?"
+            params = [f"%{speaker}%", f"%{speaker}%"]
+        return self.query(
+            f'SELECT article_id, start, "end", kind, speaker, speaker_code, cue, content FROM quotes {where} '
+            "ORDER BY article_id, start LIMIT ?",
+            [*params, limit],
+        )
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self.query("SELECT * FROM ingest_failures ORDER BY last_seen DESC LIMIT ?", [limit])
+
+    def counts(self) -> dict[str, int]:
+        tables = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+            ).fetchall()
+        ]
+        skip = {"schema_version", "article_bands", "feed_state"}
+        return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t not in skip}
+
+    def stats(self) -> dict[str, Any]:
+        counts = self.counts()
+        by_kind = self.query("SELECT source_kind, count(*) AS n FROM articles GROUP BY 1 ORDER BY 2 DESC")
+        by_site = self.query(
+            "SELECT coalesce(site, '(unknown)') AS site, count(*) AS n FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+        )
+        span = self.con.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        return {
+            "database": self.path,
+            "schema_version": self.schema_version(),
+            "counts": counts,
+            "by_kind": {r["source_kind"]: r["n"] for r in by_kind},
+            "by_site": {r["site"]: r["n"] for r in by_site},
+            "published_from": span[0],
+            "published_to": span[1],
+        }

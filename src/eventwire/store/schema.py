@@ -1,0 +1,103 @@
+"""The store's schema as an ordered list of forward migrations.
+
+A database records the highest migration applied in ``schema_version``; opening it applies the
+rest in order, each in its own transaction. Released migrations are never edited: a change to the
+schema is a new entry at the end.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, duplicates, failures, feed state",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            url VARCHAR,
+            canonical_url VARCHAR,
+            title VARCHAR,
+            text VARCHAR NOT NULL,
+            published TIMESTAMP,
+            fetched TIMESTAMP,
+            ingested TIMESTAMP NOT NULL,
+            site VARCHAR,
+            author VARCHAR,
+            language VARCHAR,
+            source_kind VARCHAR NOT NULL,
+            item VARCHAR,
+            text_hash VARCHAR NOT NULL,
+            minhash BLOB,
+            raw BLOB
+        );
+        CREATE INDEX articles_text_hash ON articles (text_hash);
+        CREATE INDEX articles_canonical_url ON articles (canonical_url);
+        CREATE TABLE article_bands (band VARCHAR NOT NULL, article_id VARCHAR NOT NULL);
+        CREATE INDEX article_bands_band ON article_bands (band);
+        CREATE TABLE article_duplicates (
+            item VARCHAR NOT NULL,
+            duplicate_of VARCHAR NOT NULL,
+            url VARCHAR,
+            title VARCHAR,
+            kind VARCHAR NOT NULL,
+            similarity DOUBLE,
+            seen_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (item, duplicate_of)
+        );
+        CREATE TABLE ingest_failures (
+            item VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            stage VARCHAR NOT NULL,
+            first_seen TIMESTAMP NOT NULL,
+            last_seen TIMESTAMP NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (item, reason)
+        );
+        CREATE TABLE feed_state (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            seen_ids VARCHAR,
+            checked_at TIMESTAMP
+        );
+        """,
+    ),
+    (
+        2,
+        "annotations: sentences, entities, actors, quotes, times",
+        """
+        CREATE TABLE annotation_runs (
+            article_id VARCHAR PRIMARY KEY,
+            annotator VARCHAR NOT NULL,
+            annotated_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE sentences (article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+        CREATE TABLE entities (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR, label VARCHAR
+        );
+        CREATE TABLE actor_mentions (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR,
+            actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, cameo_code VARCHAR,
+            wikidata_id VARCHAR, method VARCHAR, score DOUBLE
+        );
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind VARCHAR,
+            content_start INTEGER, content_end INTEGER, content VARCHAR,
+            speaker_start INTEGER, speaker_end INTEGER, speaker VARCHAR,
+            cue_start INTEGER, cue_end INTEGER, cue VARCHAR,
+            speaker_actor_id VARCHAR, speaker_code VARCHAR
+        );
+        CREATE TABLE timexes (
+            article_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR,
+            type VARCHAR, value VARCHAR, anchor VARCHAR
+        );
+        CREATE INDEX entities_article ON entities (article_id);
+        CREATE INDEX actor_mentions_article ON actor_mentions (article_id);
+        CREATE INDEX quotes_article ON quotes (article_id);
+        CREATE INDEX timexes_article ON timexes (article_id);
+        """,
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
