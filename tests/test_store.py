@@ -1,0 +1,125 @@
+"""The DuckDB store: migrations, atomic batches, dedup lookups, failure records, re-annotation."""
+
+from __future__ import annotations
+
+import duckdb
+
+from eventwire.dedup import fingerprint
+from eventwire.model import Actor, ActorMention, Article, Document, Failure, Sentence, Timex
+from eventwire.store.database import PendingArticle, Store
+from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
+
+STORY = (
+    "The foreign ministers of the two neighbouring countries met in Geneva on Tuesday to discuss a "
+    "ceasefire along the disputed border, where clashes have killed dozens of soldiers since the spring. "
+    "Officials said the talks lasted six hours and ended with an agreement to reopen a military hotline. "
+    "A second round is planned for next month, according to a statement released after the meeting. "
+    "Observers from the United Nations welcomed the outcome but warned that previous truces had collapsed "
+    "within weeks, and that displaced families would not return until the shelling stopped for good."
+)
+
+
+def pending(text: str, url: str | None = None, **kw) -> PendingArticle:
+    article = Article(text=text, url=url, canonical_url=url, title=kw.pop("title", "Talks"), **kw)
+    return PendingArticle(article, fingerprint(article.text, article.canonical_url))
+
+
+def test_store_migrates_old_database_forward_and_keeps_rows(db_path):
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)")
+    con.execute(MIGRATIONS[0][2])
+    con.execute("INSERT INTO schema_version VALUES (1, 'v1', now())")
+    con.execute(
+        "INSERT INTO articles (id, text, ingested, source_kind, text_hash) VALUES ('a_old', 'old text', now(), 'text', 'h')"
+    )
+    con.close()
+    with Store(db_path) as store:
+        assert store.schema_version() == LATEST_VERSION
+        assert store.article("a_old")["text"] == "old text"
+        assert "timexes" in store.counts()
+
+
+def test_store_write_batch_stores_article_and_annotations_with_offsets(db_path):
+    p = pending(STORY, "https://news.example/talks")
+    actor = Actor("UN", "United Nations", None, "IGO", "IGOUNO")
+    start = STORY.index("United Nations")
+    p.document = Document(
+        text=STORY,
+        sentences=[Sentence(0, 10)],
+        actors=[ActorMention(start, start + 14, "United Nations", actor)],
+        timexes=[Timex(STORY.index("Tuesday"), STORY.index("Tuesday") + 7, "Tuesday", "DATE", "2024-11-19")],
+    )
+    p.annotator = "test-annotator"
+    with Store(db_path) as store:
+        assert store.write_batch([p]) == 1
+        ann = store.annotations(p.article.id)
+        mention = ann["actor_mentions"][0]
+        row = store.article(p.article.id)
+        assert row["text"][mention["start"] : mention["end"]] == "United Nations"
+        assert ann["timexes"][0]["value"] == "2024-11-19"
+        assert store.query("SELECT annotator FROM annotation_runs")[0]["annotator"] == "test-annotator"
+
+
+def test_store_finds_exact_url_and_near_duplicates(db_path):
+    first = pending(STORY, "https://news.example/talks")
+    with Store(db_path) as store:
+        store.write_batch([first])
+        same_text = pending("  " + STORY.upper() + "  ", "https://mirror.example/x")
+        assert store.find_duplicate(same_text.article, same_text.fingerprint).kind == "exact-text"
+        same_url = pending("A completely different body of text.", "https://news.example/talks")
+        assert store.find_duplicate(same_url.article, same_url.fingerprint).kind == "canonical-url"
+        syndicated = STORY.replace("on Tuesday", "earlier this week").replace("six hours", "nearly seven hours")
+        near = pending(syndicated + " Reporting by a wire service.", "https://other.example/story")
+        dup = store.find_duplicate(near.article, near.fingerprint)
+        assert dup is not None and dup.kind == "near" and dup.of == first.article.id and dup.similarity >= 0.6
+        other = pending(
+            "Parliament voted on Thursday to extend the state of emergency by ninety days after a week of "
+            "protests in the capital, in which police detained more than two hundred demonstrators and "
+            "opposition leaders accused the government of using the crisis to postpone local elections that "
+            "had been scheduled for the autumn, while rights groups called for an independent inquiry.",
+            "https://news.example/emergency",
+        )
+        assert store.find_duplicate(other.article, other.fingerprint) is None
+
+
+def test_store_duplicate_links_and_failures_are_idempotent(db_path):
+    with Store(db_path) as store:
+        first = pending(STORY, "https://news.example/talks")
+        store.write_batch([first])
+        copy = pending(STORY, "https://mirror.example/talks")
+        copy.article.item = "mirror.html"
+        dup = store.find_duplicate(copy.article, copy.fingerprint)
+        assert store.record_duplicate(copy.article, dup) is True
+        assert store.record_duplicate(copy.article, dup) is False
+        store.record_failure(Failure("bad.bin", "binary content (not text)"))
+        store.record_failure(Failure("bad.bin", "binary content (not text)"))
+        counts = store.counts()
+        assert counts["article_duplicates"] == 1
+        assert counts["ingest_failures"] == 1
+        assert store.failures()[0]["attempts"] == 2
+
+
+def test_store_batch_is_atomic_when_a_row_is_rejected(db_path):
+    with Store(db_path) as store:
+        good = pending(STORY, "https://news.example/talks")
+        clash = pending("Another story entirely, about elections.", "https://news.example/elections")
+        clash.article.id = good.article.id  # same primary key: the whole batch must roll back
+        try:
+            store.write_batch([good, clash])
+        except duckdb.ConstraintException:
+            pass
+        else:
+            raise AssertionError("duplicate primary key was accepted")
+        assert store.counts()["articles"] == 0
+
+
+def test_store_replace_annotations_swaps_old_rows(db_path):
+    with Store(db_path) as store:
+        p = pending(STORY, "https://news.example/talks")
+        p.document = Document(text=STORY, timexes=[Timex(0, 3, "The", "DATE", "2020")])
+        p.annotator = "old"
+        store.write_batch([p])
+        assert store.articles_to_annotate("new") == [p.article.id]
+        store.replace_annotations([(p.article.id, Document(text=STORY), {})], "new")
+        assert store.annotations(p.article.id)["timexes"] == []
+        assert store.articles_to_annotate("new") == []
