@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 
 from eventwire.dedup import fingerprint
-from eventwire.model import Actor, ActorMention, Article, Document, Failure, Sentence, Timex
+from eventwire.model import Actor, ActorMention, Article, Document, Event, EventActor, Failure, Sentence, Span, Timex
 from eventwire.store.database import PendingArticle, Store
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -120,6 +122,46 @@ def test_store_replace_annotations_swaps_old_rows(db_path):
         p.annotator = "old"
         store.write_batch([p])
         assert store.articles_to_annotate("new") == [p.article.id]
-        store.replace_annotations([(p.article.id, Document(text=STORY), {})], "new")
+        store.replace_annotations([({"id": p.article.id}, Document(text=STORY))], "new")
         assert store.annotations(p.article.id)["timexes"] == []
         assert store.articles_to_annotate("new") == []
+
+
+def _event(text: str, source: str, target: str, root: str, day: date) -> Event:
+    start = text.index("struck")
+    return Event(
+        source=EventActor(source, source),
+        target=EventActor(target, target),
+        action=Span(start, start + 6, "struck"),
+        sentence=Span(0, len(text), text),
+        cameo_code=root + "0",
+        root_code=root,
+        plover_type="ASSAULT",
+        event_date=day,
+        coder="test",
+    )
+
+
+def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
+    text_a = "Ukrainian forces struck a border region in Russia with missiles on Tuesday, officials said."
+    text_b = "Ukraine's army struck targets inside Russia on Tuesday using long-range missiles."
+    text_c = "Ukraine struck Russian positions again two weeks later, according to the ministry."
+    items = []
+    for text, site, day in ((text_a, "a.example", date(2024, 11, 19)), (text_b, "b.example", date(2024, 11, 20))):
+        p = pending(text * 3, f"https://{site}/x", site=site)
+        p.document = Document(text=p.article.text, events=[_event(p.article.text, "UKRMIL", "RUS", "19", day)])
+        items.append(p)
+    later = pending(text_c * 3, "https://c.example/x", site="c.example")
+    later.document = Document(
+        text=later.article.text, events=[_event(later.article.text, "UKRMIL", "RUS", "19", date(2024, 12, 3))]
+    )
+    with Store(db_path) as store:
+        store.write_batch(items[:1])
+        store.write_batch(items[1:] + [later])
+        events = store.query("SELECT * FROM events ORDER BY event_date")
+        assert [e["num_articles"] for e in events] == [2, 1]
+        assert events[0]["num_sources"] == 2 and events[0]["num_mentions"] == 2
+        mention = store.query("SELECT * FROM event_mentions WHERE article_id = ?", [items[0].article.id])[0]
+        assert items[0].article.text[mention["action_start"] : mention["action_end"]] == "struck"
+        store.replace_annotations([({"id": items[1].article.id, "site": "b.example"}, Document(text=""))], "v2")
+        assert store.query("SELECT num_articles FROM events ORDER BY event_date")[0]["num_articles"] == 1

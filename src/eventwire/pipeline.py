@@ -184,7 +184,7 @@ def reannotate(
         items = []
         for row, doc in zip(rows, docs, strict=True):
             doc.article_id, doc.title = row["id"], row["title"]
-            items.append((row["id"], doc, {}))
+            items.append((row, doc))
         store.replace_annotations(items, version)
         done += len(items)
         if on_batch:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, jaccard, signature_from_bytes
-from eventwire.model import Article, Document, Failure
+from eventwire.model import Article, Document, Failure, stable_id
+from eventwire.store.events import EVENT_WINDOW_DAYS, REFRESH_EVENTS_SQL, mention_rows
 from eventwire.store.rows import ANNOTATION_TABLES, document_rows
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -56,11 +57,17 @@ class PendingArticle:
     fingerprint: Fingerprint
     document: Document | None = None
     annotator: str | None = None
-    extra_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _near(a: Any, b: Any) -> bool:
+    """Two event dates within the grouping window (two unknown dates count as the same)."""
+    if a is None or b is None:
+        return a is b
+    return abs((a - b).days) <= EVENT_WINDOW_DAYS
 
 
 def _naive(value: datetime | None) -> datetime | None:
@@ -182,7 +189,7 @@ class Store:
         self.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
 
     def write_batch(self, pending: Iterable[PendingArticle]) -> int:
-        """Store articles with their fingerprints and annotations in one transaction."""
+        """Store articles with their fingerprints, annotations and events in one transaction."""
         pending = list(pending)
         if not pending:
             return 0
@@ -204,51 +211,76 @@ class Store:
             bands.extend({"band": b, "article_id": a.id} for b in p.fingerprint.bands)
             if p.document is not None:
                 runs.append({"article_id": a.id, "annotator": p.annotator or "", "annotated_at": now})
-                for name, rows in document_rows(a.id, p.document).items():
-                    tables.setdefault(name, []).extend(rows)
-            for name, rows in p.extra_rows.items():
-                tables.setdefault(name, []).extend(rows)
+                self._collect(tables, a.id, a.site, a.published, p.document)
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._insert("articles", articles)
             self._insert("article_bands", bands)
             self._insert("annotation_runs", runs)
-            for name, rows in tables.items():
-                self._insert(name, rows)
+            self._write_tables(tables)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return len(pending)
 
-    def replace_annotations(
-        self, items: list[tuple[str, Document, dict[str, list[dict[str, Any]]]]], annotator: str
-    ) -> None:
-        """Swap the annotations of already-stored articles for new ones, atomically per batch."""
+    @staticmethod
+    def _collect(tables, article_id: str, site: str | None, published: datetime | None, doc: Document) -> None:
+        for name, rows in document_rows(article_id, doc).items():
+            tables.setdefault(name, []).extend(rows)
+        tables.setdefault("event_mentions", []).extend(mention_rows(article_id, site, published, doc.events))
+
+    def _write_tables(self, tables: dict[str, list[dict[str, Any]]], touched: set[str] | None = None) -> None:
+        """Insert annotation rows; event mentions first get their cross-article event ids."""
+        mentions = tables.pop("event_mentions", [])
+        touched = set(touched or ()) | self._assign_events(mentions)
+        for name, rows in tables.items():
+            self._insert(name, rows)
+        self._insert("event_mentions", mentions)
+        if touched:
+            ids = sorted(touched)
+            self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self.con.execute(REFRESH_EVENTS_SQL, [ids])
+
+    def _assign_events(self, mentions: list[dict[str, Any]]) -> set[str]:
+        """Give each mention the id of a stored or same-batch event with its key and a nearby date."""
+        seen: list[tuple[str, Any, str]] = []
+        for m in mentions:
+            key, day = m["event_key"], m["event_date"]
+            event_id = next((eid for k, d, eid in seen if k == key and _near(d, day)), None)
+            if event_id is None:
+                row = self.con.execute(
+                    "SELECT event_id FROM events WHERE event_key = ? AND (event_date IS NOT DISTINCT FROM ?::DATE "
+                    "OR abs(date_diff('day', event_date, ?::DATE)) <= ?) ORDER BY event_date LIMIT 1",
+                    [key, day, day, EVENT_WINDOW_DAYS],
+                ).fetchone()
+                event_id = row[0] if row else stable_id(key, str(day), m["mention_id"], prefix="e_")
+            m["event_id"] = event_id
+            seen.append((key, day, event_id))
+        return {eid for _, _, eid in seen}
+
+    def replace_annotations(self, items: list[tuple[dict[str, Any], Document]], annotator: str) -> None:
+        """Swap the annotations and events of stored articles (rows with id, site, published) for new ones."""
         now = _now()
-        ids = [article_id for article_id, _, _ in items]
+        ids = [row["id"] for row, _ in items]
         tables: dict[str, list[dict[str, Any]]] = {}
-        for article_id, doc, extra in items:
-            for name, rows in list(document_rows(article_id, doc).items()) + list(extra.items()):
-                tables.setdefault(name, []).extend(rows)
+        for row, doc in items:
+            self._collect(tables, row["id"], row.get("site"), row.get("published"), doc)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name in (*ANNOTATION_TABLES, *self.extra_annotation_tables(), "annotation_runs"):
+            stale = self.con.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall()
+            for name in (*ANNOTATION_TABLES, "event_mentions", "annotation_runs"):
                 self.con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT unnest(?::VARCHAR[]))', [ids])
             self._insert(
                 "annotation_runs", [{"article_id": i, "annotator": annotator, "annotated_at": now} for i in ids]
             )
-            for name, rows in tables.items():
-                self._insert(name, rows)
+            self._write_tables(tables, touched={r[0] for r in stale})
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-
-    def extra_annotation_tables(self) -> tuple[str, ...]:
-        """Per-article tables added by later schema versions (events coded from annotations)."""
-        present = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        return tuple(t for t in ("event_mentions",) if t in present)
 
     # -- feed state ---------------------------------------------------------------------------
 
@@ -321,7 +353,7 @@ class Store:
 
     def annotations(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
         out = {}
-        for name in (*ANNOTATION_TABLES, *self.extra_annotation_tables()):
+        for name in (*ANNOTATION_TABLES, "event_mentions"):
             out[name] = self.query(
                 f'SELECT * EXCLUDE (article_id) FROM "{name}" WHERE article_id = ? ORDER BY start', [article_id]
             )
@@ -339,7 +371,7 @@ class Store:
 
     def article_texts(self, ids: list[str]) -> list[dict[str, Any]]:
         rows = self.query(
-            "SELECT id, text, title, published FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            "SELECT id, text, title, published, site FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
         )
         order = {i: n for n, i in enumerate(ids)}
         return sorted(rows, key=lambda r: order[r["id"]])

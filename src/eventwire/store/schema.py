@@ -98,6 +98,42 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX timexes_article ON timexes (article_id);
         """,
     ),
+    (
+        3,
+        "events: per-article mentions and cross-article events",
+        """
+        CREATE TABLE event_mentions (
+            mention_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            site VARCHAR, published TIMESTAMP, event_date DATE,
+            source_code VARCHAR, source_name VARCHAR, source_actor_id VARCHAR, source_start INTEGER, source_end INTEGER,
+            target_code VARCHAR, target_name VARCHAR, target_actor_id VARCHAR, target_start INTEGER, target_end INTEGER,
+            action_start INTEGER, action_end INTEGER, action_text VARCHAR,
+            sentence_start INTEGER, sentence_end INTEGER, sentence VARCHAR,
+            cameo_code VARCHAR, root_code VARCHAR, plover_type VARCHAR, plover_mode VARCHAR, plover_context VARCHAR[],
+            goldstein DOUBLE, quad_class INTEGER,
+            negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN, reported BOOLEAN, speaker VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            confidence DOUBLE, coder VARCHAR, event_key VARCHAR NOT NULL,
+            start INTEGER
+        );
+        CREATE INDEX event_mentions_article ON event_mentions (article_id);
+        CREATE INDEX event_mentions_event ON event_mentions (event_id);
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY, event_key VARCHAR NOT NULL, event_date DATE,
+            source_code VARCHAR, source_name VARCHAR, target_code VARCHAR, target_name VARCHAR,
+            cameo_code VARCHAR, root_code VARCHAR, plover_type VARCHAR, plover_mode VARCHAR,
+            goldstein DOUBLE, quad_class INTEGER,
+            negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN, reported BOOLEAN,
+            location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            confidence DOUBLE, num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER,
+            first_article_id VARCHAR, sentence VARCHAR
+        );
+        CREATE INDEX events_key ON events (event_key);
+        CREATE INDEX events_date ON events (event_date);
+        CREATE INDEX events_source ON events (source_code);
+        CREATE INDEX events_target ON events (target_code);
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

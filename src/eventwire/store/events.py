@@ -1,0 +1,126 @@
+"""Event mentions (one coded event in one article) and their grouping into cross-article events.
+
+As in GDELT's event/mention split, the same happening reported by several articles is one event:
+mentions with the same source, target, CAMEO root code and modality whose dates lie within
+``EVENT_WINDOW_DAYS`` of each other share an ``event_id``; the ``events`` row carries the counts.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from eventwire.model import Event, stable_id
+
+# Wire copies of one happening are dated by their own publication when no date is stated, so
+# reports of the same strike drift by a day or two; a week would merge distinct repeated events.
+EVENT_WINDOW_DAYS = 2
+
+
+def event_key(source: str | None, target: str | None, root_code: str, modality: str) -> str:
+    return "|".join([(source or "").upper(), (target or "").strip().lower(), root_code, modality])
+
+
+def modality(event: Event) -> str:
+    """Real, negated and hypothetical reports of an action are different events."""
+    if event.negated:
+        return "negated"
+    if event.hypothetical:
+        return "hypothetical"
+    return "future" if event.future else "real"
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def mention_rows(
+    article_id: str, site: str | None, published: datetime | None, events: list[Event]
+) -> list[dict[str, Any]]:
+    """One row per coded event of an article, with all evidence offsets; ``event_id`` is set later."""
+    if published is not None and published.tzinfo is not None:
+        published = published.astimezone(UTC).replace(tzinfo=None)
+    rows = []
+    for ev in events:
+        src, tgt, loc = ev.source, ev.target, ev.location or {}
+        rows.append(
+            {
+                "mention_id": stable_id(article_id, ev.id or f"{ev.action.start}:{ev.cameo_code}", prefix="m_"),
+                "event_id": None,
+                "article_id": article_id,
+                "site": site,
+                "published": published,
+                "event_date": _as_date(ev.event_date) or _as_date(published),
+                "source_code": src.code,
+                "source_name": src.name,
+                "source_actor_id": src.actor.actor_id if src.actor else None,
+                "source_start": src.span.start if src.span else None,
+                "source_end": src.span.end if src.span else None,
+                "target_code": tgt.code if tgt else None,
+                "target_name": tgt.name if tgt else None,
+                "target_actor_id": tgt.actor.actor_id if tgt and tgt.actor else None,
+                "target_start": tgt.span.start if tgt and tgt.span else None,
+                "target_end": tgt.span.end if tgt and tgt.span else None,
+                "action_start": ev.action.start,
+                "action_end": ev.action.end,
+                "action_text": ev.action.text,
+                "sentence_start": ev.sentence.start,
+                "sentence_end": ev.sentence.end,
+                "sentence": ev.sentence.text,
+                "cameo_code": ev.cameo_code,
+                "root_code": ev.root_code,
+                "plover_type": ev.plover_type,
+                "plover_mode": ev.plover_mode,
+                "plover_context": list(ev.plover_context),
+                "goldstein": ev.goldstein,
+                "quad_class": ev.quad_class,
+                "negated": ev.negated,
+                "hypothetical": ev.hypothetical,
+                "future": ev.future,
+                "reported": ev.reported,
+                "speaker": ev.speaker,
+                "location_name": loc.get("name"),
+                "location_country": loc.get("country"),
+                "lat": loc.get("lat"),
+                "lon": loc.get("lon"),
+                "confidence": ev.confidence,
+                "coder": ev.coder,
+                "event_key": event_key(
+                    src.code or src.name, (tgt.code or tgt.name) if tgt else None, ev.root_code, modality(ev)
+                ),
+                "start": ev.sentence.start,
+            }
+        )
+    return rows
+
+
+# Recompute the events rows of the given ids from their mentions; the first mention (earliest
+# published) supplies the descriptive fields, the counts come from all of them.
+REFRESH_EVENTS_SQL = """
+INSERT INTO events
+SELECT
+    event_id,
+    arg_min(event_key, coalesce(published, TIMESTAMP '9999-01-01')),
+    min(event_date),
+    arg_min(source_code, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(source_name, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(target_code, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(target_name, coalesce(published, TIMESTAMP '9999-01-01')),
+    mode(cameo_code),
+    arg_min(root_code, coalesce(published, TIMESTAMP '9999-01-01')),
+    mode(plover_type),
+    mode(plover_mode),
+    avg(goldstein),
+    arg_min(quad_class, coalesce(published, TIMESTAMP '9999-01-01')),
+    bool_and(negated), bool_and(hypothetical), bool_and(future), bool_and(reported),
+    mode(location_name), mode(location_country), avg(lat), avg(lon),
+    max(confidence),
+    count(*),
+    count(DISTINCT coalesce(site, article_id)),
+    count(DISTINCT article_id),
+    arg_min(article_id, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(sentence, coalesce(published, TIMESTAMP '9999-01-01'))
+FROM event_mentions
+WHERE event_id IN (SELECT unnest(?::VARCHAR[]))
+GROUP BY event_id
+"""
