@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import browse, ingest
+from eventwire.cli import browse, ingest, report
 
 app = typer.Typer(
     name="eventwire",
@@ -22,6 +22,7 @@ app.command("show")(browse.show_cli)
 app.command("stats")(browse.stats_cli)
 app.command("actors")(browse.actors_cli)
 app.command("quotes")(browse.quotes_cli)
+app.command("analyze")(report.analyze_cli)
 
 
 def main() -> None:

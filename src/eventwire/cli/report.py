@@ -1,0 +1,102 @@
+"""`eventwire analyze`: the whole pipeline on one article, no store, a readable report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from eventwire.cli.common import JsonOption, console, err_console, print_json
+from eventwire.model import Article, Document, Event, Failure
+
+
+def _flags(ev: Event) -> str:
+    names = ("negated", "hypothetical", "future", "reported")
+    return ", ".join(n for n in names if getattr(ev, n))
+
+
+def _events_table(doc: Document) -> Table:
+    table = Table(title="events", show_lines=True)
+    for col in ("source", "action", "target", "PLOVER", "CAMEO", "flags", "date", "evidence"):
+        table.add_column(col, overflow="fold")
+    for ev in doc.events:
+        target = ev.target
+        table.add_row(
+            f"{ev.source.name} [{ev.source.code or '?'}]",
+            ev.action.text,
+            f"{target.name} [{target.code or 'generic'}]" if target else "—",
+            f"{ev.plover_type}" + (f" / {ev.plover_mode}" if ev.plover_mode else ""),
+            f"{ev.cameo_code} ({ev.goldstein:+.1f})" if ev.goldstein is not None else ev.cameo_code,
+            _flags(ev) + (f" by {ev.speaker}" if ev.speaker else ""),
+            ev.event_date.isoformat() if ev.event_date else "",
+            ev.sentence.text,
+        )
+    return table
+
+
+def print_report(article: Article, doc: Document) -> None:
+    """Title, date and site; actors; events; quotes by speaker; resolved dates."""
+    meta = " · ".join(
+        str(x) for x in (article.published.date() if article.published else None, article.site, article.url) if x
+    )
+    console.print(Panel(meta or "(no metadata)", title=article.title or "(untitled)"))
+    actors: dict[str, list[str]] = {}
+    for m in doc.actors:
+        key = (
+            f"{m.actor.name} [{m.actor.cameo_code or m.actor.actor_id}] {m.actor.country or ''} {m.actor.sector or ''}"
+        )
+        actors.setdefault(key, []).append(m.text)
+    table = Table(title="actors")
+    table.add_column("actor")
+    table.add_column("mentions", overflow="fold")
+    for key, mentions in actors.items():
+        table.add_row(key, ", ".join(sorted(set(mentions))))
+    console.print(table)
+    console.print(_events_table(doc))
+    quotes = Table(title="quotes by speaker", show_lines=True)
+    for col in ("speaker", "kind", "cue", "content"):
+        quotes.add_column(col, overflow="fold")
+    for q in sorted(doc.quotes, key=lambda q: (q.speaker.text if q.speaker else "", q.start)):
+        speaker = q.speaker.text if q.speaker else "?"
+        if q.speaker_actor:
+            speaker += f" [{q.speaker_actor.cameo_code or q.speaker_actor.actor_id}]"
+        quotes.add_row(speaker, q.kind, q.cue.text if q.cue else "", q.content.text)
+    console.print(quotes)
+    times = Table(title="dates")
+    for col in ("expression", "type", "value"):
+        times.add_column(col)
+    for t in doc.timexes:
+        times.add_row(t.text, t.type, t.value or "")
+    console.print(times)
+
+
+def analyze_cli(
+    source: Annotated[str, typer.Argument(help="A file, a URL, or - for stdin.")],
+    kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Run the whole pipeline on one article without touching a store, and show what it found."""
+    from eventwire.annotate.document import analyze
+    from eventwire.extract import ExtractionError, extract_raw
+    from eventwire.sources import read_sources
+    from eventwire.sources.fetch import FetchSettings
+
+    first = next(iter(read_sources([source], kind=kind, fetch=FetchSettings(allow_private=allow_private))), None)
+    if first is None or isinstance(first, Failure):
+        reason = first.reason if first else "nothing to read"
+        err_console.print(f"[red]error[/red]: {source}: {reason}", highlight=False)
+        raise typer.Exit(1)
+    try:
+        article = extract_raw(first)
+    except ExtractionError as exc:
+        err_console.print(f"[red]error[/red]: {first.item}: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    doc = analyze(article.text, published=article.published, title=article.title)
+    doc.article_id = article.id
+    if as_json:
+        print_json({"article": article.to_dict(), "document": doc})
+    else:
+        print_report(article, doc)
