@@ -86,7 +86,9 @@ def write_tsv(path: Path, header: str, rows: list[tuple]) -> None:
 
 def build(out_dir: Path, tables_dir: Path | None) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    lexicon = read_verb_dictionary(shared_path("ontology", "cameo", "CAMEO.2.0.txt"), name="cameo-2.0")
+    lexicon = read_verb_dictionary(
+        shared_path("ontology", "cameo", "CAMEO.2.0.txt"), name="cameo-2.0", comment_verbs=True
+    )
     (out_dir / "cameo_verbs.json").write_text(json.dumps(lexicon.to_json(), separators=(",", ":")), encoding="utf-8")
     codes = read_code_table(find_table("CAMEO.eventcodes.txt", tables_dir))
     write_tsv(out_dir / "cameo_codes.tsv", "CAMEO code\tdescription (CAMEO 1.1b3 event codes)", codes)

@@ -45,11 +45,12 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        """More required words → more specific → preferred when several patterns match."""
+        """More required words → more specific → preferred when several patterns match; a content
+        word counts double a bare preposition, which says little about the event."""
         return (
-            sum(len(s) for s in self.pre)
-            + sum(len(s) for s in self.post)
-            + sum(1 + sum(len(s) for s in seqs) for _, seqs in self.preps)
+            2 * sum(len(s) for s in self.pre)
+            + 2 * sum(len(s) for s in self.post)
+            + sum(1 + 2 * sum(len(s) for s in seqs) for _, seqs in self.preps)
         )
 
 
@@ -186,12 +187,15 @@ def _verb_forms(word: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return parts[idx][1:], tuple(p for p in parts[:idx] if p), tuple(p for p in parts[idx + 1 :] if p)
 
 
-def read_verb_dictionary(path: str | Path, name: str | None = None) -> Lexicon:
+def read_verb_dictionary(path: str | Path, name: str | None = None, comment_verbs: bool = False) -> Lexicon:
     """Read a PETRARCH-2 verb dictionary (e.g. CAMEO.2.0.txt) into a :class:`Lexicon`.
 
     Args:
         path: the dictionary file.
         name: a label for the lexicon (default: the file name).
+        comment_verbs: also enter the verbs that pattern comments name as the pattern's origin
+            (``# URGE``) when no block lists them; CAMEO.2.0 dropped some verb lines (urge,
+            condemn's synonyms …) while keeping their patterns.
     Returns:
         The lexicon; transformation lines (``~``) are skipped.
     """
@@ -200,6 +204,7 @@ def read_verb_dictionary(path: str | Path, name: str | None = None) -> Lexicon:
     block = ""
     synset: str | None = None
     in_comment = False
+    origins: list[tuple[str, str]] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if in_comment:
             if "-->" in raw:
@@ -233,10 +238,23 @@ def read_verb_dictionary(path: str | Path, name: str | None = None) -> Lexicon:
             pattern = _parse_pattern(body, codes[-1].strip(), " ".join(line.split()))
             if pattern is not None:
                 lex.patterns[block].append(pattern)
+            if comment_verbs:
+                origins.extend((block, verb) for verb in _comment_verbs(raw))
             continue
         if block:
             _add_verb(lex, block, line)
+    for block_name, verb in origins:
+        if verb not in lex.verbs:
+            lex.verbs[verb] = [VerbEntry(block_name, None)]
     return lex
+
+
+def _comment_verbs(raw: str) -> list[str]:
+    """``# SEND , DEPLOY <ab 02 Dec 2005>`` → ['send', 'deploy'] (single upper-case words only)."""
+    if "#" not in raw:
+        return []
+    comment = raw[raw.find("#") + 1 :].split("<")[0]
+    return [w.strip().lower() for w in comment.split(",") if re.fullmatch(r"\s*[A-Z]{3,}\s*", w)]
 
 
 def _add_synset_member(lex: Lexicon, synset: str, member: str) -> None:

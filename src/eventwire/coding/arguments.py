@@ -1,0 +1,169 @@
+"""Who did it and to whom: the source and target arguments of a predicate from the parse.
+
+Sources come from the subject (or the ``by`` agent of a passive), inherited along xcomp/conj
+chains with object control ("authorized Ukraine to deploy" → Ukraine deploys). Targets come
+from the passive subject, the direct/indirect object and prepositional objects. An argument
+resolves to the actor mentions inside its noun phrase (modifiers, "of" phrases, conjuncts),
+which is how "Hungarian and Romanian officials" becomes a compound actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.model import ActorMention
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+# Prepositions whose object is the one acted upon, in order of preference.
+TARGET_PREPS = ("against", "at", "on", "upon", "toward", "towards", "with", "to", "into", "from", "over", "for",
+                "inside", "in")  # fmt: skip
+# Prepositions that introduce the target of an act of force or a threat over objects like weapons.
+STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
+# Noun-phrase dependents searched for actor mentions when the head itself is not one.
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"}
+NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Maximal tokens of a generic (unresolved) target's text; longer phrases are cut at the head.
+GENERIC_MAX_TOKENS = 12
+
+
+@dataclass(slots=True)
+class Argument:
+    """One side of an event: its head token and the actor mentions it resolves to."""
+
+    head: Token
+    mentions: list[ActorMention]
+
+
+def mention_index(doc: Doc, actors: list[ActorMention]) -> dict[int, ActorMention]:
+    """Token index → actor mention covering it (longest mention wins on overlap)."""
+    index: dict[int, ActorMention] = {}
+    for mention in sorted(actors, key=lambda m: m.end - m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            index[token.i] = mention
+    return index
+
+
+def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) -> list[ActorMention]:
+    """Actor mentions of the noun phrase headed by ``head`` (without clauses)."""
+    if head.i in index:
+        return [index[head.i]]
+    if depth > 3:
+        return []
+    found: list[ActorMention] = []
+    for child in head.children:
+        if child.dep_ in NP_DEPS:
+            for m in _np_mentions(child, index, depth + 1) + [
+                m for c in child.conjuncts for m in _np_mentions(c, index, depth + 1)
+            ]:
+                if m not in found:
+                    found.append(m)
+    if not found:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in NP_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for m in _np_mentions(pobj, index, depth + 1):
+                        if m not in found:
+                            found.append(m)
+    return found
+
+
+def resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
+    """The argument headed by ``head`` with its conjuncts ("Israel and Lebanon")."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        head = head.head.head
+    mentions = _np_mentions(head, index)
+    for conj in head.conjuncts:
+        for m in _np_mentions(conj, index):
+            if m not in mentions:
+                mentions.append(m)
+    return Argument(head, mentions)
+
+
+def _children(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
+    """The acting argument's head token, following control and coordination.
+
+    In an xcomp the head verb's object acts when it is an actor ("authorized Ukraine to
+    deploy"), otherwise the head's subject does ("used missiles to target").
+    """
+    token = verb
+    for _ in range(6):
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        subjects = _children(token, SUBJECT_DEPS)
+        if subjects:
+            # Several subjects come from run-together headings: the one nearest the verb acts.
+            return min(subjects, key=lambda t: abs(token.i - t.i))
+        if _children(token, PASSIVE_SUBJECT_DEPS):
+            return None  # agentless passive: the subject is the target
+        if token.dep_ == "xcomp":
+            objects = [o for o in _children(token.head, ("dobj",)) if resolve(o, index).mentions]
+            if objects:
+                return objects[0]
+            token = token.head
+        elif token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+        elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.head if token.tag_ != "VBN" else None
+        else:
+            return None
+    return None
+
+
+def target_heads(verb: Token) -> list[tuple[Token, str]]:
+    """Candidate target heads with how they were found ("passive", "object", "prep:against" …)."""
+    found: list[tuple[Token, str]] = [(t, "passive") for t in _children(verb, PASSIVE_SUBJECT_DEPS)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append((verb.head, "passive"))
+    objects = _children(verb, OBJECT_DEPS)
+    found += [(t, "object") for t in objects]
+    holders = [verb, *objects]
+    for prep_name in TARGET_PREPS:
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == prep_name:
+                    found += [(p, f"prep:{prep_name}") for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
+def descend(head: Token, index: dict[int, ActorMention], exclude: set[int]) -> list[ActorMention]:
+    """Actor mentions reachable from ``head`` through nested noun/prepositional phrases."""
+    frontier = [head]
+    for _ in range(4):
+        nxt: list[Token] = []
+        for token in frontier:
+            hits = [m for m in resolve(token, index).mentions if id(m) not in exclude]
+            if hits:
+                return hits
+            for prep in token.children:
+                if prep.dep_ == "prep":
+                    nxt += [p for p in prep.children if p.dep_ == "pobj"]
+        frontier = nxt
+        if not frontier:
+            break
+    return []
+
+
+def generic_text(head: Token) -> tuple[int, int, str]:
+    """Character span and text of an unresolved argument's noun phrase (determiners dropped)."""
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t.i == head.i]
+    start = tokens[0]
+    while start.dep_ in ("det", "predet") and start.i < head.i:
+        start = head.doc[start.i + 1]
+    end = tokens[-1]
+    if end.i - start.i + 1 > GENERIC_MAX_TOKENS:
+        end = head
+    span = head.doc[start.i : end.i + 1]
+    return span.start_char, span.end_char, span.text

@@ -1,0 +1,200 @@
+"""Turn a coding (actors + code + evidence) into a model ``Event``: ontology fields, date, place,
+confidence and a stable id."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.coding.arguments import generic_text
+from eventwire.coding.flags import Flags
+from eventwire.coding.ontology import Ontology
+from eventwire.coding.places import lookup_place
+from eventwire.coding.predicates import Reading, phrase_words
+from eventwire.coding.rules import contexts_from_words, mode_from_words
+from eventwire.model import ActorMention, Event, EventActor, Span, Timex, stable_id
+
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Confidence = weighted lexicon match quality, classifier agreement and target resolution.
+WEIGHT_MATCH, WEIGHT_CLASSIFIER, WEIGHT_TARGET = 0.55, 0.25, 0.2
+# Agreement credit when no classifier is loaded: neutral, neither rewards nor punishes.
+NEUTRAL_AGREEMENT = 0.5
+
+
+@dataclass(slots=True)
+class GenericTarget:
+    """An unresolved target: only its text and span."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_head(cls, head: Token) -> GenericTarget:
+        return cls(*generic_text(head))
+
+
+@dataclass(slots=True)
+class Coding:
+    """A coded predicate with its actors, before ontology fields are attached."""
+
+    code: str
+    reading: Reading
+    sentence: SpacySpan
+    source: ActorMention | None
+    source_text: str | None
+    target: ActorMention | None
+    generic_target: GenericTarget | None
+    flags: Flags
+
+    @property
+    def source_code(self) -> str | None:
+        return self.source.actor.cameo_code if self.source else None
+
+    @property
+    def target_code(self) -> str | None:
+        return self.target.actor.cameo_code if self.target else None
+
+    def with_pair(
+        self, source: ActorMention | None, target: ActorMention | None, code: str, keep_generic: bool = True
+    ) -> Coding:
+        generic = self.generic_target if (keep_generic and target is None) else None
+        return dataclasses.replace(self, source=source, target=target, code=code, generic_target=generic)
+
+
+def _event_actor(mention: ActorMention) -> EventActor:
+    return EventActor(
+        code=mention.actor.cameo_code,
+        name=mention.actor.name,
+        span=Span(mention.start, mention.end, mention.text),
+        actor=mention.actor,
+    )
+
+
+def _action_span(reading: Reading) -> Span:
+    first, last = sorted((reading.upper, reading.lower), key=lambda t: t.i)
+    doc = first.doc
+    span = doc[first.i : last.i + 1]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _event_date(coding: Coding, timexes: Sequence[Timex], published: date | None) -> date | None:
+    """A full date from a timex of the sentence governed by the predicate, else ``published``."""
+    sent = coding.sentence
+    doc = sent.doc
+    best: tuple[int, date] | None = None
+    predicates = {coding.reading.upper.i, coding.reading.lower.i}
+    for timex in timexes:
+        if not (sent.start_char <= timex.start < sent.end_char) or timex.type != "DATE" or not timex.value:
+            continue
+        match = _FULL_DATE.match(timex.value)
+        if not match:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        ancestors = {a.i for a in span.root.ancestors}
+        rank = 0 if ancestors & predicates else 1
+        value = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if best is None or rank < best[0]:
+            best = (rank, value)
+    return best[1] if best else published
+
+
+def _location(coding: Coding, used: Sequence[tuple[int, int]]) -> dict | None:
+    """The first place entity of the sentence that is not an actor of the document."""
+    for ent in coding.sentence.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in used):
+            continue
+        place = lookup_place(ent.text)
+        if place is not None:
+            place["span"] = {"start": ent.start_char, "end": ent.end_char}
+            return place
+    return None
+
+
+def build_event(
+    coding: Coding,
+    ontology: Ontology,
+    coder_name: str,
+    timexes: Sequence[Timex],
+    published: date | None,
+    type_scores: dict[str, float] | None,
+    used_spans: Sequence[tuple[int, int]],
+) -> Event | None:
+    """The model event for ``coding``; None when the code has no PLOVER type."""
+    plover = ontology.plover(coding.code)
+    if plover is None:
+        if not type_scores:
+            return None
+        ptype = max(type_scores, key=type_scores.__getitem__)
+        mode, contexts = None, []
+    else:
+        ptype, mode, contexts = plover.type, plover.mode, list(plover.context)
+    words = phrase_words(coding.reading.upper, coding.reading.lower)
+    mode = mode_from_words(ptype, words) or mode
+    for extra in contexts_from_words(words):
+        if extra == "military" and ptype not in _MILITARY_TYPES:
+            continue
+        if extra not in contexts:
+            contexts.append(extra)
+    agreement = type_scores.get(ptype, 0.0) if type_scores else NEUTRAL_AGREEMENT
+    confidence = (
+        WEIGHT_MATCH * coding.reading.quality
+        + WEIGHT_CLASSIFIER * agreement
+        + WEIGHT_TARGET * (1.0 if coding.target else 0.5 if coding.generic_target else 0.0)
+    )
+    if coding.source is not None:
+        source = _event_actor(coding.source)
+    else:
+        source = EventActor(code=None, name=coding.source_text or "")
+    if coding.target is not None:
+        target: EventActor | None = _event_actor(coding.target)
+    elif coding.generic_target is not None:
+        g = coding.generic_target
+        target = EventActor(code=None, name=g.text, span=Span(g.start, g.end, g.text))
+    else:
+        target = None
+    sent = coding.sentence
+    action = _action_span(coding.reading)
+    flags = coding.flags
+    event_id = stable_id(
+        source.code or source.name, target.code or target.name if target else None, coding.code,
+        str(sent.start_char), str(sent.end_char), str(action.start), coder_name, prefix="ev_",
+    )  # fmt: skip
+    return Event(
+        source=source,
+        target=target,
+        action=action,
+        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        cameo_code=coding.code,
+        root_code=coding.code[:2],
+        plover_type=ptype,
+        plover_mode=mode,
+        plover_context=contexts,
+        goldstein=ontology.goldstein(coding.code),
+        quad_class=ontology.quad_class(coding.code),
+        negated=flags.negated,
+        hypothetical=flags.hypothetical,
+        future=flags.future,
+        reported=flags.reported,
+        speaker=flags.speaker,
+        event_date=_event_date(coding, timexes, published),
+        location=_location(coding, used_spans),
+        confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        coder=coder_name,
+        id=event_id,
+    )
+
+
+# Types for which "military" words make a military context (not, e.g., PROTEST against troops).
+_MILITARY_TYPES = {"AID", "COOPERATE", "SUPPORT", "ASSAULT", "THREATEN", "MOBILIZE", "AGREE", "REQUEST", "RETREAT"}

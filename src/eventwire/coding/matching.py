@@ -1,0 +1,165 @@
+"""Match a parsed predicate against the verb lexicon: lemma lookup, then phrase patterns.
+
+The words around a verb are split like PETRARCH-2 splits a verb phrase: words before the verb in
+its clause (``pre``), words after it (``post``, objects and complements) and prepositional
+phrases (``preps``); a pattern matches when all its words occur in the right place. Token forms
+are the lower-cased text and lemma, so a dictionary's singular entry also matches a plural.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.coding.lexicon import NULL_CODE, Lexicon, Pattern, VerbEntry
+
+Forms = frozenset[str]
+# "according to reports" attributes the clause; its words say nothing about the event.
+ATTRIBUTION_PREPS = {"according"}
+_LEFT_CLAUSES = {"advcl", "mark", "punct", "cc", "parataxis", "ccomp"}
+_PREP_DEPS = {"prep", "agent", "dative"}
+# Dependents that belong to the verb's own phrase (PETRARCH's VP contents).
+PHRASE_DEPS = {"dobj", "dative", "iobj", "attr", "oprd", "prt", "prep", "agent", "acomp", "advmod", "npadvmod"}
+# Match quality by what decided the code: a phrase pattern is the most specific evidence.
+QUALITY_PATTERN, QUALITY_VERB_CODE, QUALITY_BLOCK_CODE = 1.0, 0.8, 0.6
+
+
+@dataclass(slots=True)
+class Match:
+    """What the lexicon says about one predicate."""
+
+    code: str | None  # CAMEO code source → target; None: no event this way
+    reverse: str | None  # code target → source ("042:043" visit/host)
+    block: str
+    pattern: str | None
+    quality: float
+
+
+@dataclass(slots=True)
+class PhraseContext:
+    pre: list[Forms]
+    post: list[Forms]
+    preps: list[tuple[str, list[Forms]]]
+
+
+def forms(token: Token) -> Forms:
+    return frozenset((token.lower_, token.lemma_.lower()))
+
+
+def _clause_words(verb: Token, depth: int = 0) -> list[Token]:
+    """The verb's complements (objects, particles, adverbs, preps, an xcomp's own phrase)."""
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in PHRASE_DEPS and child.lower_ not in ATTRIBUTION_PREPS:
+            tokens.extend(child.subtree)
+        elif child.dep_ == "xcomp" and depth < 2:
+            tokens.extend(t for t in child.lefts if t.dep_ == "aux")
+            tokens.append(child)
+            tokens.extend(_clause_words(child, depth + 1))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_context(verb: Token) -> PhraseContext:
+    """The verb's own phrase: pre-verb words, post-verb words and prepositional phrases.
+
+    Like PETRARCH's verb phrase, the post-verb words are the objects and complements (an xcomp
+    included: "vowed to resist to the end"), not subordinate or reported clauses, so a pattern
+    word deep inside a quoted clause does not decide the reporting verb's code.
+    """
+    post_tokens = _clause_words(verb)
+    pre = [forms(t) for child in verb.lefts if child.dep_ not in _LEFT_CLAUSES for t in child.subtree]
+    post = [forms(t) for t in post_tokens]
+    holders = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "xcomp")}
+    preps = [
+        (t.lower_, [forms(x) for x in t.subtree if x.i != t.i])
+        for t in post_tokens
+        if t.dep_ in _PREP_DEPS and t.head.i in holders
+    ]
+    return PhraseContext(pre, post, preps)
+
+
+def split_code(raw: str | None) -> tuple[str | None, str | None]:
+    """``"042:043"`` → ("042", "043"); ``":110"`` → (None, "110"); ``"---"`` → (None, None)."""
+    if not raw:
+        return None, None
+    code, _, reverse = raw.partition(":")
+    code, reverse = code.strip(), reverse.strip()
+    return (code if code and code != NULL_CODE else None), (reverse if reverse and reverse != NULL_CODE else None)
+
+
+class Matcher:
+    """Pattern matching over one lexicon (synsets resolved at match time)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def _seq_at(self, items: tuple[str, ...], words: list[Forms], start: int) -> int | None:
+        """Position after ``items`` matched consecutively from ``start``, else None."""
+        if not items:
+            return start
+        head, rest = items[0], items[1:]
+        if head.startswith("&"):
+            for phrase in self.lexicon.synsets.get(head, ()):
+                end = self._seq_at(phrase + rest, words, start)
+                if end is not None:
+                    return end
+            return None
+        if start < len(words) and head in words[start]:
+            return self._seq_at(rest, words, start + 1)
+        return None
+
+    def contains(self, items: tuple[str, ...], words: list[Forms]) -> bool:
+        return any(self._seq_at(items, words, i) is not None for i in range(len(words)))
+
+    def _prep_matches(self, prep: str, seqs: tuple, context: PhraseContext) -> bool:
+        heads = {w for phrase in self.lexicon.synsets.get(prep, ()) for w in phrase} if prep.startswith("&") else {prep}
+        return any(p in heads and all(self.contains(s, words) for s in seqs) for p, words in context.preps)
+
+    def pattern_matches(self, pattern: Pattern, context: PhraseContext) -> bool:
+        return (
+            all(self.contains(s, context.pre) for s in pattern.pre)
+            and all(self.contains(s, context.post) for s in pattern.post)
+            and all(self._prep_matches(p, s, context) for p, s in pattern.preps)
+        )
+
+    def entries_for(self, verb: Token) -> list[VerbEntry]:
+        """Lexicon entries whose multi-word parts are present; multi-word entries first."""
+        candidates = self.lexicon.entries(verb.lemma_.lower(), verb.lower_)
+        doc = verb.doc
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+        chosen: list[VerbEntry] = []
+        for entry in candidates:
+            if entry.after:
+                following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
+                if not (following == list(entry.after) or set(entry.after) <= particles):
+                    continue
+            if entry.before:
+                preceding = [t.lower_ for t in doc[max(verb.i - len(entry.before), 0) : verb.i]]
+                if preceding != list(entry.before):
+                    continue
+            chosen.append(entry)
+        chosen.sort(key=lambda e: -(len(e.after) + len(e.before)))
+        return chosen
+
+    def match(self, verb: Token) -> Match | None:
+        """The best reading of ``verb``; None when the lemma is not in the lexicon."""
+        entries = self.entries_for(verb)
+        if not entries:
+            return None
+        context = phrase_context(verb)
+        best: tuple[int, Pattern, VerbEntry] | None = None
+        for entry in entries:
+            for pattern in self.lexicon.patterns.get(entry.block, ()):
+                spec = pattern.specificity
+                if spec and (best is None or spec > best[0]) and self.pattern_matches(pattern, context):
+                    best = (spec, pattern, entry)
+        if best is not None:
+            code, reverse = split_code(best[1].code)
+            return Match(code, reverse, best[2].block, best[1].text, QUALITY_PATTERN)
+        entry = entries[0]
+        if entry.code:
+            code, reverse = split_code(entry.code)
+            return Match(code, reverse, entry.block, None, QUALITY_VERB_CODE)
+        code, reverse = split_code(self.lexicon.blocks.get(entry.block))
+        return Match(code, reverse, entry.block, None, QUALITY_BLOCK_CODE)

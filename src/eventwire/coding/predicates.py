@@ -1,0 +1,153 @@
+"""Find coded predicates in a sentence: lexicon match, xcomp composition, nominal fallback.
+
+A *predicate reading* says which verb(s) carry the event and its CAMEO code before actors are
+attached. "threatened to use nuclear weapons" is one reading (upper "threatened", lower "use",
+code 1385); "authorized Ukraine to deploy missiles" composes to military aid from the subject of
+"authorized" to its object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.coding.lexicon import Lexicon
+from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, forms, split_code
+from eventwire.coding.rules import compose, refine_force
+
+# Verbs whose event is named by their object noun ("conducted a strike", "held talks").
+LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "make", "hold", "begin", "start", "resume",
+               "wage", "unleash", "execute", "perform", "undertake", "renew", "continue", "intensify",
+               "step", "open", "have", "take", "give", "deliver", "issue", "announce", "sign"}  # fmt: skip
+# Nominal endings and the verb endings they come from (negotiations → negotiate, bombing → bomb).
+NOMINAL_SUFFIXES = (("ations", "ate"), ("ation", "ate"), ("ings", ""), ("ing", ""), ("ments", ""), ("ment", ""),
+                    ("s", ""), ("", ""))  # fmt: skip
+# Quality of a code read off an object noun: below a verb's own code, above a block default.
+QUALITY_NOMINAL = 0.7
+# Statement codes (CAMEO 01x) are not events; their complement clauses are coded on their own.
+STATEMENT_ROOT = "01"
+# Roots whose two-sided compound subjects ("Israel and Lebanon agreed") act on each other.
+SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
+
+
+@dataclass(slots=True)
+class Reading:
+    """One coded predicate: the governing verb, the verb of the action, and the code."""
+
+    upper: Token
+    lower: Token
+    code: str
+    reverse: str | None
+    quality: float
+    controlled: Token | None  # the party told/allowed to act ("urged X to …"): the target
+    pattern: str | None = None
+
+
+def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
+    """The code of the event noun governed by a light verb (or an unknown verb)."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "attr") or obj.pos_ != "NOUN":
+            continue
+        lemma = obj.lemma_.lower()
+        for suffix, repl in NOMINAL_SUFFIXES:
+            if suffix and not lemma.endswith(suffix):
+                continue
+            stem = lemma[: len(lemma) - len(suffix)] + repl if suffix else lemma
+            for entry in matcher.lexicon.verbs.get(stem, ()):
+                if entry.after or entry.before:
+                    continue
+                raw = entry.code or matcher.lexicon.blocks.get(entry.block)
+                code, reverse = split_code(raw)
+                if code:
+                    return Match(code, reverse, entry.block, None, QUALITY_NOMINAL)
+    return None
+
+
+def read_verb(matcher: Matcher, verb: Token) -> Match | None:
+    """Lexicon reading of one verb, falling back to its event noun for light/unknown verbs."""
+    match = matcher.match(verb)
+    weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
+    if weak and verb.lemma_.lower() in LIGHT_VERBS:
+        nominal = _nominal_match(matcher, verb)
+        if nominal is not None:
+            return nominal
+    return match
+
+
+def phrase_words(*verbs: Token) -> set[str]:
+    """Lower-cased forms of the predicate phrase (objects and complements) for refinements."""
+    words: set[str] = set()
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl", "mark"):
+                continue
+            for token in child.subtree:
+                words |= forms(token)
+    return words
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Verbs whose action ``verb`` governs: xcomps, and infinitival ccomps ("allows X to use")."""
+    return [
+        c
+        for c in verb.children
+        if c.pos_ in ("VERB", "AUX")
+        and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
+    ]
+
+
+def _controlled(upper: Token, lower: Token) -> Token | None:
+    """The party that is to carry out ``lower``: the upper verb's object or the clause's subject."""
+    for deps, holder in ((("dobj",), upper), (("nsubj",), lower)):
+        for child in holder.children:
+            if child.dep_ in deps:
+                return child
+    return None
+
+
+def predicate_tokens(sentence: Span) -> list[Token]:
+    return [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")]
+
+
+def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None = None) -> list[Reading]:
+    """Coded predicates of a sentence, governing verbs first; composed xcomps are consumed."""
+    matcher = matcher or Matcher(lexicon)
+    readings: list[Reading] = []
+    consumed: set[int] = set()
+    cache: dict[int, Match | None] = {}
+
+    def reading_of(tok: Token) -> Match | None:
+        if tok.i not in cache:
+            cache[tok.i] = read_verb(matcher, tok)
+        return cache[tok.i]
+
+    for verb in predicate_tokens(sentence):
+        if verb.i in consumed:
+            continue
+        match = reading_of(verb)
+        upper_code = match.code if match else None
+        lower, code, quality = verb, upper_code, match.quality if match else 0.0
+        reverse = match.reverse if match else None
+        pattern = match.pattern if match else None
+        controlled: Token | None = None
+        for x in _complements(verb):
+            low = reading_of(x)
+            if low is None or low.code is None:
+                continue
+            composed = compose(upper_code, low.code) if upper_code else None
+            if composed:
+                code, lower, reverse = composed, x, None
+                quality = max(quality, low.quality)
+                controlled = _controlled(verb, x)
+            elif upper_code is None or upper_code.startswith(STATEMENT_ROOT):
+                code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
+            else:
+                continue
+            consumed.add(x.i)
+            break
+        if code is None or code.startswith(STATEMENT_ROOT):
+            continue
+        code = refine_force(code, phrase_words(lower))
+        readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern))
+    return readings
