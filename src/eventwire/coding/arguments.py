@@ -26,6 +26,8 @@ STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
+# Subject pronouns resolved to the actor subject of a governing clause.
+ANAPHORS = {"it", "they", "he", "she", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Maximal tokens of a generic (unresolved) target's text; longer phrases are cut at the head.
 GENERIC_MAX_TOKENS = 12
@@ -105,7 +107,10 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
         subjects = _children(token, SUBJECT_DEPS)
         if subjects:
             # Several subjects come from run-together headings: the one nearest the verb acts.
-            return min(subjects, key=lambda t: abs(token.i - t.i))
+            subject = min(subjects, key=lambda t: abs(token.i - t.i))
+            if subject.lower_ in ANAPHORS:
+                return _antecedent(token, index) or subject
+            return subject
         if _children(token, PASSIVE_SUBJECT_DEPS):
             return None  # agentless passive: the subject is the target
         if token.dep_ == "xcomp":
@@ -119,6 +124,19 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
             return token.head if token.tag_ != "VBN" else None
         else:
             return None
+    return None
+
+
+def _antecedent(verb: Token, index: dict[int, ActorMention]) -> Token | None:
+    """For "Syria says it will withdraw": the subject of a governing clause that is an actor."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or token.head.i == token.i:
+            return None
+        token = token.head
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ANAPHORS and resolve(child, index).mentions:
+                return child
     return None
 
 

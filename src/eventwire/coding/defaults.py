@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from eventwire.coding.classifier import load_classifier
@@ -11,6 +12,10 @@ from eventwire.coding.ontology import load_ontology
 from eventwire.paths import DATA_DIR, shared_path
 
 DEFAULT_CODER = "eventwire.dependency.v1"
+# Phoenix discards whole sentences that mention a year or "… years ago" to keep historical
+# references out; this coder dates events from the sentence's own time expressions instead, so
+# those entries would only drop current events that mention a past year.
+TIME_REFERENCE = re.compile(r"\d{4}|\w+ (?:ago|later)", re.IGNORECASE)
 LEXICON_FILE = "cameo_verbs.json"
 
 
@@ -22,7 +27,9 @@ def read_discard_file(path: Path) -> list[tuple[str, bool]]:
         if not line or line.startswith(("#", "<!")):
             continue
         story = line.startswith("+")
-        entries.append((line.lstrip("+").strip(), story))
+        phrase = line.lstrip("+").strip()
+        if not TIME_REFERENCE.fullmatch(phrase):
+            entries.append((phrase, story))
     return entries
 
 

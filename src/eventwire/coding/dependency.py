@@ -31,7 +31,7 @@ from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
-from eventwire.coding.rules import hypothetical_conflict
+from eventwire.coding.rules import announced_cooperation, hypothetical_conflict
 from eventwire.model import ActorMention, Event, Quote, Timex
 
 # The classifier may add an event only when it is this sure of the PLOVER type (held-out
@@ -128,7 +128,7 @@ class DependencyCoder:
         flags = modality(reading.lower, quotes, reading.upper)
         code = reading.code
         if flags.announced:
-            code = hypothetical_conflict(code) or code
+            code = hypothetical_conflict(code) or announced_cooperation(code) or code
         if reading.controlled is not None:
             candidates = [(reading.controlled, "object"), *target_heads(reading.upper)]
         else:

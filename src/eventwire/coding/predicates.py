@@ -31,6 +31,20 @@ STATEMENT_ROOT = "01"
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 
 
+# Blocks whose default code CAMEO.2.0 leaves at odds with the CAMEO codebook: AGREE is filed
+# under 050 though the codebook's "agree to" is intent to cooperate (030), and REFUSE has no
+# code though its verbs (refuse, reject, deny, resist) are the codebook's REJECT (120).
+BLOCK_CODE_OVERRIDES = {"AGREE": "030", "REFUSE": "120"}
+# Adjectives that govern an intended act like a verb of intent ("is willing/ready to withdraw").
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised"}
+INTENT_CODE = "030"
+# "X said Y must/should do Z": the speaker demands Z of Y (CAMEO 10x).
+OBLIGATION_AUX = {"must", "should"}
+DEMAND_CODE = "100"
+# Governing families whose reading wins over the governed verb when no finer combination exists.
+GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
+
+
 @dataclass(slots=True)
 class Reading:
     """One coded predicate: the governing verb, the verb of the action, and the code."""
@@ -67,6 +81,10 @@ def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
 def read_verb(matcher: Matcher, verb: Token) -> Match | None:
     """Lexicon reading of one verb, falling back to its event noun for light/unknown verbs."""
     match = matcher.match(verb)
+    if match is not None and match.pattern is None and match.block in BLOCK_CODE_OVERRIDES:
+        block_code = split_code(matcher.lexicon.blocks.get(match.block))[0]
+        if match.code == block_code:
+            match = Match(BLOCK_CODE_OVERRIDES[match.block], None, match.block, None, match.quality)
     weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
     if weak and verb.lemma_.lower() in LIGHT_VERBS:
         nominal = _nominal_match(matcher, verb)
@@ -127,7 +145,9 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
             continue
         match = reading_of(verb)
         upper_code = match.code if match else None
-        lower, code, quality = verb, upper_code, match.quality if match else 0.0
+        if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
+            upper_code = (compose(INTENT_CODE, upper_code) if upper_code else None) or INTENT_CODE
+        lower, code, quality = verb, upper_code, match.quality if match else QUALITY_BLOCK_CODE
         reverse = match.reverse if match else None
         pattern = match.pattern if match else None
         controlled: Token | None = None
@@ -142,12 +162,36 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
                 controlled = _controlled(verb, x)
             elif upper_code is None or upper_code.startswith(STATEMENT_ROOT):
                 code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
+            elif upper_code[:2] in GOVERNING_ROOTS:
+                lower = x
             else:
                 continue
             consumed.add(x.i)
             break
+        demand = _obligation(verb, reading_of) if _is_speech(verb, match) else None
+        if demand is not None:
+            clause, clause_code = demand
+            code, lower, reverse, controlled = clause_code, clause, None, _controlled(verb, clause)
+            consumed.add(clause.i)
         if code is None or code.startswith(STATEMENT_ROOT):
             continue
         code = refine_force(code, phrase_words(lower))
         readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern))
     return readings
+
+
+def _is_speech(verb: Token, match: Match | None) -> bool:
+    return (match is not None and (match.code or "").startswith(STATEMENT_ROOT)) or verb.lemma_.lower() in {
+        "say", "state", "tell", "insist", "announce", "conclude", "declare", "add", "reiterate",
+    }  # fmt: skip
+
+
+def _obligation(verb: Token, reading_of) -> tuple[Token, str] | None:
+    """A reported clause "Y must/should do Z" under a verb of saying → (clause verb, demand code)."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(a.lower_ in OBLIGATION_AUX for a in clause.children):
+            continue
+        low = reading_of(clause)
+        code = compose(DEMAND_CODE, low.code) if low is not None and low.code else None
+        return clause, code or DEMAND_CODE
+    return None

@@ -105,6 +105,17 @@ def hypothetical_conflict(code: str) -> str | None:
     return None
 
 
+# Material and verbal cooperation that is only promised ("will provide aid", "would meet").
+COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+
+
+def announced_cooperation(code: str) -> str | None:
+    """A promised act of cooperation is an intent to cooperate (CAMEO 03x)."""
+    if code[:2] in COOPERATION_ROOTS:
+        return compose("030", code) or "030"
+    return None
+
+
 # PLOVER mode from the action's words, for types whose mode the CAMEO code does not fix.
 MODE_CUES = {
     "ASSAULT": (("drone", DRONE_WORDS), ("aerial", AERIAL_WORDS), ("heavy-weapons", HEAVY_WORDS),
