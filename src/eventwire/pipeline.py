@@ -86,7 +86,7 @@ def _annotate(batch: list[PendingArticle], options: IngestOptions) -> None:
         ((p.article.text, p.article.published) for p in batch),
         n_process=options.n_process,
         model=options.model,
-        code=False,
+        code=True,
     )
     for p, doc in zip(batch, docs, strict=True):
         doc.article_id = p.article.id
@@ -180,7 +180,7 @@ def reannotate(
     done = 0
     for start in range(0, len(ids), BATCH_SIZE):
         rows = store.article_texts(ids[start : start + BATCH_SIZE])
-        docs = analyze_many(((r["text"], r["published"]) for r in rows), n_process=n_process, model=model, code=False)
+        docs = analyze_many(((r["text"], r["published"]) for r in rows), n_process=n_process, model=model, code=True)
         items = []
         for row, doc in zip(rows, docs, strict=True):
             doc.article_id, doc.title = row["id"], row["title"]
