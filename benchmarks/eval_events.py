@@ -74,16 +74,16 @@ def code_matches(predicted: str | None, gold: Sequence[str]) -> bool:
 
 
 def main_event(events: Sequence[Event], doc: Doc) -> Event | None:
-    """The sentence's headline event: main-clause predicate first, then confidence."""
+    """The sentence's headline event: the predicate highest in the parse (the main clause),
+    then one with an actor target, then the most confident."""
     if not events:
         return None
-    roots = {s.root.idx for s in doc.sents}
 
-    def rank(e: Event) -> tuple:
-        in_main = any(e.action.start <= r < e.action.end for r in roots)
-        return (in_main, e.target is not None and e.target.code is not None, e.confidence)
+    def depth(e: Event) -> int:
+        span = doc.char_span(e.action.start, e.action.end, alignment_mode="expand")
+        return min(len(list(t.ancestors)) for t in span) if span is not None else 99
 
-    return max(events, key=rank)
+    return max(events, key=lambda e: (-depth(e), e.target is not None and e.target.code is not None, e.confidence))
 
 
 @dataclass(slots=True)
@@ -118,7 +118,13 @@ def score_gsr_record(score: GsrScore, record: GsrRecord, event: Event | None) ->
     type_ok = event.plover_type in record.types
     source_ok = code_matches(event.source.code, record.sources)
     target_code = event.target.code if event.target else None
-    target_ok = code_matches(target_code, record.targets) if record.targets else target_code is None
+    if record.targets:
+        target_ok = code_matches(target_code, record.targets)
+    elif len(record.sources) > 1:
+        # Compound actors of a symmetric event are marked SRC/TAR: the other one is a right target.
+        target_ok = target_code is None or code_matches(target_code, record.sources)
+    else:
+        target_ok = target_code is None
     score.type_ok += type_ok
     score.source_ok += source_ok
     score.target_ok += target_ok

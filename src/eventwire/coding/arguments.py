@@ -29,6 +29,8 @@ NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
 # Subject pronouns resolved to the actor subject of a governing clause.
 ANAPHORS = {"it", "they", "he", "she", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Entity types that name no possible target ("on Sunday", "20", "5 percent").
+NON_ACTOR_ENTITIES = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 # Maximal tokens of a generic (unresolved) target's text; longer phrases are cut at the head.
 GENERIC_MAX_TOKENS = 12
 
@@ -93,7 +95,7 @@ def _children(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in deps]
 
 
-def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
+def source_head(verb: Token, index: dict[int, ActorMention], stative: bool = False) -> Token | None:
     """The acting argument's head token, following control and coordination.
 
     In an xcomp the head verb's object acts when it is an actor ("authorized Ukraine to
@@ -111,14 +113,17 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
             if subject.lower_ in ANAPHORS:
                 return _antecedent(token, index) or subject
             return subject
-        if _children(token, PASSIVE_SUBJECT_DEPS):
-            return None  # agentless passive: the subject is the target
+        passive = _children(token, PASSIVE_SUBJECT_DEPS)
+        if passive:
+            # Agentless passive: the subject undergoes a material act ("was attacked") but holds
+            # a stance it states ("is opposed to", "is committed to").
+            return passive[0] if stative else None
         if token.dep_ == "xcomp":
             objects = [o for o in _children(token.head, ("dobj",)) if resolve(o, index).mentions]
             if objects:
                 return objects[0]
             token = token.head
-        elif token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+        elif token.dep_ in ("conj", "advcl", "acomp") and token.head.pos_ in ("VERB", "AUX"):
             token = token.head
         elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return token.head if token.tag_ != "VBN" else None
@@ -147,6 +152,8 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
         found.append((verb.head, "passive"))
     objects = _children(verb, OBJECT_DEPS)
     found += [(t, "object") for t in objects]
+    # "demanded that the United States match …": the clause's subject is asked to act.
+    found += [(t, "clause") for c in verb.children if c.dep_ == "ccomp" for t in _children(c, SUBJECT_DEPS)]
     holders = [verb, *objects]
     for prep_name in TARGET_PREPS:
         for holder in holders:
@@ -156,13 +163,14 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
-def descend(head: Token, index: dict[int, ActorMention], exclude: set[int]) -> list[ActorMention]:
-    """Actor mentions reachable from ``head`` through nested noun/prepositional phrases."""
+def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> list[ActorMention]:
+    """Actor mentions reachable from ``head`` through nested noun/prepositional phrases, other
+    than the actors in ``exclude`` (the source's ids: "Turkey will allow Turkish refugees")."""
     frontier = [head]
     for _ in range(4):
         nxt: list[Token] = []
         for token in frontier:
-            hits = [m for m in resolve(token, index).mentions if id(m) not in exclude]
+            hits = [m for m in resolve(token, index).mentions if m.actor.actor_id not in exclude]
             if hits:
                 return hits
             for prep in token.children:
@@ -172,6 +180,11 @@ def descend(head: Token, index: dict[int, ActorMention], exclude: set[int]) -> l
         if not frontier:
             break
     return []
+
+
+def plausible_generic(head: Token) -> bool:
+    """Whether an unresolved argument can stand as a target: not a time, number or pronoun."""
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in NON_ACTOR_ENTITIES
 
 
 def generic_text(head: Token) -> tuple[int, int, str]:

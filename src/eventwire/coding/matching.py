@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from eventwire.coding.lexicon import NULL_CODE, Lexicon, Pattern, VerbEntry
 
 Forms = frozenset[str]
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
 # "according to reports" attributes the clause; its words say nothing about the event.
 ATTRIBUTION_PREPS = {"according"}
 _LEFT_CLAUSES = {"advcl", "mark", "punct", "cc", "parataxis", "ccomp"}
@@ -47,12 +48,22 @@ def forms(token: Token) -> Forms:
     return frozenset((token.lower_, token.lemma_.lower()))
 
 
+def _phrase_subtree(token: Token) -> list[Token]:
+    """A dependent's subtree without relative or adverbial clauses inside it ("a resolution that
+    aims to tighten sanctions": the sanctions are not what is supported)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in NESTED_CLAUSES:
+            out.extend(_phrase_subtree(child))
+    return out
+
+
 def _clause_words(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's complements (objects, particles, adverbs, preps, an xcomp's own phrase)."""
     tokens: list[Token] = []
     for child in verb.rights:
         if child.dep_ in PHRASE_DEPS and child.lower_ not in ATTRIBUTION_PREPS:
-            tokens.extend(child.subtree)
+            tokens.extend(_phrase_subtree(child))
         elif child.dep_ == "xcomp" and depth < 2:
             tokens.extend(t for t in child.lefts if t.dep_ == "aux")
             tokens.append(child)

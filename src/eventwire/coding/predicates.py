@@ -41,6 +41,7 @@ INTENT_CODE = "030"
 # "X said Y must/should do Z": the speaker demands Z of Y (CAMEO 10x).
 OBLIGATION_AUX = {"must", "should"}
 DEMAND_CODE = "100"
+CONDITION_MARKERS = {"if", "unless"}
 # Governing families whose reading wins over the governed verb when no finer combination exists.
 GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 
@@ -141,7 +142,7 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
         return cache[tok.i]
 
     for verb in predicate_tokens(sentence):
-        if verb.i in consumed:
+        if verb.i in consumed or _is_condition(verb):
             continue
         match = reading_of(verb)
         upper_code = match.code if match else None
@@ -178,6 +179,11 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
         code = refine_force(code, phrase_words(lower))
         readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern))
     return readings
+
+
+def _is_condition(verb: Token) -> bool:
+    """An if/unless clause states the condition of another event, not an event of its own."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children)
 
 
 def _is_speech(verb: Token, match: Match | None) -> bool:
