@@ -1,0 +1,456 @@
+"""Read queries behind the analysis layer, the API and the exploring commands.
+
+Every function takes a ``Store`` and reads through a per-thread cursor of its connection, so a
+server can answer many requests at once while its single writer thread commits batches on the
+store's own connection (DuckDB's MVCC gives each read a consistent snapshot).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from eventwire.store.database import ARTICLE_COLUMNS, Store
+from eventwire.store.rows import ANNOTATION_TABLES
+
+EVENT_COLUMNS = (
+    "event_id, event_date, source_code, source_name, target_code, target_name, cameo_code, root_code, "
+    "plover_type, plover_mode, goldstein, quad_class, negated, hypothetical, future, reported, "
+    "location_name, location_country, lat, lon, confidence, num_mentions, num_sources, num_articles, "
+    "first_article_id, sentence"
+)
+# Public sort keys → columns; a leading "-" sorts descending. Only these reach the SQL text.
+EVENT_SORTS = {
+    "date": "event_date",
+    "goldstein": "goldstein",
+    "mentions": "num_mentions",
+    "sources": "num_sources",
+    "articles": "num_articles",
+    "root": "root_code",
+    "source": "source_code",
+    "target": "target_code",
+}
+FLAGS = ("negated", "hypothetical", "future", "reported")
+# CAMEO actor codes start with a country (RUSGOV, UKRMIL) except for these groupings, whose
+# members differ after the prefix (IGOUNO is the UN, IGOEUR the EU): they keep the whole code.
+NON_STATE_PREFIXES = ("IGO", "NGO", "MNC", "NGM", "IMG", "UIS")
+LEVELS = ("country", "actor")
+# Aggregates (timelines, escalation, the network) count what happened: a denied, hypothetical or
+# merely announced action stays listed as an event but adds nothing to a dyad's record.
+REAL_EVENTS = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND NOT coalesce(future, false)"
+FREQUENCIES = ("day", "week", "month")
+
+_local = threading.local()
+_cursor_lock = threading.Lock()
+
+
+def cursor(store: Store) -> duckdb.DuckDBPyConnection:
+    """This thread's read cursor on ``store`` (created once per thread, as DuckDB requires)."""
+    cursors = getattr(_local, "cursors", None)
+    if cursors is None:
+        cursors = _local.cursors = weakref.WeakKeyDictionary()
+    cur = cursors.get(store)
+    if cur is None:
+        with _cursor_lock:
+            cur = cursors[store] = store.con.cursor()
+    return cur
+
+
+def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = cursor(store).execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def frame(store: Store, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    return cursor(store).execute(sql, params or []).df()
+
+
+def scalar(store: Store, sql: str, params: list[Any] | None = None) -> Any:
+    return cursor(store).execute(sql, params or []).fetchone()[0]
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """What to select from ``events``; every field is optional and they combine with AND."""
+
+    actor: str | None = None  # CAMEO code prefix or name fragment, on either side
+    dyad: tuple[str, str] | None = None  # (source, target), directed
+    plover_type: str | None = None
+    root_code: str | None = None
+    quad_class: int | None = None
+    since: date | None = None
+    until: date | None = None
+    min_goldstein: float | None = None
+    max_goldstein: float | None = None
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    future: bool | None = None
+    reported: bool | None = None
+    text: str | None = None
+    article_id: str | None = None
+
+
+def actor_clause(code_col: str, name_col: str, value: str) -> tuple[str, list[Any]]:
+    """Match an actor by CAMEO code prefix (``RUS`` covers ``RUSGOV``) or by a fragment of its name."""
+    return f"({code_col} LIKE ? OR {name_col} ILIKE ?)", [value.strip().upper() + "%", f"%{value.strip()}%"]
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    if f.actor:
+        src, p1 = actor_clause("source_code", "source_name", f.actor)
+        tgt, p2 = actor_clause("target_code", "target_name", f.actor)
+        add(f"({src} OR {tgt})", *p1, *p2)
+    if f.dyad:
+        src, p1 = actor_clause("source_code", "source_name", f.dyad[0])
+        tgt, p2 = actor_clause("target_code", "target_name", f.dyad[1])
+        add(f"{src} AND {tgt}", *p1, *p2)
+    if f.plover_type:
+        add("plover_type = ?", f.plover_type.strip().upper())
+    if f.root_code:
+        add("root_code = ?", f.root_code.strip().zfill(2))
+    if f.quad_class is not None:
+        add("quad_class = ?", f.quad_class)
+    if f.since:
+        add("event_date >= ?", f.since)
+    if f.until:
+        add("event_date <= ?", f.until)
+    if f.min_goldstein is not None:
+        add("goldstein >= ?", f.min_goldstein)
+    if f.max_goldstein is not None:
+        add("goldstein <= ?", f.max_goldstein)
+    for flag in FLAGS:
+        value = getattr(f, flag)
+        if value is not None:
+            add(f"coalesce({flag}, false) = ?", value)
+    if f.text:
+        like = f"%{f.text.strip()}%"
+        add("(sentence ILIKE ? OR source_name ILIKE ? OR target_name ILIKE ?)", like, like, like)
+    if f.article_id:
+        add("event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", f.article_id)
+    return (" AND ".join(where) or "true"), params
+
+
+def order_by(sort: str, columns: dict[str, str] = EVENT_SORTS) -> str:
+    """A whitelisted ORDER BY for a public sort key such as ``-date``; unknown keys raise ValueError."""
+    key = sort.strip()
+    desc = key.startswith("-")
+    column = columns.get(key.lstrip("-+"))
+    if column is None:
+        raise ValueError(f"unknown sort key {key!r}; use one of {', '.join(sorted(columns))} (prefix - for descending)")
+    return f"{column} {'DESC' if desc else 'ASC'} NULLS LAST, event_id"
+
+
+def events_page_sql(f: EventFilter, sort: str = "-date") -> tuple[str, list[Any]]:
+    where, params = event_where(f)
+    return f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?", params
+
+
+def list_events(store: Store, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
+    sql, params = events_page_sql(f, sort)
+    return rows(store, sql, [*params, limit, offset])
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    where, params = event_where(f)
+    return scalar(store, f"SELECT count(*) FROM events WHERE {where}", params)
+
+
+def events_frame(store: Store, f: EventFilter, sort: str = "-date", limit: int | None = None) -> pd.DataFrame:
+    sql, params = events_page_sql(f, sort)
+    return frame(store, sql, [*params, limit, 0])
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with every mention: the article, its sentence and all evidence offsets."""
+    found = rows(store, f"SELECT {EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id])
+    if not found:
+        return None
+    event = found[0]
+    event["mentions"] = rows(
+        store,
+        "SELECT m.* EXCLUDE (event_key, start), a.title AS article_title, a.url AS article_url "
+        "FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id "
+        "WHERE m.event_id = ? ORDER BY m.published NULLS LAST, m.mention_id",
+        [event_id],
+    )
+    return event
+
+
+# -- articles ------------------------------------------------------------------------------------
+
+
+def list_articles(
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    site: str | None = None,
+    search: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    where, params = ["true"], []
+    if since:
+        where.append("coalesce(published, ingested) >= ?")
+        params.append(since)
+    if until:
+        where.append("CAST(coalesce(published, ingested) AS DATE) <= ?")
+        params.append(until)
+    if site:
+        where.append("site ILIKE ?")
+        params.append(f"%{site}%")
+    if search:
+        where.append("(title ILIKE ? OR text ILIKE ?)")
+        params += [f"%{search}%", f"%{search}%"]
+    cond = " AND ".join(where)
+    page = rows(
+        store,
+        "SELECT id, title, site, url, published, ingested, source_kind, length(text) AS chars, "
+        "(SELECT count(*) FROM event_mentions m WHERE m.article_id = articles.id) AS event_mentions "
+        f"FROM articles WHERE {cond} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return page, scalar(store, f"SELECT count(*) FROM articles WHERE {cond}", params)
+
+
+def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article's text with every annotation (offsets into that text), its event mentions and copies."""
+    cols = ", ".join([*ARTICLE_COLUMNS, "ingested"])
+    found = rows(store, f"SELECT {cols} FROM articles WHERE id = ?", [article_id])
+    if not found:
+        return None
+    article = found[0]
+    article["annotations"] = {
+        name: rows(
+            store, f'SELECT * EXCLUDE (article_id) FROM "{name}" WHERE article_id = ? ORDER BY start', [article_id]
+        )
+        for name in ANNOTATION_TABLES
+    }
+    article["event_mentions"] = rows(
+        store,
+        "SELECT * EXCLUDE (article_id, event_key, start) FROM event_mentions WHERE article_id = ? "
+        "ORDER BY sentence_start, action_start",
+        [article_id],
+    )
+    article["duplicates"] = rows(
+        store,
+        "SELECT item, url, title, kind, similarity, seen_at FROM article_duplicates WHERE duplicate_of = ? "
+        "ORDER BY seen_at",
+        [article_id],
+    )
+    return article
+
+
+# -- quotes and actors ---------------------------------------------------------------------------
+
+
+def list_quotes(
+    store: Store,
+    speaker: str | None = None,
+    article_id: str | None = None,
+    search: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    where, params = ["true"], []
+    if speaker:
+        where.append("(q.speaker ILIKE ? OR q.speaker_code ILIKE ?)")
+        params += [f"%{speaker}%", f"{speaker.strip().upper()}%"]
+    if article_id:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if search:
+        where.append("q.content ILIKE ?")
+        params.append(f"%{search}%")
+    cond = " AND ".join(where)
+    page = rows(
+        store,
+        'SELECT q.article_id, q.start, q."end", q.kind, q.speaker, q.speaker_code, q.speaker_actor_id, q.cue, '
+        "q.content, q.content_start, q.content_end, a.title AS article_title, a.published "
+        f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {cond} "
+        "ORDER BY q.speaker NULLS LAST, a.published DESC NULLS LAST, q.article_id, q.start LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return page, scalar(store, f"SELECT count(*) FROM quotes q WHERE {cond}", params)
+
+
+def list_actors(store: Store, search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors seen in coded events (as source or target) with their counts, most active first."""
+    where, params = "true", []
+    if search:
+        where, params = actor_clause("code", "name", search)
+    return rows(
+        store,
+        "WITH sides AS ("
+        "  SELECT source_code AS code, source_name AS name, 1 AS as_source, 0 AS as_target, goldstein FROM events"
+        "  WHERE source_code IS NOT NULL"
+        "  UNION ALL"
+        "  SELECT target_code, target_name, 0, 1, goldstein FROM events WHERE target_code IS NOT NULL"
+        "), actors AS ("
+        "  SELECT code, mode(name) AS name, sum(as_source) AS events_as_source, sum(as_target) AS events_as_target,"
+        "  count(*) AS events, avg(goldstein) AS goldstein_mean FROM sides GROUP BY code"
+        ") "
+        "SELECT a.*, coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN "
+        "(SELECT cameo_code, count(*) AS mentions FROM actor_mentions GROUP BY cameo_code) m ON m.cameo_code = a.code "
+        f"WHERE {where} ORDER BY events DESC, code LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+
+
+# -- aggregates for the analysis layer -----------------------------------------------------------
+
+_QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+
+
+def _period(freq: str) -> str:
+    if freq not in FREQUENCIES:
+        raise ValueError(f"unknown frequency {freq!r}; use one of {', '.join(FREQUENCIES)}")
+    return f"CAST(date_trunc('{freq}', event_date) AS DATE)"
+
+
+def _date_range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    return "(?::DATE IS NULL OR event_date >= ?) AND (?::DATE IS NULL OR event_date <= ?)", [since, since, until, until]
+
+
+def timeline_sql(a: str, b: str | None, freq: str, since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """Per period and direction (a→b, b→a; or a→any, any→a without b): counts by quad class, Goldstein."""
+    out_a, pa = actor_clause("source_code", "source_name", a)
+    in_a, pa2 = actor_clause("target_code", "target_name", a)
+    if b:
+        out_b, pb = actor_clause("target_code", "target_name", b)
+        in_b, pb2 = actor_clause("source_code", "source_name", b)
+        forward, backward = f"{out_a} AND {out_b}", f"{in_a} AND {in_b}"
+        fparams, bparams = [*pa, *pb], [*pa2, *pb2]
+        labels = [f"{a.upper()}→{b.upper()}", f"{b.upper()}→{a.upper()}"]
+    else:
+        forward, backward, fparams, bparams = out_a, in_a, pa, pa2
+        labels = [f"{a.upper()}→*", f"*→{a.upper()}"]
+    dates, dparams = _date_range(since, until)
+    sql = (
+        f"SELECT CASE WHEN {forward} THEN ? ELSE ? END AS direction, {_period(freq)} AS period, "
+        f"count(*) AS events, {_QUAD_COUNTS}, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean "
+        f"FROM events WHERE event_date IS NOT NULL AND {REAL_EVENTS} AND (({forward}) OR ({backward})) AND {dates} "
+        "GROUP BY ALL ORDER BY period, direction"
+    )
+    return sql, [*fparams, *labels, *fparams, *bparams, *dparams]
+
+
+def timeline_frame(
+    store: Store, a: str, b: str | None = None, freq: str = "day", since: date | None = None, until: date | None = None
+) -> pd.DataFrame:
+    sql, params = timeline_sql(a, b, freq, since, until)
+    return frame(store, sql, params)
+
+
+def actor_key(column: str, level: str) -> str:
+    """SQL for the actor an event side counts as: its country (``level="country"``) or its whole code."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown actor level {level!r}; use one of {', '.join(LEVELS)}")
+    if level == "actor":
+        return column
+    prefixes = ", ".join(f"'{p}'" for p in NON_STATE_PREFIXES)
+    return f"(CASE WHEN left({column}, 3) IN ({prefixes}) THEN {column} ELSE left({column}, 3) END)"
+
+
+def dyad_periods(
+    store: Store,
+    freq: str = "day",
+    since: date | None = None,
+    until: date | None = None,
+    actor: str | None = None,
+    level: str = "country",
+) -> pd.DataFrame:
+    """Events per unordered dyad and period with Goldstein sums: the input of the escalation index."""
+    src_key, tgt_key = actor_key("source_code", level), actor_key("target_code", level)
+    dates, params = _date_range(since, until)
+    where = (
+        f"event_date IS NOT NULL AND source_code IS NOT NULL AND target_code IS NOT NULL AND {REAL_EVENTS} AND {dates}"
+    )
+    if actor:
+        src, p1 = actor_clause("source_code", "source_name", actor)
+        tgt, p2 = actor_clause("target_code", "target_name", actor)
+        where += f" AND ({src} OR {tgt})"
+        params += [*p1, *p2]
+    return frame(
+        store,
+        f"SELECT least({src_key}, {tgt_key}) AS actor_a, greatest({src_key}, {tgt_key}) AS actor_b, "
+        f"{_period(freq)} AS period, count(*) AS events, {_QUAD_COUNTS}, sum(goldstein) AS goldstein_sum "
+        f"FROM events WHERE {where} AND {src_key} <> {tgt_key} GROUP BY ALL ORDER BY actor_a, actor_b, period",
+        params,
+    )
+
+
+def network_edges(
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    actor: str | None = None,
+    min_weight: int = 1,
+    limit: int = 500,
+) -> pd.DataFrame:
+    """Directed actor→actor edges: event count, Goldstein mean/sum, most frequent names."""
+    dates, params = _date_range(since, until)
+    where = f"source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code AND {REAL_EVENTS} AND {dates}"
+    if actor:
+        src, p1 = actor_clause("source_code", "source_name", actor)
+        tgt, p2 = actor_clause("target_code", "target_name", actor)
+        where += f" AND ({src} OR {tgt})"
+        params += [*p1, *p2]
+    return frame(
+        store,
+        "SELECT source_code AS source, target_code AS target, mode(source_name) AS source_name, "
+        "mode(target_name) AS target_name, count(*) AS weight, avg(goldstein) AS goldstein_mean, "
+        f"sum(goldstein) AS goldstein_sum, {_QUAD_COUNTS} FROM events WHERE {where} "
+        "GROUP BY source_code, target_code HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?",
+        [*params, min_weight, limit],
+    )
+
+
+def cluster_inputs(
+    store: Store, since: date | None = None, until: date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Articles (with event and copy counts), shared-event article pairs, and per-article event sets."""
+    where = (
+        "(?::DATE IS NULL OR CAST(coalesce(a.published, a.ingested) AS DATE) >= ?) AND "
+        "(?::DATE IS NULL OR CAST(coalesce(a.published, a.ingested) AS DATE) <= ?)"
+    )
+    params = [since, since, until, until]
+    articles = frame(
+        store,
+        "SELECT a.id, a.title, a.site, a.url, a.published, "
+        "(SELECT count(DISTINCT event_id) FROM event_mentions m WHERE m.article_id = a.id) AS events, "
+        "(SELECT count(*) FROM article_duplicates d WHERE d.duplicate_of = a.id) AS copies "
+        f"FROM articles a WHERE {where} ORDER BY a.id",
+        params,
+    )
+    pairs = frame(
+        store,
+        "WITH m AS (SELECT DISTINCT m.article_id, m.event_id FROM event_mentions m JOIN articles a "
+        f"ON a.id = m.article_id WHERE {where}) "
+        "SELECT x.article_id AS a, y.article_id AS b, count(*) AS shared FROM m x JOIN m y "
+        "ON x.event_id = y.event_id AND x.article_id < y.article_id GROUP BY ALL",
+        params,
+    )
+    copies = frame(
+        store,
+        "SELECT d.duplicate_of AS article_id, d.item, d.url, d.title, d.kind, d.similarity FROM article_duplicates d "
+        f"JOIN articles a ON a.id = d.duplicate_of WHERE {where} ORDER BY d.seen_at",
+        params,
+    )
+    return articles, pairs, copies
