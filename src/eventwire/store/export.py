@@ -1,0 +1,183 @@
+"""Exports of events, mentions, quotes and articles as CSV, JSON Lines, Parquet or GDELT 2.0 events.
+
+DuckDB's ``COPY`` writes the files, so an export of millions of rows streams straight from the
+store without passing through Python objects. The ``gdelt`` format is the GDELT 2.0 event table:
+61 tab-separated columns, no header, in the codebook's order, so tools written for GDELT's
+``*.export.CSV`` files read it unchanged; fields eventwire does not know are left empty.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from eventwire.store.database import ARTICLE_COLUMNS, Store
+from eventwire.store.queries import NON_STATE_PREFIXES, EventFilter, cursor, event_where, scalar
+
+WHATS = ("events", "mentions", "quotes", "articles")
+FORMATS = ("csv", "jsonl", "parquet", "gdelt")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+    "gdelt": "text/tab-separated-values; charset=utf-8",
+}
+SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet", "gdelt": ".export.CSV"}
+
+# GDELT calls an event a root event when it appears in an article's lead paragraph; the first
+# ~500 characters are the lead of a typical news article.
+LEAD_CHARS = 500
+
+# GDELT 2.0 Event codebook, in file order (61 columns).
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor{n}{f}" for n in (1, 2) for f in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code",
+    )),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{g}Geo_{f}" for g in ("Actor1", "Actor2", "Action") for f in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+    )),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+
+
+def _clean(expr: str) -> str:
+    """Tabs and line breaks would split a GDELT row."""
+    return rf"regexp_replace({expr}, '[\t\r\n]+', ' ', 'g')"
+
+
+def _actor_columns(side: str) -> list[str]:
+    code = f"e.{side}_code"
+    state = f"length({code}) >= 3 AND left({code}, 3) NOT IN ({', '.join(repr(p) for p in NON_STATE_PREFIXES)})"
+    group = f"left({code}, 3) IN ({', '.join(repr(p) for p in NON_STATE_PREFIXES)})"
+    return [
+        code,
+        _clean(f"e.{side}_name"),
+        f"CASE WHEN {state} THEN left({code}, 3) END",
+        f"CASE WHEN {group} THEN nullif(substr({code}, 4, 3), '') END",
+        "NULL",
+        "NULL",
+        "NULL",
+        f"CASE WHEN {group} THEN left({code}, 3) ELSE nullif(substr({code}, 4, 3), '') END",
+        f"nullif(substr({code}, 7, 3), '')",
+        f"nullif(substr({code}, 10, 3), '')",
+    ]
+
+
+def gdelt_sql(where: str) -> str:
+    empty_geo = ["NULL"] * 8
+    action_geo = [
+        "CASE WHEN e.lat IS NOT NULL THEN 4 WHEN e.location_country IS NOT NULL THEN 1 END",
+        _clean("e.location_name"),
+        "e.location_country",
+        "NULL",
+        "NULL",
+        "round(e.lat, 4)",
+        "round(e.lon, 4)",
+        "NULL",
+    ]
+    values = [
+        "CAST(('0x' || substr(e.event_id, 3, 15)) AS BIGINT)",
+        "strftime(e.event_date, '%Y%m%d')",
+        "strftime(e.event_date, '%Y%m')",
+        "year(e.event_date)",
+        "round(year(e.event_date) + dayofyear(e.event_date) / 365.0, 4)",
+        *_actor_columns("source"),
+        *_actor_columns("target"),
+        "CASE WHEN lead.first_start < ? THEN 1 ELSE 0 END",
+        "e.cameo_code",
+        "left(e.cameo_code, 3)",
+        "e.root_code",
+        "e.quad_class",
+        "e.goldstein",
+        "e.num_mentions",
+        "e.num_sources",
+        "e.num_articles",
+        "NULL",
+        *empty_geo,
+        *empty_geo,
+        *action_geo,
+        "strftime(a.ingested, '%Y%m%d%H%M%S')",
+        "a.url",
+    ]
+    assert len(values) == len(GDELT_COLUMNS)
+    select = ", ".join(f'{v} AS "{name}"' for v, name in zip(values, GDELT_COLUMNS, strict=True))
+    return (
+        f"SELECT {select} FROM events e "
+        "LEFT JOIN (SELECT event_id, min(sentence_start) AS first_start FROM event_mentions GROUP BY event_id) lead "
+        "ON lead.event_id = e.event_id LEFT JOIN articles a ON a.id = e.first_article_id "
+        f"WHERE {where} ORDER BY e.event_date, e.event_id"
+    )
+
+
+def export_query(what: str, fmt: str, event_filter: EventFilter | None = None) -> tuple[str, list[Any]]:
+    """The SELECT an export runs; the event filter applies to events, gdelt and mentions."""
+    if what not in WHATS:
+        raise ValueError(f"cannot export {what!r}; choose one of {', '.join(WHATS)}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "gdelt" and what != "events":
+        raise ValueError("the gdelt format holds events only (--what events)")
+    where, params = event_where(event_filter or EventFilter())
+    if fmt == "gdelt":
+        qualified = where if where == "true" else f"e.event_id IN (SELECT event_id FROM events WHERE {where})"
+        return gdelt_sql(qualified), [LEAD_CHARS, *params]
+    if what == "events":
+        return f"SELECT * EXCLUDE (event_key) FROM events WHERE {where} ORDER BY event_date, event_id", params
+    if what == "mentions":
+        return (
+            "SELECT * EXCLUDE (event_key, start) FROM event_mentions "
+            f"WHERE event_id IN (SELECT event_id FROM events WHERE {where}) ORDER BY event_id, mention_id",
+            params,
+        )
+    if what == "quotes":
+        return (
+            "SELECT q.*, a.title AS article_title, a.url AS article_url, a.published FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id ORDER BY q.article_id, q.start",
+            [],
+        )
+    cols = ", ".join([*ARTICLE_COLUMNS, "ingested"])
+    return f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, id", []
+
+
+def _copy_options(fmt: str) -> str:
+    if fmt == "csv":
+        return "FORMAT csv, HEADER true"
+    if fmt == "jsonl":
+        return "FORMAT json"
+    if fmt == "parquet":
+        return "FORMAT parquet"
+    return "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''"
+
+
+def export_to_file(store: Store, what: str, fmt: str, path: str | Path, event_filter: EventFilter | None = None) -> int:
+    """Write the export to ``path``; returns the number of rows written."""
+    sql, params = export_query(what, fmt, event_filter)
+    count = scalar(store, f"SELECT count(*) FROM ({sql})", params)
+    target = str(Path(path)).replace("'", "''")
+    cursor(store).execute(f"COPY ({sql}) TO '{target}' ({_copy_options(fmt)})", params)
+    return count
+
+
+def export_to_stream(
+    store: Store, what: str, fmt: str, stream: BinaryIO | None = None, event_filter: EventFilter | None = None
+) -> int:
+    """Write the export to a binary stream (standard output by default) through a temporary file."""
+    stream = stream or sys.stdout.buffer
+    fd, tmp = tempfile.mkstemp(suffix=SUFFIXES[fmt], prefix="eventwire-export-")
+    os.close(fd)
+    try:
+        count = export_to_file(store, what, fmt, tmp, event_filter)
+        with open(tmp, "rb") as f:
+            shutil.copyfileobj(f, stream)
+        stream.flush()
+    finally:
+        os.unlink(tmp)
+    return count
