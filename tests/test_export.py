@@ -48,9 +48,8 @@ def test_gdelt_export_has_the_61_codebook_columns_and_our_values(store, tmp_path
 def test_csv_jsonl_and_parquet_exports_hold_the_same_filtered_events(store, tmp_path):
     dyad = queries.EventFilter(dyad=("RUS", "UKR"))
     expected = queries.count_events(store, dyad)
-    csv_rows = (
-        pd.read_csv(tmp_path / "e.csv") if export_to_file(store, "events", "csv", tmp_path / "e.csv", dyad) else None
-    )
+    assert export_to_file(store, "events", "csv", tmp_path / "e.csv", dyad) == expected
+    csv_rows = pd.read_csv(tmp_path / "e.csv")
     assert len(csv_rows) == expected and csv_rows["source_code"].str.startswith("RUS").all()
     export_to_file(store, "events", "parquet", tmp_path / "e.parquet", dyad)
     table = pq.read_table(tmp_path / "e.parquet")
