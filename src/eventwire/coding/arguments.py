@@ -20,11 +20,12 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 # Prepositions whose object is the one acted upon, in order of preference.
 TARGET_PREPS = ("against", "at", "on", "upon", "toward", "towards", "with", "to", "into", "from", "over", "for",
-                "inside", "in")  # fmt: skip
+                "inside", "in", "of", "about")  # fmt: skip
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"}
+LIST_DEPS = {"conj", "appos"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
 # Subject pronouns resolved to the actor subject of a governing clause.
 ANAPHORS = {"it", "they", "he", "she", "we"}
@@ -55,27 +56,45 @@ def mention_index(doc: Doc, actors: list[ActorMention]) -> dict[int, ActorMentio
     return index
 
 
+def _add(found: list[ActorMention], more: list[ActorMention]) -> None:
+    for m in more:
+        if m not in found:
+            found.append(m)
+
+
 def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) -> list[ActorMention]:
     """Actor mentions of the noun phrase headed by ``head`` (without clauses)."""
+    found: list[ActorMention] = []
     if head.i in index:
-        return [index[head.i]]
+        found.append(index[head.i])
+        # "The ambassadors of Arnor, Osgiliath and Gondor": a mention that swallowed the head
+        # still coordinates with the other list members.
+        for child in head.children:
+            if child.dep_ in LIST_DEPS:
+                _add(found, _np_mentions(child, index, depth + 1))
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for conj in pobj.conjuncts:
+                        _add(found, _np_mentions(conj, index, depth + 1))
+        return found
     if depth > 3:
         return []
-    found: list[ActorMention] = []
     for child in head.children:
         if child.dep_ in NP_DEPS:
-            for m in _np_mentions(child, index, depth + 1) + [
-                m for c in child.conjuncts for m in _np_mentions(c, index, depth + 1)
-            ]:
-                if m not in found:
-                    found.append(m)
+            _add(found, _np_mentions(child, index, depth + 1))
+            for conj in child.conjuncts:
+                _add(found, _np_mentions(conj, index, depth + 1))
     if not found:
+        # The first prepositional phrase with an actor names the owner ("an attack by Osgiliath
+        # soldiers in south Ithilen" → the soldiers), with its coordinated members.
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in NP_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    for m in _np_mentions(pobj, index, depth + 1):
-                        if m not in found:
-                            found.append(m)
+                    _add(found, _np_mentions(pobj, index, depth + 1))
+                    for conj in pobj.conjuncts:
+                        _add(found, _np_mentions(conj, index, depth + 1))
+                if found:
+                    break
     return found
 
 
@@ -173,9 +192,13 @@ def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> l
             hits = [m for m in resolve(token, index).mentions if m.actor.actor_id not in exclude]
             if hits:
                 return hits
-            for prep in token.children:
-                if prep.dep_ == "prep":
-                    nxt += [p for p in prep.children if p.dep_ == "pobj"]
+            for child in token.children:
+                if child.dep_ == "prep":
+                    nxt += [p for p in child.children if p.dep_ == "pobj"]
+                elif child.dep_ in ("acl", "relcl", "ccomp"):
+                    # "the roads leading into Mordor", "an accord to supply Gondor", "hopes that X …"
+                    nxt += [g for g in child.children if g.dep_ in ("dobj", "nsubj", "nsubjpass", "dative")]
+                    nxt += [p for g in child.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
         frontier = nxt
         if not frontier:
             break

@@ -86,8 +86,10 @@ class DependencyCoder:
         ontology: Ontology,
         classifier: PloverClassifier | None = None,
         discards: Discards | None = None,
+        cameo_rules: bool = True,
     ) -> None:
         self.name = name
+        self.cameo_rules = cameo_rules
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self.ontology = ontology
@@ -107,7 +109,7 @@ class DependencyCoder:
         for sentence in doc.sents:
             if self.discards.sentence_hit(sentence.text):
                 continue
-            readings = sentence_readings(sentence, self.lexicon, self.matcher)
+            readings = sentence_readings(sentence, self.lexicon, self.matcher, self.cameo_rules)
             codings = [c for r in readings for c in self._attach(r, sentence, index, quotes, allow_unresolved)]
             if not readings:
                 codings = self._classifier_fallback(sentence, index, quotes)
@@ -126,14 +128,14 @@ class DependencyCoder:
         quotes: Sequence[Quote],
         allow_unresolved: bool,
     ) -> list[Coding]:
-        stative = reading.code[:2] in VERBAL_ROOTS
+        stative = self.cameo_rules and reading.code[:2] in VERBAL_ROOTS
         src_token = source_head(reading.upper, index, stative)
         source = resolve(src_token, index) if src_token is not None else None
         if (source is None or not source.mentions) and (not allow_unresolved or src_token is None):
             return []
         flags = modality(reading.lower, quotes, reading.upper)
         code = reading.code
-        if flags.announced:
+        if self.cameo_rules and flags.announced:
             code = hypothetical_conflict(code) or announced_cooperation(code) or code
             if code != reading.code:
                 reading = dataclasses.replace(reading, reverse=None)  # a promised visit is not hosted yet
@@ -176,7 +178,9 @@ class DependencyCoder:
                 for t in targets:
                     if s is not None and s.actor.actor_id == t.actor.actor_id:
                         continue
-                    out.append(base.with_pair(s, t, base.code))
+                    out.append(
+                        base.with_pair(t, s, base.code) if base.reading.swapped else base.with_pair(s, t, base.code)
+                    )
                     if base.reading.reverse:
                         out.append(base.with_pair(t, s, base.reading.reverse))
         if not out and len(sources) > 1 and base.code[:2] in SYMMETRIC_ROOTS:

@@ -57,6 +57,7 @@ class Reading:
     quality: float
     controlled: Token | None  # the party told/allowed to act ("urged X to …"): the target
     pattern: str | None = None
+    swapped: bool = False  # the code runs from the target to the subject ("received … from")
 
 
 def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
@@ -79,10 +80,10 @@ def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
     return None
 
 
-def read_verb(matcher: Matcher, verb: Token) -> Match | None:
+def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match | None:
     """Lexicon reading of one verb, falling back to its event noun for light/unknown verbs."""
     match = matcher.match(verb)
-    if match is not None and match.pattern is None and match.block in BLOCK_CODE_OVERRIDES:
+    if cameo_rules and match is not None and match.pattern is None and match.block in BLOCK_CODE_OVERRIDES:
         block_code = split_code(matcher.lexicon.blocks.get(match.block))[0]
         if match.code == block_code:
             match = Match(BLOCK_CODE_OVERRIDES[match.block], None, match.block, None, match.quality)
@@ -129,8 +130,15 @@ def predicate_tokens(sentence: Span) -> list[Token]:
     return [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")]
 
 
-def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None = None) -> list[Reading]:
-    """Coded predicates of a sentence, governing verbs first; composed xcomps are consumed."""
+def sentence_readings(
+    sentence: Span, lexicon: Lexicon, matcher: Matcher | None = None, cameo_rules: bool = True
+) -> list[Reading]:
+    """Coded predicates of a sentence, governing verbs first; composed xcomps are consumed.
+
+    ``cameo_rules`` enables the CAMEO-specific combinations (intent, demand, threat families,
+    block-code fixes, weapon refinements); dictionaries with other code sets run without them.
+    """
+    combine = compose if cameo_rules else _no_compose
     matcher = matcher or Matcher(lexicon)
     readings: list[Reading] = []
     consumed: set[int] = set()
@@ -138,7 +146,7 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
 
     def reading_of(tok: Token) -> Match | None:
         if tok.i not in cache:
-            cache[tok.i] = read_verb(matcher, tok)
+            cache[tok.i] = read_verb(matcher, tok, cameo_rules)
         return cache[tok.i]
 
     for verb in predicate_tokens(sentence):
@@ -146,7 +154,7 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
             continue
         match = reading_of(verb)
         upper_code = match.code if match else None
-        if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
+        if cameo_rules and verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
             upper_code = (compose(INTENT_CODE, upper_code) if upper_code else None) or INTENT_CODE
         lower, code, quality = verb, upper_code, match.quality if match else QUALITY_BLOCK_CODE
         reverse = match.reverse if match else None
@@ -156,29 +164,37 @@ def sentence_readings(sentence: Span, lexicon: Lexicon, matcher: Matcher | None 
             low = reading_of(x)
             if low is None or low.code is None:
                 continue
-            composed = compose(upper_code, low.code) if upper_code else None
+            composed = combine(upper_code, low.code) if upper_code else None
             if composed:
                 code, lower, reverse = composed, x, None
                 quality = max(quality, low.quality)
                 controlled = _controlled(verb, x)
             elif upper_code is None or upper_code.startswith(STATEMENT_ROOT):
                 code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
-            elif upper_code[:2] in GOVERNING_ROOTS:
+            elif cameo_rules and upper_code[:2] in GOVERNING_ROOTS:
                 lower = x
             else:
                 continue
             consumed.add(x.i)
             break
-        demand = _obligation(verb, reading_of) if _is_speech(verb, match) else None
+        demand = _obligation(verb, reading_of) if cameo_rules and _is_speech(verb, match) else None
         if demand is not None:
             clause, clause_code = demand
             code, lower, reverse, controlled = clause_code, clause, None, _controlled(verb, clause)
             consumed.add(clause.i)
+        only_reverse = code is None and reverse is not None  # "[:071]": "X received aid from Y"
+        if only_reverse:
+            code, reverse = reverse, None
         if code is None or code.startswith(STATEMENT_ROOT):
             continue
-        code = refine_force(code, phrase_words(lower))
-        readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern))
+        if cameo_rules:
+            code = refine_force(code, phrase_words(lower))
+        readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern, only_reverse))
     return readings
+
+
+def _no_compose(upper: str, lower: str) -> None:
+    return None
 
 
 def _is_condition(verb: Token) -> bool:

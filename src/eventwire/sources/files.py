@@ -1,0 +1,127 @@
+"""Local inputs: expanding paths, directories and globs, and reading files under a size cap."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from eventwire.sources.detect import GZIP_MAGIC, binary_reason
+
+# Files that accompany a corpus without being part of it; walking a directory skips them, naming
+# one explicitly still reads it.
+CORPUS_DOC_STEMS = frozenset({"readme", "license", "licence", "notice", "changelog", "copying", "authors"})
+
+
+class InputError(Exception):
+    """A local input that cannot be read; the message is the one-line Failure reason."""
+
+
+def is_glob(source: str) -> bool:
+    return any(ch in source for ch in "*?[")
+
+
+def _skipped_in_walk(path: Path) -> bool:
+    """Hidden files and corpus documentation are not articles."""
+    if path.name.startswith("."):
+        return True
+    return path.name.split(".", 1)[0].lower() in CORPUS_DOC_STEMS
+
+
+def walk_directory(root: Path) -> Iterator[Path]:
+    """Every file under ``root``, sorted, skipping hidden directories and corpus documentation."""
+    for directory, subdirs, names in os.walk(root, onerror=None):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(directory) / name
+            if not _skipped_in_walk(path):
+                yield path
+
+
+def expand_source(source: str) -> Iterator[Path] | None:
+    """The files a local source names (a file, a directory, or a glob), or None if it names nothing."""
+    path = Path(source).expanduser()
+    if path.is_dir():
+        return walk_directory(path)
+    if path.exists() or path.is_symlink():
+        return iter([path])
+    if is_glob(source):
+        matches = sorted(glob.glob(str(path), recursive=True))
+        if not matches:
+            return None
+        return _expand_matches(matches)
+    return None
+
+
+def _expand_matches(matches: list[str]) -> Iterator[Path]:
+    for match in matches:
+        path = Path(match)
+        if path.is_dir():
+            yield from walk_directory(path)
+        else:
+            yield path
+
+
+def open_checked(path: Path) -> BinaryIO:
+    """Open a regular file for reading, with a one-line InputError for every way that can fail."""
+    try:
+        if not path.exists():
+            raise InputError("no such file")
+        if not path.is_file():
+            raise InputError("not a regular file")
+        return path.open("rb")
+    except PermissionError as exc:
+        raise InputError("permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def read_capped(stream: BinaryIO, limit: int, what: str = "file") -> bytes:
+    """Read at most ``limit`` bytes; InputError when there is more."""
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise InputError(f"{what} too large: over {limit} bytes")
+    return data
+
+
+def gunzip_capped(data: bytes, limit: int) -> bytes:
+    """Decompress (possibly multi-member) gzip data, refusing output over ``limit`` (gzip bombs)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except EOFError as exc:
+        raise InputError("truncated gzip data (unexpected end of stream)") from exc
+    except (OSError, zlib.error) as exc:
+        raise InputError(f"corrupt gzip data: {exc}") from exc
+    if len(out) > limit:
+        raise InputError(f"decompressed data too large: over {limit} bytes")
+    return out
+
+
+def read_blob(path: Path, max_bytes: int, max_decompressed: int) -> bytes:
+    """A whole small file (html, text, feed), gunzipped if needed, checked for binary content."""
+    with open_checked(path) as stream:
+        data = read_capped(stream, max_bytes)
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip_capped(data, max_decompressed)
+    check_text(data)
+    return data
+
+
+def check_text(data: bytes) -> None:
+    """InputError unless ``data`` is non-empty, non-blank and not binary."""
+    if not data:
+        raise InputError("empty file")
+    if not data.strip():
+        raise InputError("empty file (only whitespace)")
+    reason = binary_reason(data[:8192])
+    if reason:
+        raise InputError(reason)

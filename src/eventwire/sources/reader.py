@@ -1,0 +1,193 @@
+"""``read_sources``: anything the user points at, as a stream of RawDoc | Failure.
+
+1. Each source is classified: "-" (stdin), an http(s) URL, a file:// URL, or a local path, directory
+   or glob (expanded to files, recursively and sorted).
+2. Each file or body is classified by ``detect.detect_kind`` unless the caller forces a kind.
+3. Containers (feeds, WARC, JSONL) are opened by their readers; documents become one RawDoc.
+Nothing raises for bad input: each problem is a Failure naming the item, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from eventwire.model import Failure, RawDoc
+from eventwire.sources.detect import GZIP_MAGIC, INPUT_KINDS, SNIFF_BYTES, binary_reason, detect_kind, strip_gz
+from eventwire.sources.documents import fetched_doc, result_kind
+from eventwire.sources.feeds import FeedSource, read_feed
+from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from eventwire.sources.files import (
+    InputError,
+    check_text,
+    expand_source,
+    gunzip_capped,
+    is_glob,
+    open_checked,
+    read_blob,
+)
+from eventwire.sources.jsonl import read_jsonl
+from eventwire.sources.warc import read_warc
+
+# "url": the source is a list of URLs, one per line (blank lines and # comments skipped).
+READ_KINDS = (*INPUT_KINDS, "url")
+STDIN_ITEM = "<stdin>"
+
+
+def _sniff_head(path: Path) -> bytes:
+    """The first bytes of a file, decompressed when it is gzipped (without failing on truncation)."""
+    with open_checked(path) as stream:
+        head = stream.read(SNIFF_BYTES * 8)
+    if not head.startswith(GZIP_MAGIC):
+        return head[:SNIFF_BYTES]
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+    except zlib.error as exc:
+        raise InputError(f"corrupt gzip data: {exc}") from exc
+
+
+def _url_list(content: bytes) -> list[str]:
+    lines = (line.strip() for line in content.decode("utf-8", "replace").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def _read_body(
+    content: bytes, item: str, kind: str, source: FeedSource, settings: FetchSettings, seen: set[str]
+) -> Iterator[RawDoc | Failure]:
+    """Dispatch bytes already in memory (stdin, a fetched body, a small file) by kind."""
+    if kind == "warc":
+        yield from read_warc(io.BytesIO(content), item, settings.max_bytes)
+    elif kind == "jsonl":
+        yield from read_jsonl(io.BytesIO(content), item, settings.max_bytes)
+    elif kind == "feed":
+        yield from read_feed(content, source, settings, seen)
+    elif kind == "url":
+        for url in _url_list(content):
+            yield from read_url(url, None, settings, seen)
+    else:
+        yield RawDoc(item=item, content=content, kind=kind, url=source.url)
+
+
+def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:
+    """Fetch an http(s) URL and read what comes back (a page, a feed, a WARC …)."""
+    try:
+        result = fetch_url(url, settings)
+        body_kind = kind if kind and kind != "url" else result_kind(result)
+        if result.content.startswith(GZIP_MAGIC) and body_kind not in ("warc", "jsonl"):
+            # A gzipped file served as-is (not Content-Encoding, which httpx already undid).
+            result.content = gunzip_capped(result.content, settings.max_decompressed)
+            body_kind = kind if kind and kind != "url" else result_kind(result)
+        check_text(result.content[:SNIFF_BYTES])
+    except FetchError as exc:
+        yield Failure(url, exc.reason)
+        return
+    except InputError as exc:
+        yield Failure(url, f"unusable response: {exc}")
+        return
+    if body_kind in ("html", "text"):
+        yield fetched_doc(url, result, body_kind)
+        return
+    yield from _read_body(result.content, url, body_kind, FeedSource(item=url, url=result.url), settings, seen)
+
+
+def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:
+    """Read one local file of any kind."""
+    item = str(path)
+    try:
+        head = _sniff_head(path)
+        if not head.strip():
+            check_text(head)
+        if kind is None:
+            reason = binary_reason(head)
+            if reason:
+                raise InputError(reason)
+            kind = detect_kind(strip_gz(path.name)[0], head)
+        if kind in ("warc", "jsonl"):
+            with open_checked(path) as stream:
+                reader = read_warc if kind == "warc" else read_jsonl
+                yield from reader(stream, item, settings.max_bytes)
+            return
+        content = read_blob(path, settings.max_bytes, settings.max_decompressed)
+    except InputError as exc:
+        yield Failure(item, str(exc))
+        return
+    source = FeedSource(item=item, local_dir=path.parent)
+    yield from _read_body(content, item, kind, source, settings, seen)
+
+
+def _read_stdin(kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:
+    try:
+        content = sys.stdin.buffer.read(settings.max_decompressed + 1)
+        if len(content) > settings.max_decompressed:
+            raise InputError(f"standard input too large: over {settings.max_decompressed} bytes")
+        check_text(content)
+    except (InputError, OSError) as exc:
+        yield Failure(STDIN_ITEM, str(exc))
+        return
+    kind = kind or detect_kind(None, content[:SNIFF_BYTES])
+    yield from _read_body(content, STDIN_ITEM, kind, FeedSource(item=STDIN_ITEM, local_dir=Path.cwd()), settings, seen)
+
+
+def _read_source(source: str, kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:
+    if source == "-":
+        yield from _read_stdin(kind, settings, seen)
+        return
+    scheme = urlsplit(source).scheme.lower()
+    if scheme in ("http", "https"):
+        yield from read_url(source, kind, settings, seen)
+        return
+    if scheme == "file":
+        source = url2pathname(urlsplit(source).path)
+    paths = expand_source(source)
+    if paths is None:
+        yield Failure(source, "glob matched no files" if is_glob(source) else "no such file or directory")
+        return
+    for path in paths:
+        key = str(path.resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        yield from _guarded(read_path(path, kind, settings, seen), str(path))
+
+
+def _guarded(docs: Iterator[RawDoc | Failure], item: str) -> Iterator[RawDoc | Failure]:
+    """Turn an unexpected exception inside one input into a Failure, so later inputs are still read."""
+    try:
+        yield from docs
+    except Exception as exc:  # bad input must never stop the run
+        yield Failure(item, f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def read_sources(
+    sources: Sequence[str], kind: str | None = None, fetch: FetchSettings | None = None
+) -> Iterator[RawDoc | Failure]:
+    """Read every source into RawDocs, with a Failure for each item that cannot be read.
+
+    Args:
+        sources: files, directories (recursive), globs, "-" for stdin, http(s) or file:// URLs;
+            feeds, WARC (.warc/.warc.gz), JSONL, HTML and text are recognised by content and name.
+        kind: force one kind for every source ("html", "text", "feed", "warc", "jsonl", or "url"
+            for files listing URLs); None detects it per item.
+        fetch: limits for network access and file sizes; None uses FetchSettings() defaults.
+    Returns:
+        A lazy iterator; each local file is read at most once per call (a page linked from a
+        feed in the same run is not read again).
+    Raises:
+        ValueError: ``kind`` is not one of the kinds above (checked before anything is read).
+    """
+    if kind is not None and kind not in READ_KINDS:
+        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(READ_KINDS)}")
+    if isinstance(sources, str):
+        sources = [sources]
+    return _read_all(list(sources), kind, fetch or FetchSettings())
+
+
+def _read_all(sources: list[str], kind: str | None, settings: FetchSettings) -> Iterator[RawDoc | Failure]:
+    seen: set[str] = set()
+    for source in sources:
+        yield from _guarded(_read_source(source, kind, settings, seen), source)
