@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.model import ActorMention, Event
+from eventwire.model import Actor, ActorMention, Event
 from eventwire.paths import shared_path
 
 # PLOVER v0.5 names in the GSR → v0.8 types. INVESTIGATE became part of ACCUSE (investigations
@@ -160,6 +162,176 @@ def evaluate_gsr(records: Iterable[GsrRecord], resolver: Resolver | None = None,
     return score
 
 
+# -- (b) PETRARCH-2 unit tests ------------------------------------------------------------------
+
+PETR_DIR = ("gold", "events", "petrarch_unit")
+UNKNOWN = "---"
+# Tokens between an agent word and the actor it belongs to ("Arnor's foreign minister").
+AGENT_REACH = 3
+# Tokens between an agent word and the actor it belongs to ("Arnor's foreign minister").
+AGENT_REACH = 3
+
+
+@dataclass(slots=True)
+class PetrRecord:
+    id: str
+    category: str
+    when: date
+    text: str
+    codings: tuple[tuple[str, str, str], ...]
+    noevents: bool
+
+
+def load_petrarch_unit(path: Path | None = None) -> list[PetrRecord]:
+    path = path or shared_path(*PETR_DIR, "PETR.UnitTest.records.xml")
+    raw = path.read_text(encoding="utf-8")
+    records = []
+    for attrs, body in re.findall(r"<Sentence ([^>]*)>(.*?)</Sentence>", raw, re.S):
+        text = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        if not text or re.search(r'sentence\s*=\s*"false"', attrs):
+            continue
+        codings = tuple(
+            (m.group(1), m.group(2), m.group(3))
+            for m in re.finditer(r'sourcecode="([^"]*)"\s+targetcode="([^"]*)"\s+eventcode="([^"]*)"', body)
+        )
+        if not codings and "noevents" not in body:
+            continue  # error/discard records test the reader, not coding
+        stamp = re.search(r'date\s*=\s*"(\d{8})"', attrs).group(1)
+        records.append(
+            PetrRecord(
+                id=re.search(r'id\s*=\s*"([^"]*)"', attrs).group(1),
+                category=re.search(r'category\s*=\s*"([^"]*)"', attrs).group(1),
+                when=date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:])),
+                text=" ".join(text.group(1).split()),
+                codings=codings,
+                noevents="noevents" in body,
+            )
+        )
+    return records
+
+
+@dataclass(slots=True)
+class PetrScore:
+    expected: int = 0
+    found: int = 0
+    noevent_records: int = 0
+    noevent_empty: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "expected_codings": self.expected,
+            "coding_recall": round(self.found / (self.expected or 1), 3),
+            "noevent_records": self.noevent_records,
+            "noevent_empty_share": round(self.noevent_empty / (self.noevent_records or 1), 3),
+        }
+
+
+def score_petrarch_record(score: PetrScore, record: PetrRecord, produced: set[tuple[str, str, str]]) -> None:
+    if record.noevents:
+        score.noevent_records += 1
+        score.noevent_empty += not produced
+        if produced:
+            score.errors.append({"id": record.id, "gold": [], "pred": sorted(produced)})
+        return
+    hits = [c for c in record.codings if c in produced]
+    score.expected += len(record.codings)
+    score.found += len(hits)
+    if len(hits) < len(record.codings):
+        score.errors.append({"id": record.id, "gold": record.codings, "pred": sorted(produced)})
+
+
+def petrarch_coder():
+    """The dependency coder with the validation suite's own verb dictionary and discards."""
+    from eventwire.coding.defaults import load_discards
+    from eventwire.coding.dependency import DependencyCoder
+    from eventwire.coding.lexicon import read_verb_dictionary
+    from eventwire.coding.ontology import load_ontology
+
+    lexicon = read_verb_dictionary(shared_path(*PETR_DIR, "PETR.Validate.verbs.txt"))
+    discards = load_discards(shared_path(*PETR_DIR, "PETR.Validate.discards.txt"))
+    # The validation codes are not CAMEO: the CAMEO-specific combination rules stay off.
+    return DependencyCoder("eval.petrarch-validation", lexicon, load_ontology(), None, discards, cameo_rules=False)
+
+
+def validation_resolver() -> Callable[[Doc, date], list[ActorMention]]:
+    """Actor mentions from the validation actor and agent dictionaries (read by the project's
+    readers): longest phrase match, dated codes, agents joined to an actor next to them."""
+    from eventwire.annotate.dictionaries import read_actor_dictionary, read_agent_dictionary
+
+    actor_file = read_actor_dictionary(shared_path(*PETR_DIR, "PETR.Validate.actors.txt"))
+    agent_file = read_agent_dictionary(shared_path(*PETR_DIR, "PETR.Validate.agents.txt"))
+    actors = {tuple(n.lower().split()): e for e in actor_file for n in e.names}
+    agents = {tuple(n.lower().split()): e for e in agent_file for n in e.names}
+    longest = max(len(k) for k in [*actors, *agents])
+
+    def find(words: list[str], i: int, when: date) -> tuple[int, str, Any] | None:
+        for n in range(min(longest, len(words) - i), 0, -1):
+            key = tuple(words[i : i + n])
+            if key in actors and (code := actors[key].code_on(when)) and "/" not in code:
+                return n, "actor", code
+            if key in agents:
+                return n, "agent", agents[key]
+        return None
+
+    def resolve(doc: Doc, when: date) -> list[ActorMention]:
+        words = [t.lower_ for t in doc]
+        spans: list[tuple[int, int, str, Any]] = []
+        i = 0
+        while i < len(words):
+            hit = find(words, i, when)
+            if hit is None:
+                i += 1
+                continue
+            spans.append((i, i + hit[0], hit[1], hit[2]))
+            i += hit[0]
+        merged: list[tuple[int, int, str]] = []
+        owners: set[int] = set()
+        for k, (start, end, kind, agent) in enumerate(spans):
+            if kind != "agent":
+                continue
+            near = [
+                j
+                for j, sp in enumerate(spans)
+                if sp[2] == "actor"
+                and j not in owners
+                and (0 <= start - sp[1] <= AGENT_REACH or 0 <= sp[0] - end <= AGENT_REACH)
+            ]
+            if near:
+                j = min(near, key=lambda j: abs(j - k))
+                owners.add(j)
+                actor_code = spans[j][3]
+                code = agent.role + actor_code if agent.prefix else actor_code + agent.role
+                merged.append((min(start, spans[j][0]), max(end, spans[j][1]), code))
+            else:
+                merged.append((start, end, UNKNOWN + agent.role))
+        merged += [(s, e, c) for j, (s, e, kind, c) in enumerate(spans) if kind == "actor" and j not in owners]
+        out = []
+        for start, end, code in sorted(merged):
+            span = doc[start:end]
+            actor = Actor(code, span.text, code[:3], code[3:] or None, code)
+            out.append(ActorMention(span.start_char, span.end_char, span.text, actor))
+        return out
+
+    return resolve
+
+
+def evaluate_petrarch(records: Iterable[PetrRecord], resolver_factory=None) -> PetrScore:
+    """Code each validation sentence with the validation dictionaries and score the codings."""
+    from eventwire.nlp import load_nlp
+
+    records = list(records)
+    coder = petrarch_coder()
+    resolve = (resolver_factory or validation_resolver)()
+    score = PetrScore()
+    for record, doc in zip(records, load_nlp().pipe(r.text for r in records), strict=True):
+        codings = coder.codings(doc, resolve(doc, record.when))
+        # PETRARCH writes an unresolved side as "---".
+        produced = {(c.source_code or UNKNOWN, c.target_code or UNKNOWN, c.code) for c in codings}
+        score_petrarch_record(score, record, produced)
+    return score
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("gsr", "petrarch", "all"), default="all")
@@ -174,6 +346,12 @@ def main() -> None:
         report["plover_gsr"] = score.figures() | {"seconds": round(time.perf_counter() - started, 1)}
         if args.errors:
             args.errors.write_text(json.dumps(score.errors, indent=1), encoding="utf-8")
+    if args.set in ("petrarch", "all"):
+        started = time.perf_counter()
+        pscore = evaluate_petrarch(load_petrarch_unit()[: args.limit])
+        report["petrarch_unit"] = pscore.figures() | {"seconds": round(time.perf_counter() - started, 1)}
+        if args.errors:
+            args.errors.with_suffix(".petrarch.json").write_text(json.dumps(pscore.errors, indent=1), encoding="utf-8")
     for name, figures in report.items():
         print(name, " ".join(f"{k}={v}" for k, v in figures.items()))
 

@@ -19,24 +19,15 @@ TIME_REFERENCE = re.compile(r"\d{4}|\w+ (?:ago|later)", re.IGNORECASE)
 LEXICON_FILE = "cameo_verbs.json"
 
 
-def read_discard_file(path: Path) -> list[tuple[str, bool]]:
-    """``(phrase, story_level)`` from a PETRARCH discard file ('+' marks story-level phrases)."""
-    entries = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split(" #")[0].split(";")[0].strip()
-        if not line or line.startswith(("#", "<!")):
-            continue
-        story = line.startswith("+")
-        phrase = line.lstrip("+").strip()
-        if not TIME_REFERENCE.fullmatch(phrase):
-            entries.append((phrase, story))
-    return entries
-
-
 def load_discards(path: Path | None = None) -> Discards:
-    """The Phoenix discard list; none when the shared dictionaries are not installed."""
+    """The Phoenix discard list (read by the dictionary reader); none when it is not installed."""
+    from eventwire.annotate.dictionaries import read_discards
+
     path = path or shared_path("ontology", "actors", "Phoenix.discards.txt")
-    return Discards.from_entries(read_discard_file(path)) if path.is_file() else Discards()
+    if not path.is_file():
+        return Discards()
+    entries = [(e.phrase, e.story) for e in read_discards(path) if not TIME_REFERENCE.fullmatch(e.phrase)]
+    return Discards.from_entries(entries)
 
 
 def make_dependency_coder() -> DependencyCoder:
