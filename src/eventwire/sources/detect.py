@@ -63,9 +63,11 @@ MAX_CONTROL_SHARE = 0.10
 CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 XML_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF|RDF)[\s>]", re.IGNORECASE)
-XML_ROOT = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*<", re.DOTALL)
+XML_ROOT = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>\s*)*<", re.DOTALL
+)
 HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*(<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>)",
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -130,6 +132,19 @@ def kind_from_content(head: bytes) -> str | None:
                 return "jsonl"
         except ValueError:
             pass
+    return None
+
+
+def unsupported_reason(head: bytes) -> str | None:
+    """Why bytes that look structured are none of the readable kinds (e.g. a sitemap), or None."""
+    view = _ascii_view(head[:SNIFF_BYTES])
+    if kind_from_content(head) is not None:
+        return None
+    root = XML_ROOT.match(view)
+    if root is not None and view.lstrip().startswith(b"<?xml"):
+        element = re.match(rb"<([A-Za-z_][\w:.-]*)", view[root.end() - 1 :])
+        if element:
+            return f"XML document is not a feed (root element <{element.group(1).decode('ascii')}>)"
     return None
 
 

@@ -81,10 +81,10 @@ def open_checked(path: Path) -> BinaryIO:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
 
 
-def read_capped(stream: BinaryIO, limit: int, what: str = "file") -> bytes:
-    """Read at most ``limit`` bytes; InputError when there is more."""
+def read_capped(stream: BinaryIO, limit: int, what: str = "file", truncate: bool = False) -> bytes:
+    """Read at most ``limit`` bytes; InputError when there is more (unless ``truncate``)."""
     try:
-        data = stream.read(limit + 1)
+        data = stream.read(limit if truncate else limit + 1)
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror or exc}") from exc
     if len(data) > limit:

@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from eventwire.model import Failure, RawDoc
-from eventwire.sources.detect import GZIP_MAGIC, INPUT_KINDS, SNIFF_BYTES, binary_reason, detect_kind, strip_gz
+from eventwire.sources.detect import (
+    GZIP_MAGIC,
+    INPUT_KINDS,
+    SNIFF_BYTES,
+    binary_reason,
+    detect_kind,
+    strip_gz,
+    unsupported_reason,
+)
 from eventwire.sources.documents import fetched_doc, result_kind
 from eventwire.sources.feeds import FeedSource, read_feed
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
@@ -30,6 +38,7 @@ from eventwire.sources.files import (
     is_glob,
     open_checked,
     read_blob,
+    read_capped,
 )
 from eventwire.sources.jsonl import read_jsonl
 from eventwire.sources.warc import read_warc
@@ -42,7 +51,7 @@ STDIN_ITEM = "<stdin>"
 def _sniff_head(path: Path) -> bytes:
     """The first bytes of a file, decompressed when it is gzipped (without failing on truncation)."""
     with open_checked(path) as stream:
-        head = stream.read(SNIFF_BYTES * 8)
+        head = read_capped(stream, SNIFF_BYTES * 8, "file", truncate=True)
     if not head.startswith(GZIP_MAGIC):
         return head[:SNIFF_BYTES]
     try:
@@ -103,7 +112,7 @@ def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[s
         if not head.strip():
             check_text(head)
         if kind is None:
-            reason = binary_reason(head)
+            reason = binary_reason(head) or unsupported_reason(head)
             if reason:
                 raise InputError(reason)
             kind = detect_kind(strip_gz(path.name)[0], head)
