@@ -25,6 +25,8 @@ TARGET_PREPS = ("against", "at", "on", "upon", "toward", "towards", "with", "to"
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "nummod", "case"}
+# Verbs of saying: the subject of what is said is not the one spoken to.
+SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "add", "report", "claim", "note", "indicate"}
 LIST_DEPS = {"conj", "appos"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
 # Subject pronouns resolved to the actor subject of a governing clause.
@@ -70,8 +72,13 @@ def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) ->
         # "The ambassadors of Arnor, Osgiliath and Gondor": a mention that swallowed the head
         # still coordinates with the other list members.
         for child in head.children:
-            if child.dep_ in LIST_DEPS:
+            listed = child.dep_ in LIST_DEPS or (
+                child.dep_ == "nmod" and any(g.dep_ in ("cc", "conj") for g in child.children)
+            )  # "Fornost and the evil Gondor": a coordinated list parsed as a modifier
+            if listed and depth < 3:
                 _add(found, _np_mentions(child, index, depth + 1))
+                for conj in child.conjuncts:
+                    _add(found, _np_mentions(conj, index, depth + 1))
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for conj in pobj.conjuncts:
@@ -172,7 +179,8 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
     objects = _children(verb, OBJECT_DEPS)
     found += [(t, "object") for t in objects]
     # "demanded that the United States match …": the clause's subject is asked to act.
-    found += [(t, "clause") for c in verb.children if c.dep_ == "ccomp" for t in _children(c, SUBJECT_DEPS)]
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        found += [(t, "clause") for c in verb.children if c.dep_ == "ccomp" for t in _children(c, SUBJECT_DEPS)]
     holders = [verb, *objects]
     for prep_name in TARGET_PREPS:
         for holder in holders:

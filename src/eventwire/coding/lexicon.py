@@ -224,8 +224,9 @@ def read_verb_dictionary(path: str | Path, name: str | None = None, comment_verb
         if not line or line.startswith("~"):
             continue
         if line.startswith("&") and len(line.split()) == 1:
+            # "&AUXVERB1_": the trailing '_' only says "no plurals"; patterns cite "&AUXVERB1".
             synset = line.lower()
-            lex.synsets.setdefault(synset, [])
+            lex.synsets.setdefault(synset.rstrip("_"), [])
             continue
         if synset is not None and line.startswith("+"):
             _add_synset_member(lex, synset, line[1:])
@@ -257,16 +258,17 @@ def _comment_verbs(raw: str) -> list[str]:
     return [w.strip().lower() for w in comment.split(",") if re.fullmatch(r"\s*[A-Z]{3,}\s*", w)]
 
 
-def _add_synset_member(lex: Lexicon, synset: str, member: str) -> None:
+def _add_synset_member(lex: Lexicon, name: str, member: str) -> None:
     member = member.strip()
+    synset = name.rstrip("_")
     if member.startswith("&"):
-        lex.synsets[synset].extend(lex.synsets.get(member.lower(), []))
+        lex.synsets[synset].extend(lex.synsets.get(member.lower().rstrip("_"), []))
         return
     words = tuple(w for w in re.split(r"[\s_]+", member.lower()) if w)
     if not words:
         return
     lex.synsets[synset].append(words)
-    plural = None if synset.endswith("_") else _plural(member.lower().rstrip())
+    plural = None if name.endswith("_") else _plural(member.lower().rstrip())
     if plural and " " not in member.strip() and "_" not in member.strip("_"):
         lex.synsets[synset].append((plural,))
     elif plural and not member.endswith("_"):

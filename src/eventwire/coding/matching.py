@@ -80,6 +80,13 @@ def phrase_context(verb: Token) -> PhraseContext:
     """
     post_tokens = _clause_words(verb)
     pre = [forms(t) for child in verb.lefts if child.dep_ not in _LEFT_CLAUSES for t in child.subtree]
+    # Upper-pattern words also come from the verbs governing this one ("indicated it would act").
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head.i == head.i:
+            break
+        head = head.head
+        pre.insert(0, forms(head))
     post = [forms(t) for t in post_tokens]
     holders = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "xcomp")}
     preps = [
