@@ -60,6 +60,9 @@ def unsized(handler: BaseHTTPRequestHandler) -> None:
 ROUTES: dict[str, Route] = {
     "/page.html": lambda h: reply(h, 200, PAGE, Content_Type="text/html", ETag='"v1"'),
     "/utf8": lambda h: reply(h, 200, "Zürich".encode(), Content_Type="text/plain; charset=utf-8"),
+    "/undeclared": lambda h: reply(
+        h, 200, "Die Außenministerin äußerte sich in Zürich.".encode(), Content_Type="text/plain"
+    ),
     "/to-page": lambda h: reply(h, 302, Location="/page.html"),
     "/to-localhost": lambda h: reply(h, 301, Location=f"http://localhost:{h.server.server_port}/page.html"),
     "/to-metadata": lambda h: reply(h, 302, Location="http://169.254.169.254/latest/meta-data/"),
@@ -96,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
@@ -126,6 +129,12 @@ def test_fetch_charset_from_header(server: str) -> None:
     result = fetch_url(f"{server}/utf8", LOCAL)
     assert result.encoding == "utf-8"
     assert result.content.decode(result.encoding) == "Zürich"
+
+
+def test_fetch_charset_detected_when_undeclared(server: str) -> None:
+    result = fetch_url(f"{server}/undeclared", LOCAL)
+    assert result.encoding is not None
+    assert result.content.decode(result.encoding) == "Die Außenministerin äußerte sich in Zürich."
 
 
 def test_fetch_follows_redirect_and_reports_final_url(server: str) -> None:

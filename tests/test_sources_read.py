@@ -210,3 +210,20 @@ def test_sources_directory_walk_skips_hidden_files_and_corpus_docs(tmp_path: Pat
     assert [Path(d.item).name for d in read_sources([str(tmp_path)])] == ["story.txt"]
     (readme,) = read_sources([str(tmp_path / "README.md")])
     assert readme.kind == "text"
+
+
+def test_sources_jsonl_long_line_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    lines = [{"text": "short one"}, {"text": "x" * 5000}, {"text": "short two", "html": "<p>ignored</p>"}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    docs = list(read_sources([str(path)], fetch=FetchSettings(max_bytes=1000)))
+    assert [(Path(d.item).name, type(d).__name__) for d in docs] == [
+        ("wire.jsonl#L1", "RawDoc"),
+        ("wire.jsonl#L2", "Failure"),
+        ("wire.jsonl#L3", "RawDoc"),
+    ]
+    assert docs[1].reason == "JSON line too long: over 1000 bytes"
+    html_line = tmp_path / "html.jsonl"
+    html_line.write_text(json.dumps({"url": "https://x.example/a", "html": "<p>Page</p>"}) + "\n")
+    (doc,) = read_sources([str(html_line)])
+    assert (doc.kind, doc.url, doc.content) == ("html", "https://x.example/a", b"<p>Page</p>")
