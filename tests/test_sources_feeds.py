@@ -191,9 +191,12 @@ def test_sources_local_feed_fetches_http_links(server: tuple[str, FeedServer], t
             rss_item("2", "Local", "local.html"),
             rss_item("3", "Gone", "nowhere.html"),
             rss_item("4", "Mail", "mailto:desk@example.org"),
+            rss_item("5", "By file URL", (tmp_path / "other.txt").as_uri()),
         )
     )
+    (tmp_path / "other.txt").write_text("Other story\n\nText.")
     docs = list(read_sources([str(feed)], fetch=LOCAL))
-    assert [type(d).__name__ for d in docs] == ["RawDoc", "RawDoc", "Failure", "Failure"]
+    assert [type(d).__name__ for d in docs] == ["RawDoc", "RawDoc", "Failure", "Failure", "RawDoc"]
+    assert docs[4].item == str(tmp_path / "other.txt") and docs[4].kind == "text"
     assert docs[0].url == f"{base}/articles/b.html" and docs[1].item == str(tmp_path / "local.html")
     assert docs[2].reason == "no such file" and docs[3].reason.startswith("unsupported link")

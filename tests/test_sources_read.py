@@ -19,6 +19,8 @@ from eventwire.sources.warc import read_warc
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 GOOD_HTML = b"<!DOCTYPE html><html><head><title>Good</title></head><body><p>Ministers met.</p></body></html>"
+# A cp1252 headline followed by a UTF-8 body: passed on as bytes, decoding is extraction's job.
+MIXED_ENCODING = "Caf\u00e9 talks \u2013 day two\n\n".encode("cp1252") + "Minister Gr\u00fcn said.\n".encode()
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
@@ -87,6 +89,7 @@ def test_sources_examples_warc_is_reproducible(monkeypatch: pytest.MonkeyPatch) 
 def _mixed_directory(root: Path) -> None:
     (root / "good.html").write_bytes(GOOD_HTML)
     (root / "good.txt").write_text("Headline\n\nThe minister said on Tuesday that talks would resume.\n")
+    (root / "cp1252.txt").write_bytes(MIXED_ENCODING)
     (root / "empty.txt").write_bytes(b"")
     (root / "blank.txt").write_bytes(b" \n\t\n")
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(200))
@@ -156,6 +159,7 @@ def test_sources_bad_inputs_fail_one_by_one_and_reading_continues(tmp_path: Path
     names = [Path(d.item).name for d in good]
     assert names.count("good.txt") == 1  # named twice, read once
     assert "good.html" in names
+    assert next(d.content for d in good if d.item.endswith("cp1252.txt")) == MIXED_ENCODING
     assert "lines.jsonl#L1" in names and "lines.jsonl#L6" in names
     # Records before the damage in the truncated archive are kept.
     assert any(name.startswith("cut.warc.gz#record-") for name in names)

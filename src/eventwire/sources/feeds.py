@@ -77,7 +77,12 @@ def _linked_doc(
         return Failure(item, f"unsupported link {link!r} in feed item")
     if source.local_dir is None:
         return Failure(item, f"refused: a feed from the web links to a local file ({link!r})")
-    local = Path(url2pathname(parts.path)) if parts.scheme == "file" else Path(unquote(parts.path))
+    if parts.scheme == "file":
+        # feedparser rewrites "file:///a/b" as "file://a/b"; a file URL's host is never meant here.
+        host = "" if parts.netloc in ("", "localhost") else "/" + parts.netloc
+        local = Path(url2pathname(host + parts.path))
+    else:
+        local = Path(unquote(parts.path))
     path = Path(os.path.normpath(source.local_dir / local))
     if seen_paths is not None:
         key = str(path.resolve())
