@@ -21,6 +21,7 @@ OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 # Prepositions whose object is the one acted upon, in order of preference.
 TARGET_PREPS = ("against", "at", "on", "upon", "toward", "towards", "with", "to", "into", "from", "over", "for",
                 "inside", "in", "of", "about")  # fmt: skip
+TARGET_PREP_RANK = {p: i for i, p in enumerate(TARGET_PREPS)}
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
@@ -181,12 +182,13 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
     # "demanded that the United States match …": the clause's subject is asked to act.
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         found += [(t, "clause") for c in verb.children if c.dep_ == "ccomp" for t in _children(c, SUBJECT_DEPS)]
-    holders = [verb, *objects]
-    for prep_name in TARGET_PREPS:
-        for holder in holders:
-            for prep in holder.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ == prep_name:
-                    found += [(p, f"prep:{prep_name}") for p in prep.children if p.dep_ == "pobj"]
+    by_prep: dict[str, list[Token]] = {}
+    for holder in (verb, *objects):
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in TARGET_PREP_RANK:
+                by_prep.setdefault(prep.lower_, []).extend(p for p in prep.children if p.dep_ == "pobj")
+    for prep_name in sorted(by_prep, key=TARGET_PREP_RANK.__getitem__):
+        found += [(p, f"prep:{prep_name}") for p in by_prep[prep_name]]
     return found
 
 

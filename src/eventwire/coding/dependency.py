@@ -107,7 +107,9 @@ class DependencyCoder:
         out: list[Coding] = []
         seen: set[tuple] = set()
         for sentence in doc.sents:
-            if self.discards.sentence_hit(sentence.text):
+            # Without an actor in it a sentence cannot give a resolved event: skip it cheaply.
+            has_actor = any(i in index for i in range(sentence.start, sentence.end))
+            if not (has_actor or allow_unresolved) or self.discards.sentence_hit(sentence.text):
                 continue
             readings = sentence_readings(sentence, self.lexicon, self.matcher, self.cameo_rules)
             codings = [c for r in readings for c in self._attach(r, sentence, index, quotes, allow_unresolved)]

@@ -106,11 +106,68 @@ def split_code(raw: str | None) -> tuple[str | None, str | None]:
     return (code if code and code != NULL_CODE else None), (reverse if reverse and reverse != NULL_CODE else None)
 
 
+@dataclass(slots=True)
+class CompiledPattern:
+    """A pattern with the word sets that must occur for it to match at all (a cheap pre-check)."""
+
+    pattern: Pattern
+    specificity: int
+    pre: tuple[frozenset[str], ...]
+    post: tuple[frozenset[str], ...]
+    preps: frozenset[str]
+
+
 class Matcher:
-    """Pattern matching over one lexicon (synsets resolved at match time)."""
+    """Pattern matching over one lexicon, compiled once: patterns by block, most specific first,
+    each with anchor-word sets so most patterns are rejected by a set intersection."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.compiled: dict[str, list[CompiledPattern]] = {
+            block: sorted(
+                (self._compile(p) for p in patterns if p.specificity),
+                key=lambda c: -c.specificity,
+            )
+            for block, patterns in lexicon.patterns.items()
+        }
+        # Block → anchor word → positions of the patterns that need it; candidates for a verb
+        # are looked up from its phrase's words instead of trying every pattern of the block.
+        self.anchors: dict[str, dict[str, list[int]]] = {}
+        self.unanchored: dict[str, list[int]] = {}
+        for block, compiled in self.compiled.items():
+            index: dict[str, list[int]] = {}
+            for pos, cp in enumerate(compiled):
+                key = next((a for a in (*cp.post, *cp.pre) if a), cp.preps)
+                if not key:
+                    self.unanchored.setdefault(block, []).append(pos)
+                for word in key:
+                    index.setdefault(word, []).append(pos)
+            self.anchors[block] = index
+
+    def _first_words(self, items: tuple[str, ...], depth: int = 0) -> frozenset[str]:
+        """Words a sequence can start with (synsets expanded)."""
+        if not items:
+            return frozenset()
+        head = items[0]
+        if not head.startswith("&"):
+            return frozenset((head,))
+        if depth > 3:
+            return frozenset()
+        return frozenset(
+            w for phrase in self.lexicon.synsets.get(head, ()) for w in self._first_words(phrase + items[1:], depth + 1)
+        )
+
+    def _compile(self, pattern: Pattern) -> CompiledPattern:
+        prep_words = frozenset(
+            w for prep, _ in pattern.preps for w in (self._first_words((prep,)) if prep.startswith("&") else (prep,))
+        )
+        return CompiledPattern(
+            pattern,
+            pattern.specificity,
+            tuple(self._first_words(seq) for seq in pattern.pre),
+            tuple(self._first_words(seq) for seq in pattern.post),
+            prep_words,
+        )
 
     def _seq_at(self, items: tuple[str, ...], words: list[Forms], start: int) -> int | None:
         """Position after ``items`` matched consecutively from ``start``, else None."""
@@ -166,12 +223,29 @@ class Matcher:
         if not entries:
             return None
         context = phrase_context(verb)
+        pre_words = frozenset().union(*context.pre)
+        post_words = frozenset().union(*context.post)
+        prep_words = frozenset(p for p, _ in context.preps)
         best: tuple[int, Pattern, VerbEntry] | None = None
+        context_words = pre_words | post_words | prep_words
         for entry in entries:
-            for pattern in self.lexicon.patterns.get(entry.block, ()):
-                spec = pattern.specificity
-                if spec and (best is None or spec > best[0]) and self.pattern_matches(pattern, context):
-                    best = (spec, pattern, entry)
+            compiled = self.compiled.get(entry.block, ())
+            index = self.anchors.get(entry.block, {})
+            positions = set(self.unanchored.get(entry.block, ()))
+            for word in context_words:
+                positions.update(index.get(word, ()))
+            for pos in sorted(positions):
+                cp = compiled[pos]
+                if best is not None and cp.specificity <= best[0]:
+                    break  # sorted by specificity: nothing better follows
+                if (
+                    all(a & pre_words for a in cp.pre)
+                    and all(a & post_words for a in cp.post)
+                    and (not cp.pattern.preps or cp.preps & prep_words)
+                    and self.pattern_matches(cp.pattern, context)
+                ):
+                    best = (cp.specificity, cp.pattern, entry)
+                    break
         if best is not None:
             code, reverse = split_code(best[1].code)
             return Match(code, reverse, best[2].block, best[1].text, QUALITY_PATTERN)

@@ -41,12 +41,14 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     return by_country, cities
 
 
+@lru_cache(maxsize=4096)
+def _lookup(key: str) -> tuple[tuple[str, Any], ...] | None:
+    countries, cities = _gazetteer()
+    hit = countries.get(key) or cities.get(key)
+    return tuple(hit.items()) if hit else None
+
+
 def lookup_place(name: str) -> dict[str, Any] | None:
     """A country (no coordinates) or the most populous city called ``name``; None if unknown."""
-    key = name.lower().removeprefix("the ").strip()
-    countries, cities = _gazetteer()
-    if key in countries:
-        return dict(countries[key])
-    if key in cities:
-        return dict(cities[key])
-    return None
+    hit = _lookup(name.lower().removeprefix("the ").strip())
+    return dict(hit) if hit else None
