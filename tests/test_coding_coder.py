@@ -94,8 +94,12 @@ def test_coding_flags_negation_and_future(nlp) -> None:
     assert neg.negated and neg.plover_type == "ACCUSE"
     [fut] = code(nlp, "France plans to visit Germany.", {"France": "FRA", "Germany": "DEU"})
     assert fut.future and (fut.cameo_code, fut.plover_type) == ("036", "AGREE")  # intent to meet
-    [threat] = code(nlp, "France will attack Germany.", {"France": "FRA", "Germany": "DEU"})
-    assert threat.future and threat.plover_type == "THREATEN"  # announced force is a threat
+    [plan] = code(nlp, "France will attack Germany.", {"France": "FRA", "Germany": "DEU"})
+    assert plan.future and not plan.hypothetical and plan.plover_type == "ASSAULT"
+    [threat] = code(nlp, "France could attack Germany if talks fail.", {"France": "FRA", "Germany": "DEU"})
+    assert threat.hypothetical and threat.plover_type == "THREATEN"  # conditional force is a threat
+    [refusal] = code(nlp, "France said it will not send aid to Germany.", {"France": "FRA", "Germany": "DEU"})
+    assert refusal.negated and refusal.plover_type == "REJECT" and refusal.reported
 
 
 def test_coding_reported_inside_quote_names_the_speaker(nlp) -> None:

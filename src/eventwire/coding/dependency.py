@@ -33,7 +33,7 @@ from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
-from eventwire.coding.rules import announced_cooperation, hypothetical_conflict
+from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.model import ActorMention, Event, Quote, Timex
 
 # Verbal categories (statements, appeals, intents, opinions, demands, threats): an agentless
@@ -137,8 +137,13 @@ class DependencyCoder:
             return []
         flags = modality(reading.lower, quotes, reading.upper)
         code = reading.code
-        if self.cameo_rules and flags.announced:
-            code = hypothetical_conflict(code) or announced_cooperation(code) or code
+        if self.cameo_rules:
+            if flags.announced:
+                code = hypothetical_conflict(code) or code
+            if flags.promised:
+                intent = announced_cooperation(code)
+                # "will not accept refugees": a promise not to cooperate is a rejection (CAMEO 12x).
+                code = (compose("120", intent) or "120") if intent and flags.negated else intent or code
             if code != reading.code:
                 reading = dataclasses.replace(reading, reverse=None)  # a promised visit is not hosted yet
         if reading.controlled is not None:

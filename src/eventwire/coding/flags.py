@@ -20,6 +20,8 @@ HYPOTHETICAL_MODALS = {"could", "would", "might", "may", "should", "can", "ca", 
 # Governing verbs that permit an act: the permitted act is possible, not yet done (unless the
 # permission itself is the coded event).
 PERMISSION_GOVERNORS = {"allow", "authorize", "authorise", "permit", "enable", "let", "approve"}
+# Modals that, in reported speech, only shift tense ("said it would …").
+REPORTED_FUTURE = {"would"}
 CONDITIONAL_MARKERS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Governing verbs that announce a planned or intended act ("plans to", "is set to", "vowed to").
@@ -42,8 +44,13 @@ class Flags:
 
     @property
     def announced(self) -> bool:
-        """Conditional, modal or future: an act of force stated this way is a threat of it."""
-        return (self.future or (self.hypothetical and not self.permitted)) and not self.negated
+        """Conditional or modal (not merely permitted): an act of force stated so is a threat."""
+        return self.hypothetical and not self.permitted and not self.negated
+
+    @property
+    def promised(self) -> bool:
+        """Future, conditional or modal: an act of cooperation stated so is an intent."""
+        return (self.future or self.hypothetical) and not self.permitted
 
 
 def _infinitival(token: Token) -> bool:
@@ -107,10 +114,17 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
     """Flags for the predicate ``verb`` (the lowest verb of a composed event whose governing
     verb is ``upper``)."""
     flags = Flags()
+    speech = _speech_head(verb)
     for gov in _governors(verb):
         aux = _aux(gov)
+        conditional = _conditional(gov)
         flags.negated |= _is_negated(gov)
-        flags.hypothetical |= bool(aux & HYPOTHETICAL_MODALS) or _conditional(gov)
+        modal = aux & HYPOTHETICAL_MODALS
+        if speech is not None and not conditional and modal <= REPORTED_FUTURE:
+            # "said it would withdraw": the future of the past in reported speech, not a condition.
+            flags.future |= bool(modal)
+            modal = set()
+        flags.hypothetical |= bool(modal) or conditional
         flags.future |= bool(aux & FUTURE_AUX)
         governs = gov.i != verb.i
         if governs and gov.lemma_.lower() in FUTURE_GOVERNORS:
@@ -125,9 +139,7 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
             flags.reported = True
             flags.speaker = quote.speaker.text if quote.speaker else None
             break
-    if not flags.reported:
-        speech = _speech_head(verb)
-        if speech is not None:
-            flags.reported = True
-            flags.speaker = _subject_text(speech)
+    if not flags.reported and speech is not None:
+        flags.reported = True
+        flags.speaker = _subject_text(speech)
     return flags
