@@ -1,0 +1,87 @@
+"""What the route modules share: the store, request guards, the event filter parameters, DataFrame output."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Annotated, Any
+
+import numpy as np
+import pandas as pd
+from fastapi import Depends, Query, Request
+
+from eventwire.analysis.timeline import parse_dyad
+from eventwire.api.security import check_read, check_write
+from eventwire.store.database import Store
+from eventwire.store.queries import EventFilter
+
+ReadAccess = Depends(check_read)
+WriteAccess = Depends(check_write)
+
+# Bounds of what one request may ask for: a page is for a screen, an export for everything.
+MAX_PAGE = 1000
+MAX_OFFSET = 10_000_000
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.store
+
+
+def dyad_param(value: str | None) -> tuple[str, str] | None:
+    return parse_dyad(value) if value else None
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(max_length=100, description="CAMEO code prefix or name, either side")] = None,
+    dyad: Annotated[str | None, Query(max_length=201, description="SRC:TGT, directed, e.g. RUS:UKR")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT")] = None,
+    root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root code, 01-20")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    since: Annotated[date | None, Query(description="first event date, YYYY-MM-DD")] = None,
+    until: Annotated[date | None, Query(description="last event date, YYYY-MM-DD")] = None,
+    min_goldstein: Annotated[float | None, Query(ge=-10, le=10)] = None,
+    max_goldstein: Annotated[float | None, Query(ge=-10, le=10)] = None,
+    negated: bool | None = None,
+    hypothetical: bool | None = None,
+    future: bool | None = None,
+    reported: bool | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in the sentence or actor names")] = None,
+    article_id: Annotated[str | None, Query(max_length=100)] = None,
+) -> EventFilter:
+    return EventFilter(
+        actor=actor or None,
+        dyad=dyad_param(dyad),
+        plover_type=type or None,
+        root_code=root,
+        quad_class=quad_class,
+        since=since,
+        until=until,
+        min_goldstein=min_goldstein,
+        max_goldstein=max_goldstein,
+        negated=negated,
+        hypothetical=hypothetical,
+        future=future,
+        reported=reported,
+        text=q or None,
+        article_id=article_id or None,
+    )
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        return _plain(value.item())
+    if isinstance(value, pd.Timestamp):
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if isinstance(value, list | tuple | np.ndarray):
+        return [_plain(v) for v in value]
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts: NaN/NaT → None, numpy scalars → Python, midnight → date."""
+    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]

@@ -1,0 +1,1 @@
+"""One module per resource; each only parses parameters, calls the library and shapes the answer."""

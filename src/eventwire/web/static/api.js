@@ -1,0 +1,67 @@
+// Talking to the eventwire API: JSON GETs with the optional bearer token, errors shown to the user.
+const TOKEN_KEY = "eventwire-token";
+
+export function token() { return localStorage.getItem(TOKEN_KEY) || ""; }
+export function setToken(value) { if (value) localStorage.setItem(TOKEN_KEY, value); }
+
+function headers() {
+  const t = token();
+  return t ? { Authorization: `Bearer ${t}` } : {};
+}
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+async function readError(response) {
+  try {
+    const body = await response.json();
+    return typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+  } catch {
+    return response.statusText;
+  }
+}
+
+export async function getJSON(path, params = {}) {
+  const response = await fetch(path + query(params), { headers: headers() });
+  if (!response.ok) throw new Error(`${response.status}: ${await readError(response)}`);
+  return response.json();
+}
+
+export async function postForm(path, form) {
+  const response = await fetch(path, { method: "POST", body: form, headers: headers() });
+  if (!response.ok && response.status !== 202) throw new Error(`${response.status}: ${await readError(response)}`);
+  return response.json();
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function fmtGold(value) {
+  if (value === null || value === undefined) return "";
+  return (value > 0 ? "+" : "") + Number(value).toFixed(1);
+}

@@ -1,0 +1,113 @@
+"""A real uvicorn server on 127.0.0.1 for the API tests, and the server's access rules and guards."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from test_analysis_store import build_news_store
+
+from eventwire.api import create_app
+from eventwire.api.security import CSP
+from eventwire.api.settings import ServerSettings
+
+
+@contextmanager
+def running_server(settings: ServerSettings, store=None) -> Iterator[str]:
+    """Serve ``create_app(settings, store)`` with uvicorn in a thread on a free loopback port; yields its URL."""
+    config = uvicorn.Config(
+        create_app(settings, store), host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(20)
+
+
+@pytest.fixture()
+def news_db(tmp_path: Path) -> Path:
+    return build_news_store(tmp_path / "news.duckdb").path
+
+
+@pytest.fixture()
+def api(news_db: Path) -> Iterator[str]:
+    with running_server(ServerSettings(db=news_db, annotate=False)) as url:
+        yield url
+
+
+def test_every_response_carries_the_security_headers(api):
+    for path in ("/", "/events", "/static/app.js", "/docs", "/nowhere"):
+        r = httpx.get(api + path)
+        assert r.headers["content-security-policy"] == CSP, path
+        assert "'unsafe-inline'" not in CSP and "frame-ancestors 'none'" in CSP
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_invalid_parameters_get_a_422_with_a_clear_message_and_no_trace(api):
+    r = httpx.get(api + "/events", params={"limit": 0, "since": "yesterday"})
+    assert r.status_code == 422
+    body = r.json()
+    assert "limit" in body["detail"] and "since" in body["detail"] and "Traceback" not in r.text
+    r = httpx.get(api + "/events", params={"sort": "colour"})
+    assert r.status_code == 422 and "unknown sort key" in r.json()["detail"]
+    r = httpx.get(api + "/events", params={"dyad": "RUS:"})
+    assert r.status_code == 422 and "SRC:TGT" in r.json()["detail"]
+    assert httpx.get(api + "/timeline").status_code == 422
+    assert httpx.get(api + "/events/e_missing").status_code == 404
+
+
+def test_writes_are_refused_without_a_token_and_bodies_are_capped(news_db):
+    settings = ServerSettings(db=news_db, token=None, max_body_bytes=2000, annotate=False)
+    with running_server(settings) as url:
+        r = httpx.post(url + "/ingest", data={"text": "Some news."})
+        assert r.status_code == 403 and "EVENTWIRE_TOKEN" in r.json()["detail"]
+        r = httpx.post(url + "/ingest", data={"text": "x" * 5000})
+        assert r.status_code == 413
+        assert httpx.get(url + "/events").status_code == 200  # reads stay open on loopback
+
+
+def test_token_protects_writes_with_a_constant_time_compare(news_db):
+    settings = ServerSettings(db=news_db, token="s3cret-token", annotate=False)
+    with running_server(settings) as url:
+        assert httpx.post(url + "/ingest", data={"text": "News."}).status_code == 401
+        bad = httpx.post(url + "/ingest", data={"text": "News."}, headers={"Authorization": "Bearer wrong"})
+        assert bad.status_code == 401
+        cross = httpx.post(
+            url + "/ingest",
+            data={"text": "News."},
+            headers={"Authorization": "Bearer s3cret-token", "Origin": "https://evil.example"},
+        )
+        assert cross.status_code == 403
+        none = httpx.post(url + "/ingest", data={}, headers={"Authorization": "Bearer s3cret-token"})
+        assert none.status_code == 422 and "exactly one" in none.json()["detail"]
+
+
+def test_foreign_host_headers_are_refused_on_loopback(api):
+    assert httpx.get(api + "/events", headers={"Host": "attacker.example"}).status_code == 400
+    assert httpx.get(api + "/events", headers={"Host": "localhost"}).status_code == 200
+
+
+def test_settings_refuse_an_open_public_bind():
+    assert ServerSettings(host="0.0.0.0", token=None).problems()
+    assert not ServerSettings(host="0.0.0.0", token="t").problems()
+    assert not ServerSettings(host="0.0.0.0", token=None, public_reads=True).problems()
+    assert ServerSettings(host="0.0.0.0", token="t", allow_anonymous_writes=True).problems()
+    assert ServerSettings(host="127.0.0.1", token="t").reads_need_token is False
+    assert ServerSettings(host="10.1.2.3", token="t").reads_need_token is True
