@@ -37,7 +37,7 @@ def test_generate_articles_are_varied_multi_paragraph_news():
         assert article.title in article.html and paragraphs[1].replace('"', "&quot;") in article.html
     verbs = Counter(m.group(1) for a in articles for m in EVENT_VERBS.finditer(a.text))
     assert len(verbs) == len(EVENT_KINDS), verbs
-    assert sum(' said' in a.text for a in articles) >= 190
+    assert sum(" said" in a.text for a in articles) >= 190
     assert sum(bool(WEEKDAY.search(a.text)) for a in articles) >= 190
     assert len({a.published.date() for a in articles}) >= 150
 

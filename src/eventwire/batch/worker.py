@@ -1,0 +1,148 @@
+"""What runs on a Dask worker: the model loaded once, and one partition processed end to end.
+
+A partition task reads its items lazily, extracts each article, fingerprints it, annotates and
+codes events in chunks (``analyze_many``, the same stages as ingest), and writes one Parquet file
+per table. Memory is bounded by the partition size, whatever the size of the corpus. Duplicates
+are not dropped here: which copy comes first is a property of the whole run, decided at load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from typing import Any
+
+import pyarrow.parquet as pq
+from distributed import WorkerPlugin
+
+from eventwire.annotate.document import analyze_many, annotator_version
+from eventwire.batch.output import OutputDir
+from eventwire.batch.partitions import Partition, read_partition
+from eventwire.batch.records import TABLES, annotation_rows, article_row, failure_row, to_table
+from eventwire.dedup import Fingerprint, fingerprint
+from eventwire.extract import ExtractionError, extract_raw
+from eventwire.model import Article, Document, Failure, RawDoc
+from eventwire.nlp import load_nlp
+from eventwire.sources.fetch import FetchSettings
+
+# Articles annotated together: the chunk analyze_many hands to nlp.pipe, small enough that the
+# parsed spaCy Docs of one chunk are all that is held besides the partition's rows.
+ANNOTATE_CHUNK = 64
+PARQUET_COMPRESSION = "zstd"
+WARM_UP_TEXT = "The French foreign minister met his German counterpart in Paris on Monday, officials said."
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the spaCy model (and the annotators' dictionaries) once when a worker starts."""
+
+    name = "eventwire-pipeline"
+    idempotent = True
+
+    def __init__(self, model: str | None = None):
+        self.model = model
+
+    def setup(self, worker: Any = None) -> None:
+        load_nlp(self.model)
+        list(analyze_many([(WARM_UP_TEXT, None)], model=self.model))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size, in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _extract(raw: RawDoc) -> Article | Failure:
+    try:
+        return extract_raw(raw)
+    except ExtractionError as exc:
+        return Failure(raw.item, str(exc), "extract")
+    except Exception as exc:  # one bad page must not lose the partition
+        return Failure(raw.item, f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0], "extract")
+
+
+def _annotate(chunk: list[tuple[int, Article, Fingerprint]], model: str | None) -> list[Document | Failure]:
+    """Annotate a chunk; identical (text, date) pairs are annotated once. A crash isolates its article."""
+    unique: dict[tuple[str, Any], int] = {}
+    for _, article, _ in chunk:
+        unique.setdefault((article.text, article.published), len(unique))
+    try:
+        docs: list[Document | Failure] = list(analyze_many(unique, model=model))
+    except Exception:
+        docs = []
+        for text, published in unique:
+            try:
+                docs.extend(analyze_many([(text, published)], model=model))
+            except Exception as exc:
+                docs.append(Failure("", f"annotation error: {type(exc).__name__}: {exc}".splitlines()[0], "annotate"))
+    return [docs[unique[(a.text, a.published)]] for _, a, _ in chunk]
+
+
+def process_partition(
+    partition: Partition, out_url: str, settings: FetchSettings, model: str | None = None
+) -> dict[str, Any]:
+    """Read, extract, annotate and code one partition, write its tables, and mark it done.
+
+    Returns a summary (row counts per table, seconds, words, peak RSS) that the driver keeps
+    in the manifest.
+    """
+    started = time.perf_counter()
+    out = OutputDir(out_url)
+    version = annotator_version(model)
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    chunk: list[tuple[int, Article, Fingerprint]] = []
+    annotated_ids: set[str] = set()
+    words = 0
+
+    def flush() -> None:
+        nonlocal words
+        for (seq, article, fp), doc in zip(chunk, _annotate(chunk, model), strict=True):
+            if isinstance(doc, Failure):
+                tables["failures"].append(
+                    failure_row(partition.id, seq, Failure(article.item or article.id, doc.reason, doc.stage))
+                )
+                continue
+            tables["articles"].append(article_row(partition.id, seq, article, fp, version))
+            # Annotation rows are keyed by article id: a second copy of the same article (always a
+            # duplicate at load) must not add its rows to the first one's.
+            if article.id not in annotated_ids:
+                annotated_ids.add(article.id)
+                for name, rows in annotation_rows(article, doc).items():
+                    tables[name].extend(rows)
+            words += len(article.text.split())
+        chunk.clear()
+
+    for seq, raw in enumerate(read_partition(partition, out, settings)):
+        result = raw if isinstance(raw, Failure) else _extract(raw)
+        if isinstance(result, Failure):
+            tables["failures"].append(failure_row(partition.id, seq, result))
+            continue
+        chunk.append((seq, result, fingerprint(result.text, result.canonical_url)))
+        if len(chunk) >= ANNOTATE_CHUNK:
+            flush()
+    flush()
+    write_partition(out, partition, tables)
+    summary = {
+        "rows": {name: len(rows) for name, rows in tables.items()},
+        "words": words,
+        "seconds": round(time.perf_counter() - started, 3),
+        "annotator": version,
+        "worker_pid": os.getpid(),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+    out.write_bytes(out.marker_path(partition.id), json.dumps(summary).encode("utf-8"))
+    return summary
+
+
+def write_partition(out: OutputDir, partition: Partition, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """One Parquet file per table, each written under a temporary name and then renamed."""
+    for name in TABLES:
+        final = out.table_path(name, partition)
+        out.fs.makedirs(out.path(name), exist_ok=True)
+        temp = out.temp_path(final)
+        with out.fs.open(temp, "wb") as stream:
+            pq.write_table(to_table(name, tables[name]), stream, compression=PARQUET_COMPRESSION)
+        out.publish(temp, final)

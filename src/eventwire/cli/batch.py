@@ -1,0 +1,141 @@
+"""`eventwire batch`, `load` and `query`: the pipeline on a Dask cluster, into Parquet and back."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import duckdb
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventwire.batch.load import IncompleteRun, load_batch
+from eventwire.batch.manifest import ManifestMismatch
+from eventwire.batch.partitions import Partition
+from eventwire.batch.query import query_batch
+from eventwire.batch.run import DEFAULT_PARTITION_SIZE, BatchOptions, run_batch
+from eventwire.cli.common import DbOption, JsonOption, console, default_db, err_console, print_json, print_table
+from eventwire.sources.fetch import FetchSettings
+from eventwire.store.database import Store
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+    )
+
+
+class _PartitionReporter:
+    """Advances the bar per finished partition; a failed partition prints one line."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.task = progress.add_task("planning", total=None)
+        self.articles = 0
+
+    def __call__(self, outcome: str, partition: Partition | None, detail: dict[str, Any]) -> None:
+        if outcome == "planned":
+            self.progress.update(self.task, total=detail["partitions"], description="partitions")
+            return
+        if outcome == "failed" and partition is not None:
+            self.progress.console.print(
+                f"[red]error[/red]: partition {partition.index} ({partition.source}): {detail['error']}"
+            )
+        self.articles += detail.get("rows", {}).get("articles", 0)
+        self.progress.update(self.task, advance=1, description=f"partitions · {self.articles} articles")
+
+
+def batch_cli(
+    inputs: Annotated[
+        list[str], typer.Argument(help="WARC, JSONL, HTML or text files, folders, globs; local or fsspec URLs.")
+    ],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Output directory (local or fsspec URL); reuse it to resume.")
+    ],
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: one per core).")] = None,
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Items per partition.")
+    ] = DEFAULT_PARTITION_SIZE,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Largest page, record or file accepted, in bytes.")] = 10_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract, annotate and code events on a Dask cluster into partitioned Parquet; exits 1 when anything failed."""
+    if scheduler and workers:
+        raise typer.BadParameter("--scheduler and --workers exclude each other")
+    options = BatchOptions(
+        partition_size=partition_size,
+        workers=workers,
+        scheduler=scheduler,
+        fetch=FetchSettings(max_bytes=max_bytes, allow_private=allow_private),
+    )
+    try:
+        with _progress(quiet or as_json) as progress:
+            summary = run_batch(inputs, out, options, _PartitionReporter(progress))
+    except ManifestMismatch as exc:
+        err_console.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        print_json(summary.to_dict())
+    else:
+        counts = summary.counts
+        console.print(
+            f"[bold]{summary.status}[/bold]: partitions {summary.processed} run, {summary.skipped} already done, "
+            f"{summary.failed} failed · articles {counts.get('articles', 0)} · events "
+            f"{counts.get('event_mentions', 0)} · failed items {counts.get('failures', 0)} · {summary.seconds:.1f} s"
+        )
+    if summary.failed or summary.counts.get("failures", 0):
+        raise typer.Exit(1)
+
+
+def load_cli(
+    directory: Annotated[str, typer.Argument(help="A batch output directory (local or fsspec URL).")],
+    db: DbOption = default_db(),
+    partial: Annotated[bool, typer.Option(help="Load the finished partitions of an unfinished run.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge batch output into the store with ingest's dedup rules; exits 1 when any item had failed."""
+    try:
+        with Store(db) as store, _progress(quiet or as_json) as progress:
+            task = progress.add_task("loading", total=None)
+            summary = load_batch(directory, store, allow_partial=partial, progress=lambda *_: progress.advance(task))
+    except (FileNotFoundError, IncompleteRun) as exc:
+        err_console.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        print_json(summary.to_dict())
+    else:
+        console.print(
+            f"[bold]ingested[/bold] {summary.ingested}  [bold]duplicates[/bold] {summary.duplicates}  "
+            f"[bold]failed[/bold] {summary.failed}  (from {summary.partitions} partitions)"
+        )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def query_cli(
+    directory: Annotated[str, typer.Argument(help="A batch output directory (local or fsspec URL).")],
+    sql: Annotated[str, typer.Argument(help="SQL over the views articles, entities, quotes, timexes, events, …")],
+    as_json: JsonOption = False,
+) -> None:
+    """Query batch output in place with DuckDB; tables are views over the completed partitions."""
+    try:
+        columns, rows = query_batch(directory, sql)
+    except duckdb.Error as exc:
+        err_console.print(f"[red]error[/red]: {str(exc).splitlines()[0]}")
+        raise typer.Exit(2) from exc
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    if as_json:
+        print_json(records)
+    else:
+        print_table(records, title="rows", columns=columns)
