@@ -1,0 +1,177 @@
+"""Direct quotes: find the cue that introduces each quoted stretch.
+
+Each quoted stretch looks for its cue in four ways, in order:
+1. the parse: a speech verb that governs the quotation (``said: "…"``, ``"…," he said``, ``called it
+   "reckless"``), or that hangs off it as a parenthetical;
+2. the text right after the closing mark (``"…," said X`` / ``"…," X smiled``);
+3. the text right before the opening mark (``X said in a statement Monday: "…"``);
+4. a dash line after the quoted paragraph ("—Albert Einstein").
+A quotation without a cue is kept only as a continuation of the attribution just before it (see
+``quotes``); short cue-less phrases are scare quotes or titles and are dropped, and so are short
+title-case phrases in name positions (on ABC's "This Week") even next to a cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.annotate.quote_cues import Attribution, is_speech_cue
+from eventwire.annotate.quote_marks import MarkedSpan
+
+# A quotation with fewer words than this and no verb is a phrase ("forced", "Meet the Press"):
+# it needs a cue that governs it directly, never one found by walking up through another clause.
+MIN_CLAUSE_WORDS = 4
+# Steps up the dependency tree from a quotation to its cue ("said" → ccomp → quoted verb is one).
+GOVERNOR_HOPS = 4
+# Tokens after a closing mark within which a cue must appear (", said Rep. Beto O'Rourke (D-Tex.)").
+AFTER_FRAME_TOKENS = 10
+# After a quotation closed by a full stop, only a bare tag may follow ('…." Trump said.').
+BARE_TAG_TOKENS = 3
+# Tokens allowed between a cue and the opening mark ("said in a statement on Monday:").
+BEFORE_FRAME_GAP = 8
+# Marks inside a quotation that show it ends a spoken unit, so a following bare verb is its cue.
+SPOKEN_END = ",?!—–-…"
+# Where a short title-case quotation is a name (a show, a book, a slogan), not a quotation.
+NAME_DEPS = frozenset({"pobj", "dative", "appos", "compound", "npadvmod", "nmod", "nsubj", "poss"})
+DASHES = "—–-"
+# A quoted phrase as a subject ('the so-called "peace plan" was rejected') is a label, not speech.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def word_count(span: Span) -> int:
+    return sum(1 for t in span if not (t.is_punct or t.is_space))
+
+
+def is_clause(span: Span) -> bool:
+    return word_count(span) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def is_title(span: Span) -> bool:
+    """A short phrase whose words are all capitalised, in a position where names go."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    if not words or word_count(span) > 6 or not all(t.text[0].isupper() for t in words):
+        return False
+    return span.root.dep_ in NAME_DEPS
+
+
+def _in_frame(token: Token, frame: tuple[int, int]) -> bool:
+    return frame[0] <= token.idx < frame[1]
+
+
+def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | None:
+    """A speech verb above the quotation in the parse, or a parenthetical one hanging off it."""
+    candidates: list[Token] = []  # governors first; parentheticals only when nothing governs
+    inside = range(span.start, span.end)
+    for token in span:
+        head = token.head
+        if head.i in inside or head.i == token.i or (not clause and token.dep_ in SUBJECT_DEPS):
+            continue
+        for _ in range(GOVERNOR_HOPS):
+            if head.i in inside or not _in_frame(head, frame):
+                break
+            if is_speech_cue(head):
+                candidates.append(head)
+                break
+            if not clause and head.pos_ in ("VERB", "AUX"):
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+    doc = span.doc
+    if not candidates:
+        for index in range(max(0, span.start - 12), min(len(doc), span.end + 12)):
+            token = doc[index]
+            if index not in inside and token.head.i in inside and is_speech_cue(token) and _in_frame(token, frame):
+                candidates.append(token)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _after_cue(span: Span, frame: tuple[int, int]) -> Token | None:
+    """A cue in the few tokens after the closing mark, before the sentence moves on."""
+    doc = span.doc
+    ending = span.text[-3:]
+    full_stop = "." in ending and not ending.endswith("...")
+    ends_spoken = any(ch in SPOKEN_END for ch in ending)
+    tokens = []
+    for token in doc[span.end : span.end + AFTER_FRAME_TOKENS]:
+        if not _in_frame(token, frame) or token.is_space or token.text in ".!?;":
+            break
+        tokens.append(token)
+    if full_stop and (len(tokens) > BARE_TAG_TOKENS or span.end + len(tokens) >= len(doc)):
+        return None
+    if full_stop and doc[span.end + len(tokens)].text != ".":
+        return None
+    for token in tokens:
+        if is_speech_cue(token):
+            return token
+    if ends_spoken or full_stop:
+        for token in tokens:
+            if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+                return token
+    return None
+
+
+def _before_cue(span: Span, frame: tuple[int, int], clause: bool) -> Token | None:
+    """A cue shortly before the opening mark, in the same sentence or a paragraph ending in a colon.
+
+    Introduced by a colon (or, for a quotation running to the end of its sentence, a comma), the
+    sentence's main verb is the cue even when it is no speech verb ("shared her anxiety, “…”").
+    """
+    doc = span.doc
+    tokens: list[Token] = []
+    index = span.start - 1
+    while index >= 0 and _in_frame(doc[index], frame) and len(tokens) <= 4 * BEFORE_FRAME_GAP:
+        token = doc[index]
+        if not token.is_space:
+            tokens.append(token)
+        if token.is_sent_start:
+            break
+        index -= 1
+    if not tokens:
+        return None
+    colon = tokens[0].text == ":"
+    for distance, token in enumerate(tokens):
+        if distance > BEFORE_FRAME_GAP and not colon:
+            break
+        if is_speech_cue(token):
+            return token
+    ends_sentence = span.end >= len(doc) or doc[span.end].is_space or doc[span.end].is_sent_start
+    if colon or (clause and tokens[0].text == "," and ends_sentence):
+        root = tokens[0].sent.root
+        if root.pos_ == "VERB" and root.idx < tokens[0].idx and any(c.dep_ == "nsubj" for c in root.children):
+            return root
+        if colon:
+            for token in tokens[1:]:
+                if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                    return token
+    return None
+
+
+def dash_tag(doc: Doc, paragraph: tuple[int, int]) -> Token | None:
+    """The dash of a byline-style tag paragraph ("—Albert Einstein, physicist"), if it is one."""
+    span = doc.char_span(paragraph[0], paragraph[1], alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].text not in DASHES:
+        return None
+    if span[1].pos_ != "PROPN" or word_count(span) > 16:
+        return None
+    return span[0]
+
+
+def direct_attribution(doc: Doc, mark: MarkedSpan, frame: tuple[int, int]) -> Attribution | None:
+    """The attribution of one quoted stretch, or None when no cue introduces it.
+
+    ``frame`` bounds where a cue may be: between the neighbouring quotations of the same paragraph
+    (widened to the previous paragraph when the quotation opens its paragraph).
+    """
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or word_count(span) == 0 or is_title(span):
+        return None
+    clause = is_clause(span)
+    cue = _governing_cue(span, clause, frame) or _after_cue(span, frame)
+    if cue is None and clause:
+        cue = _before_cue(span, frame, clause)
+    if cue is None:
+        return None
+    return Attribution((mark.start, mark.end), "direct", cue, None)

@@ -1,0 +1,122 @@
+"""Find quoted stretches of text by pairing quotation marks, one paragraph at a time.
+
+Pairing never crosses a line break, so an unbalanced mark costs at most the rest of its paragraph,
+never the rest of the document. News style leaves a quote open at the end of a paragraph when the
+next paragraph continues it (and opens with a fresh mark); such spans are flagged ``unclosed`` and
+the next one ``continued``. Single quotes are not scanned: in running text they are mostly
+apostrophes, and in news they mark quotes nested inside double quotes or headline quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING_MARKS = "“«„"
+CLOSING_MARKS = "”»"
+STRAIGHT_MARK = '"'
+ALL_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
+# Characters after which a straight mark can open a quote (it follows a space or an opening bracket,
+# a dash or a colon), and before which it can close one (a space or punctuation follows).
+OPEN_CONTEXT = "([{—–-/:"
+CLOSE_CONTEXT = ".,;:!?)]}—–-…"
+# Markup left in extracted text (embedded tweets); marks inside a tag delimit attribute values.
+MARKUP_TAG = re.compile(r"<[^<>\n]*>")
+
+
+@dataclass(slots=True, frozen=True)
+class MarkedSpan:
+    """A quoted stretch ``[start, end)`` including its marks (an unclosed one ends at its paragraph)."""
+
+    start: int
+    end: int
+    unclosed: bool = False
+    continued: bool = False
+
+
+def _straight_role(text: str, index: int, para_start: int, para_end: int) -> str:
+    """Whether a straight mark can only open, only close, or either (decided by pairing)."""
+    left = text[index - 1] if index > para_start else " "
+    right = text[index + 1] if index + 1 < para_end else " "
+    can_open = (left.isspace() or left in OPEN_CONTEXT or left in "‘'") and not right.isspace()
+    can_close = (right.isspace() or right in CLOSE_CONTEXT or right in "’'") and not left.isspace()
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _nested_end(text: str, index: int, end: int) -> int | None:
+    """End of a curly pair opening at ``index`` inside a straight-quoted passage, if it closes
+    before the next straight mark (news writes nested quotes either way; mixed styles also occur)."""
+    close = text.find("”", index + 1, end)
+    straight = text.find(STRAIGHT_MARK, index + 1, end)
+    if close != -1 and (straight == -1 or close < straight):
+        return close + 1
+    return None
+
+
+def _paragraph_spans(text: str, start: int, end: int, continued: bool) -> list[MarkedSpan]:
+    spans: list[MarkedSpan] = []
+    open_at: int | None = None
+    markup = [m.span() for m in MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
+    index = start
+    while index < end:
+        char = text[index]
+        index += 1
+        if char not in ALL_MARKS:
+            continue
+        at = index - 1
+        if char == "“" and open_at is not None and text[open_at] == STRAIGHT_MARK:
+            nested = _nested_end(text, at, end)
+            if nested is not None:
+                index = nested
+                continue
+        if any(low <= at < high for low, high in markup):
+            continue  # an attribute value in leftover markup (<tweet author="…">)
+        if char == "“" and open_at is not None and _straight_role(text, at, start, end) == "close":
+            role = "close"  # a mistyped closing mark ("Apparently not,“ he said)
+        elif char in OPENING_MARKS:
+            role = "open"
+        elif char in CLOSING_MARKS:
+            role = "close"
+        else:
+            role = _straight_role(text, at, start, end)
+        if role == "either":
+            role = "open" if open_at is None else "close"
+        if role == "open":
+            if open_at is not None:
+                spans.append(_unclosed(text, open_at, at, continued and not spans))
+            open_at = at
+        elif open_at is not None:
+            spans.append(MarkedSpan(open_at, at + 1, continued=continued and not spans))
+            open_at = None
+    if open_at is not None:
+        spans.append(_unclosed(text, open_at, end, continued and not spans))
+    return spans
+
+
+def _unclosed(text: str, start: int, end: int, continued: bool) -> MarkedSpan:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return MarkedSpan(start, end, unclosed=True, continued=continued)
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """All quoted stretches of ``text`` in order; see the module docstring for the pairing rules."""
+    spans: list[MarkedSpan] = []
+    position = 0
+    previous_unclosed = False
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            first = len(line) - len(line.lstrip())
+            opens_with_mark = line.lstrip()[:1] in OPENING_MARKS + STRAIGHT_MARK
+            found = _paragraph_spans(text, position, end, previous_unclosed and opens_with_mark)
+            if found and found[0].start != position + first:
+                found[0] = MarkedSpan(found[0].start, found[0].end, found[0].unclosed, False)
+            spans.extend(found)
+            previous_unclosed = bool(found) and found[-1].unclosed
+        position = end + 1
+    return spans

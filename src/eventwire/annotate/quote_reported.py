@@ -1,0 +1,126 @@
+"""Reported speech and other attributions without quotation marks, read off the dependency parse.
+
+A cue verb with a clausal complement ("Peskov clarified that …", "She plans to run") attributes that
+complement to the cue's subject; "according to X" attributes the rest of its clause to X; a
+parenthetical cue ("The plan, he said, will fail") attributes the clause it interrupts.
+Speech cues take ``ccomp`` and ``xcomp`` complements; attitude cues (beliefs, intentions, stances)
+take the same, but only with a subject, because subject-less ones are mostly idioms ("needless to
+say", "to see whether").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from eventwire.annotate.quote_cues import (
+    Attribution,
+    CharSpan,
+    is_according,
+    is_attitude_cue,
+    is_speech_cue,
+    paragraph_range,
+    trim_span,
+)
+from eventwire.annotate.quote_lexicon import WEAK_SPEECH_VERBS
+from eventwire.annotate.quote_speakers import Quoted, speaker_head
+
+# Fewer content words than this is not a proposition ("said so", "thinks not").
+MIN_CONTENT_WORDS = 2
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+
+
+def _complement(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child
+    if cue.lemma_.lower() in WEAK_SPEECH_VERBS:
+        return None
+    for child in cue.children:
+        if child.dep_ == "xcomp":
+            return child
+    return None
+
+
+def _pieces(tokens: list[Token], excluded: set[int]) -> list[CharSpan]:
+    """Contiguous runs of ``tokens`` that avoid ``excluded`` token indices, trimmed."""
+    runs: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.i in excluded:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(token)
+    pieces = []
+    for run in runs:
+        words = [t for t in run if not (t.is_punct or t.is_space)]
+        span = trim_span(run)
+        if span and len(words) >= MIN_CONTENT_WORDS:
+            pieces.append(span)
+    return pieces
+
+
+def _subtree_indices(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _content_pieces(cue: Token) -> list[CharSpan]:
+    """What the cue attributes, within the cue's paragraph (a parse may run a headline into the
+    next line): its complement, or the clause around an "according to"/parenthetical."""
+    low, high = paragraph_range(cue)
+    return _clause_pieces(cue, low, high)
+
+
+def _clause_pieces(cue: Token, low: int, high: int) -> list[CharSpan]:
+    doc = cue.doc
+
+    def within(tokens: list[Token]) -> list[Token]:
+        return [t for t in tokens if low <= t.i < high]
+
+    if is_according(cue):
+        clause = cue.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        tokens = [doc[i] for i in range(clause.left_edge.i, clause.right_edge.i + 1)]
+        return _pieces(within(tokens), _subtree_indices(cue))
+    complement = _complement(cue)
+    if complement is not None:
+        return _pieces(within(list(complement.subtree)), set())
+    if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+        clause = cue.head
+        tokens = [doc[i] for i in range(clause.left_edge.i, clause.right_edge.i + 1)]
+        return _pieces(within(tokens), _subtree_indices(cue))
+    return []
+
+
+def _is_reporting(token: Token, quoted: Quoted) -> bool:
+    if is_speech_cue(token):
+        return True
+    return is_attitude_cue(token) and speaker_head(token, quoted) is not None
+
+
+def reported_attributions(
+    doc: Doc, taken: Iterable[CharSpan], used_cues: set[int], quoted: Quoted
+) -> list[Attribution]:
+    """Attributions carried by cue verbs whose content is not already a quotation.
+
+    ``taken`` are the quotation ranges found earlier: cues inside them are nested attributions
+    (left out, as annotation schemes do) and contents overlapping them are already covered.
+    """
+    taken = sorted(taken)
+    found: list[Attribution] = []
+
+    def overlaps_taken(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in taken)
+
+    for token in doc:
+        if token.i in used_cues or not _is_reporting(token, quoted):
+            continue
+        if overlaps_taken(token.idx, token.idx + len(token.text)):
+            continue
+        for start, end in _content_pieces(token):
+            if overlaps_taken(start, end):
+                continue
+            found.append(Attribution((start, end), "indirect", token, speaker_head(token, quoted)))
+    return found

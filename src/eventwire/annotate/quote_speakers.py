@@ -1,0 +1,282 @@
+"""Who is speaking: the subject of a cue trimmed to a name mention, and simple pronoun resolution.
+
+A pronoun speaker ("he said") is replaced by its antecedent, because downstream stages link speakers
+to actors and "he" links to nothing. The antecedent is, nearest sentence first within
+``ANTECEDENT_SENTENCES``, the speaker of an earlier attribution, else the subject of the sentence,
+else the latest compatible name mention; "he"/"she" skip names the text itself marks as the other
+gender (an honorific, a gendered noun, or "his"/"her" beside a lone name). With none found the
+pronoun itself is kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS, SPEAKER_LABELS, word_set
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Children that describe rather than name the speaker; left out so the span is the name mention.
+NON_NAME_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "prep", "ccomp"})
+# Dependencies through which a cue shares the subject of its head ("reiterated … but warned").
+SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "parataxis"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+NOMINAL_POS = ("NOUN", "PROPN")
+# Object-control: with these deps the controller is the head's object ("urged Rubio to call …").
+CONTROL_OBJECT_DEPS = ("dobj",)
+# How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
+ANTECEDENT_SENTENCES = 4
+SUBJECT_HOPS = 3
+# Tokens searched either side of a cue when the parse gives it no subject ("X, exasperated, responded").
+LINEAR_SPEAKER_WINDOW = 8
+NOT_SPEAKER_PRONOUNS = frozenset({"it", "there", "this", "that", "what", "which", "something", "one"})
+
+FEMALE_WORDS = word_set(
+    """
+    mrs ms miss she her hers herself woman women spokeswoman congresswoman chairwoman businesswoman
+    mother wife daughter sister grandmother actress lady queen
+    """
+)
+MALE_WORDS = word_set(
+    """
+    mr he him his himself man men spokesman congressman businessman father husband son brother
+    grandfather actor king
+    """
+)
+
+# Titles that make a name a person's even when the entity tagger calls it an organisation.
+PERSON_TITLES = word_set(
+    """
+    president chancellor minister senator sen rep gov governor mr mrs ms dr secretary spokesman
+    spokeswoman spokesperson prime king queen pope gen general judge justice mayor ambassador
+    chairman chairwoman ceo director leader commander premier prince princess sheikh emir
+    """
+)
+GENDERED_PRONOUNS = {"he": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "herself": "F"}
+
+CharSpan = tuple[int, int]
+Quoted = Callable[[int], bool]
+
+
+def _never_quoted(index: int) -> bool:
+    return False
+
+
+def _inverted(cue: Token) -> bool:
+    """Whether the cue may precede its subject: right after a quotation ('…," said X')."""
+    doc = cue.doc
+    previous = [t for t in doc[max(0, cue.i - 3) : cue.i] if not t.is_space]
+    if previous and previous[-1].text == ",":
+        previous.pop()
+    return bool(previous) and previous[-1].is_quote
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[low:high])
+
+
+def _subject_of(token: Token, quoted: Quoted, inverted: bool) -> Token | None:
+    for child in token.children:
+        if child.dep_ not in SUBJECT_DEPS or quoted(child.i) or (child.i > token.i and not inverted):
+            continue
+        if not _same_paragraph(child, token):
+            continue
+        # "it"/"there" in a passive ("it is said that …") is empty, not a speaker.
+        if not (child.dep_ == "nsubjpass" and child.lower_ in ("it", "there")):
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _linear_speaker(cue: Token, quoted: Quoted) -> Token | None:
+    """Nearest name or personal pronoun beside the cue, in its sentence and outside quotations:
+    to the left, or to the right when the cue follows a quotation ('…," wrote a Trump supporter')."""
+    sentence = cue.sent
+    doc = cue.doc
+    left = range(cue.i - 1, max(sentence.start, cue.i - LINEAR_SPEAKER_WINDOW) - 1, -1)
+    right = range(cue.i + 1, min(sentence.end, cue.i + LINEAR_SPEAKER_WINDOW))
+    for indices in (right, left) if _inverted(cue) else (left,):
+        for index in indices:
+            token = doc[index]
+            if quoted(index) or token.is_space or token.pos_ in ("VERB", "AUX"):
+                break
+            if token.dep_ == "compound" or token.head.pos_ == "ADP":
+                continue
+            if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ not in NOT_SPEAKER_PRONOUNS):
+                return token
+            if token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children):
+                return token
+    return None
+
+
+def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
+    """The token naming who speaks through ``cue``; ``quoted(i)`` tells tokens inside quotations."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
+    token = cue
+    for _ in range(SUBJECT_HOPS):
+        subject = _subject_of(token, quoted, token.i == cue.i and _inverted(cue))
+        if subject is not None:
+            return subject
+        head = token.head
+        if token.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ in CONTROL_OBJECT_DEPS), None)
+            if controller is not None and not quoted(controller.i):
+                return controller
+        if token.dep_ == "acl" and token.tag_ in FINITE_TAGS and head.i < token.i and head.pos_ in NOMINAL_POS:
+            return head  # a misparsed subject: 'the nominee, Donald Trump, tweeted'
+        if token.dep_ == "pcomp" and head.pos_ == "ADP":
+            token, head = head, head.head  # 'by saying', 'after telling'
+        if token.dep_ not in SUBJECT_SHARING_DEPS or head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+            break
+        token = head
+    return _linear_speaker(cue, quoted)
+
+
+def mention_span(head: Token) -> CharSpan:
+    """The name mention headed by ``head``: modifiers and compounds, no clauses or appositions."""
+    doc = head.doc
+    left = head
+    for child in head.lefts:
+        if child.dep_ not in NON_NAME_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = head
+    for child in head.rights:
+        if child.dep_ in NON_NAME_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        right = child.right_edge
+    for index in range(head.i - 1, left.i - 1, -1):
+        if "\n" in doc[index].text or doc[index].text in ".:;":
+            left = doc[index + 1]
+            break
+    for index in range(head.i + 1, right.i + 1):
+        if "\n" in doc[index].text or doc[index].text in ".:;":
+            right = doc[index - 1]
+            break
+    while right.i > left.i and (right.is_punct or right.lower_ in ("'s", "’s")):
+        right = doc[right.i - 1]
+    while left.i < right.i and left.is_punct:
+        left = doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _vote_pronouns(votes: dict[str, Counter], people: set[str], pronouns: list[str]) -> None:
+    """A sentence naming one person lends that person the gender of its pronouns."""
+    if len(people) == 1:
+        counter = votes.setdefault(next(iter(people)), Counter())
+        counter.update(pronouns)
+
+
+def source_span(head: Token, cue: Token | None) -> CharSpan:
+    """The speaker span for a cue: the name mention, or all of an "according to" source
+    ("reports cited by RBC Ukraine"), whose modifiers say where the claim comes from."""
+    if cue is not None and cue.lower_ == "according":
+        tokens = [t for t in head.subtree if not t.is_space]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens.pop()
+        if all("\n" not in t.text_with_ws for t in tokens[:-1]):
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return mention_span(head)
+
+
+def gender_votes(doc: Doc) -> dict[str, str]:
+    """Surname → "F"/"M" where the text itself marks a person's gender (see the module docstring)."""
+    votes: dict[str, Counter] = {}
+    for entity in doc.ents:
+        if entity.label_ != "PERSON":
+            continue
+        surname = entity[-1].lower_
+        cues = [doc[entity.start - 1].lower_.rstrip(".")] if entity.start else []
+        cues += [t.lower_ for t in entity.root.children if t.dep_ in ("appos", "compound", "amod")]
+        for word in cues:
+            if word in FEMALE_WORDS:
+                votes.setdefault(surname, Counter())["F"] += 2
+            elif word in MALE_WORDS:
+                votes.setdefault(surname, Counter())["M"] += 2
+    people: set[str] = set()
+    pronouns: list[str] = []
+    for token in doc:
+        if token.is_sent_start and people:
+            _vote_pronouns(votes, people, pronouns)
+        if token.is_sent_start:
+            people, pronouns = set(), []
+        if token.ent_type_ == "PERSON" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            people.add(token.lower_)
+        elif token.lower_ in GENDERED_PRONOUNS:
+            pronouns.append(GENDERED_PRONOUNS[token.lower_])
+    if people:
+        _vote_pronouns(votes, people, pronouns)
+    return {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
+
+
+def _titled(token: Token) -> bool:
+    """A name carrying a personal title ("Chancellor Olaf Scholz"), whatever the tagger thought."""
+    return any(c.lower_.rstrip(".") in PERSON_TITLES for c in token.lefts if c.dep_ in ("compound", "amod"))
+
+
+def _compatible(token: Token, wanted: str, pronoun: str, genders: dict[str, str]) -> bool:
+    label = token.ent_type_
+    if wanted == "PERSON":
+        if label != "PERSON" and not (token.pos_ == "PROPN" and _titled(token)):
+            return False
+        gender = genders.get(token.lower_)
+        return gender is None or gender == ("F" if pronoun in FEMALE_WORDS else "M")
+    if wanted == "ORG":
+        return label in ("ORG", "GPE", "NORP")
+    return label in SPEAKER_LABELS
+
+
+def resolve_pronoun(
+    pronoun: Token, earlier_speakers: list[tuple[Token, CharSpan]], genders: dict[str, str]
+) -> tuple[Token, CharSpan] | None:
+    """The antecedent of a third-person pronoun speaker, or None; see the module docstring."""
+    wanted = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
+    if wanted is None:
+        return None
+    doc: Doc = pronoun.doc
+
+    def fits(token: Token) -> bool:
+        return _compatible(token, wanted, pronoun.lower_, genders)
+
+    def fits_speaker(token: Token) -> bool:
+        # A named speaker without an entity label ("the retired neurosurgeon") may still be "he".
+        if wanted == "PERSON" and not token.ent_type_ and token.pos_ in ("NOUN", "PROPN"):
+            return True
+        return fits(token)
+
+    sentence = pronoun.sent
+    window_start = sentence.start
+    sentences = [sentence]
+    while len(sentences) <= ANTECEDENT_SENTENCES and window_start > 0:
+        previous = doc[window_start - 1].sent
+        sentences.append(previous)
+        window_start = previous.start
+    for span in sentences:
+        limit = min(span.end, pronoun.i)
+        speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_speaker(s[0])]
+        if speakers:
+            return speakers[-1]
+        before = span[: max(0, limit - span.start)]
+        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and fits(t)]
+        if subjects:
+            return subjects[0], mention_span(subjects[0])
+    for span in sentences:
+        limit = min(span.end, pronoun.i)
+        names = [t for t in span[: max(0, limit - span.start)] if t.pos_ == "PROPN" and fits(t)]
+        if names:
+            head = names[-1]
+            while head.dep_ == "compound" and head.head.i > head.i and fits(head.head):
+                head = head.head
+            return head, mention_span(head)
+    return None
