@@ -116,7 +116,7 @@ async function timelineView(params) {
   const form = $("timeline-form");
   fillForm(form, params);
   if (!params.source) { $("timeline-chart").replaceChildren(); $("alert-list").replaceChildren(); return; }
-  const data = await getJSON("/timeline", { source: params.source, target: params.target, freq: params.freq || "week" });
+  const data = await getJSON("/timeline", { source: params.source, target: params.target, freq: params.freq || "week", fill: true });
   const [a, b] = [params.source.toUpperCase(), (params.target || "*").toUpperCase()];
   const wanted = { 0: `${a}→${b}`, 1: `${b}→${a}` }[params.direction] || "";
   drawTimeline($("timeline-chart"), data.rows, data.alerts, wanted);

@@ -10,7 +10,7 @@ function layout(nodes, edges, rounds = 300) {
     d.x = W / 2 + Math.cos(a) * W * 0.3; d.y = H / 2 + Math.sin(a) * H * 0.3; d.vx = 0; d.vy = 0;
   });
   const byCode = new Map(nodes.map((d) => [d.code, d]));
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.45;
   for (let r = 0; r < rounds; r++) {
     const cool = 1 - r / rounds;
     for (const a of nodes) { a.vx = 0; a.vy = 0; }
@@ -46,7 +46,7 @@ export function drawNetwork(svg, net, onPick) {
   }
   const defs = svgEl("defs");
   for (const s of ["pos", "neg", "zero"]) {
-    const m = svgEl("marker", { id: `arrow-${s}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+    const m = svgEl("marker", { id: `arrow-${s}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     m.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: `edge-head ${s}` }));
     defs.append(m);
   }
