@@ -25,7 +25,7 @@ from eventwire.paths import shared_path
 # The agreement thresholds of the measure (see module docstring).
 FOUND_COVERAGE = 0.30
 CORRECT_INSIDE = 0.50
-QUOTE_MARKS = '"“”«»„'
+QUOTE_MARKS = '"“”«»„'  # a doubled apostrophe ('') counts too: the New York Times writes quotes so
 # Trailing sentence punctuation outside the closing mark does not make a content less direct.
 TRAILING_PUNCT = ".,;:!? \n\t"
 # Pronoun sources are scored against the nearest earlier named gold source (a gold-side stand-in for
@@ -117,7 +117,7 @@ def _fragments(offsets: str) -> Fragments:
 
 def is_direct_content(text: str, content: Fragments) -> bool:
     """A content that opens or closes with a quotation mark (trailing punctuation aside)."""
-    body = text[content[0][0] : content[-1][1]].strip()
+    body = text[content[0][0] : content[-1][1]].strip().replace("''", '"')
     body = body.rstrip(TRAILING_PUNCT) if body and body[-1] not in QUOTE_MARKS else body
     return bool(body) and (body[0] in QUOTE_MARKS or body[-1] in QUOTE_MARKS)
 

@@ -46,3 +46,8 @@ def test_quote_marks_accept_a_mistyped_closing_mark():
 def test_quote_marks_skip_markup_attribute_values():
     text = '<tweet author="GovChristie" pic="">Praying for all</tweet>'
     assert _texts(text) == []
+
+
+def test_quote_marks_read_doubled_apostrophes_as_double_quotes():
+    text = "''She came on the stage,'' said Ann Lewis. ''Who is 'she'?''' It's over."
+    assert _texts(text) == ["''She came on the stage,''", "''Who is 'she'?'''"]

@@ -44,17 +44,18 @@ ATTITUDE_VERBS = word_set(
 # Lemmas that are only cues when something is attributed through them, never bare ("he continued").
 WEAK_SPEECH_VERBS = frozenset({"continue", "begin", "read", "call", "offer", "direct", "question"})
 
-# Third-person pronouns that name a speaker elsewhere in the text; first/second person ones and
-# "who"/"which" are not resolved (they point inside a quotation or to the word just before).
+# Third-person pronouns that name a speaker elsewhere in the text, with the kind of referent they
+# take (a man, a woman, a group, an organisation); first/second person ones and "who"/"which" are
+# not resolved this way (they point inside a quotation or to the word just before).
 RESOLVABLE_PRONOUNS = {
-    "he": "PERSON",
-    "him": "PERSON",
-    "his": "PERSON",
-    "she": "PERSON",
-    "her": "PERSON",
-    "they": "ANY",
-    "them": "ANY",
-    "their": "ANY",
+    "he": "M",
+    "him": "M",
+    "his": "M",
+    "she": "F",
+    "her": "F",
+    "they": "PL",
+    "them": "PL",
+    "their": "PL",
     "it": "ORG",
     "its": "ORG",
 }

@@ -4,7 +4,8 @@ Pairing never crosses a line break, so an unbalanced mark costs at most the rest
 never the rest of the document. News style leaves a quote open at the end of a paragraph when the
 next paragraph continues it (and opens with a fresh mark); such spans are flagged ``unclosed`` and
 the next one ``continued``. Single quotes are not scanned: in running text they are mostly
-apostrophes, and in news they mark quotes nested inside double quotes or headline quotes.
+apostrophes, and in news they mark quotes nested inside double quotes or headline quotes; a doubled
+apostrophe ('') is a double quote, as some archives (the New York Times) write it.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ class MarkedSpan:
     continued: bool = False
 
 
-def _straight_role(text: str, index: int, para_start: int, para_end: int) -> str:
+def _straight_role(text: str, index: int, width: int, para_start: int, para_end: int) -> str:
     """Whether a straight mark can only open, only close, or either (decided by pairing)."""
     left = text[index - 1] if index > para_start else " "
-    right = text[index + 1] if index + 1 < para_end else " "
+    right = text[index + width] if index + width < para_end else " "
     can_open = (left.isspace() or left in OPEN_CONTEXT or left in "‘'") and not right.isspace()
     can_close = (right.isspace() or right in CLOSE_CONTEXT or right in "’'") and not left.isspace()
     if can_open and not can_close:
@@ -45,6 +46,17 @@ def _straight_role(text: str, index: int, para_start: int, para_end: int) -> str
     if can_close and not can_open:
         return "close"
     return "either"
+
+
+def _mark_width(text: str, index: int, end: int) -> int:
+    """Characters the quotation mark at ``index`` takes: 2 for a doubled apostrophe (''), 1 for a
+    real mark, 0 for none. A run of three apostrophes is a single quote closing inside a double."""
+    char = text[index]
+    if char in ALL_MARKS:
+        return 1
+    if char == "'" and index + 1 < end and text[index + 1] == "'":
+        return 0 if index + 2 < end and text[index + 2] == "'" else 2
+    return 0
 
 
 def _nested_end(text: str, index: int, end: int) -> int | None:
@@ -60,37 +72,40 @@ def _nested_end(text: str, index: int, end: int) -> int | None:
 def _paragraph_spans(text: str, start: int, end: int, continued: bool) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
+    open_straight = False
     markup = [m.span() for m in MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
     index = start
     while index < end:
-        char = text[index]
-        index += 1
-        if char not in ALL_MARKS:
+        width = _mark_width(text, index, end)
+        at = index
+        index += max(width, 1)
+        if not width:
             continue
-        at = index - 1
-        if char == "“" and open_at is not None and text[open_at] == STRAIGHT_MARK:
+        char = text[at]
+        straight = char == STRAIGHT_MARK or width == 2
+        if char == "“" and open_at is not None and open_straight:
             nested = _nested_end(text, at, end)
             if nested is not None:
                 index = nested
                 continue
         if any(low <= at < high for low, high in markup):
             continue  # an attribute value in leftover markup (<tweet author="…">)
-        if char == "“" and open_at is not None and _straight_role(text, at, start, end) == "close":
+        if char == "“" and open_at is not None and _straight_role(text, at, 1, start, end) == "close":
             role = "close"  # a mistyped closing mark ("Apparently not,“ he said)
+        elif straight:
+            role = _straight_role(text, at, width, start, end)
         elif char in OPENING_MARKS:
             role = "open"
-        elif char in CLOSING_MARKS:
-            role = "close"
         else:
-            role = _straight_role(text, at, start, end)
+            role = "close"
         if role == "either":
             role = "open" if open_at is None else "close"
         if role == "open":
             if open_at is not None:
                 spans.append(_unclosed(text, open_at, at, continued and not spans))
-            open_at = at
+            open_at, open_straight = at, straight
         elif open_at is not None:
-            spans.append(MarkedSpan(open_at, at + 1, continued=continued and not spans))
+            spans.append(MarkedSpan(open_at, at + width, continued=continued and not spans))
             open_at = None
     if open_at is not None:
         spans.append(_unclosed(text, open_at, end, continued and not spans))
@@ -112,7 +127,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         end = position + len(line)
         if line.strip():
             first = len(line) - len(line.lstrip())
-            opens_with_mark = line.lstrip()[:1] in OPENING_MARKS + STRAIGHT_MARK
+            opens_with_mark = line.lstrip()[:1] in OPENING_MARKS + STRAIGHT_MARK or line.lstrip()[:2] == "''"
             found = _paragraph_spans(text, position, end, previous_unclosed and opens_with_mark)
             if found and found[0].start != position + first:
                 found[0] = MarkedSpan(found[0].start, found[0].end, found[0].unclosed, False)

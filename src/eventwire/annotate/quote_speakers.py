@@ -33,6 +33,9 @@ SUBJECT_HOPS = 3
 LINEAR_SPEAKER_WINDOW = 8
 NOT_SPEAKER_PRONOUNS = frozenset({"it", "there", "this", "that", "what", "which", "something", "one"})
 
+# Tokens a name mention never spans: sentence ends, and a spaced dash ("CHARLESTON, S.C. - Clinton").
+MENTION_STOPS = frozenset({".", ":", ";"})
+SPACED_DASHES = frozenset({"-", "—", "–", "--"})
 FEMALE_WORDS = word_set(
     """
     mrs ms miss she her hers herself woman women spokeswoman congresswoman chairwoman businesswoman
@@ -143,6 +146,10 @@ def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
     return _linear_speaker(cue, quoted)
 
 
+def _stops_mention(token: Token) -> bool:
+    return token.text in MENTION_STOPS or (token.text in SPACED_DASHES and bool(token.whitespace_))
+
+
 def mention_span(head: Token) -> CharSpan:
     """The name mention headed by ``head``: modifiers and compounds, no clauses or appositions."""
     doc = head.doc
@@ -157,11 +164,11 @@ def mention_span(head: Token) -> CharSpan:
             break
         right = child.right_edge
     for index in range(head.i - 1, left.i - 1, -1):
-        if "\n" in doc[index].text or doc[index].text in ".:;":
+        if "\n" in doc[index].text_with_ws or _stops_mention(doc[index]):
             left = doc[index + 1]
             break
     for index in range(head.i + 1, right.i + 1):
-        if "\n" in doc[index].text or doc[index].text in ".:;":
+        if "\n" in doc[index - 1].text_with_ws or _stops_mention(doc[index]):
             right = doc[index - 1]
             break
     while right.i > left.i and (right.is_punct or right.lower_ in ("'s", "’s")):
@@ -211,7 +218,7 @@ def gender_votes(doc: Doc) -> dict[str, str]:
             _vote_pronouns(votes, people, pronouns)
         if token.is_sent_start:
             people, pronouns = set(), []
-        if token.ent_type_ == "PERSON" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+        if _names_someone(token):
             people.add(token.lower_)
         elif token.lower_ in GENDERED_PRONOUNS:
             pronouns.append(GENDERED_PRONOUNS[token.lower_])
@@ -225,16 +232,43 @@ def _titled(token: Token) -> bool:
     return any(c.lower_.rstrip(".") in PERSON_TITLES for c in token.lefts if c.dep_ in ("compound", "amod"))
 
 
-def _compatible(token: Token, wanted: str, pronoun: str, genders: dict[str, str]) -> bool:
+def _names_someone(token: Token) -> bool:
+    """The last word of a person's name: a PERSON entity, or a proper-noun subject the tagger left
+    unlabelled or took for an organisation ("Trump sought …" is often tagged ORG)."""
+    if token.ent_type_ == "PERSON":
+        return token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    return token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.ent_type_ in ("", "ORG")
+
+
+def _referent_kind(token: Token, genders: dict[str, str]) -> str:
+    """What a candidate antecedent can be called: "M"/"F" (a gendered person), "P" (a person),
+    "PL" (a group), "ORG", "N" (a singular common noun), "?" (an unlabelled name) or ""."""
     label = token.ent_type_
-    if wanted == "PERSON":
-        if label != "PERSON" and not (token.pos_ == "PROPN" and _titled(token)):
-            return False
-        gender = genders.get(token.lower_)
-        return gender is None or gender == ("F" if pronoun in FEMALE_WORDS else "M")
-    if wanted == "ORG":
-        return label in ("ORG", "GPE", "NORP")
-    return label in SPEAKER_LABELS
+    if label and label not in SPEAKER_LABELS:
+        return ""
+    word = token.lower_
+    if word in genders:
+        return genders[word]
+    if word in FEMALE_WORDS or word in MALE_WORDS:
+        return "F" if word in FEMALE_WORDS else "M"
+    if token.tag_ in ("NNS", "NNPS"):
+        return "PL"
+    if label == "PERSON" or (token.pos_ == "PROPN" and _titled(token)):
+        return "P"
+    if label:
+        return "ORG"
+    if token.pos_ == "NOUN":
+        return "N"
+    return "?" if token.pos_ == "PROPN" else ""
+
+
+# Which candidate kinds each pronoun may take, for a named speaker or subject / for any mention.
+PRONOUN_REFERENTS = {
+    "M": ({"M", "P", "?", "N"}, {"M", "P"}),
+    "F": ({"F", "P", "?", "N"}, {"F", "P"}),
+    "PL": ({"PL", "ORG"}, {"ORG"}),
+    "ORG": ({"ORG", "N"}, {"ORG"}),
+}
 
 
 def resolve_pronoun(
@@ -245,15 +279,13 @@ def resolve_pronoun(
     if wanted is None:
         return None
     doc: Doc = pronoun.doc
+    as_subject, as_mention = PRONOUN_REFERENTS[wanted]
 
-    def fits(token: Token) -> bool:
-        return _compatible(token, wanted, pronoun.lower_, genders)
+    def fits_subject(token: Token) -> bool:
+        return _referent_kind(token, genders) in as_subject
 
-    def fits_speaker(token: Token) -> bool:
-        # A named speaker without an entity label ("the retired neurosurgeon") may still be "he".
-        if wanted == "PERSON" and not token.ent_type_ and token.pos_ in ("NOUN", "PROPN"):
-            return True
-        return fits(token)
+    def fits_mention(token: Token) -> bool:
+        return _referent_kind(token, genders) in as_mention
 
     sentence = pronoun.sent
     window_start = sentence.start
@@ -264,19 +296,19 @@ def resolve_pronoun(
         window_start = previous.start
     for span in sentences:
         limit = min(span.end, pronoun.i)
-        speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_speaker(s[0])]
+        speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_subject(s[0])]
         if speakers:
             return speakers[-1]
         before = span[: max(0, limit - span.start)]
-        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and fits(t)]
+        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and fits_subject(t)]
         if subjects:
             return subjects[0], mention_span(subjects[0])
     for span in sentences:
         limit = min(span.end, pronoun.i)
-        names = [t for t in span[: max(0, limit - span.start)] if t.pos_ == "PROPN" and fits(t)]
+        names = [t for t in span[: max(0, limit - span.start)] if t.pos_ == "PROPN" and fits_mention(t)]
         if names:
             head = names[-1]
-            while head.dep_ == "compound" and head.head.i > head.i and fits(head.head):
+            while head.dep_ == "compound" and head.head.i > head.i and fits_mention(head.head):
                 head = head.head
             return head, mention_span(head)
     return None

@@ -139,7 +139,7 @@ def _widen_before_cue(attribution: Attribution, cue: Token) -> None:
 
 def is_direct_content(text: str, content: CharSpan) -> bool:
     """Opens or closes with a quotation mark (sentence punctuation after the close aside)."""
-    body = text[content[0] : content[1]].strip()
+    body = text[content[0] : content[1]].strip().replace("''", '"')
     if body and body[-1] not in ALL_MARKS:
         body = body.rstrip(TRAILING_PUNCT)
     return bool(body) and (body[0] in ALL_MARKS or body[-1] in ALL_MARKS)
