@@ -30,6 +30,7 @@ NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "npadvmod", "num
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "add", "report", "claim", "note", "indicate"}
 LIST_DEPS = {"conj", "appos"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
+GENERIC_PREFIX = "generic:"
 # Subject pronouns resolved to the actor subject of a governing clause.
 ANAPHORS = {"it", "they", "he", "she", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -45,6 +46,13 @@ class Argument:
 
     head: Token
     mentions: list[ActorMention]
+
+
+def is_generic(mention: ActorMention) -> bool:
+    """A sector-only mention ("states" → GOV, "villagers" → CVL): it names a kind of actor, not
+    a resolved one, so the coder treats it as an unresolved side with its own text."""
+    actor = mention.actor
+    return actor.actor_id.startswith(GENERIC_PREFIX) or (actor.country is None and mention.method.startswith("generic"))
 
 
 def mention_index(doc: Doc, actors: list[ActorMention]) -> dict[int, ActorMention]:

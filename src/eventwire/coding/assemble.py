@@ -18,7 +18,7 @@ from eventwire.coding.ontology import Ontology
 from eventwire.coding.places import lookup_place
 from eventwire.coding.predicates import Reading, phrase_words
 from eventwire.coding.rules import contexts_from_words, mode_from_words
-from eventwire.model import ActorMention, Event, EventActor, Span, Timex, stable_id
+from eventwire.model import Actor, ActorMention, Event, EventActor, Span, Timex, stable_id
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -30,15 +30,16 @@ NEUTRAL_AGREEMENT = 0.5
 
 @dataclass(slots=True)
 class GenericTarget:
-    """An unresolved target: only its text and span."""
+    """An unresolved target: its text and span, with the sector-only actor when one was found."""
 
     start: int
     end: int
     text: str
+    actor: Actor | None = None
 
     @classmethod
-    def from_head(cls, head: Token) -> GenericTarget:
-        return cls(*generic_text(head))
+    def from_head(cls, head: Token, mention: ActorMention | None = None) -> GenericTarget:
+        return cls(*generic_text(head), actor=mention.actor if mention else None)
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def build_event(
         target: EventActor | None = _event_actor(coding.target)
     elif coding.generic_target is not None:
         g = coding.generic_target
-        target = EventActor(code=None, name=g.text, span=Span(g.start, g.end, g.text))
+        target = EventActor(code=None, name=g.text, span=Span(g.start, g.end, g.text), actor=g.actor)
     else:
         target = None
     sent = coding.sentence

@@ -20,6 +20,7 @@ from eventwire.coding.arguments import (
     STRONG_TARGET_PREPS,
     Argument,
     descend,
+    is_generic,
     mention_index,
     plausible_generic,
     resolve,
@@ -103,7 +104,8 @@ class DependencyCoder:
         """Coded (source, code, target) triples with their evidence, before ontology fields."""
         if self.discards.story_hit(doc.text):
             return []
-        index = mention_index(doc, list(actors))
+        index = mention_index(doc, [m for m in actors if not is_generic(m)])
+        generic_index = mention_index(doc, [m for m in actors if is_generic(m)])
         out: list[Coding] = []
         seen: set[tuple] = set()
         for sentence in doc.sents:
@@ -112,7 +114,9 @@ class DependencyCoder:
             if not (has_actor or allow_unresolved) or self.discards.sentence_hit(sentence.text):
                 continue
             readings = sentence_readings(sentence, self.lexicon, self.matcher, self.cameo_rules)
-            codings = [c for r in readings for c in self._attach(r, sentence, index, quotes, allow_unresolved)]
+            codings = [
+                c for r in readings for c in self._attach(r, sentence, index, generic_index, quotes, allow_unresolved)
+            ]
             if not readings:
                 codings = self._classifier_fallback(sentence, index, quotes)
             for coding in _drop_weaker(codings):
@@ -127,6 +131,7 @@ class DependencyCoder:
         reading: Reading,
         sentence: Span,
         index: dict[int, ActorMention],
+        generic_index: dict[int, ActorMention],
         quotes: Sequence[Quote],
         allow_unresolved: bool,
     ) -> list[Coding]:
@@ -163,7 +168,8 @@ class DependencyCoder:
         plausible = [(h, kind) for h, kind in candidates if plausible_generic(h)]
         if not targets and plausible:
             strong = [h for h, kind in plausible if kind == "passive" or kind[5:] in STRONG_TARGET_PREPS]
-            generic = GenericTarget.from_head(strong[0] if strong else plausible[0][0])
+            head = strong[0] if strong else plausible[0][0]
+            generic = GenericTarget.from_head(head, generic_index.get(head.i))
         base = Coding(
             code=code,
             reading=reading,

@@ -1,0 +1,75 @@
+"""End to end on the seed article: real parse, real actor resolver, real quotes, the coder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.quotes import find_quotes
+from eventwire.coding import code_events
+
+PUBLISHED = date(2024, 11, 19)
+BOILERPLATE_START = "Discover more from"
+
+
+@pytest.fixture(scope="module")
+def seed_events(nlp, seed_text):
+    body = seed_text.split(BOILERPLATE_START)[0]
+    doc = nlp(body)
+    events = code_events(doc, resolve_actors(doc, PUBLISHED), find_quotes(doc), (), PUBLISHED)
+    return body, events
+
+
+def test_coding_seed_nuclear_threat_is_hypothetical_with_generic_target(seed_events) -> None:
+    _, events = seed_events
+    threats = [e for e in events if e.source.code == "RUSGOV" and e.plover_type == "THREATEN"]
+    nuclear = [e for e in threats if e.cameo_code.startswith("138")]
+    assert nuclear, [(e.source.code, e.cameo_code, e.action.text) for e in events]
+    event = nuclear[0]
+    assert event.cameo_code == "1385" and event.hypothetical
+    assert event.target is not None and event.target.code is None
+    assert "non-nuclear states" in event.target.name
+    assert event.quad_class == 3 and event.goldstein == -7.0
+
+
+def test_coding_seed_us_authorises_ukraine_military_support(seed_events) -> None:
+    _, events = seed_events
+    support = [
+        e
+        for e in events
+        if e.source.code == "USAGOV"
+        and e.target is not None
+        and (e.target.code or "").startswith("UKR")
+        and e.plover_type in ("SUPPORT", "AID")
+    ]
+    assert support, [(e.source.code, e.cameo_code, e.target.code if e.target else None) for e in events]
+    assert any(e.plover_mode == "military" or "military" in e.plover_context for e in support)
+
+
+def test_coding_seed_ukrainian_missile_strike_on_russia(seed_events) -> None:
+    _, events = seed_events
+    strikes = [
+        e
+        for e in events
+        if e.source.code == "UKRMIL"
+        and e.plover_type == "ASSAULT"
+        and e.target is not None
+        and (e.target.code or "").startswith("RUS")
+    ]
+    assert strikes, [(e.source.code, e.cameo_code, e.target.code if e.target else None) for e in events]
+    assert strikes[0].plover_mode == "aerial" and strikes[0].event_date == PUBLISHED
+
+
+def test_coding_seed_quote_and_evidence(seed_events) -> None:
+    body, events = seed_events
+    for event in events:
+        assert body[event.sentence.start : event.sentence.end] == event.sentence.text
+        assert body[event.action.start : event.action.end] == event.action.text
+        assert event.coder == "eventwire.dependency.v1" and 0 <= event.confidence <= 1
+    start = body.index("Our operation continues")
+    end = body.index("completed", start)
+    in_quote = [e for e in events if start <= e.action.start < end]
+    assert all(e.reported for e in in_quote)
+    assert len({e.id for e in events}) == len(events)
