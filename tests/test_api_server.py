@@ -11,11 +11,11 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from test_analysis_store import build_news_store
 
 from eventwire.api import create_app
 from eventwire.api.security import CSP
 from eventwire.api.settings import ServerSettings
+from test_analysis_store import build_news_store
 
 
 @contextmanager
@@ -64,11 +64,12 @@ def test_invalid_parameters_get_a_422_with_a_clear_message_and_no_trace(api):
     r = httpx.get(api + "/events", params={"limit": 0, "since": "yesterday"})
     assert r.status_code == 422
     body = r.json()
-    assert "limit" in body["detail"] and "since" in body["detail"] and "Traceback" not in r.text
+    assert "limit" in body["message"] and "since" in body["message"] and "Traceback" not in r.text
+    assert {tuple(e["loc"]) for e in body["detail"]} == {("query", "limit"), ("query", "since")}
     r = httpx.get(api + "/events", params={"sort": "colour"})
-    assert r.status_code == 422 and "unknown sort key" in r.json()["detail"]
+    assert r.status_code == 422 and "unknown sort key" in r.json()["message"]
     r = httpx.get(api + "/events", params={"dyad": "RUS:"})
-    assert r.status_code == 422 and "SRC:TGT" in r.json()["detail"]
+    assert r.status_code == 422 and "SRC:TGT" in r.json()["message"]
     assert httpx.get(api + "/timeline").status_code == 422
     assert httpx.get(api + "/events/e_missing").status_code == 404
 
@@ -96,7 +97,7 @@ def test_token_protects_writes_with_a_constant_time_compare(news_db):
         )
         assert cross.status_code == 403
         none = httpx.post(url + "/ingest", data={}, headers={"Authorization": "Bearer s3cret-token"})
-        assert none.status_code == 422 and "exactly one" in none.json()["detail"]
+        assert none.status_code == 422 and "exactly one" in none.json()["message"]
 
 
 def test_foreign_host_headers_are_refused_on_loopback(api):

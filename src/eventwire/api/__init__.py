@@ -40,11 +40,13 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{k: e[k] for k in ("loc", "msg", "type") if k in e} for e in exc.errors()]
-        return JSONResponse({"detail": _validation_message(exc), "errors": errors}, status_code=422)
+        return JSONResponse({"detail": errors, "message": _validation_message(exc)}, status_code=422)
 
     @app.exception_handler(ValueError)
     async def invalid_value(request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc).splitlines()[0] if str(exc) else "invalid value"}, status_code=422)
+        message = str(exc).splitlines()[0] if str(exc) else "invalid value"
+        errors = [{"loc": ["query"], "msg": message, "type": "value_error"}]
+        return JSONResponse({"detail": errors, "message": f"invalid request: {message}"}, status_code=422)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:

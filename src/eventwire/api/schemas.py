@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+# The store keeps UTC timestamps without a zone; the API states the zone (RFC 3339 date-time).
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 
 
 class Open(BaseModel):
@@ -75,8 +83,8 @@ class ArticleSummary(BaseModel):
     title: str | None = None
     site: str | None = None
     url: str | None = None
-    published: datetime | None = None
-    ingested: datetime | None = None
+    published: UtcDateTime | None = None
+    ingested: UtcDateTime | None = None
     source_kind: str | None = None
     chars: int
     event_mentions: int
@@ -94,7 +102,7 @@ class ArticleDetail(Open):
     title: str | None = None
     url: str | None = None
     text: str
-    published: datetime | None = None
+    published: UtcDateTime | None = None
     annotations: dict[str, list[Open]]
     event_mentions: list[MentionOut]
     duplicates: list[Open]
@@ -175,8 +183,8 @@ class ClusterOut(BaseModel):
     article_ids: list[str]
     sites: list[str]
     shared_events: int
-    first_published: datetime | None = None
-    last_published: datetime | None = None
+    first_published: UtcDateTime | None = None
+    last_published: UtcDateTime | None = None
 
 
 class JobOut(BaseModel):
@@ -184,8 +192,8 @@ class JobOut(BaseModel):
     kind: str
     item: str
     status: str
-    submitted: datetime
-    finished: datetime | None = None
+    submitted: UtcDateTime
+    finished: UtcDateTime | None = None
     result: dict[str, Any] | None = None
     error: str | None = None
 

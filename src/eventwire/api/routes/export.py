@@ -29,9 +29,7 @@ def export(
     format: Literal["csv", "jsonl", "parquet", "gdelt"] = "csv",
 ) -> FileResponse:
     if format == "gdelt" and what != "events":
-        from fastapi import HTTPException
-
-        raise HTTPException(422, "the gdelt format holds events only (what=events)")
+        raise ValueError("the gdelt format holds events only (what=events)")
     fd, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=exports.SUFFIXES[format])
     os.close(fd)
     try:

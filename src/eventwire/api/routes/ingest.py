@@ -37,12 +37,12 @@ async def ingest(
     writer = request.app.state.writer
     given = [bool(text and text.strip()), bool(url and url.strip()), file is not None and bool(file.filename)]
     if sum(given) != 1:
-        raise HTTPException(422, "give exactly one of: text, url, file")
+        raise ValueError("give exactly one of: text, url, file")
     if text and text.strip():
         job = writer.submit("text", title or "pasted text", jobs.text_job(text, title, None, settings.annotate))
     elif url and url.strip():
         if not url.strip().lower().startswith(("http://", "https://")):
-            raise HTTPException(422, "url must start with http:// or https://")
+            raise ValueError("url must start with http:// or https://")
         job = writer.submit(
             "url", url.strip(), jobs.url_job(url.strip(), settings.annotate, settings.allow_private_fetch)
         )
