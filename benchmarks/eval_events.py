@@ -71,8 +71,11 @@ def _codes(actors) -> tuple[str, ...]:
 
 
 def code_matches(predicted: str | None, gold: Sequence[str]) -> bool:
-    """A predicted actor code matches a gold country/IGO code by prefix (``RUSGOV`` ~ ``RUS``)."""
-    return bool(predicted) and any(predicted.startswith(g) or g.startswith(predicted[:3]) for g in gold)
+    """A predicted actor code matches a gold country/IGO code by prefix (``RUSGOV`` ~ ``RUS``);
+    a composite state's member counts too (``SCGSRB``, Serbia within Serbia and Montenegro)."""
+    if not predicted:
+        return False
+    return any(predicted.startswith(g) or g.startswith(predicted[:3]) or predicted[3:6] == g for g in gold)
 
 
 def main_event(events: Sequence[Event], doc: Doc) -> Event | None:

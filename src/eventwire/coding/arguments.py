@@ -200,6 +200,18 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
+def condition_subjects(*verbs: Token) -> list[Token]:
+    """Subjects of if/unless clauses attached to ``verbs``."""
+    found = []
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+            ):
+                found += _children(clause, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+    return found
+
+
 def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> list[ActorMention]:
     """Actor mentions reachable from ``head`` through nested noun/prepositional phrases, other
     than the actors in ``exclude`` (the source's ids: "Turkey will allow Turkish refugees")."""

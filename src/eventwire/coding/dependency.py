@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.coding.arguments import (
     STRONG_TARGET_PREPS,
     Argument,
+    condition_subjects,
     descend,
     is_generic,
     mention_index,
@@ -37,6 +38,7 @@ from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readi
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.model import ActorMention, Event, Quote, Timex
 
+THREAT_ROOT = "13"
 # Verbal categories (statements, appeals, intents, opinions, demands, threats): an agentless
 # passive subject states them ("Israel is opposed to …") rather than undergoes them.
 VERBAL_ROOTS = {"01", "02", "03", "05", "10", "11", "12", "13"}
@@ -157,6 +159,10 @@ class DependencyCoder:
             candidates = [*target_heads(reading.lower), *target_heads(reading.upper)]
         # An uncoded xcomp carries the rest of the action ("offered to hand over to Britain").
         candidates += [c for x in reading.lower.children if x.dep_ == "xcomp" for c in target_heads(x)]
+        if code[:2] == THREAT_ROOT:
+            # "threatened to stop talks if the United States goes ahead": the condition's subject
+            # is the one threatened.
+            candidates += [(t, "condition") for t in condition_subjects(reading.upper, reading.lower)]
         exclude = {m.actor.actor_id for m in source.mentions} if source else set()
         targets: list[ActorMention] = []
         generic: GenericTarget | None = None
