@@ -1,0 +1,12 @@
+"""Extraction: RawDoc, HTML page or plain text → Article (clean main text plus metadata).
+
+HTML goes through trafilatura on a tree parsed once (metadata from the same tree, htmldate for the
+date); plain text through a paragraph-level boilerplate scorer. Bad input raises ExtractionError
+with a one-line reason.
+"""
+
+from eventwire.extract.articles import extract_article, extract_raw, extract_text_article
+from eventwire.extract.decode import MAX_INPUT_BYTES
+from eventwire.extract.errors import ExtractionError
+
+__all__ = ["MAX_INPUT_BYTES", "ExtractionError", "extract_article", "extract_raw", "extract_text_article"]

@@ -1,0 +1,130 @@
+"""Plain text → article text: paragraphs, headline, byline, and boilerplate lines removed.
+
+Scraped plain text keeps the page's furniture as lines ("Share this article", "Join WhatsApp",
+"Photo: Reuters"); ``boilerplate.classify_paragraphs`` scores them away. The output separates
+paragraphs with one blank line, so character offsets and sentence splitting downstream stay sane.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from eventwire.extract import rules
+from eventwire.extract.boilerplate import classify_paragraphs, is_sentence, word_count
+from eventwire.extract.errors import ExtractionError
+
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+INLINE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Why 40 chars: hard-wrapped text (e-mail, wire copy) wraps at 60-80 columns; list-like lines
+# (menus, link lists) are shorter.
+HARD_WRAP_MIN_CHARS = 40
+# Headlines: a handful of words up to a long two-clause title; longer lines are paragraphs.
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 250
+HEADLINE_BAD_END = re.compile(r"[.,;:]['\"”’»)]*$")
+# Why 3 paragraphs: a headline sits at the top, at most below a kicker or a menu line.
+HEADLINE_SEARCH_DEPTH = 3
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Unix newlines, no invisible characters, single spaces inside lines."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = INVISIBLE.sub("", text)
+    return "\n".join(INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one block are a wrapped paragraph when the non-final ones are long and mostly end mid-sentence."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    if any(len(line) < HARD_WRAP_MIN_CHARS for line in body):
+        return False
+    open_ends = sum(1 for line in body if not rules.TERMINAL_PUNCT.search(line))
+    return open_ends * 2 >= len(body)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a plain text: blank-line blocks, with wrapped lines joined and list-like lines kept apart."""
+    paragraphs = []
+    for block in BLANK_LINE.split(normalize_text(text)):
+        lines = [line for line in block.split("\n") if line]
+        if _is_hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def looks_like_headline(paragraph: str) -> bool:
+    """Short, unpunctuated at the end, not a sentence and not a call to action."""
+    words = word_count(paragraph)
+    return (
+        HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
+        and len(paragraph) <= HEADLINE_MAX_CHARS
+        and not HEADLINE_BAD_END.search(paragraph)
+        and not rules.cta_start(paragraph)
+        and not rules.STRONG_PHRASES.search(paragraph)
+        and " ".join(rules.WORD.findall(paragraph.lower())) not in rules.UI_STRINGS
+        and not rules.LABEL_LINE.match(paragraph)
+        and not rules.META_LINE.match(paragraph)
+        and not rules.BYLINE.match(paragraph)
+    )
+
+
+def _find_headline(paragraphs: list[str]) -> int | None:
+    """Index of the headline among the first paragraphs, or None when the text starts with prose."""
+    for i, paragraph in enumerate(paragraphs[:HEADLINE_SEARCH_DEPTH]):
+        if i + 1 >= len(paragraphs):
+            return None
+        if looks_like_headline(paragraph):
+            return i
+        if is_sentence(paragraph):
+            return None
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, str | None]:
+    """Body text, headline and byline author of a scraped plain text.
+
+    Args:
+        text: the plain text.
+        title: a title known from elsewhere (feed, JSONL); then no headline is guessed from the body,
+            and a first paragraph repeating it is dropped.
+
+    Returns:
+        (body with paragraphs separated by blank lines, title or None, author or None).
+
+    Raises:
+        ExtractionError: no text, or nothing left once boilerplate is removed.
+    """
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise ExtractionError("empty input")
+    if title:
+        if _same_text(paragraphs[0], title):
+            paragraphs = paragraphs[1:]
+    else:
+        index = _find_headline(paragraphs)
+        if index is not None:
+            title = paragraphs[index]
+            paragraphs = paragraphs[index + 1 :]
+    verdicts = classify_paragraphs(paragraphs)
+    author = None
+    for verdict in verdicts:
+        match = rules.BYLINE.match(verdict.text)
+        if verdict.boilerplate and match:
+            author = match.group(1).rstrip(",")
+            break
+    body = PARAGRAPH_SEPARATOR.join(v.text for v in verdicts if not v.boilerplate)
+    if not body:
+        raise ExtractionError("no article text found")
+    return body, title, author
