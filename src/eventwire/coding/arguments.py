@@ -31,6 +31,8 @@ SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "add", "report",
 LIST_DEPS = {"conj", "appos"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
 GENERIC_PREFIX = "generic:"
+# Participles whose passive subject holds the stance ("X is opposed to Y").
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "dedicate", "devote"}
 # Subject pronouns resolved to the actor subject of a governing clause.
 ANAPHORS = {"it", "they", "he", "she", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -130,7 +132,7 @@ def _children(verb: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in deps]
 
 
-def source_head(verb: Token, index: dict[int, ActorMention], stative: bool = False) -> Token | None:
+def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
     """The acting argument's head token, following control and coordination.
 
     In an xcomp the head verb's object acts when it is an actor ("authorized Ukraine to
@@ -150,11 +152,13 @@ def source_head(verb: Token, index: dict[int, ActorMention], stative: bool = Fal
             return subject
         passive = _children(token, PASSIVE_SUBJECT_DEPS)
         if passive:
-            # Agentless passive: the subject undergoes a material act ("was attacked") but holds
-            # a stance it states ("is opposed to", "is committed to").
-            return passive[0] if stative else None
+            # Agentless passive: the subject undergoes the act ("was attacked") unless the
+            # participle names a stance it holds ("is opposed to", "is committed to").
+            return passive[0] if token.lemma_.lower() in STATIVE_PARTICIPLES else None
         if token.dep_ == "xcomp":
-            objects = [o for o in _children(token.head, ("dobj",)) if resolve(o, index).mentions]
+            # Only an object that is itself an actor controls ("authorized Ukraine to …"), not
+            # one an actor merely modifies ("used US-made missiles to target …").
+            objects = [o for o in _children(token.head, ("dobj",)) if o.i in index]
             if objects:
                 return objects[0]
             token = token.head
@@ -219,16 +223,23 @@ def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> l
     for _ in range(4):
         nxt: list[Token] = []
         for token in frontier:
-            hits = [m for m in resolve(token, index).mentions if m.actor.actor_id not in exclude]
+            hits = [
+                m
+                for m in resolve(token, index).mentions
+                if m.actor.actor_id not in exclude and m.actor.cameo_code not in exclude
+            ]
             if hits:
                 return hits
             for child in token.children:
                 if child.dep_ == "prep":
                     nxt += [p for p in child.children if p.dep_ == "pobj"]
-                elif child.dep_ in ("acl", "relcl", "ccomp"):
-                    # "the roads leading into Mordor", "an accord to supply Gondor", "hopes that X …"
-                    nxt += [g for g in child.children if g.dep_ in ("dobj", "nsubj", "nsubjpass", "dative")]
+                elif child.dep_ == "acl":
+                    # "the roads leading into Mordor", "an accord to supply Gondor"
+                    nxt += [g for g in child.children if g.dep_ in ("dobj", "dative")]
                     nxt += [p for g in child.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+                elif child.dep_ == "ccomp":
+                    # "hopes that Osgiliath could be drawn into …"
+                    nxt += [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
         frontier = nxt
         if not frontier:
             break

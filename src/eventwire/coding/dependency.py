@@ -39,9 +39,6 @@ from eventwire.coding.rules import announced_cooperation, compose, hypothetical_
 from eventwire.model import ActorMention, Event, Quote, Timex
 
 THREAT_ROOT = "13"
-# Verbal categories (statements, appeals, intents, opinions, demands, threats): an agentless
-# passive subject states them ("Israel is opposed to …") rather than undergoes them.
-VERBAL_ROOTS = {"01", "02", "03", "05", "10", "11", "12", "13"}
 # The classifier may add an event only when it is this sure of the PLOVER type (held-out
 # accuracy on the synthetic stories is ~0.53 overall, markedly higher above this probability).
 CLASSIFIER_MIN_PROB = 0.6
@@ -137,8 +134,7 @@ class DependencyCoder:
         quotes: Sequence[Quote],
         allow_unresolved: bool,
     ) -> list[Coding]:
-        stative = self.cameo_rules and reading.code[:2] in VERBAL_ROOTS
-        src_token = source_head(reading.upper, index, stative)
+        src_token = source_head(reading.upper, index)
         source = resolve(src_token, index) if src_token is not None else None
         if (source is None or not source.mentions) and (not allow_unresolved or src_token is None):
             return []
@@ -163,7 +159,7 @@ class DependencyCoder:
             # "threatened to stop talks if the United States goes ahead": the condition's subject
             # is the one threatened.
             candidates += [(t, "condition") for t in condition_subjects(reading.upper, reading.lower)]
-        exclude = {m.actor.actor_id for m in source.mentions} if source else set()
+        exclude = _identities(source.mentions) if source else set()
         targets: list[ActorMention] = []
         generic: GenericTarget | None = None
         for head, _kind in candidates:
@@ -195,7 +191,7 @@ class DependencyCoder:
         if targets:
             for s in sources:
                 for t in targets:
-                    if s is not None and s.actor.actor_id == t.actor.actor_id:
+                    if s is not None and _identities([s]) & _identities([t]):
                         continue
                     out.append(
                         base.with_pair(t, s, base.code) if base.reading.swapped else base.with_pair(s, t, base.code)
@@ -214,20 +210,19 @@ class DependencyCoder:
     def _classifier_fallback(
         self, sentence: Span, index: dict[int, ActorMention], quotes: Sequence[Quote]
     ) -> list[Coding]:
-        """An event from the classifier when the lexicon knows no predicate but both sides are actors."""
+        """An event from the classifier when the lexicon coded nothing in a sentence whose main
+        verb has an actor subject; only a confident prediction counts."""
         if self.classifier is None:
             return []
         root = sentence.root
-        if root.pos_ != "VERB" or root.lemma_.lower() in self.lexicon.verbs:
+        if root.pos_ != "VERB":
             return []
         src_token = source_head(root, index)
         source = resolve(src_token, index) if src_token is not None else None
         if source is None or not source.mentions:
             return []
-        exclude = {m.actor.actor_id for m in source.mentions}
+        exclude = _identities(source.mentions)
         targets = next((f for h, _ in target_heads(root) if (f := descend(h, index, exclude))), [])
-        if not targets:
-            return []
         ptype, prob = self.classifier.predict(sentence.text)
         if ptype is None or prob < CLASSIFIER_MIN_PROB:
             return []
@@ -260,6 +255,11 @@ class DependencyCoder:
             if event is not None:
                 events.append(event)
         return events
+
+
+def _identities(mentions: Sequence[ActorMention]) -> set[str]:
+    """Actor ids and CAMEO codes: two mentions sharing either are one side (Putin and Moscow)."""
+    return {x for m in mentions for x in (m.actor.actor_id, m.actor.cameo_code) if x}
 
 
 def _drop_weaker(codings: list[Coding]) -> list[Coding]:

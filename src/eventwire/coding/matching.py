@@ -16,6 +16,10 @@ from eventwire.coding.lexicon import NULL_CODE, Lexicon, Pattern, VerbEntry
 
 Forms = frozenset[str]
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
+# A verb of saying whose pattern names an attack ("described the attack as …") reports or
+# characterises the attack; the speaker did not carry it out, so such patterns are not used.
+SPEECH_ROOT = "01"
+FORCE_ROOTS = {"18", "19", "20"}
 # "according to reports" attributes the clause; its words say nothing about the event.
 ATTRIBUTION_PREPS = {"according"}
 _LEFT_CLAUSES = {"advcl", "mark", "punct", "cc", "parataxis", "ccomp"}
@@ -248,7 +252,9 @@ class Matcher:
                     break
         if best is not None:
             code, reverse = split_code(best[1].code)
-            return Match(code, reverse, best[2].block, best[1].text, QUALITY_PATTERN)
+            block_code = self.lexicon.blocks.get(best[2].block) or ""
+            if not (block_code.startswith(SPEECH_ROOT) and (code or "")[:2] in FORCE_ROOTS):
+                return Match(code, reverse, best[2].block, best[1].text, QUALITY_PATTERN)
         entry = entries[0]
         if entry.code:
             code, reverse = split_code(entry.code)
