@@ -253,7 +253,9 @@ def plausible_generic(head: Token) -> bool:
 
 def generic_text(head: Token) -> tuple[int, int, str]:
     """Character span and text of an unresolved argument's noun phrase (determiners dropped)."""
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t.i == head.i]
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos")]
+    cut = {t.i for c in clauses for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut and (t.dep_ != "punct" or t.i == head.i)]
     start = tokens[0]
     while start.dep_ in ("det", "predet") and start.i < head.i:
         start = head.doc[start.i + 1]
