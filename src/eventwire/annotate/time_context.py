@@ -1,0 +1,158 @@
+"""Grammatical tense around a time expression, from the spaCy parse or, without one, from cue words.
+
+Tense decides which occurrence a calendar name means: "met on Thursday" is the Thursday before
+the article date, "will meet on Thursday" the one after.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo", "would", "'d"}
+# Modals that point forward from the moment of speaking ("must meet Friday").
+FORWARD_MODALS = {"must", "should", "may", "might", "can", "could", "ought"}
+# Verbs whose "to"-complement describes a scheduled or intended (future) event.
+FUTURE_FRAMES = {
+    "set",
+    "due",
+    "schedule",
+    "expect",
+    "plan",
+    "intend",
+    "go",
+    "poise",
+    "slate",
+    "aim",
+    "prepare",
+    "vow",
+    "promise",
+    "threaten",
+    "pledge",
+}
+PAST_AUXILIARIES = {"was", "were", "had", "did"}
+# How far up the dependency tree a time expression may sit below its verb.
+MAX_CLIMB = 6
+# Fallback cues, nearest wins. Irregular past forms cover the verbs of news reporting.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won['’]t|would|['’]ll|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning)\s+to|plans?\s+to|upcoming|next)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:said|told|was|were|had|did|made|met|went|came|took|gave|left|began|won|lost|held|fell|rose|sold|bought|"
+    r"spent|paid|brought|thought|saw|got|became|ran|struck|hit|led|put|set|sent|kept|found|knew|wrote|spoke|broke|"
+    r"[a-z]{2,}ed)\b"
+)
+# An auxiliary right before a participle decides the tense of the group ("will be published").
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(will|shall|would|['’]ll|is|are|am|be|been|being|has|have|had|was|were)\s+(?:(?:not|never|also|already|be|been|being|just)\s+){0,2}$",
+    re.I,
+)
+_AUXILIARY_TENSE = {
+    "will": FUTURE, "shall": FUTURE, "would": FUTURE, "'ll": FUTURE, "be": FUTURE, "is": PRESENT, "are": PRESENT,
+    "am": PRESENT, "been": PAST, "being": PRESENT, "has": PAST, "have": PAST, "had": PAST, "was": PAST, "were": PAST,
+}  # fmt: skip
+_PRESENT_CUE = re.compile(r"\b(?:is|are|says|has|have|does|do)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+
+
+class TenseFinder:
+    """Answers "what tense governs text[start:end]?" for one document."""
+
+    def __init__(self, text: str, doc: Doc | None = None) -> None:
+        self.text = text
+        self.doc = doc if doc is not None and doc.text == text else None
+        if self.doc is not None and self.doc.has_annotation("SENT_START"):
+            self.sentence_starts = [s.start_char for s in self.doc.sents]
+        else:
+            self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Character bounds of the sentence holding ``pos``."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[max(i, 0)]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """PAST, PRESENT or FUTURE for the clause holding text[start:end]; None when nothing says."""
+        if self.doc is not None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                verb = _governing_verb(span.root)
+                if verb is not None:
+                    return verb_tense(verb)
+        return self._cue_tense(start, end)
+
+    def tense_after(self, pos: int) -> str | None:
+        """Tense of the first verb after ``pos`` in its sentence ("before X is set to hand over")."""
+        _, sent_end = self.sentence(pos)
+        if self.doc is not None:
+            span = self.doc.char_span(pos, sent_end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acomp"):
+                        if token.pos_ == "AUX" and token.head.i > token.i and token.head.pos_ == "VERB":
+                            return verb_tense(token.head)
+                        return verb_tense(token)
+                return None
+        cues = self._cues(pos, sent_end)
+        return min(cues)[2] if cues else None
+
+    def _cue_tense(self, start: int, end: int) -> str | None:
+        sent_start, sent_end = self.sentence(start)
+        ranked = []
+        for cue_start, cue_end, tense in self._cues(sent_start, sent_end):
+            if start <= cue_start < end:
+                continue
+            gap = start - cue_end if cue_end <= start else cue_start - end
+            # A cue to the right is usually the verb of a fronted time phrase ("On Monday, he said").
+            ranked.append((gap + (2 if cue_start >= end else 0), tense))
+        return min(ranked)[1] if ranked else None
+
+    def _cues(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """(start, end, tense) of the tense cues in text[lo:hi]; a participle takes its auxiliary's tense."""
+        cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUE.finditer(self.text, lo, hi)]
+        cues += [(m.start(), m.end(), PRESENT) for m in _PRESENT_CUE.finditer(self.text, lo, hi)]
+        for m in _PAST_CUE.finditer(self.text, lo, hi):
+            auxiliary = _AUXILIARY_BEFORE.search(self.text, max(lo, m.start() - 30), m.start())
+            tense = _AUXILIARY_TENSE[auxiliary.group(1).lower().replace("’", "'")] if auxiliary else PAST
+            cues.append((m.start(), m.end(), tense))
+        return cues
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> str:
+    """The tense of a verb group, looking at its auxiliaries and at a future frame above it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & FUTURE_AUXILIARIES or words & FORWARD_MODALS:
+        return FUTURE
+    if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        return FUTURE
+    if "to" in words and verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.lemma_ in FUTURE_FRAMES:
+        return FUTURE if verb_tense(verb.head) != PAST else PAST
+    frames_future = verb.lemma_ in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in verb.children)
+    if frames_future and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxiliaries):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries) or words & PAST_AUXILIARIES:
+        return PAST
+    if verb.tag_ == "VBN":
+        if words & {"is", "are", "am", "be", "'s", "'re"} and not words & {"has", "have", "been"}:
+            return PRESENT
+        return PAST
+    if "to" in words and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_tense(verb.head)
+    return PRESENT

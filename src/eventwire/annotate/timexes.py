@@ -1,0 +1,171 @@
+"""Temporal expressions: find them in text and normalise them to TIMEX3 values.
+
+A HeidelTime-style rule set: precompiled regular expressions propose candidate extents, the
+longest non-overlapping candidates win, and each is normalised in text order so that narrative
+expressions ("the next day") can count from the last date mentioned. The spaCy parse, when given,
+supplies verb tense (which Thursday "on Thursday" means) and sentence bounds; without it, cue
+words do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from eventwire.annotate.time_anchors import anchor_mentions, anchor_rules
+from eventwire.annotate.time_context import TenseFinder
+from eventwire.annotate.time_lexicon import WORD_FAMILIES
+from eventwire.annotate.time_rules_calendar import CALENDAR_RULES
+from eventwire.annotate.time_rules_relative import RELATIVE_RULES
+from eventwire.annotate.time_state import Ctx, Found, Rule
+from eventwire.model import Timex
+
+# Words and numbers, looked up in the trigger families.
+_TRIGGER_WORD = re.compile(r"[^\W\d_]+|\d+")
+# How far past a "before"/"after" a following expression may start to count as its object
+# ("two days before the Nov. 5 vote" skips "the").
+FOLLOWING_GAP = 6
+REFERENCE_TYPES = ("DATE", "TIME")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    match: object
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, in tie-break order: anchors, then calendar names, then relative expressions."""
+    return (*anchor_rules(), *CALENDAR_RULES, *RELATIVE_RULES)
+
+
+def _extent(rule: Rule, m) -> tuple[int, int]:
+    start, end = m.span("x") if "x" in rule.pattern.groupindex else m.span()
+    text = m.string
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trigger_index(ctx: Ctx) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the words of each trigger family (plus "digit" and "anchor"), in text order."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for m in _TRIGGER_WORD.finditer(ctx.text):
+        word = m.group()
+        if word[0].isdigit():
+            index.setdefault("digit", []).append(m.span())
+            continue
+        for family in WORD_FAMILIES.get(word.lower(), ()):
+            index.setdefault(family, []).append(m.span())
+    index["anchor"] = [(start, end) for start, end, _, _ in ctx.anchor_spans]
+    return index
+
+
+def _windows(rule: Rule, index: dict[str, list[tuple[int, int]]], text: str) -> list[tuple[int, int]]:
+    """Merged search windows around the rule's trigger words, widened to whole words."""
+    spans = sorted(span for family in rule.triggers for span in index.get(family, ()))
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - rule.before), min(len(text), end + rule.after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    widened = []
+    for lo, hi in windows:
+        while hi < len(text) and (text[hi].isalnum() or text[hi] in ".,:'’"):
+            hi += 1
+        widened.append((lo, hi))
+    return widened
+
+
+def _candidates(ctx: Ctx) -> list[_Candidate]:
+    found = []
+    index = _trigger_index(ctx)
+    for order, rule in enumerate(all_rules()):
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in _windows(rule, index, ctx.text):
+            for m in rule.pattern.finditer(ctx.text, lo, hi):
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
+                start, end = _extent(rule, m)
+                if start >= end:
+                    continue
+                ctx.start, ctx.end = start, end
+                if rule.check is not None and not rule.check(m, ctx):
+                    continue
+                found.append(_Candidate(start, end, order, rule, m))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest candidates first (rule order breaks ties); drop any that overlap a chosen one."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None) -> list[Timex]:
+    """Find and normalise the time expressions of ``text``.
+
+    Args:
+        text: the text; offsets of the result point into it.
+        dct: the document creation (publication) date that relative expressions count from;
+            None leaves them unresolved ("XXXX-XX-XX").
+        doc: the spaCy parse of the same text, used for verb tense and sentences; optional.
+    Returns:
+        ``Timex`` items in text order, non-overlapping, with TIMEX3 ``type`` and ``value`` and the
+        ``anchor`` the value was computed from ("dct", "absolute", "anchor:<id>", "ref:<value>").
+    """
+    if not text or not text.strip():
+        return []
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    ctx = Ctx(text=text, dct=dct, tenses=TenseFinder(text, doc), anchor_spans=anchor_mentions(text, dct))
+    chosen = _select(_candidates(ctx))
+    by_start = {c.start: c for c in chosen}
+
+    def following(pos: int) -> Found | None:
+        """The normalised expression starting just after ``pos`` (the object of "before")."""
+        gap = text[pos : pos + FOLLOWING_GAP + 4]
+        for offset in range(len(gap) - len(gap.lstrip()), FOLLOWING_GAP + 1):
+            cand = by_start.get(pos + offset)
+            if cand is not None:
+                saved = ctx.start, ctx.end
+                ctx.start, ctx.end = cand.start, cand.end
+                result = cand.rule.normalise(cand.match, ctx)
+                ctx.start, ctx.end = saved
+                return result
+        return None
+
+    ctx.following = following
+    timexes: list[Timex] = []
+    covered_to = 0
+    for cand in chosen:
+        if cand.start < covered_to:
+            continue
+        ctx.start, ctx.end = cand.start, cand.end
+        found = cand.rule.normalise(cand.match, ctx)
+        if found is None or found.value is None:
+            continue
+        start = found.start if found.start is not None else cand.start
+        end = found.end if found.end is not None else cand.end
+        timexes.append(Timex(start, end, text[start:end], found.type, found.value, found.anchor))
+        covered_to = end
+        if found.point is not None and found.type in REFERENCE_TYPES:
+            ctx.ref, ctx.ref_pos = found.point, start
+            ctx.history.append((start, found.point))
+    return timexes
