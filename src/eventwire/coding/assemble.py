@@ -109,17 +109,24 @@ def _event_date(coding: Coding, timexes: Sequence[Timex], published: date | None
     return best[1] if best else published
 
 
-def _location(coding: Coding, used: Sequence[tuple[int, int]]) -> dict | None:
-    """The first place entity of the sentence that is not an actor of the document."""
-    for ent in coding.sentence.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in used):
-            continue
-        place = lookup_place(ent.text)
-        if place is not None:
-            place["span"] = {"start": ent.start_char, "end": ent.end_char}
-            return place
+def place_entities(doc, actor_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Place entities of a document that are not actor mentions (computed once per document)."""
+    return [
+        (ent.start_char, ent.end_char, ent.text)
+        for ent in doc.ents
+        if ent.label_ in PLACE_LABELS and not any(s < ent.end_char and ent.start_char < e for s, e in actor_spans)
+    ]
+
+
+def _location(coding: Coding, places: Sequence[tuple[int, int, str]]) -> dict | None:
+    """The first known place named in the event's sentence."""
+    sent = coding.sentence
+    for start, end, text in places:
+        if sent.start_char <= start < sent.end_char:
+            place = lookup_place(text)
+            if place is not None:
+                place["span"] = {"start": start, "end": end}
+                return place
     return None
 
 
@@ -130,7 +137,7 @@ def build_event(
     timexes: Sequence[Timex],
     published: date | None,
     type_scores: dict[str, float] | None,
-    used_spans: Sequence[tuple[int, int]],
+    places: Sequence[tuple[int, int, str]],
 ) -> Event | None:
     """The model event for ``coding``; None when the code has no PLOVER type."""
     plover = ontology.plover(coding.code)
@@ -190,7 +197,7 @@ def build_event(
         reported=flags.reported,
         speaker=flags.speaker,
         event_date=_event_date(coding, timexes, published),
-        location=_location(coding, used_spans),
+        location=_location(coding, places),
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
         coder=coder_name,
         id=event_id,

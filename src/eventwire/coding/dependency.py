@@ -28,7 +28,7 @@ from eventwire.coding.arguments import (
     source_head,
     target_heads,
 )
-from eventwire.coding.assemble import Coding, GenericTarget, build_event
+from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities
 from eventwire.coding.classifier import PloverClassifier
 from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon
@@ -104,6 +104,11 @@ class DependencyCoder:
         if self.discards.story_hit(doc.text):
             return []
         index = mention_index(doc, [m for m in actors if not is_generic(m)])
+
+        def has_source(verb: Token) -> bool:
+            head = source_head(verb, index)
+            return head is not None and bool(resolve(head, index).mentions)
+
         generic_index = mention_index(doc, [m for m in actors if is_generic(m)])
         out: list[Coding] = []
         seen: set[tuple] = set()
@@ -112,7 +117,9 @@ class DependencyCoder:
             has_actor = any(i in index for i in range(sentence.start, sentence.end))
             if not (has_actor or allow_unresolved) or self.discards.sentence_hit(sentence.text):
                 continue
-            readings = sentence_readings(sentence, self.lexicon, self.matcher, self.cameo_rules)
+            readings = sentence_readings(
+                sentence, self.lexicon, self.matcher, self.cameo_rules, None if allow_unresolved else has_source
+            )
             codings = [
                 c for r in readings for c in self._attach(r, sentence, index, generic_index, quotes, allow_unresolved)
             ]
@@ -243,7 +250,7 @@ class DependencyCoder:
         """Events of ``doc`` (see :func:`eventwire.coding.code_events`)."""
         events: list[Event] = []
         type_scores: dict[int, dict[str, float]] = {}
-        used = [(m.start, m.end) for m in actors]
+        places = place_entities(doc, [(m.start, m.end) for m in actors])
         for coding in self.codings(doc, actors, quotes, allow_unresolved):
             scores = None
             if self.classifier is not None:
@@ -251,7 +258,7 @@ class DependencyCoder:
                 if key not in type_scores:
                     type_scores[key] = self.classifier.scores(coding.sentence.text)
                 scores = type_scores[key]
-            event = build_event(coding, self.ontology, self.name, timexes, published, scores, used)
+            event = build_event(coding, self.ontology, self.name, timexes, published, scores, places)
             if event is not None:
                 events.append(event)
         return events

@@ -8,13 +8,14 @@ code 1385); "authorized Ukraine to deploy missiles" composes to military aid fro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, forms, split_code
-from eventwire.coding.rules import compose, refine_force
+from eventwire.coding.rules import FORCE_ROOTS, compose, refine_force
 
 # Verbs whose event is named by their object noun ("conducted a strike", "held talks").
 LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "make", "hold", "begin", "start", "resume",
@@ -131,12 +132,18 @@ def predicate_tokens(sentence: Span) -> list[Token]:
 
 
 def sentence_readings(
-    sentence: Span, lexicon: Lexicon, matcher: Matcher | None = None, cameo_rules: bool = True
+    sentence: Span,
+    lexicon: Lexicon,
+    matcher: Matcher | None = None,
+    cameo_rules: bool = True,
+    has_source: Callable[[Token], bool] | None = None,
 ) -> list[Reading]:
     """Coded predicates of a sentence, governing verbs first; composed xcomps are consumed.
 
     ``cameo_rules`` enables the CAMEO-specific combinations (intent, demand, threat families,
     block-code fixes, weapon refinements); dictionaries with other code sets run without them.
+    ``has_source`` lets the caller skip, before any pattern matching, verbs whose acting side
+    cannot be resolved (the governed verbs of a kept verb are still read for composition).
     """
     combine = compose if cameo_rules else _no_compose
     matcher = matcher or Matcher(lexicon)
@@ -150,7 +157,7 @@ def sentence_readings(
         return cache[tok.i]
 
     for verb in predicate_tokens(sentence):
-        if verb.i in consumed or _is_condition(verb):
+        if verb.i in consumed or _is_condition(verb) or (has_source is not None and not has_source(verb)):
             continue
         match = reading_of(verb)
         upper_code = match.code if match else None
@@ -187,7 +194,7 @@ def sentence_readings(
             code, reverse = reverse, None
         if code is None or code.startswith(STATEMENT_ROOT):
             continue
-        if cameo_rules:
+        if cameo_rules and (code[:2] in FORCE_ROOTS or code[:3] == "175"):
             code = refine_force(code, phrase_words(lower))
         readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern, only_reverse))
     return readings
