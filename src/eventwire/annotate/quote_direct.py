@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.annotate.quote_cues import Attribution, is_speech_cue
+from eventwire.annotate.quote_lexicon import word_set
 from eventwire.annotate.quote_marks import MarkedSpan
 
 # A quotation with fewer words than this and no verb is a phrase ("forced", "Meet the Press"):
@@ -23,10 +24,15 @@ from eventwire.annotate.quote_marks import MarkedSpan
 MIN_CLAUSE_WORDS = 4
 # Steps up the dependency tree from a quotation to its cue ("said" → ccomp → quoted verb is one).
 GOVERNOR_HOPS = 4
-# Tokens after a closing mark within which a cue must appear (", said Rep. Beto O'Rourke (D-Tex.)").
-AFTER_FRAME_TOKENS = 10
+# Tokens after a closing mark within which a cue must appear ('," James B. Comey Jr., the director of
+# the Federal Bureau of Investigation, said'); a main-clause verb before it ends the search.
+AFTER_FRAME_TOKENS = 25
+# Verbs inside a speaker's description, which the search for a cue after a quotation steps over.
+TAG_INNER_DEPS = frozenset({"relcl", "acl", "amod", "aux", "auxpass", "compound", "appos"})
 # After a quotation closed by a full stop, only a bare tag may follow ('…." Trump said.').
 BARE_TAG_TOKENS = 3
+# Tokens a non-speech verb may leave before the tag ends ('"…," Trump shot back at Rubio.').
+BARE_VERB_TAIL = 6
 # Tokens allowed between a cue and the opening mark ("said in a statement on Monday:").
 BEFORE_FRAME_GAP = 8
 # Marks inside a quotation that show it ends a spoken unit, so a following bare verb is its cue.
@@ -34,6 +40,10 @@ SPOKEN_END = ",?!—–-…"
 # Where a short title-case quotation is a name (a show, a book, a slogan), not a quotation.
 NAME_DEPS = frozenset({"pobj", "dative", "appos", "compound", "npadvmod", "nmod", "nsubj", "poss"})
 DASHES = "—–-"
+# Words a title leaves in lower case ("Meet the Press", "This Week with George Stephanopoulos").
+FUNCTION_WORDS = word_set("a an the and or of on in to for at by with from as")
+# How a parenthetical cue hangs off a quoted clause in the parse ('"…," he said').
+PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 # A quoted phrase as a subject ('the so-called "peace plan" was rejected') is a label, not speech.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -47,11 +57,12 @@ def is_clause(span: Span) -> bool:
 
 
 def is_title(span: Span) -> bool:
-    """A short phrase whose words are all capitalised, in a position where names go."""
-    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    """A short phrase whose words are all capitalised ("Meet the Press", "Fascist Trump"), in a
+    position where names go or without the full stop a quoted sentence would end with."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
     if not words or word_count(span) > 6 or not all(t.text[0].isupper() for t in words):
         return False
-    return span.root.dep_ in NAME_DEPS
+    return span.root.dep_ in NAME_DEPS or (len(words) > 1 and not any(t.text in ".!?" for t in span))
 
 
 def _in_frame(token: Token, frame: tuple[int, int]) -> bool:
@@ -78,10 +89,16 @@ def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | 
                 break
             head = head.head
     doc = span.doc
-    if not candidates:
+    if not candidates and clause:
         for index in range(max(0, span.start - 12), min(len(doc), span.end + 12)):
             token = doc[index]
-            if index not in inside and token.head.i in inside and is_speech_cue(token) and _in_frame(token, frame):
+            if (
+                index not in inside
+                and token.head.i in inside
+                and token.dep_ in PARENTHETICAL_DEPS
+                and is_speech_cue(token)
+                and _in_frame(token, frame)
+            ):
                 candidates.append(token)
     if not candidates:
         return None
@@ -106,10 +123,13 @@ def _after_cue(span: Span, frame: tuple[int, int]) -> Token | None:
     for token in tokens:
         if is_speech_cue(token):
             return token
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in TAG_INNER_DEPS:
+            break  # the sentence goes on with a clause of its own
     if ends_spoken or full_stop:
-        for token in tokens:
+        # Any verb will do in a bare tag that ends the sentence ('"…," Lowell smiled.').
+        for position, token in enumerate(tokens):
             if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
-                return token
+                return token if len(tokens) - position <= BARE_VERB_TAIL else None
     return None
 
 

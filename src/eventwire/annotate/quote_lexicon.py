@@ -41,6 +41,27 @@ ATTITUDE_VERBS = word_set(
     """
 )
 
+# Lemmas whose direct object is what is attributed ("endorsed Trump", "denied the report").
+OBJECT_CUE_VERBS = word_set(
+    """
+    announce deny criticize criticise accuse praise blast slam defend endorse support oppose reject
+    back propose demand promise urge cite dismiss question describe mention discuss confirm
+    acknowledge admit predict recommend welcome condemn applaud decry denounce blame hail tout dispute
+    challenge reveal disclose want prefer favor favour dislike hate fear expect doubt recall trust
+    distrust claim declare suggest report blame credit thank
+    """
+)
+
+# Lemmas attributing through a preposition ("talked about the economy", "called for a ban").
+PREPOSITION_CUES = {
+    "about": word_set("talk speak write complain worry care think know ask joke warn testify boast brag"),
+    "of": word_set("speak talk think warn complain boast approve disapprove accuse"),
+    "on": word_set("comment focus insist agree weigh reflect elaborate remark"),
+    "for": word_set("call push argue advocate campaign vote lobby press plead appeal root"),
+    "against": word_set("argue campaign vote rail warn speak lash caution advocate testify"),
+    "with": word_set("agree disagree side"),
+}
+
 # Lemmas that are only cues when something is attributed through them, never bare ("he continued").
 WEAK_SPEECH_VERBS = frozenset({"continue", "begin", "read", "call", "offer", "direct", "question"})
 

@@ -23,12 +23,14 @@ from eventwire.annotate.quote_cues import (
     paragraph_range,
     trim_span,
 )
-from eventwire.annotate.quote_lexicon import WEAK_SPEECH_VERBS
+from eventwire.annotate.quote_lexicon import OBJECT_CUE_VERBS, PREPOSITION_CUES, WEAK_SPEECH_VERBS
 from eventwire.annotate.quote_speakers import Quoted, speaker_head
 
 # Fewer content words than this is not a proposition ("said so", "thinks not").
 MIN_CONTENT_WORDS = 2
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
+# Verbs that attribute only through a noun phrase or preposition ("talk about", "campaign for").
+NOMINAL_ONLY_CUES = frozenset().union(*PREPOSITION_CUES.values(), OBJECT_CUE_VERBS)
 
 
 def _complement(cue: Token) -> Token | None:
@@ -43,7 +45,30 @@ def _complement(cue: Token) -> Token | None:
     return None
 
 
-def _pieces(tokens: list[Token], excluded: set[int]) -> list[CharSpan]:
+def _nominal_tokens(cue: Token) -> list[Token]:
+    """The noun-phrase content of a cue: its object ("endorsed [Trump]"), or the object of its
+    preposition ("called for [a ban]"), with the parts that go on from it ("accused [X of Y]")."""
+    lemma = cue.lemma_.lower()
+    start: Token | None = None
+    last: Token | None = None
+    for child in cue.rights:
+        if start is None:
+            if child.dep_ == "dobj" and lemma in OBJECT_CUE_VERBS:
+                start, last = child.left_edge, child.right_edge
+            elif child.dep_ == "prep" and lemma in PREPOSITION_CUES.get(child.lower_, ()):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    start, last = objects[0].left_edge, child.right_edge
+        elif child.dep_ in ("prep", "oprd") and child.i == last.i + 1:
+            last = child.right_edge
+        else:
+            break
+    if start is None:
+        return []
+    return list(cue.doc[start.i : last.i + 1])
+
+
+def _pieces(tokens: list[Token], excluded: set[int], min_words: int = MIN_CONTENT_WORDS) -> list[CharSpan]:
     """Contiguous runs of ``tokens`` that avoid ``excluded`` token indices, trimmed."""
     runs: list[list[Token]] = [[]]
     for token in tokens:
@@ -56,7 +81,7 @@ def _pieces(tokens: list[Token], excluded: set[int]) -> list[CharSpan]:
     for run in runs:
         words = [t for t in run if not (t.is_punct or t.is_space)]
         span = trim_span(run)
-        if span and len(words) >= MIN_CONTENT_WORDS:
+        if span and len(words) >= min_words:
             pieces.append(span)
     return pieces
 
@@ -87,6 +112,9 @@ def _clause_pieces(cue: Token, low: int, high: int) -> list[CharSpan]:
     complement = _complement(cue)
     if complement is not None:
         return _pieces(within(list(complement.subtree)), set())
+    nominal = _nominal_tokens(cue)
+    if nominal:
+        return _pieces(within(nominal), set(), min_words=1)
     if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         clause = cue.head
         tokens = [doc[i] for i in range(clause.left_edge.i, clause.right_edge.i + 1)]
@@ -97,7 +125,9 @@ def _clause_pieces(cue: Token, low: int, high: int) -> list[CharSpan]:
 def _is_reporting(token: Token, quoted: Quoted) -> bool:
     if is_speech_cue(token):
         return True
-    return is_attitude_cue(token) and speaker_head(token, quoted) is not None
+    if is_attitude_cue(token) or token.lemma_.lower() in NOMINAL_ONLY_CUES:
+        return token.pos_ == "VERB" and speaker_head(token, quoted) is not None
+    return False
 
 
 def reported_attributions(

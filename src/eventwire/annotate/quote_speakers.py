@@ -28,7 +28,7 @@ NOMINAL_POS = ("NOUN", "PROPN")
 CONTROL_OBJECT_DEPS = ("dobj",)
 # How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
 ANTECEDENT_SENTENCES = 4
-SUBJECT_HOPS = 3
+SUBJECT_HOPS = 5
 # Tokens searched either side of a cue when the parse gives it no subject ("X, exasperated, responded").
 LINEAR_SPEAKER_WINDOW = 8
 NOT_SPEAKER_PRONOUNS = frozenset({"it", "there", "this", "that", "what", "which", "something", "one"})
@@ -68,12 +68,11 @@ def _never_quoted(index: int) -> bool:
 
 
 def _inverted(cue: Token) -> bool:
-    """Whether the cue may precede its subject: right after a quotation ('…," said X')."""
+    """Whether the cue may precede its subject: right after a quotation or a comma ('…," said X',
+    '…, said David Wasserman')."""
     doc = cue.doc
     previous = [t for t in doc[max(0, cue.i - 3) : cue.i] if not t.is_space]
-    if previous and previous[-1].text == ",":
-        previous.pop()
-    return bool(previous) and previous[-1].is_quote
+    return bool(previous) and (previous[-1].is_quote or previous[-1].text == ",")
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:

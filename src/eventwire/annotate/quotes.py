@@ -133,7 +133,7 @@ def _widen_before_cue(attribution: Attribution, cue: Token) -> None:
             tokens = list(complement.subtree)
             span = trim_span(tokens)
             if span and not any("\n" in t.text_with_ws for t in tokens[:-1]):
-                attribution.content = (min(start, span[0]), max(end, span[1]))
+                attribution.content = (min(start, span[0]), end)
         return
 
 
@@ -178,16 +178,17 @@ def _attach_continuations(
     added: dict[MarkedSpan, Attribution] = {}
     for mark in uncued:
         earlier = [a for a in ordered if a.content[1] <= mark.start and a.cue is not None]
-        previous = max(earlier, key=lambda a: a.content[1]) if earlier else None
-        if previous is not None and previous.kind != "direct":
-            # An aside inside the previous quotation's tag ('said X, who argued that …') does
-            # not take over the quotation that follows the tag.
-            tagged = [a for a in earlier if a.kind == "direct" and a.cue.sent == previous.cue.sent]
-            previous = max(tagged, key=lambda a: a.content[1]) if tagged else previous
-        if _continued(doc, mark, previous, paragraphs):
-            piece = Attribution((mark.start, mark.end), "direct", previous.cue, previous.speaker, previous)
-            added[mark] = piece
-            ordered.append(piece)
+        # The last quotation's speaker goes on speaking, even past an aside in its tag ('said X,
+        # who argued that …'); failing that, the last reported attribution ('X said …. "…"').
+        direct = [a for a in earlier if a.kind == "direct"]
+        reported = [a for a in earlier if a.kind != "direct"]
+        for pool in (direct, reported):
+            previous = max(pool, key=lambda a: a.content[1]) if pool else None
+            if _continued(doc, mark, previous, paragraphs):
+                piece = Attribution((mark.start, mark.end), "direct", previous.cue, previous.speaker, previous)
+                added[mark] = piece
+                ordered.append(piece)
+                break
     by_start = {a.content[0]: a for a in found}
     for mark in reversed(uncued):
         if mark in added or not mark.unclosed:
