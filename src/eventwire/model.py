@@ -28,6 +28,7 @@ class RawDoc:
     """One item read from a source, before extraction.
 
     ``item`` names it for humans and error lines (a path, a URL, ``file.warc.gz#record-3``);
+    ``kind`` is the content (html or text), ``container`` what it was found in;
     ``metadata`` carries what the container already knew (feed title, JSONL ``published`` …).
     """
 
@@ -37,6 +38,7 @@ class RawDoc:
     url: str | None = None
     fetched: datetime | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    container: str | None = None  # "feed", "warc", "jsonl" or "url" when the item came inside one
 
 
 @dataclass(slots=True)

@@ -134,5 +134,5 @@ def extract_raw(raw: RawDoc) -> Article:
         container=raw.metadata,
         fetched=raw.fetched,
         item=raw.item,
-        source_kind=raw.kind,
+        source_kind=raw.container or raw.kind,
     )

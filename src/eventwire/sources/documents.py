@@ -56,6 +56,7 @@ def fetched_doc(url: str, result: FetchResult, kind: str, metadata: dict | None 
         url=result.url,
         fetched=datetime.now(UTC),
         metadata={**(metadata or {}), **{k: v for k, v in extra.items() if v}},
+        container="url",
     )
 
 

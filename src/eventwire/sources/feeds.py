@@ -115,9 +115,13 @@ def entry_doc(
             kind="html" if is_html else "text",
             url=_absolute_http(entry.link, source.url),
             metadata=metadata,
+            container="feed",
         )
     if entry.link:
-        return _linked_doc(entry, item, source, metadata, settings, seen_paths)
+        doc = _linked_doc(entry, item, source, metadata, settings, seen_paths)
+        if isinstance(doc, RawDoc):
+            doc.container = "feed"
+        return doc
     return Failure(item, "feed item has neither content nor a link")
 
 

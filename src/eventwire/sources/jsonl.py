@@ -41,6 +41,7 @@ def _line_doc(line: bytes, item: str) -> RawDoc | Failure:
         kind=kind,
         url=url if isinstance(url, str) and url else None,
         metadata=metadata,
+        container="jsonl",
     )
 
 

@@ -155,6 +155,7 @@ def _record_doc(record: Any, record_item: str, max_record_bytes: int) -> RawDoc 
         item=record_item,
         content=body,
         kind="html",
+        container="warc",
         url=uri,
         fetched=parse_warc_date(headers.get_header("WARC-Date")),
         metadata={
