@@ -44,7 +44,7 @@ def test_cli_ingest_sample_corpus_stores_every_story_once(corpus_db):
     assert counts["annotation_runs"] == counts["articles"]
     with Store(corpus_db, read_only=True) as store:
         kinds = store.stats()["by_kind"]
-    assert {"html", "text", "warc", "jsonl"} <= set(kinds) or {"html", "text"} <= set(kinds)
+    assert {"feed", "warc", "jsonl", "text"} <= set(kinds)
 
 
 def test_cli_ingest_twice_changes_no_count(corpus_db):
