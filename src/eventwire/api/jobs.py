@@ -78,8 +78,9 @@ def feed_poller(annotate: bool, allow_private: bool) -> Callable[[Store, str], d
         saved = store.feed_state(url)
         items, state = poll_feed(url, FeedState.from_dict(saved) if saved else None, options.fetch)
         summary = ingest_raw(items, store, options)
-        state.checked_at = datetime.now(UTC)
-        store.save_feed_state(state.to_dict())
+        saved_state = state.to_dict()
+        saved_state["checked_at"] = datetime.now(UTC)  # the store takes a datetime, to_dict gives text
+        store.save_feed_state(saved_state)
         return {"feed": url, **summary.to_dict()}
 
     return poll
