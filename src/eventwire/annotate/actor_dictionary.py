@@ -1,0 +1,255 @@
+"""The actor dictionary at run time: records with dated roles, alias and agent indexes, search.
+
+It is loaded once per process from the artifact scripts/build_actors.py writes
+(``data/actors.json.gz``): alias keys there are already normalised with ``actor_text.normalise``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.annotate.actor_text import NON_ACTOR_ROLES, composite_name, normalise, split_code
+from eventwire.annotate.dictionaries import NULL_CODE, DatedCode
+from eventwire.model import Actor
+from eventwire.paths import DATA_DIR
+
+DEFAULT_PATH = DATA_DIR / "actors.json.gz"
+# When an alias names several records, prefer specific actors over the countries that list the
+# same name among their synonyms ("Guam" is Guam before it is the United States).
+KIND_RANK = {"person": 0, "org": 0, "capital": 1, "country": 2}
+SEARCH_RANKS = 3
+
+
+class ActorRecord:
+    """One dictionary actor; ``roles`` are its codes in priority order (dated first match wins).
+
+    Roles are parsed from the stored lists on first use: most records are never looked at by a
+    process, so loading skips ~40k date conversions.
+    """
+
+    __slots__ = ("_raw", "_roles", "actor_id", "kind", "name", "wikidata")
+
+    def __init__(self, actor_id: str, name: str, kind: str, wikidata: str | None, roles: list | tuple) -> None:
+        self.actor_id = actor_id
+        self.name = name
+        self.kind = kind
+        self.wikidata = wikidata
+        self._raw = roles
+        self._roles: tuple[DatedCode, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"ActorRecord({self.actor_id!r}, {self.name!r}, {self.kind!r})"
+
+    @property
+    def roles(self) -> tuple[DatedCode, ...]:
+        if self._roles is None:
+            self._roles = tuple(
+                role if isinstance(role, DatedCode) else
+                DatedCode(role[0], date.fromisoformat(role[1]) if role[1] else None,
+                          date.fromisoformat(role[2]) if role[2] else None)
+                for role in self._raw
+            )  # fmt: skip
+        return self._roles
+
+    def has_role_on(self, when: date) -> bool:
+        return any(not r.is_default and r.applies(when) for r in self.roles)
+
+    def code_on(self, when: date | None) -> str | None:
+        """The code valid on ``when`` (today if None): first matching dated role, else the default.
+
+        With neither, a person is an elite (ELI) of the country of the nearest role in time, as
+        the Phoenix files code former office holders; an organisation keeps its nearest code.
+        """
+        when = when or date.today()
+        for role in self.roles:
+            if not role.is_default and role.applies(when):
+                return None if role.code == NULL_CODE else role.code
+        for role in self.roles:
+            if role.is_default:
+                return None if role.code == NULL_CODE else role.code
+        dated = [r for r in self.roles if r.code != NULL_CODE]
+        if not dated:
+            return None
+        ended = [r for r in dated if r.end is not None and r.end < when]
+        nearest = max(ended, key=lambda r: r.end) if ended else min(dated, key=lambda r: r.start or date.min)
+        country, _ = split_code(nearest.code)
+        return country + "ELI" if self.kind == "person" and country else nearest.code
+
+
+class ActorDictionary:
+    """Alias → records, agent phrase → role code, and the place names among the aliases."""
+
+    def __init__(
+        self,
+        records: list[ActorRecord],
+        aliases: dict[str, list[int]],
+        agents: dict[str, str],
+        places: frozenset[str],
+        countries: dict[str, str],
+    ) -> None:
+        self.records = records
+        self.aliases = aliases
+        self.agents = agents
+        self.places = places
+        self.countries = countries
+        self.alias_span = _first_unit_spans(aliases)
+        self.agent_span = _first_unit_spans(agents)
+        self.by_id = {r.actor_id: r for r in records}
+        self.fuzzy_cache: dict[str, tuple[int, ...] | None] = {}
+        self._fuzzy_blocks: dict[str, list[str]] | None = None
+        self._surnames: dict[str, set[int]] | None = None
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> ActorDictionary:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        records: list[ActorRecord] = []
+        aliases: dict[str, list[int]] = {}
+        for index, (actor_id, name, kind, wikidata, keys, roles) in enumerate(data["actors"]):
+            records.append(ActorRecord(actor_id, name, kind, wikidata, roles))
+            for key in keys:
+                if key in aliases:
+                    aliases[key].append(index)
+                else:
+                    aliases[key] = [index]
+        return cls(
+            records,
+            aliases,
+            dict(data["agents"]),
+            frozenset(data["places"]),
+            dict(data["countries"]),
+        )
+
+    def choose(self, indices: list[int], when: date | None) -> ActorRecord:
+        """The record an ambiguous alias means on ``when``: one with a role then, specific first."""
+        if len(indices) == 1:
+            return self.records[indices[0]]
+        day = when or date.today()
+        best = min(
+            indices,
+            key=lambda i: (not self.records[i].has_role_on(day), KIND_RANK.get(self.records[i].kind, 1), i),
+        )
+        return self.records[best]
+
+    def actor(self, record: ActorRecord, when: date | None, code: str | None = None) -> Actor | None:
+        """``record`` as a model Actor on ``when`` (or with ``code`` imposed); None if it has no code."""
+        code = code or record.code_on(when)
+        if code is None:
+            return None
+        country, sector = split_code(code)
+        return Actor(record.actor_id, record.name, country, sector, code, record.wikidata)
+
+    def composite(self, code: str) -> Actor:
+        """A country-and-sector actor with no dictionary record of its own (``UKRMIL``)."""
+        country, sector = split_code(code)
+        name = self.countries.get(country or "", country or code)
+        return Actor(code, composite_name(name, sector), country, sector, code)
+
+    def generic(self, role: str) -> Actor:
+        """A sector without a country ("protesters" → OPP)."""
+        _, sector = split_code(role)
+        sector = sector or role[:3]
+        return Actor(f"generic:{role}", composite_name("unspecified", sector).strip(), None, sector, role)
+
+    def agent_role(self, key: str) -> str | None:
+        """The role code (``GOV``, ``CVLOPP``…) of an agent phrase; None for non-actor words."""
+        code = self.agents.get(key)
+        if code is None:
+            return None
+        role = code.replace("~", "").strip()
+        return None if role[:3] in NON_ACTOR_ROLES else role
+
+    def lookup(self, text: str, when: date | None = None) -> Actor | None:
+        """The actor whose alias is exactly ``text`` (any case, accents, dots), as of ``when``."""
+        indices = self.aliases.get(normalise(text))
+        if not indices:
+            return None
+        return self.actor(self.choose(indices, when), when)
+
+    def search(self, query: str, limit: int = 20) -> list[Actor]:
+        """Actors whose name, alias, id or code matches ``query``: exact first, then prefix, then substring."""
+        key = normalise(query)
+        code = query.strip().upper()
+        if not key:
+            return []
+        ranked: list[set[int]] = [set() for _ in range(SEARCH_RANKS)]
+        for index, record in enumerate(self.records):
+            if record.actor_id.upper() == code or any(r.code == code for r in record.roles):
+                ranked[0].add(index)
+        for alias, indices in self.aliases.items():
+            if alias == key:
+                ranked[0].update(indices)
+            elif alias.startswith(key):
+                ranked[1].update(indices)
+            elif key in alias:
+                ranked[2].update(indices)
+        found: list[Actor] = []
+        seen: set[int] = set()
+        for group in ranked:
+            for index in sorted(group, key=lambda i: (KIND_RANK.get(self.records[i].kind, 1), self.records[i].name)):
+                if index in seen:
+                    continue
+                seen.add(index)
+                actor = self.actor(self.records[index], None)
+                if actor is not None:
+                    found.append(actor)
+                if len(found) >= limit:
+                    return found
+        return found
+
+    def office_holder(self, surname: str, sector: str, when: date | None) -> ActorRecord | None:
+        """The one person called ``surname`` who holds a dated role in ``sector`` on ``when``
+        ("President Mugabe"): a title plus a surname names the office holder of the day."""
+        if self._surnames is None:
+            surnames: dict[str, set[int]] = {}
+            for alias, indices in self.aliases.items():
+                words = alias.split()
+                if len(words) > 1:
+                    for i in indices:
+                        if self.records[i].kind == "person":
+                            surnames.setdefault(words[-1], set()).add(i)
+            self._surnames = surnames
+        day = when or date.today()
+        hits = [
+            i
+            for i in self._surnames.get(surname, ())
+            if any(
+                not r.is_default and r.applies(day) and split_code(r.code)[1] == sector for r in self.records[i].roles
+            )
+        ]
+        return self.records[hits[0]] if len(hits) == 1 else None
+
+    def fuzzy_blocks(self) -> dict[str, list[str]]:
+        """Multi-word person/org aliases grouped by the first three letters of their last word."""
+        if self._fuzzy_blocks is None:
+            blocks: dict[str, list[str]] = {}
+            for alias, indices in self.aliases.items():
+                words = alias.split()
+                if len(words) > 1 and any(self.records[i].kind in ("person", "org") for i in indices):
+                    blocks.setdefault(words[-1][:3], []).append(alias)
+            self._fuzzy_blocks = blocks
+        return self._fuzzy_blocks
+
+
+def _first_unit_spans(table: dict[str, object]) -> dict[str, int]:
+    """First word of each key → the most words any key starting with it has."""
+    spans: dict[str, int] = {}
+    for key in table:
+        words = key.split(" ")
+        if len(words) > spans.get(words[0], 0):
+            spans[words[0]] = len(words)
+    return spans
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> ActorDictionary:
+    return ActorDictionary.from_file(path)
+
+
+def load_actor_dictionary(path: str | Path | None = None) -> ActorDictionary:
+    """The actor dictionary at ``path`` (default: the shipped one), loaded once per process."""
+    return _load(Path(path) if path is not None else DEFAULT_PATH)

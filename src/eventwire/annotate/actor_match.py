@@ -1,0 +1,330 @@
+"""Find actor phrases in text and decide which actor each one names.
+
+1. ``find_items``: scan the text's units once, longest dictionary alias or agent phrase first
+   (names: "Vladimir Putin", "Kremlin", "Ukrainian"; agents: "armed forces", "spokesperson").
+2. ``group_items``: join neighbours that form one noun phrase: a title and a name ("President Joe
+   Biden"), a country or organisation and an agent ("Ukrainian armed forces", "Kremlin
+   spokesperson Dmitry Peskov"), a person and an agent ("the Biden administration"), an agent and
+   "of" a country ("the president of Armenia"), a possessive ("NATO's Stoltenberg").
+3. ``group_actor``: the actor of a group: a person's role on the date, unless the title in the
+   text names another country or organisation; a country/organisation with the agent's sector;
+   a lone agent as a sector without a country.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from eventwire.annotate.actor_dictionary import ActorDictionary, ActorRecord
+from eventwire.annotate.actor_text import POSSESSIVE, compose_code, normalise_unit, split_code, text_units
+from eventwire.model import Actor
+
+# Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
+# Minister", "Mr Putin"); "of" only joins an agent to a following country.
+LINKERS = frozenset(
+    {POSSESSIVE, "the", "new", "former", "ex", "acting", "then", "top", "senior", "outgoing", "incoming",
+     "interim", "deputy", "mr", "mrs", "ms", "dr", "sir", "of"}
+)  # fmt: skip
+FORMER_WORDS = frozenset({"former", "ex"})
+# A demonym after these words names an ethnic group, not the state ("ethnic Albanians in Serbia").
+ETHNIC_WORDS = frozenset({"ethnic"})
+# Text allowed between units of one phrase besides linker words: spaces, hyphens, apostrophes.
+GAP_PATTERN = re.compile(r"[\s\-–—'’]*")
+# A city under one of these prepositions is where something happened, not who did it.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
+# Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
+NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
+SHORT_ALIAS_CHARS = 3
+# Sectors a lone agent word may stand for ("protesters", "troops"); others need a country.
+GENERIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM"})
+PLACE_KINDS = frozenset({"country", "capital"})
+TENTATIVE = "tentative"
+# Confidence recorded with each way of resolving a mention.
+SCORES = {"dictionary": 1.0, "title": 1.0, "metonymy": 0.9, "coref": 0.9, "generic": 0.5}
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    key: str
+    token: Token | None = None
+
+
+@dataclass(slots=True)
+class Item:
+    """A dictionary hit over units ``first..last``: an actor alias, an agent phrase or a blocker."""
+
+    first: int
+    last: int
+    kind: str  # "actor" | "agent" | "block"
+    record: ActorRecord | None = None
+    role: str | None = None
+    weak: bool = False
+    complement: bool = False
+    tentative: bool = False
+
+
+@dataclass(slots=True)
+class Group:
+    items: list[Item] = field(default_factory=list)
+    former: bool = False
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A group's actor with its character span and how it was found."""
+
+    start: int
+    end: int
+    actor: Actor
+    method: str
+    person: Item | None = None
+
+
+def doc_units(doc: Doc) -> list[Unit]:
+    starts = [t.idx for t in doc]
+    return [Unit(s, e, k, doc[bisect_right(starts, s) - 1]) for s, e, k in text_units(doc.text)]
+
+
+def plain_units(text: str) -> list[Unit]:
+    return [Unit(s, e, k) for s, e, k in text_units(text)]
+
+
+def _joined(text: str, units: list[Unit], first: int, last: int) -> bool:
+    """True when units first..last are separated only by spaces/hyphens (no comma, no full stop)."""
+    return all(GAP_PATTERN.fullmatch(text, units[i].end, units[i + 1].start) for i in range(first, last))
+
+
+def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: date | None) -> list[Item]:
+    """Longest-first dictionary hits, left to right, without overlaps."""
+    items: list[Item] = []
+    i, n = 0, len(units)
+    while i < n:
+        key0 = units[i].key
+        alias_span = dictionary.alias_span.get(key0, 0)
+        agent_span = dictionary.agent_span.get(key0, 0)
+        item = None
+        for length in range(min(max(alias_span, agent_span), n - i), 0, -1):
+            key = " ".join(u.key for u in units[i : i + length]) if length > 1 else key0
+            if " 's" in key and key not in dictionary.aliases:
+                key = key.replace(" 's", "s")  # "People's Republic" is listed as "Peoples Republic"
+            last = i + length - 1
+            if length <= alias_span and key in dictionary.aliases and _joined(text, units, i, last):
+                record = dictionary.choose(dictionary.aliases[key], when)
+                item = Item(i, last, "actor", record=record)
+                valid = _valid_name(text, units, item, key, dictionary)
+                if valid and _after_other_name(text, units, item, items):
+                    valid = False
+                if valid:
+                    item.tentative = valid == TENTATIVE
+                    if record.kind == "country" and i > 0 and units[i - 1].key in ETHNIC_WORDS:
+                        item.kind = "block"
+                    break
+                item = None
+            if length <= agent_span and key in dictionary.agents and _joined(text, units, i, last):
+                role = dictionary.agent_role(key)
+                item = Item(i, last, "agent" if role else "block", role=role)
+                item.weak = _modifier(units[last].token)
+                break
+        if item is None:
+            i += 1
+            continue
+        items.append(item)
+        i = item.last + 1
+    confirmed = {id(i.record) for i in items if i.kind == "actor" and not i.tentative}
+    return [i for i in items if not i.tentative or id(i.record) in confirmed]
+
+
+def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item]) -> bool:
+    """A country or city right after an unmatched proper noun belongs to that name ("RBC Ukraine",
+    "Radio Free Europe"), not to the state."""
+    if item.record.kind not in PLACE_KINDS or item.first == 0:
+        return False
+    token = units[item.first - 1].token
+    if token is None or token.pos_ != "PROPN" or (items and items[-1].last == item.first - 1):
+        return False
+    return _joined(text, units, item.first - 1, item.first)
+
+
+def _modifier(token: Token | None) -> bool:
+    """An agent word used as a modifier ("military capacity", "government-run"), not as a head."""
+    if token is None:
+        return False
+    return token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i)
+
+
+def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: ActorDictionary) -> bool | str:
+    """Names are capitalised proper nouns; short aliases must be in capitals; a city under a
+    locative preposition is a place, not an actor. A one-word name the tagger did not read as a
+    proper noun is ``TENTATIVE``: kept only if the document names the same actor elsewhere."""
+    span = text[units[item.first].start : units[item.last].end]
+    if span.islower():
+        return False
+    status: bool | str = True
+    if item.first == item.last:
+        if len(key) <= SHORT_ALIAS_CHARS and not span.replace(".", "").isupper():
+            return False
+        token = units[item.first].token
+        proper = token is None or token.pos_ == "PROPN" or bool(token.ent_type_)
+        if not proper and not (item.record.kind == "country" and token.pos_ in ("ADJ", "NOUN")):
+            status = TENTATIVE
+    if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
+        return False
+    token = units[item.last].token
+    if token is not None and key in dictionary.places and item.record.kind in PLACE_KINDS:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return False
+    return status
+
+
+def _title_word(key: str, dictionary: ActorDictionary) -> bool:
+    return key in LINKERS or key in dictionary.agents
+
+
+def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: ActorDictionary) -> bool:
+    """A one-word person alias inside another person's name ("Melania Trump", "Omar Hassan al-Bashir")."""
+    token = units[item.first].token
+    if token is None:
+        neighbours = [j for j in (item.first - 1, item.last + 1) if 0 <= j < len(units)]
+        return any(
+            text[units[j].start].isupper()
+            and _joined(text, units, min(j, item.first), max(j, item.first))
+            and not _title_word(units[j].key, dictionary)
+            for j in neighbours
+        )
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not _title_word(normalise_unit(before.text), dictionary):
+        return True
+    if token.ent_type_ != "PERSON":
+        return False
+    left, right = token.i, token.i
+    while left > 0 and doc[left].ent_iob_ == "I":
+        left -= 1
+    while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
+        right += 1
+    return any(
+        t.i != token.i and t.is_alpha and t.text[:1].isupper() and not _title_word(normalise_unit(t.text), dictionary)
+        for t in doc[left : right + 1]
+    )
+
+
+def _can_join(group: Group, item: Item, gap: list[str], units: list[Unit]) -> bool:
+    """Whether ``item`` continues the phrase of ``group`` across the linker words ``gap``."""
+    last = group.items[-1]
+    if any(k not in LINKERS for k in gap):
+        return False
+    has_person = any(i.kind == "actor" and i.record.kind == "person" for i in group.items)
+    if "of" in gap:
+        item.complement = (
+            gap[0] == "of" and last.kind == "agent" and item.kind == "actor"
+            and item.record.kind != "person" and not has_person
+        )  # fmt: skip
+        return item.complement
+    if last.kind == "agent":
+        return item.kind == "agent" or (
+            item.record.kind in ("person", "org") and not (has_person and item.record.kind == "person")
+        )
+    if item.kind == "agent":
+        return True
+    if item.record.kind != "person" or has_person:
+        return False
+    if last.record.kind == "country" and POSSESSIVE not in gap:
+        token = units[last.last].token
+        return token is not None and token.pos_ == "ADJ"  # "Russian Vladimir Putin", not "Russia Putin"
+    return True
+
+
+def group_items(text: str, units: list[Unit], items: list[Item]) -> list[Group]:
+    """Join neighbouring items that form one actor phrase (see the module docstring)."""
+    groups: list[Group] = []
+    previous: Item | None = None
+    for item in items:
+        if item.kind == "block":
+            previous = None
+            continue
+        if previous is not None and groups:
+            gap = [u.key for u in units[previous.last + 1 : item.first]]
+            if _joined(text, units, previous.last, item.first) and _can_join(groups[-1], item, gap, units):
+                groups[-1].items.append(item)
+                groups[-1].former |= any(k in FORMER_WORDS for k in gap)
+                previous = item
+                continue
+        item.complement = False
+        groups.append(Group([item], former=_former_before(units, item)))
+        previous = item
+    return groups
+
+
+def _former_before(units: list[Unit], item: Item) -> bool:
+    return item.first > 0 and units[item.first - 1].key in FORMER_WORDS
+
+
+def _title_code(items: list[Item], dictionary: ActorDictionary, when: date | None) -> str | None:
+    """The code a title spells out: the last country/organisation, with the last agent's role."""
+    orgs = [i for i in items if i.kind == "actor" and i.record.kind != "person"]
+    if not orgs:
+        return None
+    base = orgs[-1].record.code_on(when)
+    if base is None:
+        return None
+    agents = [i for i in items if i.kind == "agent"]
+    return compose_code(base, agents[-1].role) if agents else base
+
+
+def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, when: date | None) -> Resolved | None:
+    """The actor a group names, or None (a lone adjective-like agent, an unknown code)."""
+    items = list(group.items)
+    while len(items) > 1 and items[-1].kind == "agent" and items[-1].weak:
+        items.pop()  # "Russia's military capacity" names Russia
+    group = Group(items, group.former)
+    core = [i for i in items if not i.complement]
+    head = core[-1]
+    start, end = units[items[0].first].start, units[items[-1].last].end
+    if head.kind == "actor" and head.record.kind == "person":
+        base = dictionary.actor(head.record, when)
+        title = _title_code(group.items[:-1], dictionary, when)
+        if title is not None and not group.former:
+            title_country, _ = split_code(title)
+            if base is None or base.sector in (None, "ELI") or base.country != title_country:
+                actor = dictionary.actor(head.record, when, code=title)
+                return Resolved(start, end, actor, "title", head) if actor else None
+        if base is None:
+            return None
+        if group.former and base.country and base.sector != "ELI":
+            # the text says the person no longer holds office, whatever a stale dictionary says
+            base = dictionary.actor(head.record, when, code=base.country + "ELI")
+        return Resolved(start, end, base, "title" if len(core) > 1 else "dictionary", head)
+    if head.kind == "agent":
+        role = head.role
+        persons = [i for i in core if i.kind == "actor" and i.record.kind == "person"]
+        if persons:
+            person_actor = dictionary.actor(persons[-1].record, when)
+            if person_actor is None:
+                return None
+            if person_actor.country is None:
+                return Resolved(start, end, person_actor, "title")
+            return Resolved(start, end, dictionary.composite(person_actor.country + role), "title")
+        title = _title_code(group.items, dictionary, when)
+        if title is None:
+            if head.weak or len(core) > 1 or role[:3] not in GENERIC_SECTORS:
+                return None
+            return Resolved(start, end, dictionary.generic(role), "generic")
+        country, _ = split_code(title)
+        if group.former and country:
+            title = country + "ELI"
+        org = [i for i in group.items if i.kind == "actor"][-1].record
+        actor = dictionary.actor(org, when) if title == org.code_on(when) else dictionary.composite(title)
+        return Resolved(start, end, actor, "title") if actor else None
+    actor = dictionary.actor(head.record, when)
+    if actor is None:
+        return None
+    return Resolved(start, end, actor, "metonymy" if head.record.kind == "capital" else "dictionary")

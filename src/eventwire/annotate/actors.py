@@ -1,0 +1,291 @@
+"""Actor resolution: entity mentions and noun phrases → canonical political actors (CAMEO codes).
+
+``resolve_actors`` runs on every parsed document: (1) dictionary and agent hits are grouped into
+actor phrases and resolved on the article's date (see ``actor_match``); (2) within the document,
+a person named by surname alone takes the actor of the full mention ("Putin" after "Russian
+President Vladimir Putin", "Stoltenberg" after "NATO Secretary-General Jens Stoltenberg");
+(3) person and organisation entities still unresolved are matched fuzzily against the dictionary
+(conservative threshold, blocked by the last word's first letters).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+
+from eventwire.annotate.actor_dictionary import ActorDictionary, ActorRecord, load_actor_dictionary
+from eventwire.annotate.actor_match import (
+    NAME_ENTITY_LABELS,
+    PLACE_KINDS,
+    SCORES,
+    Resolved,
+    doc_units,
+    find_items,
+    group_actor,
+    group_items,
+    plain_units,
+)
+from eventwire.annotate.actor_text import normalise, split_code, text_units
+from eventwire.model import Actor, ActorMention, Quote
+
+__all__ = [
+    "ActorDictionary",
+    "link_speakers",
+    "load_actor_dictionary",
+    "resolve_actors",
+    "resolve_text",
+    "search_actors",
+]
+
+# rapidfuzz ratio (0-100) a name must reach to count as a spelling of a dictionary name:
+# "Volodymyr Zelenskiy" / "volodymyr zelenskyy" scores 97, "Sergei Lavrov" / "sergey lavrov" 92,
+# while different people sharing a surname ("Kim Jong Un" / "kim jong il") stay below.
+FUZZY_MIN_RATIO = 90
+FUZZY_LABELS = ("PERSON", "ORG")
+# Words that end the head of a short actor phrase: what follows qualifies it ("refugees from
+# Liberia", "King Hassan of Morocco").
+PHRASE_BREAKS = frozenset(
+    {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
+)
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
+# Lower-case words inside personal names ("Omar al-Bashir", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "ben", "abu", "de", "da", "di", "van", "von", "der", "la", "le", "du"}
+)
+
+
+def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
+    """Actor mentions of a parsed document, with char offsets into ``doc.text``.
+
+    Args:
+        doc: a spaCy Doc with POS, dependencies and entities.
+        when: the article's date; roles in the dictionary are chosen as of this day (today if None).
+        dictionary: an ActorDictionary (default: the shipped one, loaded once).
+    Returns:
+        ActorMentions sorted by start offset, not overlapping.
+    """
+    dictionary = dictionary or load_actor_dictionary()
+    text = doc.text
+    units = doc_units(doc)
+    items = find_items(text, units, dictionary, when)
+    entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    resolved: list[Resolved] = []
+    for group in group_items(text, units, items):
+        found = group_actor(group, units, dictionary, when)
+        if found is None or _inside_other_name(group, found, entities):
+            continue
+        resolved.append(found)
+    _share_person_actors(resolved, units)
+    mentions = [
+        ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method]) for r in resolved
+    ]
+    extra = _surname_and_fuzzy(doc, resolved, units, mentions, dictionary, when)
+    if extra:
+        # a title resolved with the name after it replaces its generic reading ("President" → GOV)
+        mentions = [m for m in mentions if not any(m.start < x.end and x.start < m.end for x in extra)]
+    mentions += extra
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _inside_other_name(group, found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
+    """A bare country/city inside a longer name of something else ("RBC Ukraine", "Jordan Peterson")."""
+    if any(i.kind != "actor" or i.record.kind not in PLACE_KINDS for i in group.items):
+        return False
+    return any(
+        label in NAME_ENTITY_LABELS and s <= found.start and found.end <= e and (s, e) != (found.start, found.end)
+        for s, e, label in entities
+    )
+
+
+def _share_person_actors(resolved: list[Resolved], units) -> None:
+    """Give surname-only mentions of a person the actor of the document's fullest mention of them."""
+    best: dict[str, Resolved] = {}
+    for r in resolved:
+        if r.person is None:
+            continue
+        known = best.get(r.actor.actor_id)
+        words = r.person.last - r.person.first
+        if known is None or (r.method == "title", words) > (
+            known.method == "title",
+            known.person.last - known.person.first,
+        ):
+            best[r.actor.actor_id] = r
+    for r in resolved:
+        if r.person is not None and r.person.first == r.person.last and r.method == "dictionary":
+            full = best.get(r.actor.actor_id)
+            if full is not None and full is not r and full.actor != r.actor:
+                r.actor, r.method = full.actor, "coref"
+
+
+def _surname_and_fuzzy(
+    doc: Doc,
+    resolved: list[Resolved],
+    units,
+    mentions: list[ActorMention],
+    dictionary: ActorDictionary,
+    when: date | None,
+) -> list[ActorMention]:
+    """Mentions for unresolved PERSON/ORG entities: a known surname of the document, else fuzzy."""
+    surnames: dict[str, Actor] = {}
+    for r in resolved:
+        if r.person is not None and r.person.last > r.person.first:
+            surnames.setdefault(units[r.person.last].key, r.actor)
+    taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
+    extra: list[ActorMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
+            continue
+        words = [k for _, _, k in text_units(ent.text)]
+        if not words or words[0] == "the":
+            words = words[1:]
+        if not words:
+            continue
+        start = ent.start_char
+        title = _title_before(doc, ent.start, dictionary) if ent.label_ == "PERSON" else None
+        holder = dictionary.office_holder(words[-1], title[1], when) if title else None
+        if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
+            actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
+        elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
+            start, method, score = title[0], "title", SCORES["title"]
+        else:
+            found = fuzzy_record(" ".join(words), dictionary)
+            if found is None:
+                continue
+            record, ratio = found
+            actor = dictionary.actor(record, when)
+            if actor is None:
+                continue
+            method, score = "fuzzy", round(ratio / 100, 3)
+            if record.kind == "person" and len(words) > 1:
+                surnames.setdefault(words[-1], actor)
+        extra.append(ActorMention(start, ent.end_char, doc.text[start : ent.end_char], actor, method, score))
+        taken_names.append((start, ent.end_char))
+    return extra
+
+
+def _title_before(doc: Doc, index: int, dictionary: ActorDictionary) -> tuple[int, str] | None:
+    """(start offset, sector) of a title agent right before token ``index`` ("President", "Prime Minister")."""
+    for width in (3, 2, 1):
+        if index - width < 0:
+            continue
+        span = doc[index - width : index]
+        role = dictionary.agent_role(normalise(span.text))
+        if role and span[0].text[:1].isupper():
+            return span.start_char, split_code(role)[1] or role[:3]
+    return None
+
+
+def fuzzy_record(key: str, dictionary: ActorDictionary) -> tuple[ActorRecord, float] | None:
+    """The person/organisation whose multi-word alias is spelled closest to ``key`` (cached)."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    if key not in dictionary.fuzzy_cache:
+        block = dictionary.fuzzy_blocks().get(words[-1][:3], [])
+        best = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
+        dictionary.fuzzy_cache[key] = None if best is None else (best[0], best[1])
+    hit = dictionary.fuzzy_cache[key]
+    if hit is None:
+        return None
+    alias, ratio = hit
+    return dictionary.choose(dictionary.aliases[alias], None), ratio
+
+
+def resolve_text(text: str, when: date | None = None, dictionary: ActorDictionary | None = None) -> Actor | None:
+    """The actor a short phrase names, without a parse ("Russian President", "Kremlin spokesperson
+    Dmitry Peskov", "refugees fleeing the civil war in Liberia").
+
+    The head of the phrase is its last actor phrase before a preposition or relative word; a head
+    that is only a sector ("refugees") takes its country from the rest of the phrase.
+    """
+    dictionary = dictionary or load_actor_dictionary()
+    units = plain_units(text)
+    groups = group_items(text, units, find_items(text, units, dictionary, when))
+    found = [(g, group_actor(g, units, dictionary, when)) for g in groups]
+    found = [(g, r) for g, r in found if r is not None]
+    if not found:
+        words = [u.key for u in units if u.key != "the"]
+        hit = fuzzy_record(" ".join(words), dictionary) if any(c.isupper() for c in text) else None
+        return dictionary.actor(hit[0], when) if hit else None
+    split = next((i for i, u in enumerate(units) if u.key in PHRASE_BREAKS), len(units))
+    head = [(g, r) for g, r in found if g.items[0].first < split]
+    group, result = head[-1] if head else found[0]
+    if result.method != "generic":
+        return result.actor
+    holder = _titled_name(text, units, group.items[-1].last, result.actor.sector, dictionary, when)
+    if holder is not None:
+        return holder
+    countries = [r for g, r in found if r.actor.country and g is not group]
+    if countries:
+        return dictionary.composite(countries[0].actor.country + result.actor.cameo_code)
+    return result.actor
+
+
+def _titled_name(
+    text: str, units: list, last: int, sector: str | None, dictionary: ActorDictionary, when: date | None
+) -> Actor | None:
+    """The office holder named by the capitalised words after a title ("President Kagame")."""
+    name = []
+    for unit in units[last + 1 :]:
+        if not text[unit.start].isupper() and unit.key not in NAME_PARTICLES:
+            break
+        name.append(unit.key)
+    if not name or sector is None:
+        return None
+    record = dictionary.office_holder(name[-1], sector, when)
+    return dictionary.actor(record, when) if record is not None else None
+
+
+def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | None = None) -> None:
+    """Fill ``Quote.speaker_actor`` from the actor mention overlapping the speaker span; for a
+    surname, the document's person with that surname; for a pronoun, the nearest person
+    mentioned before the quote."""
+    persons = [m for m in mentions if m.actor.actor_id in _person_ids(mentions)]
+    by_surname: dict[str, Actor] = {}
+    for m in persons:
+        words = normalise(m.text).split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], m.actor)
+    for quote in quotes:
+        if quote.speaker is None or quote.speaker_actor is not None:
+            continue
+        s, e = quote.speaker.start, quote.speaker.end
+        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        if overlapping:
+            quote.speaker_actor = max(overlapping, key=lambda m: (min(e, m.end) - max(s, m.start), m.score)).actor
+            continue
+        words = normalise(quote.speaker.text).split()
+        if words and words[-1] in by_surname:
+            quote.speaker_actor = by_surname[words[-1]]
+        elif words and words[-1] in PRONOUNS:
+            before = [m for m in persons if m.end <= s]
+            if before:
+                quote.speaker_actor = before[-1].actor
+
+
+def _person_ids(mentions: list[ActorMention]) -> set[str]:
+    dictionary = load_actor_dictionary()
+    return {
+        m.actor.actor_id
+        for m in mentions
+        if (record := dictionary.by_id.get(m.actor.actor_id)) is not None and record.kind == "person"
+    }
+
+
+def search_actors(query: str | None, limit: int = 50) -> list[Actor]:
+    """Actors for the CLI: matches of ``query`` (name, alias, id or code), or the first ``limit``
+    actors by name when no query is given."""
+    dictionary = load_actor_dictionary()
+    if query:
+        return dictionary.search(query, limit=limit)
+    actors = []
+    for record in sorted(dictionary.records, key=lambda r: r.name.lower()):
+        actor = dictionary.actor(record, None)
+        if actor is not None:
+            actors.append(actor)
+        if len(actors) >= limit:
+            break
+    return actors
