@@ -109,3 +109,10 @@ def test_extract_raw_bad_input_reason(content: bytes, reason: str) -> None:
         extract_raw(RawDoc(item="x", content=content, kind="html"))
     assert str(err.value).startswith(reason)
     assert isinstance(err.value, ValueError)
+
+
+def test_extract_raw_source_kind_is_the_container_when_known() -> None:
+    raw = RawDoc(item="f.xml#item-1", content=BARE_PAGE.encode("utf-8"), kind="html", container="feed")
+    article = extract_raw(raw)
+    assert article.source_kind == "feed"
+    assert article.text == BODY

@@ -39,7 +39,12 @@ def is_sentence(text: str, words: int | None = None) -> bool:
     words = word_count(text) if words is None else words
     if words >= rules.PROSE_MIN_WORDS:
         return True
-    return words >= rules.SENTENCE_MIN_WORDS and bool(rules.TERMINAL_PUNCT.search(text.rstrip()))
+    return words >= rules.SENTENCE_MIN_WORDS and ends_like_sentence(text)
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Final punctuation, possibly followed by closing quotes or brackets (only the tail is read)."""
+    return bool(rules.TERMINAL_PUNCT.search(text.rstrip()[-rules.TAIL_CHARS :]))
 
 
 def _ui_key(text: str) -> str:
@@ -91,7 +96,7 @@ def _fragment_evidence(text: str, words: int, repeated: bool, edge: bool) -> tup
         add(rules.WEIGHT_FURNITURE_TERM * min(len(terms), rules.MAX_FURNITURE_TERMS), "furniture")
     if repeated:
         add(rules.WEIGHT_REPEATED, "repeated")
-    if words <= rules.SHORT_FRAGMENT_WORDS and not rules.TERMINAL_PUNCT.search(text):
+    if words <= rules.SHORT_FRAGMENT_WORDS and not ends_like_sentence(text):
         add(rules.WEIGHT_SHORT_FRAGMENT, "short")
     if edge:
         add(rules.WEIGHT_EDGE_REGION, "edge")
@@ -110,8 +115,11 @@ def classify_paragraphs(paragraphs: list[str], *, edges: bool = True) -> list[Pa
     Returns:
         One verdict per paragraph, in order.
     """
-    counts = Counter(_repeat_key(p) for p in paragraphs)
     word_counts = [word_count(p) for p in paragraphs]
+    short_keys = [
+        _repeat_key(p) if n <= rules.REPEAT_MAX_WORDS else "" for p, n in zip(paragraphs, word_counts, strict=True)
+    ]
+    counts = Counter(short_keys)
     prose_flags = [is_sentence(p, n) for p, n in zip(paragraphs, word_counts, strict=True)]
     prose_reasons = [_prose_is_boilerplate(p) if flag else () for p, flag in zip(paragraphs, prose_flags, strict=True)]
     anchors = [
@@ -127,7 +135,7 @@ def classify_paragraphs(paragraphs: list[str], *, edges: bool = True) -> list[Pa
             verdicts.append(ParagraphVerdict(text, float(bool(reasons)), reasons, bool(reasons)))
             continue
         edge = edges and bool(anchors) and (i < first_anchor or i > last_anchor)
-        repeated = counts[_repeat_key(text)] > 1 and word_counts[i] <= rules.REPEAT_MAX_WORDS
+        repeated = bool(short_keys[i]) and counts[short_keys[i]] > 1
         score, reasons = _fragment_evidence(text, word_counts[i], repeated, edge)
         threshold = rules.DROP_THRESHOLD_EDGE if edge else rules.DROP_THRESHOLD
         verdicts.append(ParagraphVerdict(text, score, tuple(reasons), score >= threshold))

@@ -62,7 +62,7 @@ META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 # Browsers (WHATWG Encoding standard) read these labels as windows-1252; so do the pages' authors.
-WINDOWS_1252_ALIASES = frozenset({"latin_1", "iso8859_1", "ascii", "iso-8859-1", "us-ascii", "cp819"})
+WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii"})  # codecs' names for latin-1/us-ascii labels
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 

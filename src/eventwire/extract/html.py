@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import copy
+from functools import cache
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, load_html
+from trafilatura.settings import Extractor
 
 from eventwire.extract.boilerplate import remove_boilerplate
 from eventwire.extract.errors import ExtractionError
@@ -34,7 +37,8 @@ LOGGER = logging.getLogger(__name__)
 # escalates to recall mode under 3000 chars) the full cascade is worth its cost.
 FULL_CASCADE_BELOW_CHARS = 1000
 TAG = re.compile(r"<[a-zA-Z!/?]")
-EXTRACTION_OPTIONS = {"include_comments": False, "include_tables": True, "include_formatting": False}
+# trafilatura's evaluation settings, except that comments are never article text.
+EXTRACTION_OPTIONS = {"comments": False, "tables": True, "formatting": False}
 
 
 def parse_html(text: str) -> HtmlElement:
@@ -54,12 +58,24 @@ def _thin(body: HtmlElement, text: str) -> bool:
     return len(body.findall(".//table")) > len(body.findall(".//p"))
 
 
+@cache
+def _extractor_template(fast: bool) -> Extractor:
+    """Options built once: constructing an Extractor reads the config file's values every time."""
+    return Extractor(output_format="python", fast=fast, **EXTRACTION_OPTIONS)
+
+
+def _options(fast: bool, url: str | None) -> Extractor:
+    options = copy(_extractor_template(fast))
+    options.url = options.source = url
+    return options
+
+
 def main_text(tree: HtmlElement, url: str | None = None) -> str:
     """The article text of a parsed page, paragraphs separated by blank lines ("" when none)."""
-    doc = bare_extraction(tree, url=url, fast=True, **EXTRACTION_OPTIONS)
+    doc = bare_extraction(tree, options=_options(True, url))
     text = doc.text if doc is not None and doc.text else ""
     if doc is None or _thin(doc.body, text):
-        full = bare_extraction(tree, url=url, fast=False, **EXTRACTION_OPTIONS)
+        full = bare_extraction(tree, options=_options(False, url))
         if full is not None and full.text:
             text = full.text
     paragraphs = [line for line in normalize_text(text).split("\n") if line]

@@ -153,10 +153,11 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         A PageMetadata; the canonical URL is normalised with courlan.
     """
     meta = examine_meta(tree)
-    try:
-        meta = extract_meta_json(tree, meta)
-    except Exception as exc:  # malformed JSON-LD must not lose the article
-        LOGGER.debug("JSON-LD metadata failed: %s", exc)
+    if not (meta.title and meta.author and meta.sitename):  # JSON-LD parsing costs as much as the rest
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception as exc:  # malformed JSON-LD must not lose the article
+            LOGGER.debug("JSON-LD metadata failed: %s", exc)
     link = tree.find(".//head//link[@rel='canonical']")
     canonical = (
         normalized_url(link.get("href") if link is not None else None, url)

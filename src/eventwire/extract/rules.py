@@ -67,12 +67,10 @@ STRONG_PHRASES = re.compile(
     re.IGNORECASE,
 )
 
-# Substrings of which a STRONG_PHRASES match needs at least one; checking them first spares the
-# phrase regex on ordinary prose (each hint is the stem of several phrases).
-NOTICE_HINTS = ("cookie", "privacy", "rights reserved", "sign up", "subscri", "inbox", "download", "follow us",
-                "share", "comment", "reply", "continue", "read more", "click here", "limit", "account",
-                "javascript", "browser", "skip to", "back to top", "access to", "keep reading", "notifications",
-                "join", "published", "produced", "by continuing", "by using")  # fmt: skip
+# Stems of consent, subscription and paywall notices: a prose paragraph is searched for several
+# boilerplate phrases only when one of these occurs (a cheap substring test spares ordinary prose).
+NOTICE_HINTS = ("cookie", "privacy", "rights reserved", "sign up", "subscri", "inbox", "javascript", "account",
+                "newsletter")  # fmt: skip
 
 # "Label: ..." lines: captions, credits, related links, tags.
 LABEL_LINE = re.compile(
@@ -119,6 +117,7 @@ BYLINE = re.compile(
 )
 
 TERMINAL_PUNCT = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+TAIL_CHARS = 6  # final punctuation plus a few closing quotes/brackets
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 # Fragment evidence weights: a fragment is boilerplate when its evidence reaches the threshold of

@@ -11,11 +11,10 @@ import re
 import unicodedata
 
 from eventwire.extract import rules
-from eventwire.extract.boilerplate import classify_paragraphs, is_sentence, word_count
+from eventwire.extract.boilerplate import classify_paragraphs, ends_like_sentence, is_sentence, word_count
 from eventwire.extract.errors import ExtractionError
 
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-INLINE_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Why 40 chars: hard-wrapped text (e-mail, wire copy) wraps at 60-80 columns; list-like lines
 # (menus, link lists) are shorter.
@@ -32,9 +31,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 
 def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no invisible characters, single spaces inside lines."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = INVISIBLE.sub("", text)
-    return "\n".join(INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -44,7 +45,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     body = lines[:-1]
     if any(len(line) < HARD_WRAP_MIN_CHARS for line in body):
         return False
-    open_ends = sum(1 for line in body if not rules.TERMINAL_PUNCT.search(line))
+    open_ends = sum(1 for line in body if not ends_like_sentence(line))
     return open_ends * 2 >= len(body)
 
 
