@@ -1,0 +1,200 @@
+"""Exploring commands: `events`, `timeline`, `alerts`, `export`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from eventwire.cli.common import DbOption, JsonOption, console, default_db, err_console, print_json, print_table
+from eventwire.store.database import Store
+
+FreqOption = Annotated[str, typer.Option(help="Period: day, week or month.")]
+# Width of the longest bar in the terminal chart, in characters.
+BAR_WIDTH = 40
+QUAD_STYLES = {1: "green3", 2: "green4", 3: "orange3", 4: "red3"}
+
+
+def _open(db: Path) -> Store:
+    if not db.exists():
+        err_console.print(f"[red]error[/red]: no database at {db} (run `eventwire ingest` first or pass --db)")
+        raise typer.Exit(2)
+    try:
+        return Store(db, read_only=True)
+    except Exception as exc:  # duckdb: locked by a writer (e.g. `eventwire serve`) or unreadable
+        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
+        raise typer.Exit(2) from exc
+
+
+def _date(text: str | None, name: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{name} must be a date like 2024-11-19, not {text!r}") from exc
+
+
+def _dyad(text: str | None) -> tuple[str, str] | None:
+    from eventwire.analysis.timeline import parse_dyad
+
+    try:
+        return parse_dyad(text) if text else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def _freq(freq: str) -> str:
+    if freq not in ("day", "week", "month"):
+        raise typer.BadParameter("--freq must be day, week or month")
+    return freq
+
+
+def events_cli(
+    db: DbOption = default_db(),
+    actor: Annotated[str | None, typer.Option(help="CAMEO code prefix or name, either side.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="SRC:TGT, e.g. RUS:UKR (directed).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root code, 01-20.")] = None,
+    since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    min_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
+    max_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
+    search: Annotated[str | None, typer.Option(help="Text in the sentence or actor names.")] = None,
+    sort: Annotated[str, typer.Option(help="date, goldstein, mentions, articles…; prefix - for descending.")] = "-date",
+    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List coded events, newest first, with filters."""
+    from eventwire.store import queries
+
+    filters = queries.EventFilter(
+        actor=actor,
+        dyad=_dyad(dyad),
+        plover_type=type_,
+        root_code=root,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        min_goldstein=min_goldstein,
+        max_goldstein=max_goldstein,
+        text=search,
+    )
+    with _open(db) as store:
+        try:
+            rows = queries.list_events(store, filters, sort, limit)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if as_json:
+        print_json(rows)
+        return
+    columns = ["event_date", "source_code", "cameo_code", "plover_type", "target_code", "goldstein", "num_articles"]
+    print_table(rows, "events", [*columns, "sentence"])
+
+
+def _bar(value: float, scale: float, style: str) -> Text:
+    width = round(abs(value) / scale * BAR_WIDTH) if scale else 0
+    return Text("█" * width, style=style)
+
+
+def timeline_cli(
+    source: Annotated[str, typer.Argument(help="Actor A: CAMEO code prefix or name, e.g. RUS.")],
+    target: Annotated[str | None, typer.Argument(help="Actor B (optional): both directions are shown.")] = None,
+    db: DbOption = default_db(),
+    freq: FreqOption = "week",
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A dyad's events per period as a terminal chart: Goldstein sum bars and counts by quad class."""
+    from eventwire import analysis
+
+    with _open(db) as store:
+        df = analysis.dyad_timeline(
+            store, source, target, _freq(freq), _date(since, "--since"), _date(until, "--until")
+        )
+        found = analysis.alerts(store, freq, dyad=(source, target)) if target else None
+    if as_json:
+        print_json(df.assign(period=df["period"].dt.date).to_dict("records"))
+        return
+    if df.empty:
+        console.print("[dim]no events for this dyad[/dim]")
+        return
+    alert_periods = set() if found is None or found.empty else set(found["period"])
+    scale = float(df["goldstein_sum"].abs().max()) or 1.0
+    table = Table(title=f"{source} ↔ {target}" if target else f"{source}", show_lines=False)
+    for col in ("period", "direction", "events", "q1 q2 q3 q4", "Goldstein", ""):
+        table.add_column(col, justify="right" if col in ("events", "Goldstein") else "left")
+    for row in df.itertuples(index=False):
+        gold = float(row.goldstein_sum or 0)
+        style = "red3" if gold < 0 else "green3"
+        mark = Text(" ▲ alert", style="bold red") if row.period in alert_periods else Text("")
+        quads = Text(" ").join(Text(f"{getattr(row, f'q{q}'):>2}", style=QUAD_STYLES[q]) for q in (1, 2, 3, 4))
+        table.add_row(
+            str(row.period.date()),
+            row.direction,
+            str(row.events),
+            quads,
+            f"{gold:+.1f}",
+            _bar(gold, scale, style) + mark,
+        )
+    console.print(table)
+
+
+def alerts_cli(
+    db: DbOption = default_db(),
+    actor: Annotated[str | None, typer.Option(help="Only dyads involving this actor.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="Only this dyad, SRC:TGT (either order).")] = None,
+    freq: FreqOption = "day",
+    since: Annotated[str | None, typer.Option(help="Alerts from this date (YYYY-MM-DD).")] = None,
+    threshold: Annotated[float, typer.Option(help="Escalation index level that raises an alert.")] = 20.0,
+    z: Annotated[float, typer.Option(help="z-score against the trailing window that raises an alert.")] = 2.0,
+    window: Annotated[int, typer.Option(min=2, help="Trailing window, in periods.")] = 14,
+    level: Annotated[str, typer.Option(help="country (RUSMIL counts as RUS) or actor (whole codes).")] = "country",
+    as_json: JsonOption = False,
+) -> None:
+    """Escalation alerts: dyads whose net hostility crossed the threshold or jumped against their own past."""
+    from eventwire import analysis
+
+    if level not in ("country", "actor"):
+        raise typer.BadParameter("--level must be country or actor")
+    rule = analysis.AlertRule(threshold, z, window, min(analysis.escalation.MIN_HISTORY, window))
+    with _open(db) as store:
+        found = analysis.alerts(store, _freq(freq), _date(since, "--since"), None, actor, _dyad(dyad), rule, level)
+    rows = found.assign(period=found["period"].dt.date).round(2).to_dict("records") if not found.empty else []
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, "alerts", ["period", "dyad", "events", "index", "baseline_mean", "z", "reason"])
+
+
+def export_cli(
+    db: DbOption = default_db(),
+    what: Annotated[str, typer.Option(help="events, mentions, quotes or articles.")] = "events",
+    format_: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet or gdelt (GDELT 2.0 events).")] = "csv",
+    out: Annotated[Path | None, typer.Option(help="Output file (standard output when omitted).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Events involving this actor only.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="Events of this dyad only, SRC:TGT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events from this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Events up to this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Export events, mentions, quotes or articles; `--format gdelt` writes GDELT 2.0's 61 columns."""
+    from eventwire.store import export, queries
+
+    filters = queries.EventFilter(
+        actor=actor, dyad=_dyad(dyad), since=_date(since, "--since"), until=_date(until, "--until")
+    )
+    if format_ == "parquet" and out is None:
+        raise typer.BadParameter("parquet needs --out FILE")
+    with _open(db) as store:
+        try:
+            if out is None:
+                count = export.export_to_stream(store, what, format_, event_filter=filters)
+            else:
+                count = export.export_to_file(store, what, format_, out, filters)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    err_console.print(f"exported {count} {what}" + (f" to {out}" if out else ""))
