@@ -21,7 +21,9 @@ DEFAULT_PATH = DATA_DIR / "actors.json.gz"
 # When an alias names several records, prefer specific actors over the countries that list the
 # same name among their synonyms ("Guam" is Guam before it is the United States).
 KIND_RANK = {"person": 0, "org": 0, "capital": 1, "country": 2}
-SEARCH_RANKS = 3
+SEARCH_RANKS = 4
+# Spellings remembered by the fuzzy matcher before the cache starts over (bounds memory on long runs).
+FUZZY_CACHE_SIZE = 50_000
 
 
 class ActorRecord:
@@ -54,6 +56,10 @@ class ActorRecord:
                 for role in self._raw
             )  # fmt: skip
         return self._roles
+
+    def _raw_codes(self) -> tuple[DatedCode, ...] | list:
+        """Codes without parsing dates (the first item of each stored role), for scans over all records."""
+        return self._roles if self._roles is not None else [DatedCode(r[0]) for r in self._raw]
 
     def has_role_on(self, when: date) -> bool:
         return any(not r.is_default and r.applies(when) for r in self.roles)
@@ -171,22 +177,25 @@ class ActorDictionary:
         return self.actor(self.choose(indices, when), when)
 
     def search(self, query: str, limit: int = 20) -> list[Actor]:
-        """Actors whose name, alias, id or code matches ``query``: exact first, then prefix, then substring."""
+        """Actors matching ``query``, best first: same id or name; holding the code today; having
+        held the code or a name starting with the query; a name containing it."""
         key = normalise(query)
         code = query.strip().upper()
         if not key:
             return []
         ranked: list[set[int]] = [set() for _ in range(SEARCH_RANKS)]
         for index, record in enumerate(self.records):
-            if record.actor_id.upper() == code or any(r.code == code for r in record.roles):
+            if record.actor_id.upper() == code:
                 ranked[0].add(index)
+            elif any(r.code == code for r in record._raw_codes()):
+                ranked[1 if record.code_on(None) == code else 2].add(index)
         for alias, indices in self.aliases.items():
             if alias == key:
                 ranked[0].update(indices)
             elif alias.startswith(key):
-                ranked[1].update(indices)
-            elif key in alias:
                 ranked[2].update(indices)
+            elif key in alias:
+                ranked[3].update(indices)
         found: list[Actor] = []
         seen: set[int] = set()
         for group in ranked:

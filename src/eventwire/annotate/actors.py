@@ -15,7 +15,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from eventwire.annotate.actor_dictionary import ActorDictionary, ActorRecord, load_actor_dictionary
+from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord, load_actor_dictionary
 from eventwire.annotate.actor_match import (
     NAME_ENTITY_LABELS,
     PLACE_KINDS,
@@ -184,6 +184,8 @@ def fuzzy_record(key: str, dictionary: ActorDictionary) -> tuple[ActorRecord, fl
     if len(words) < 2:
         return None
     if key not in dictionary.fuzzy_cache:
+        if len(dictionary.fuzzy_cache) >= FUZZY_CACHE_SIZE:
+            dictionary.fuzzy_cache.clear()
         block = dictionary.fuzzy_blocks().get(words[-1][:3], [])
         best = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
         dictionary.fuzzy_cache[key] = None if best is None else (best[0], best[1])
