@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
+from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quote_lexicon import ATTITUDE_VERBS, SPEECH_VERBS
 
 CharSpan = tuple[int, int]
+ACCORDING = get_string_id("according")
 # Verb-group members kept with a cue ("has said", "did not say", "pointed out").
 CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 CUE_RIGHT_DEPS = frozenset({"prt"})
@@ -26,7 +31,13 @@ class Attribution:
 
 
 def is_according(token: Token) -> bool:
-    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    return token.lower == ACCORDING and any(c.lower_ == "to" for c in token.children)
+
+
+def candidate_cues(doc: Doc) -> list[int]:
+    """Indices of the verbs and "according" tokens: a cheap array pass before lexicon look-ups."""
+    rows = doc.to_array([POS, LOWER]).tolist()
+    return [i for i, (pos, lower) in enumerate(rows) if pos == VERB or lower == ACCORDING]
 
 
 def _in_compound_word(token: Token) -> bool:
@@ -81,13 +92,26 @@ def trim_span(tokens) -> CharSpan | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def paragraph_range(token: Token) -> tuple[int, int]:
-    """Token indices ``[start, end)`` of the paragraph (line) holding ``token``."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
-    return start, end
+class Paragraphs:
+    """The non-empty lines of a text, for "which paragraph is this offset (or token) in"."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.bounds: list[CharSpan] = []
+        position = 0
+        for line in text.split("\n"):
+            if line.strip():
+                self.bounds.append((position, position + len(line)))
+            position += len(line) + 1
+        self.starts = [start for start, _ in self.bounds]
+        self.token_starts = doc.to_array("IDX")
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def token_range(self, token: Token) -> tuple[int, int]:
+        """Token indices ``[start, end)`` of the paragraph holding ``token``."""
+        if not self.bounds:
+            return 0, len(self.token_starts)
+        low, high = self.bounds[self.index(token.idx)]
+        return int(self.token_starts.searchsorted(low)), int(self.token_starts.searchsorted(high))

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.annotate.quote_cues import Attribution, is_speech_cue
 from eventwire.annotate.quote_lexicon import word_set
-from eventwire.annotate.quote_marks import MarkedSpan
 
 # A quotation with fewer words than this and no verb is a phrase ("forced", "Meet the Press"):
 # it needs a cue that governs it directly, never one found by walking up through another clause.
@@ -179,19 +178,18 @@ def dash_tag(doc: Doc, paragraph: tuple[int, int]) -> Token | None:
     return span[0]
 
 
-def direct_attribution(doc: Doc, mark: MarkedSpan, frame: tuple[int, int]) -> Attribution | None:
-    """The attribution of one quoted stretch, or None when no cue introduces it.
+def direct_attribution(span: Span, clause: bool, frame: tuple[int, int]) -> Attribution | None:
+    """The attribution of one quoted stretch (its tokens ``span``; ``clause`` from ``is_clause``),
+    or None when no cue introduces it.
 
     ``frame`` bounds where a cue may be: between the neighbouring quotations of the same paragraph
     (widened to the previous paragraph when the quotation opens its paragraph).
     """
-    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-    if span is None or word_count(span) == 0 or is_title(span):
+    if word_count(span) == 0 or is_title(span):
         return None
-    clause = is_clause(span)
     cue = _governing_cue(span, clause, frame) or _after_cue(span, frame)
     if cue is None and clause:
         cue = _before_cue(span, frame, clause)
     if cue is None:
         return None
-    return Attribution((mark.start, mark.end), "direct", cue, None)
+    return Attribution((span.start_char, span.end_char), "direct", cue, None)

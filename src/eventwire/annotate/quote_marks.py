@@ -23,6 +23,7 @@ OPEN_CONTEXT = "([{—–-/:"
 CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 # Markup left in extracted text (embedded tweets); marks inside a tag delimit attribute values.
 MARKUP_TAG = re.compile(r"<[^<>\n]*>")
+MARK_PATTERN = re.compile("''+|[" + ALL_MARKS + "]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,15 +49,16 @@ def _straight_role(text: str, index: int, width: int, para_start: int, para_end:
     return "either"
 
 
-def _mark_width(text: str, index: int, end: int) -> int:
-    """Characters the quotation mark at ``index`` takes: 2 for a doubled apostrophe (''), 1 for a
-    real mark, 0 for none. A run of three apostrophes is a single quote closing inside a double."""
-    char = text[index]
-    if char in ALL_MARKS:
-        return 1
-    if char == "'" and index + 1 < end and text[index + 1] == "'":
-        return 0 if index + 2 < end and text[index + 2] == "'" else 2
-    return 0
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Positions and widths of the quotation marks in ``text[start:end]``: 2 for a doubled
+    apostrophe (''), 1 otherwise; in a run of three apostrophes the first closes a single quote."""
+    found = []
+    for match in MARK_PATTERN.finditer(text, start, end):
+        if match.group().startswith("'"):
+            found.append((match.end() - 2, 2))
+        else:
+            found.append((match.start(), 1))
+    return found
 
 
 def _nested_end(text: str, index: int, end: int) -> int | None:
@@ -75,12 +77,10 @@ def _paragraph_spans(text: str, start: int, end: int, continued: bool) -> list[M
     open_straight = False
     markup = [m.span() for m in MARKUP_TAG.finditer(text, start, end)] if "<" in text[start:end] else []
     index = start
-    while index < end:
-        width = _mark_width(text, index, end)
-        at = index
-        index += max(width, 1)
-        if not width:
+    for at, width in _marks(text, start, end):
+        if at < index:
             continue
+        index = at + width
         char = text[at]
         straight = char == STRAIGHT_MARK or width == 2
         if char == "“" and open_at is not None and open_straight:

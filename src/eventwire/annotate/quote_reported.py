@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Token
 from eventwire.annotate.quote_cues import (
     Attribution,
     CharSpan,
+    Paragraphs,
+    candidate_cues,
     is_according,
     is_attitude_cue,
     is_speech_cue,
-    paragraph_range,
     trim_span,
 )
 from eventwire.annotate.quote_lexicon import OBJECT_CUE_VERBS, PREPOSITION_CUES, WEAK_SPEECH_VERBS
@@ -90,10 +91,10 @@ def _subtree_indices(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _content_pieces(cue: Token) -> list[CharSpan]:
+def _content_pieces(cue: Token, paragraphs: Paragraphs) -> list[CharSpan]:
     """What the cue attributes, within the cue's paragraph (a parse may run a headline into the
     next line): its complement, or the clause around an "according to"/parenthetical."""
-    low, high = paragraph_range(cue)
+    low, high = paragraphs.token_range(cue)
     return _clause_pieces(cue, low, high)
 
 
@@ -131,7 +132,7 @@ def _is_reporting(token: Token, quoted: Quoted) -> bool:
 
 
 def reported_attributions(
-    doc: Doc, taken: Iterable[CharSpan], used_cues: set[int], quoted: Quoted
+    doc: Doc, taken: Iterable[CharSpan], used_cues: set[int], quoted: Quoted, paragraphs: Paragraphs
 ) -> list[Attribution]:
     """Attributions carried by cue verbs whose content is not already a quotation.
 
@@ -144,12 +145,13 @@ def reported_attributions(
     def overlaps_taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in taken)
 
-    for token in doc:
-        if token.i in used_cues or not _is_reporting(token, quoted):
+    for index in candidate_cues(doc):
+        token = doc[index]
+        if index in used_cues or not _is_reporting(token, quoted):
             continue
         if overlaps_taken(token.idx, token.idx + len(token.text)):
             continue
-        for start, end in _content_pieces(token):
+        for start, end in _content_pieces(token, paragraphs):
             if overlaps_taken(start, end):
                 continue
             found.append(Attribution((start, end), "indirect", token, speaker_head(token, quoted)))

@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LOWER, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS, SPEAKER_LABELS, word_set
@@ -58,6 +61,11 @@ PERSON_TITLES = word_set(
     """
 )
 GENDERED_PRONOUNS = {"he": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "herself": "F"}
+
+PRONOUN_GENDER_IDS = {get_string_id(word): gender for word, gender in GENDERED_PRONOUNS.items()}
+PERSON_ID = get_string_id("PERSON")
+ORG_ID = get_string_id("ORG")
+IOB_INSIDE = 1  # spaCy's ENT_IOB code for a token inside (not beginning) an entity
 
 CharSpan = tuple[int, int]
 Quoted = Callable[[int], bool]
@@ -177,11 +185,10 @@ def mention_span(head: Token) -> CharSpan:
     return left.idx, right.idx + len(right.text)
 
 
-def _vote_pronouns(votes: dict[str, Counter], people: set[str], pronouns: list[str]) -> None:
+def _vote_pronouns(votes: dict[str, Counter], people: set[int], pronouns: list[str], doc: Doc) -> None:
     """A sentence naming one person lends that person the gender of its pronouns."""
-    if len(people) == 1:
-        counter = votes.setdefault(next(iter(people)), Counter())
-        counter.update(pronouns)
+    if len(people) == 1 and pronouns:
+        votes.setdefault(doc.vocab.strings[next(iter(people))], Counter()).update(pronouns)
 
 
 def source_span(head: Token, cue: Token | None) -> CharSpan:
@@ -210,33 +217,27 @@ def gender_votes(doc: Doc) -> dict[str, str]:
                 votes.setdefault(surname, Counter())["F"] += 2
             elif word in MALE_WORDS:
                 votes.setdefault(surname, Counter())["M"] += 2
-    people: set[str] = set()
+    rows = doc.to_array([SENT_START, ENT_TYPE, ENT_IOB, POS, DEP, LOWER]).tolist()
+    people: set[int] = set()
     pronouns: list[str] = []
-    for token in doc:
-        if token.is_sent_start and people:
-            _vote_pronouns(votes, people, pronouns)
-        if token.is_sent_start:
+    for index, (sent_start, ent_type, _, pos, dep, lower) in enumerate(rows):
+        if sent_start == 1:
+            _vote_pronouns(votes, people, pronouns, doc)
             people, pronouns = set(), []
-        if _names_someone(token):
-            people.add(token.lower_)
-        elif token.lower_ in GENDERED_PRONOUNS:
-            pronouns.append(GENDERED_PRONOUNS[token.lower_])
-    if people:
-        _vote_pronouns(votes, people, pronouns)
+        if ent_type == PERSON_ID:
+            if index + 1 == len(rows) or rows[index + 1][2] != IOB_INSIDE:
+                people.add(lower)
+        elif pos == PROPN and dep == nsubj and ent_type in (0, ORG_ID):
+            people.add(lower)  # a name the tagger left unlabelled or took for an organisation
+        elif lower in PRONOUN_GENDER_IDS:
+            pronouns.append(PRONOUN_GENDER_IDS[lower])
+    _vote_pronouns(votes, people, pronouns, doc)
     return {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
 
 
 def _titled(token: Token) -> bool:
     """A name carrying a personal title ("Chancellor Olaf Scholz"), whatever the tagger thought."""
     return any(c.lower_.rstrip(".") in PERSON_TITLES for c in token.lefts if c.dep_ in ("compound", "amod"))
-
-
-def _names_someone(token: Token) -> bool:
-    """The last word of a person's name: a PERSON entity, or a proper-noun subject the tagger left
-    unlabelled or took for an organisation ("Trump sought …" is often tagged ORG)."""
-    if token.ent_type_ == "PERSON":
-        return token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
-    return token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.ent_type_ in ("", "ORG")
 
 
 def _referent_kind(token: Token, genders: dict[str, str]) -> str:

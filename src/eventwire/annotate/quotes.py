@@ -20,11 +20,9 @@ otherwise "indirect".
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.quote_cues import Attribution, CharSpan, cue_span, trim_span
+from eventwire.annotate.quote_cues import Attribution, CharSpan, Paragraphs, cue_span, trim_span
 from eventwire.annotate.quote_direct import dash_tag, direct_attribution, is_clause
 from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS
 from eventwire.annotate.quote_marks import ALL_MARKS, MarkedSpan, find_marked_spans
@@ -53,24 +51,7 @@ RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn", 
 TRAILING_PUNCT = ".,;:!? "
 
 
-class _Paragraphs:
-    """Non-empty lines of a text, for "which paragraph is this offset in"."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.bounds: list[CharSpan] = []
-        position = 0
-        for line in text.split("\n"):
-            if line.strip():
-                self.bounds.append((position, position + len(line)))
-            position += len(line) + 1
-        self.starts = [start for start, _ in self.bounds]
-
-    def index(self, offset: int) -> int:
-        return max(0, bisect_right(self.starts, offset) - 1)
-
-
-def _frame(text: str, marks: list[MarkedSpan], i: int, paragraphs: _Paragraphs) -> CharSpan:
+def _frame(text: str, marks: list[MarkedSpan], i: int, paragraphs: Paragraphs) -> CharSpan:
     """Where the cue of quotation ``i`` may be: between its neighbours, within its paragraph."""
     mark = marks[i]
     number = paragraphs.index(mark.start)
@@ -150,7 +131,7 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     return 0 if span is None else sum(1 for t in span if not t.is_space)
 
 
-def _continued(doc: Doc, mark: MarkedSpan, previous: Attribution | None, paragraphs: _Paragraphs) -> bool:
+def _continued(doc: Doc, mark: MarkedSpan, previous: Attribution | None, paragraphs: Paragraphs) -> bool:
     """Whether a cue-less quotation goes on with the attribution just before it."""
     if previous is None or previous.cue is None:
         return False
@@ -171,7 +152,7 @@ def _continued(doc: Doc, mark: MarkedSpan, previous: Attribution | None, paragra
 
 
 def _attach_continuations(
-    doc: Doc, uncued: list[MarkedSpan], found: list[Attribution], paragraphs: _Paragraphs
+    doc: Doc, uncued: list[MarkedSpan], found: list[Attribution], paragraphs: Paragraphs
 ) -> list[Attribution]:
     """Attribute cue-less quotations to the attribution they continue (forward, then backward)."""
     ordered = sorted(found, key=lambda a: a.content)
@@ -206,7 +187,7 @@ def _attach_continuations(
 
 
 def _attach_dash_tags(
-    doc: Doc, uncued: list[MarkedSpan], found: list[Attribution], paragraphs: _Paragraphs
+    doc: Doc, uncued: list[MarkedSpan], found: list[Attribution], paragraphs: Paragraphs
 ) -> list[MarkedSpan]:
     """Attribute a quoted paragraph followed by a "—Name" line; return the marks still uncued."""
     remaining = []
@@ -248,6 +229,11 @@ def _speaker_token(doc: Doc, speaker: Span) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+def _char_text(doc: Doc, bounds: CharSpan) -> str:
+    span = doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    return span.text if span is not None else ""
+
+
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Replace pronoun and relative-pronoun speakers by the mention they stand for.
 
@@ -257,7 +243,6 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     Returns:
         The same quotes (changed in place); a pronoun without an antecedent stays as it is.
     """
-    text = doc.text
     genders: dict[str, str] | None = None
     earlier: list[tuple[Token, CharSpan]] = []
     resolved: dict[CharSpan, CharSpan | None] = {}
@@ -278,7 +263,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
                 earlier.append((head, key))
         target = resolved[key]
         if target is not None:
-            quote.speaker = Span(target[0], target[1], text[target[0] : target[1]])
+            quote.speaker = Span(target[0], target[1], _char_text(doc, target))
     return quotes
 
 
@@ -297,7 +282,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
 def find_local_quotes(doc: Doc) -> list[Quote]:
     """Like ``find_quotes`` but each speaker is the mention at the cue, pronouns unresolved."""
     text = doc.text
-    paragraphs = _Paragraphs(text)
+    paragraphs = Paragraphs(doc, text)
     marks = find_marked_spans(text)
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in marks]
     clauses = [span is not None and is_clause(span) for span in spans]
@@ -312,7 +297,12 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
     found: list[Attribution] = []
     uncued: list[MarkedSpan] = []
     for i, mark in enumerate(marks):
-        attribution = direct_attribution(doc, mark, _frame(text, marks, i, paragraphs))
+        span = spans[i]
+        attribution = None
+        if span is not None and len(span):
+            attribution = direct_attribution(span, clauses[i], _frame(text, marks, i, paragraphs))
+            if attribution is not None:
+                attribution.content = (mark.start, mark.end)
         if attribution is not None:
             _widen_to_complement(attribution, doc)
             attribution.speaker = speaker_head(attribution.cue, is_quoted)
@@ -322,7 +312,7 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
     uncued = _attach_dash_tags(doc, uncued, found, paragraphs)
     used_cues = {a.cue.i for a in found if a.cue is not None}
     taken = [a.content for a in found] + [(m.start, m.end) for m, c in zip(marks, clauses, strict=True) if c]
-    found.extend(reported_attributions(doc, taken, used_cues, is_quoted))
+    found.extend(reported_attributions(doc, taken, used_cues, is_quoted, paragraphs))
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
     found.sort(key=lambda a: a.content)
     return [_to_quote(text, a) for a in found]
