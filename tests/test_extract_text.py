@@ -52,6 +52,47 @@ Get the latest headlines delivered to your inbox every morning.
 Tags: elections, politics
 """
 
+WIRE_PAGE = """Skip to main content
+Menu
+World
+Politics
+
+Rebels agree to ceasefire in eastern region
+
+Updated 14 March 2023, 09:12 GMT
+By James Holloway and Priya Natarajan
+5 min read
+
+NAIROBI - Rebel commanders agreed on Sunday to a two-week ceasefire in the eastern region, mediators said, raising hopes for talks aimed at ending a conflict that has displaced more than a million people.
+
+"We are ready to give peace a chance," a rebel spokesman told reporters by phone.
+
+The government said it would respect the truce as long as the rebels withdrew from the towns they seized last month.
+
+Reporting by James Holloway; Editing by Mark Heinrich
+
+Most Read
+Army chief sacked after border clash
+Floods hit capital as river bursts its banks after a week of heavy rain
+Talks on grain corridor stall again
+Image credit: AP
+Loading comments…
+© 2023 Example Wire. All rights reserved.
+Click here to subscribe
+Posted in World, Africa
+"""
+
+KICKER_FIRST = """WORLD NEWS
+
+Kremlin rejects proposal for prisoner exchange talks
+
+The Kremlin says the plan ignores its conditions and warns of consequences
+
+Moscow on Friday rejected a proposal for new talks on a prisoner exchange, saying the plan put forward by the mediators ignored the conditions it had set out in the spring.
+
+The mediators said they would continue contacts with both sides.
+"""
+
 NO_HEADLINE_STORY = """The finance minister resigned on Friday, two weeks after a budget vote that split the governing coalition and left the cabinet without a majority in parliament.
 
 Her deputy will take over until a successor is named, the prime minister's office said.
@@ -114,6 +155,23 @@ def test_extract_text_cookie_notice_and_labels_removed() -> None:
     assert "inbox" not in article.text
     assert "Tags:" not in article.text
     assert article.text.endswith("in a written statement.")
+
+
+def test_extract_text_menu_byline_dateline_and_teasers_removed() -> None:
+    article = extract_text_article(WIRE_PAGE)
+    assert article.title == "Rebels agree to ceasefire in eastern region"
+    assert article.author == "James Holloway and Priya Natarajan"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("NAIROBI - Rebel commanders")
+    assert paragraphs[-1].endswith("the towns they seized last month.")
+    assert len(paragraphs) == 3
+
+
+def test_extract_text_kicker_above_headline_and_standfirst_kept() -> None:
+    article = extract_text_article(KICKER_FIRST)
+    assert article.title == "Kremlin rejects proposal for prisoner exchange talks"
+    assert article.text.startswith("The Kremlin says the plan ignores its conditions")
+    assert "WORLD NEWS" not in article.text
 
 
 def test_extract_text_no_headline_when_text_opens_with_prose() -> None:

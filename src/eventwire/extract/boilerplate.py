@@ -27,6 +27,7 @@ class ParagraphVerdict:
     score: float
     reasons: tuple[str, ...]
     boilerplate: bool
+    region: str = "body"  # "lead" before the first paragraph of prose, "tail" after the last one
 
 
 def word_count(text: str) -> int:
@@ -77,7 +78,7 @@ def _prose_is_boilerplate(text: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def _fragment_evidence(text: str, words: int, repeated: bool, edge: bool) -> tuple[float, list[str]]:
+def _fragment_evidence(text: str, words: int, repeated: bool, region: str) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
 
     def add(weight: float, reason: str) -> None:
@@ -96,9 +97,11 @@ def _fragment_evidence(text: str, words: int, repeated: bool, edge: bool) -> tup
         add(rules.WEIGHT_FURNITURE_TERM * min(len(terms), rules.MAX_FURNITURE_TERMS), "furniture")
     if repeated:
         add(rules.WEIGHT_REPEATED, "repeated")
-    if words <= rules.SHORT_FRAGMENT_WORDS and not ends_like_sentence(text):
+    # after the article, a headline-like line of any length is a related link or a teaser
+    short_limit = rules.SHORT_FRAGMENT_WORDS if region != "tail" else rules.TAIL_FRAGMENT_WORDS
+    if words <= short_limit and not ends_like_sentence(text):
         add(rules.WEIGHT_SHORT_FRAGMENT, "short")
-    if edge:
+    if region != "body":
         add(rules.WEIGHT_EDGE_REGION, "edge")
         if rules.META_LINE.match(text) or rules.BYLINE.match(text):
             add(rules.WEIGHT_LABEL_OR_COUNTER, "dateline-byline")
@@ -127,18 +130,18 @@ def classify_paragraphs(paragraphs: list[str], *, edges: bool = True) -> list[Pa
         for i, (n, flag, why) in enumerate(zip(word_counts, prose_flags, prose_reasons, strict=True))
         if flag and not why and n >= rules.BODY_ANCHOR_WORDS
     ]
-    first_anchor, last_anchor = (anchors[0], anchors[-1]) if anchors else (-1, len(paragraphs))
+    first_anchor, last_anchor = (anchors[0], anchors[-1]) if anchors and edges else (-1, len(paragraphs))
     verdicts = []
     for i, text in enumerate(paragraphs):
+        region = "lead" if i < first_anchor else "tail" if i > last_anchor else "body"
         if prose_flags[i]:
             reasons = prose_reasons[i]
-            verdicts.append(ParagraphVerdict(text, float(bool(reasons)), reasons, bool(reasons)))
+            verdicts.append(ParagraphVerdict(text, float(bool(reasons)), reasons, bool(reasons), region))
             continue
-        edge = edges and bool(anchors) and (i < first_anchor or i > last_anchor)
         repeated = bool(short_keys[i]) and counts[short_keys[i]] > 1
-        score, reasons = _fragment_evidence(text, word_counts[i], repeated, edge)
-        threshold = rules.DROP_THRESHOLD_EDGE if edge else rules.DROP_THRESHOLD
-        verdicts.append(ParagraphVerdict(text, score, tuple(reasons), score >= threshold))
+        score, reasons = _fragment_evidence(text, word_counts[i], repeated, region)
+        threshold = rules.DROP_THRESHOLD if region == "body" else rules.DROP_THRESHOLD_EDGE
+        verdicts.append(ParagraphVerdict(text, score, tuple(reasons), score >= threshold, region))
     return verdicts
 
 

@@ -62,7 +62,7 @@ STRONG_PHRASES = re.compile(
     r"|click\s+here|available\s+(?:only\s+)?(?:to|for)\s+subscribers|reached\s+your\s+(?:free\s+)?(?:article\s+)?limit"
     r"|already\s+(?:a\s+subscriber|have\s+an\s+account)|enable\s+javascript|your\s+browser\s+does\s+not"
     r"|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|get\s+access\s+to|access\s+to\s+the\s+full"
-    r"|keep\s+reading|turn\s+on\s+notifications|join\s+(?:our|the)\s+(?:\w+\s+)?(?:community|channel|group)"
+    r"|keep\s+reading|loading\s+(?:comments|more)|turn\s+on\s+notifications|join\s+(?:our|the)\s+(?:\w+\s+)?(?:community|channel|group)"
     r"|this\s+(?:article|story|post)\s+(?:was|is)\s+(?:originally\s+)?(?:published|produced)\s+(?:by|in\s+partnership))",
     re.IGNORECASE,
 )
@@ -108,7 +108,8 @@ META_LINE = re.compile(
     r"^\W*(?:(?:published|updated|posted|last\s+updated|modified)\b.{0,40}"
     r"|\d{1,2}\s+min(?:ute)?s?\s+read|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}:\d{2})?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.{0,20}"
-    r"|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.{0,20})$",
+    r"|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.{0,20}"
+    r"|(?:additional\s+)?(?:reporting|writing|editing|research|compiled|translated)\s+by\b.{0,200})$",
     re.IGNORECASE,
 )
 BYLINE = re.compile(
@@ -131,8 +132,10 @@ WEIGHT_REPEATED = 1.5  # the same short line twice in one text: a template, not 
 WEIGHT_SHORT_FRAGMENT = 1.0  # few words and no sentence punctuation
 WEIGHT_EDGE_REGION = 1.0  # before the first or after the last paragraph of prose
 
-# Why 6 words: related-link headlines, kickers and UI strings are short; body paragraphs are longer.
+# Why 6 words: kickers, section names and UI strings are short; body paragraphs are longer.
 SHORT_FRAGMENT_WORDS = 6
+# Why 25 words: after the article, unpunctuated lines up to headline length are related links/teasers.
+TAIL_FRAGMENT_WORDS = 25
 # Why 8 words: below that a punctuated line is as often a slogan as a sentence.
 SENTENCE_MIN_WORDS = 8
 # Why 20 words: a line this long is prose even when it lacks final punctuation (quotes, emoji).

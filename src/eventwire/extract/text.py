@@ -11,7 +11,13 @@ import re
 import unicodedata
 
 from eventwire.extract import rules
-from eventwire.extract.boilerplate import classify_paragraphs, ends_like_sentence, is_sentence, word_count
+from eventwire.extract.boilerplate import (
+    ParagraphVerdict,
+    classify_paragraphs,
+    ends_like_sentence,
+    is_sentence,
+    word_count,
+)
 from eventwire.extract.errors import ExtractionError
 
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -24,8 +30,12 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 250
 HEADLINE_BAD_END = re.compile(r"[.,;:]['\"”’»)]*$")
-# Why 3 paragraphs: a headline sits at the top, at most below a kicker or a menu line.
+# Why 3 paragraphs: without site chrome around it, a headline is the first line or close below.
 HEADLINE_SEARCH_DEPTH = 3
+# Why 3 words: kickers and section labels ("Putin News", "World") are one to three words long.
+KICKER_MAX_WORDS = 3
+# Features that mark a line as furniture whatever its shape: such a line is never the headline.
+DECISIVE_REASONS = frozenset({"phrase", "label", "cta-start", "dateline-byline", "repeated"})
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -77,16 +87,24 @@ def looks_like_headline(paragraph: str) -> bool:
     )
 
 
-def _find_headline(paragraphs: list[str]) -> int | None:
-    """Index of the headline among the first paragraphs, or None when the text starts with prose."""
-    for i, paragraph in enumerate(paragraphs[:HEADLINE_SEARCH_DEPTH]):
-        if i + 1 >= len(paragraphs):
-            return None
-        if looks_like_headline(paragraph):
-            return i
-        if is_sentence(paragraph):
-            return None
-    return None
+def _find_headline(verdicts: list[ParagraphVerdict]) -> int | None:
+    """Index of the headline: the first headline-like line at the top that is not site furniture.
+
+    A kicker ("World News") may sit above the headline: a candidate of at most KICKER_MAX_WORDS words
+    followed by another candidate gives way to it.
+    """
+    candidates = []
+    for i, verdict in enumerate(verdicts[:-1]):
+        at_top = verdict.region == "lead" or (verdict.region == "body" and i < HEADLINE_SEARCH_DEPTH)
+        if not at_top or (verdict.region == "body" and is_sentence(verdict.text)):
+            break
+        if looks_like_headline(verdict.text) and not DECISIVE_REASONS.intersection(verdict.reasons):
+            candidates.append(i)
+    if not candidates:
+        return None
+    if len(candidates) > 1 and word_count(verdicts[candidates[0]].text) <= KICKER_MAX_WORDS:
+        return candidates[1]
+    return candidates[0]
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -110,15 +128,14 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, st
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise ExtractionError("empty input")
-    if title:
-        if _same_text(paragraphs[0], title):
-            paragraphs = paragraphs[1:]
-    else:
-        index = _find_headline(paragraphs)
-        if index is not None:
-            title = paragraphs[index]
-            paragraphs = paragraphs[index + 1 :]
+    if title and _same_text(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
     verdicts = classify_paragraphs(paragraphs)
+    if not title:
+        index = _find_headline(verdicts)
+        if index is not None:
+            title = verdicts[index].text
+            verdicts = verdicts[index + 1 :]
     author = None
     for verdict in verdicts:
         match = rules.BYLINE.match(verdict.text)
