@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from eventwire.api import create_app
 from eventwire.api.security import CSP
+from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
 from test_analysis_store import build_news_store
 
 
-@contextmanager
-def running_server(settings: ServerSettings, store=None) -> Iterator[str]:
-    """Serve ``create_app(settings, store)`` with uvicorn in a thread on a free loopback port; yields its URL."""
-    config = uvicorn.Config(
-        create_app(settings, store), host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("test server did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(20)
+def running_server(settings: ServerSettings, store=None):
+    """A real uvicorn server on 127.0.0.1 and a free port (context manager yielding its URL)."""
+    return serve_in_background(settings, store)
 
 
 @pytest.fixture()
