@@ -27,6 +27,8 @@ def test_extract_benchmark_slice_figures(shared: Path) -> None:
         assert figures["tp"] + figures["fn"] == ours["tp"] + ours["fn"]  # same "with" snippets
     assert ours["f1"] >= bare["f1"] - F1_TOLERANCE
     assert result["ratios"]["speed"] > 0
+    assert set(ours["metadata_found"]) == {"title", "published", "author", "site", "language", "canonical_url"}
+    assert ours["metadata_found"]["title"] >= 0.9
     report = format_report(result)
     assert "eventwire" in report and "trafilatura" in report
 
