@@ -34,11 +34,13 @@ FUTURE_FRAMES = {
     "pledge",
 }
 PAST_AUXILIARIES = {"was", "were", "had", "did"}
+# Verbs that put their object ahead in time whatever their own tense ("scheduled talks for Friday").
+SCHEDULING_VERBS = {"schedule", "plan", "expect", "slate", "intend", "reschedule", "postpone", "delay"}
 # How far up the dependency tree a time expression may sit below its verb.
 MAX_CLIMB = 6
 # Fallback cues, nearest wins. Irregular past forms cover the verbs of news reporting.
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won['’]t|would|['’]ll|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning)\s+to|plans?\s+to|upcoming|next)\b",
+    r"\b(?:will|shall|won['’]t|would|['’]ll|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning)\s+to|plans?\s+to)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -56,7 +58,16 @@ _AUXILIARY_TENSE = {
     "am": PRESENT, "been": PAST, "being": PRESENT, "has": PAST, "have": PAST, "had": PAST, "was": PAST, "were": PAST,
 }  # fmt: skip
 _PRESENT_CUE = re.compile(r"\b(?:is|are|says|has|have|does|do)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z])|\n\s*\n|\n(?=[A-Z])")
+# Words whose full stop does not end a sentence ("Sept. 30", "Mr. Smith", "U.S. officials").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
+    r"Jr|Sr|No|Co|Corp|Inc|Ltd|vs|Prof|Pres|Adm|Mt|Ft)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$"
+)
+# Cues past a clause boundary (comma, semicolon, dash) tell less about the expression: this many
+# characters are added to their distance.
+CLAUSE_PENALTY = 30
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 
 
 class TenseFinder:
@@ -68,7 +79,11 @@ class TenseFinder:
         if self.doc is not None and self.doc.has_annotation("SENT_START"):
             self.sentence_starts = [s.start_char for s in self.doc.sents]
         else:
-            self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+            self.sentence_starts = [0] + [
+                m.end()
+                for m in _SENTENCE_END.finditer(text)
+                if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())
+            ]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character bounds of the sentence holding ``pos``."""
@@ -108,7 +123,10 @@ class TenseFinder:
         for cue_start, cue_end, tense in self._cues(sent_start, sent_end):
             if start <= cue_start < end:
                 continue
-            gap = start - cue_end if cue_end <= start else cue_start - end
+            between = (cue_end, start) if cue_end <= start else (end, cue_start)
+            gap = between[1] - between[0]
+            if _CLAUSE_BREAK.search(self.text, *between):
+                gap += CLAUSE_PENALTY
             # A cue to the right is usually the verb of a fronted time phrase ("On Monday, he said").
             ranked.append((gap + (2 if cue_start >= end else 0), tense))
         return min(ranked)[1] if ranked else None
@@ -134,25 +152,34 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def verb_tense(verb: Token) -> str:
-    """The tense of a verb group, looking at its auxiliaries and at a future frame above it."""
+def verb_tense(verb: Token) -> str | None:
+    """The tense of a verb group, from its auxiliaries and from a scheduling frame above it.
+
+    None when the clause leaves the direction open: a past plan for an event that may still be
+    ahead ("protesters planned a rally on Saturday", "were planning to march on Monday").
+    """
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES or words & FORWARD_MODALS:
         return FUTURE
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
-    if "to" in words and verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.lemma_ in FUTURE_FRAMES:
-        return FUTURE if verb_tense(verb.head) != PAST else PAST
-    frames_future = verb.lemma_ in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in verb.children)
-    if frames_future and verb.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxiliaries):
-        return FUTURE
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries) or words & PAST_AUXILIARIES:
+    if "to" in words and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        outer = verb_tense(verb.head)
+        if verb.head.lemma_ in FUTURE_FRAMES:
+            return FUTURE if outer in (PRESENT, FUTURE) else None
+        return outer
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries) or bool(words & PAST_AUXILIARIES)
+    if verb.lemma_ in SCHEDULING_VERBS or (
+        verb.lemma_ in FUTURE_FRAMES and any(c.dep_ == "xcomp" for c in verb.children)
+    ):
+        return None if past or (verb.tag_ == "VBN" and not auxiliaries) else FUTURE
+    if past:
+        return PAST
+    if words & {"has", "have", "'ve"} and verb.tag_ in ("VBN", "VBG"):
         return PAST
     if verb.tag_ == "VBN":
         if words & {"is", "are", "am", "be", "'s", "'re"} and not words & {"has", "have", "been"}:
             return PRESENT
         return PAST
-    if "to" in words and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        return verb_tense(verb.head)
     return PRESENT

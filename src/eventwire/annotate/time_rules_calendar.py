@@ -115,10 +115,10 @@ def _choose(c: Ctx, make, slack_past: int = 0, slack_future: int = 0, rel: str |
         later = [p for p in candidates if p.start > c.dct]
         return min(later, key=lambda p: p.start) if later else candidates[-1]
     if rel and rel[-1] == "this":
-        return pick(candidates, c.dct, None)
+        return next((p for p in candidates if p.start.year == c.dct.year), candidates[1])
     tense = c.tense()
     slack = slack_past if tense == PAST else slack_future
-    return pick(candidates, c.dct, tense if tense in (PAST, FUTURE) else None, slack)
+    return pick(candidates, c.dct, tense, slack)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -295,7 +295,7 @@ def _reported_period(c: Ctx, make) -> Point | None:
 
 
 def _half(m: re.Match, c: Ctx) -> Found | None:
-    h = 1 if m.group("h").lower() == "first" else 2
+    h = 1 if m.group("h").lower() in ("first", "early") else 2
     year = _explicit_year(m.group("y"))
     if year is not None:
         return c.date(Point(date(year, 6 * h - 5, 1), "half"), "absolute")
@@ -395,7 +395,22 @@ HOLIDAY = (
 WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)"
 SMALL_WORDS = "|".join(SMALL_NUMBERS)
 
+
+def _week_of(m: re.Match, c: Ctx) -> Found | None:
+    found = _month_day(m, c)
+    if found is None or found.point is None:
+        return found
+    return c.date(found.point.at("week"), found.anchor or "absolute")
+
+
 CALENDAR_RULES: list[Rule] = [
+    compile_rule(
+        "week_of",
+        rf"{B}the\s+week\s+of\s+(?P<mon>{MONTH_ANY})\s*(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?(?!\w)",
+        _week_of,
+        _capitalised_month,
+        triggers=("month",),
+    ),
     compile_rule(
         "iso_date",
         rf"{B}(?P<y>{YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?)?(?![\d-])",
@@ -475,7 +490,7 @@ CALENDAR_RULES: list[Rule] = [
     compile_rule("year_quarter", rf"{B}(?P<y1>{YEAR})[-\s]?Q(?P<qn>[1-4])(?!\w)", _quarter),
     compile_rule(
         "half",
-        rf"{B}(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?:the\s+)?(?:(?P<yrel>this|last|next)\s+)?year|(?P<y>{YEAR}))(?!\w)",
+        rf"{B}(?:the\s+)?(?P<h>first|second|last|latter)\s+half\s+of\s+(?:(?:the\s+)?(?:(?P<yrel>this|last|next)\s+)?year|(?P<y>{YEAR}))(?!\w)",
         _half,
         triggers=("half",),
     ),

@@ -7,7 +7,7 @@ Deictic expressions ("last week") count from the document date; narrative ones (
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from eventwire.annotate.time_context import FUTURE, PAST, PRESENT
 from eventwire.annotate.time_lexicon import (
@@ -80,6 +80,8 @@ DURATION_DETERMINERS = (
     r"remaining|latest|initial|ensuing|same|entire|whole|full|additional|further|subsequent)\s+)?"
 )
 QUANTITY = rf"(?:{NUMBER}|{VAGUE}|a|an|a\s+couple\s+of|a\s+dozen|dozens\s+of)"
+# "the quarter ended Sept. 30": the date that closes the period.
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+", re.I)
 # A clock time without a day belongs to the date mentioned just before it, if that is this close.
 CLOCK_REF_WINDOW = 300
 UNIT_ADJECTIVES = r"(?:(?:more|additional|long|straight|consecutive|successive|full|trading|business|working|calendar|school|court)[-\s]+)"
@@ -260,10 +262,15 @@ def _duration(m: re.Match, c: Ctx) -> Found | None:
 
 
 def _check_duration(m: re.Match, c: Ctx) -> bool:
-    unit = _unit(m.group("unit"))
-    quantity = m.group("q").lower()
     if m.group(0).lower().endswith("old"):  # an age ("6-year-old"), not a period of time
         return False
+    return _check_quantity(m, c)
+
+
+def _check_quantity(m: re.Match, c: Ctx) -> bool:
+    """Refuse quantities that are not spans of time: "a second time", "a quarter of the votes", "1988 quarter"."""
+    unit = _unit(m.group("unit"))
+    quantity = m.group("q").lower()
     if re.fullmatch(r"1\d{3}|20\d\d", quantity) and not m.group("unit").lower().endswith("s"):
         return False  # "the 1988 quarter": a year, not 1,988 quarters
     if unit in ("second", "quarter") and quantity in ("a", "an", "one", "some", "several"):
@@ -386,16 +393,36 @@ def _year_back(m: re.Match, c: Ctx) -> Found | None:
 
 
 def _quarter_ref(m: re.Match, c: Ctx) -> Found | None:
-    which = (m.group("which") or "").lower()
+    """ "the quarter": the quarter ending on the date that follows ("the quarter ended Sept. 30"), the
+    last completed one for "the latest quarter", else the quarter last mentioned."""
+    which = re.sub(r"\s+", " ", (m.group("which") or "").lower())
     if c.today is None:
         return Found("DATE", "XXXX-QX", None)
+    ended = _ENDED.match(c.text, m.end())
+    following = c.following(ended.end()) if ended and c.following else None
+    if following is not None and following.point is not None:
+        return c.date(following.point.at("quarter"), following.anchor or "absolute")
     if which == "current":
         return c.date(c.today.at("quarter"), "dct")
-    for _, point in reversed(c.history):
-        if point.gran == "quarter":
-            step = -1 if which in ("previous", "prior", "preceding") else 0
-            return c.date(shift(point, step, "quarter"), f"ref:{point.value}")
-    return c.date(shift(c.today.at("quarter"), -1, "quarter"), "dct")
+    completed = shift(c.today.at("quarter"), -1, "quarter")
+    if which in ("latest", "most recent", "recent"):
+        return c.date(completed, "dct")
+    last = c.last_of("quarter")
+    if last is not None:
+        step = -1 if which in ("previous", "prior", "preceding") else 0
+        return c.date(shift(last, step, "quarter"), f"ref:{last.value}")
+    return c.date(completed, "dct")
+
+
+def _year_period(m: re.Match, c: Ctx) -> Found | None:
+    """ "the 1988 quarter": the quarter last spoken of, in the year named; else that year."""
+    year = int(m.group("year"))
+    last = c.last_of("quarter") or c.last_of("half")
+    if last is not None:
+        found = c.date(Point(last.day.replace(year=year, day=1), last.gran), f"ref:{last.value}")
+        found.point = None
+        return found
+    return c.date(Point(date(year, 1, 1), "year"), "absolute")
 
 
 RELATIVE_RULES: list[Rule] = [
@@ -478,6 +505,7 @@ RELATIVE_RULES: list[Rule] = [
         "in_units",
         rf"(?<![\w-])in\s+(?P<x>(?:just\s+|about\s+|another\s+)?(?P<q>{QUANTITY})[-\s]+(?P<unit>{UNIT_PLURAL}))(?:{APOS}s?\s+time)?(?!\w)",
         _in_units,
+        _check_quantity,
         triggers=("unit",),
     ),
     compile_rule(
@@ -575,6 +603,19 @@ RELATIVE_RULES: list[Rule] = [
         r"(?:\s+(?:first|second|third|fourth|fiscal)?\s*(?:quarter|period|month|week))?(?![\w-])",
         _year_back,
         triggers=("unit",),
+    ),
+    compile_rule(
+        "year_ago_period",
+        r"(?<![\w-])(?:last\s+year['’]s\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)|the\s+(?:same|corresponding|comparable)\s+"
+        r"(?:quarter|period)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))(?![\w-])",
+        _year_back,
+        triggers=("unit",),
+    ),
+    compile_rule(
+        "year_period",
+        r"(?<![\w-])the\s+(?P<year>1\d{3}|20\d\d)\s+(?:period|quarter)(?![\w-])",
+        _year_period,
+        triggers=("digit",),
     ),
     compile_rule(
         "quarter_ref",

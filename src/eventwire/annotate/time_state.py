@@ -111,11 +111,13 @@ class Ctx:
         mentioned in the same sentence, else the last quarter or half within the comparison window.
         ``gran`` restricts the search to periods of that granularity."""
         sentence_start, _ = self.tenses.sentence(self.start)
-        for pos, point in reversed(self.history):
-            if pos < sentence_start:
-                break
-            if point.gran in COMPARABLE_GRANULARITIES and gran in (None, point.gran):
-                return point
+        in_sentence = [
+            point
+            for pos, point in self.history
+            if pos >= sentence_start and point.gran in COMPARABLE_GRANULARITIES and gran in (None, point.gran)
+        ]
+        if in_sentence:  # the widest period compared: "the quarter ended Sept. 30" mirrors the quarter
+            return max(reversed(in_sentence), key=lambda p: -COMPARABLE_GRANULARITIES.index(p.gran))
         for pos, point in reversed(self.history):
             if self.start - pos > COMPARISON_WINDOW:
                 break

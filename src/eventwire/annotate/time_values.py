@@ -40,6 +40,11 @@ UNKNOWN_VALUES = {
 }  # fmt: skip
 
 
+# News mostly reports what has happened: with no tense to go by, an occurrence ahead of the
+# document date must be this many days nearer than the one behind it to be chosen.
+FUTURE_PENALTY_DAYS = 45
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """A calendar period: ``day`` lies inside it, ``gran`` says how wide it is.
@@ -182,7 +187,8 @@ def pick(candidates: list[Point], dct: date, direction: str | None, slack: int =
     """The occurrence of a recurring period meant relative to ``dct``.
 
     ``direction`` "past": the latest one starting on or before ``dct`` (+``slack`` days);
-    "future": the earliest one ending on or after ``dct`` (−``slack``); otherwise the nearest.
+    "future": the earliest one ending on or after ``dct`` (−``slack``); otherwise the nearest,
+    where with no direction at all (None, not "present") an occurrence ahead counts as further.
     """
     if direction == "past":
         before = [c for c in candidates if c.start <= dct + timedelta(days=slack)]
@@ -196,7 +202,8 @@ def pick(candidates: list[Point], dct: date, direction: str | None, slack: int =
     def distance(c: Point) -> int:
         if c.start <= dct <= c.end:
             return 0
-        return min(abs((c.start - dct).days), abs((c.end - dct).days))
+        ahead = FUTURE_PENALTY_DAYS if c.start > dct and direction is None else 0
+        return min(abs((c.start - dct).days), abs((c.end - dct).days)) + ahead
 
     return min(candidates, key=distance)
 
