@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from eventwire.extract import ExtractionError, extract_text_article
 from eventwire.extract.boilerplate import classify_paragraphs
+from eventwire.extract.dateline import parse_dateline
 from eventwire.extract.text import split_paragraphs
 
 SEED_TITLE = "Putin Responds to U.S. Missile Approval with Nuclear Doctrine Overhaul"
@@ -161,6 +164,7 @@ def test_extract_text_menu_byline_dateline_and_teasers_removed() -> None:
     article = extract_text_article(WIRE_PAGE)
     assert article.title == "Rebels agree to ceasefire in eastern region"
     assert article.author == "James Holloway and Priya Natarajan"
+    assert article.published == datetime(2023, 3, 14, 9, 12, tzinfo=UTC)
     paragraphs = article.text.split("\n\n")
     assert paragraphs[0].startswith("NAIROBI - Rebel commanders")
     assert paragraphs[-1].endswith("the towns they seized last month.")
@@ -226,3 +230,20 @@ def test_extract_text_empty_input_raises(text: str) -> None:
 def test_extract_text_only_boilerplate_raises() -> None:
     with pytest.raises(ExtractionError, match="no article text found"):
         extract_text_article("Subscribe now\nShare this article on Facebook\nAdvertisement")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published: November 19, 2024 at 3:05 pm", datetime(2024, 11, 19, 15, 5)),
+        ("Posted 2024-11-19 10:00", datetime(2024, 11, 19, 10, 0)),
+        ("19.11.2024", datetime(2024, 11, 19)),
+        ("Nov. 3rd, 2021", datetime(2021, 11, 3)),
+        ("Updated 12:30 am, 2 May 2022", datetime(2022, 5, 2)),
+        ("5 min read", None),
+        ("Updated 31 February 2023", None),
+        ("03/04/2023", None),
+    ],
+)
+def test_extract_text_dateline_parsing(line: str, expected: datetime | None) -> None:
+    assert parse_dateline(line) == expected

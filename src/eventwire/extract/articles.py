@@ -11,7 +11,7 @@ from eventwire.extract.decode import check_size, decode_bytes
 from eventwire.extract.errors import ExtractionError
 from eventwire.extract.html import extract_html, looks_like_html
 from eventwire.extract.language import detect_language
-from eventwire.extract.metadata import PageMetadata, normalized_url, parse_datetime
+from eventwire.extract.metadata import normalized_url, parse_datetime
 from eventwire.extract.text import clean_text
 from eventwire.model import Article, RawDoc
 
@@ -57,8 +57,7 @@ def _build_article(
     if kind == "html" and looks_like_html(text):
         body, page = extract_html(text, url)
     else:
-        body, title, author = clean_text(text, title=container_title)
-        page = PageMetadata(title=title, author=author)
+        body, page = clean_text(text, title=container_title)
     canonical = page.canonical_url or normalized_url(url)
     host = urlsplit(canonical).hostname if canonical else None
     return Article(

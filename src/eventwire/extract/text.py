@@ -18,7 +18,9 @@ from eventwire.extract.boilerplate import (
     is_sentence,
     word_count,
 )
+from eventwire.extract.dateline import parse_dateline
 from eventwire.extract.errors import ExtractionError
+from eventwire.extract.metadata import PageMetadata
 
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -111,8 +113,8 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, str | None]:
-    """Body text, headline and byline author of a scraped plain text.
+def clean_text(text: str, title: str | None = None) -> tuple[str, PageMetadata]:
+    """Body text plus headline, byline author and dateline date of a scraped plain text.
 
     Args:
         text: the plain text.
@@ -120,7 +122,7 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, st
             and a first paragraph repeating it is dropped.
 
     Returns:
-        (body with paragraphs separated by blank lines, title or None, author or None).
+        (body with paragraphs separated by blank lines, metadata with title, author, published).
 
     Raises:
         ExtractionError: no text, or nothing left once boilerplate is removed.
@@ -136,13 +138,16 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, str | None, st
         if index is not None:
             title = verdicts[index].text
             verdicts = verdicts[index + 1 :]
-    author = None
+    author, published = None, None
     for verdict in verdicts:
-        match = rules.BYLINE.match(verdict.text)
-        if verdict.boilerplate and match:
-            author = match.group(1).rstrip(",")
-            break
+        if verdict.region != "lead" or not verdict.boilerplate:
+            continue
+        byline = rules.BYLINE.match(verdict.text)
+        if byline and author is None:
+            author = byline.group(1).rstrip(",")
+        elif published is None and rules.META_LINE.match(verdict.text):
+            published = parse_dateline(verdict.text)
     body = PARAGRAPH_SEPARATOR.join(v.text for v in verdicts if not v.boilerplate)
     if not body:
         raise ExtractionError("no article text found")
-    return body, title, author
+    return body, PageMetadata(title=title, author=author, published=published)
