@@ -140,6 +140,13 @@ def test_extract_html_windows_1252_bytes_undeclared() -> None:
     assert "café" in article.text
 
 
+def test_extract_html_wrongly_declared_utf8() -> None:
+    page = LATIN_PAGE.replace("iso-8859-1", "utf-8")
+    article = extract_article(page.encode("cp1252"))
+    assert "owners of the café on the main square" in article.text
+    assert "\ufffd" not in article.text
+
+
 def test_extract_html_mixed_encoding_bytes() -> None:
     utf8_part = LATIN_PAGE.encode("utf-8")
     stray = "Résumé of the council’s decision".encode("cp1252")
