@@ -132,27 +132,35 @@ def _is_reporting(token: Token, quoted: Quoted) -> bool:
 
 
 def reported_attributions(
-    doc: Doc, taken: Iterable[CharSpan], used_cues: set[int], quoted: Quoted, paragraphs: Paragraphs
+    doc: Doc,
+    attributed: Iterable[CharSpan],
+    nested: Iterable[CharSpan],
+    used_cues: set[int],
+    quoted: Quoted,
+    paragraphs: Paragraphs,
 ) -> list[Attribution]:
-    """Attributions carried by cue verbs whose content is not already a quotation.
+    """Attributions carried by cue verbs whose content is not already attributed.
 
-    ``taken`` are the quotation ranges found earlier: cues inside them are nested attributions
-    (left out, as annotation schemes do) and contents overlapping them are already covered.
+    ``attributed`` are the contents found so far, which a new content may not overlap; cues inside
+    them or inside ``nested`` (quoted clauses) are nested attributions, left out as annotation
+    schemes do. A quotation no cue introduced may end up inside a reported content
+    ('worried that the safety net was becoming "a hammock …"').
     """
-    taken = sorted(taken)
+    attributed = sorted(attributed)
+    cue_free = sorted([*attributed, *nested])
     found: list[Attribution] = []
 
-    def overlaps_taken(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in taken)
+    def overlaps(ranges: list[CharSpan], start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in ranges)
 
     for index in candidate_cues(doc):
         token = doc[index]
         if index in used_cues or not _is_reporting(token, quoted):
             continue
-        if overlaps_taken(token.idx, token.idx + len(token.text)):
+        if overlaps(cue_free, token.idx, token.idx + len(token.text)):
             continue
         for start, end in _content_pieces(token, paragraphs):
-            if overlaps_taken(start, end):
+            if overlaps(attributed, start, end):
                 continue
             found.append(Attribution((start, end), "indirect", token, speaker_head(token, quoted)))
     return found

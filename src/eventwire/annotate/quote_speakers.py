@@ -18,6 +18,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Token
 
+from eventwire.annotate.quote_cues import is_speech_cue
 from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS, SPEAKER_LABELS, word_set
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -29,6 +30,13 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NOMINAL_POS = ("NOUN", "PROPN")
 # Object-control: with these deps the controller is the head's object ("urged Rubio to call …").
 CONTROL_OBJECT_DEPS = ("dobj",)
+# Things that carry words ("a statement saying", "an ad claiming"): their author is the speaker.
+ARTIFACT_NOUNS = word_set(
+    """
+    statement release email message letter tweet post text memo note ad advertisement video cover
+    report paper piece article editorial column interview speech remarks comments cable filing
+    """
+)
 # How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
 ANTECEDENT_SENTENCES = 4
 SUBJECT_HOPS = 5
@@ -75,12 +83,21 @@ def _never_quoted(index: int) -> bool:
     return False
 
 
-def _inverted(cue: Token) -> bool:
-    """Whether the cue may precede its subject: right after a quotation or a comma ('…," said X',
-    '…, said David Wasserman')."""
-    doc = cue.doc
-    previous = [t for t in doc[max(0, cue.i - 3) : cue.i] if not t.is_space]
-    return bool(previous) and (previous[-1].is_quote or previous[-1].text == ",")
+def _after_quotation(cue: Token) -> bool:
+    """The cue follows a closing quotation mark ('…," said X'), so its subject may come after it."""
+    previous = [t for t in cue.doc[max(0, cue.i - 3) : cue.i] if not t.is_space]
+    if previous and previous[-1].text == ",":
+        previous.pop()
+    return bool(previous) and previous[-1].is_quote
+
+
+def _right_subject_allowed(cue: Token, subject: Token) -> bool:
+    """A subject after its cue: after a quotation, or right behind a comma-led cue
+    ('…, said David Wasserman'); elsewhere it is a misparsed object ('noting the nominee “…”')."""
+    if _after_quotation(cue):
+        return True
+    previous = cue.doc[cue.i - 1] if cue.i else None
+    return previous is not None and previous.text == "," and subject.left_edge.i == cue.i + 1
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -88,9 +105,11 @@ def _same_paragraph(a: Token, b: Token) -> bool:
     return not any("\n" in t.text_with_ws for t in a.doc[low:high])
 
 
-def _subject_of(token: Token, quoted: Quoted, inverted: bool) -> Token | None:
+def _subject_of(token: Token, quoted: Quoted, is_cue: bool) -> Token | None:
     for child in token.children:
-        if child.dep_ not in SUBJECT_DEPS or quoted(child.i) or (child.i > token.i and not inverted):
+        if child.dep_ not in SUBJECT_DEPS or quoted(child.i):
+            continue
+        if child.i > token.i and not (is_cue and _right_subject_allowed(token, child)):
             continue
         if not _same_paragraph(child, token):
             continue
@@ -110,7 +129,7 @@ def _linear_speaker(cue: Token, quoted: Quoted) -> Token | None:
     doc = cue.doc
     left = range(cue.i - 1, max(sentence.start, cue.i - LINEAR_SPEAKER_WINDOW) - 1, -1)
     right = range(cue.i + 1, min(sentence.end, cue.i + LINEAR_SPEAKER_WINDOW))
-    for indices in (right, left) if _inverted(cue) else (left,):
+    for indices in (right, left) if _after_quotation(cue) else (left,):
         for index in indices:
             token = doc[index]
             if quoted(index) or token.is_space or token.pos_ in ("VERB", "AUX"):
@@ -135,10 +154,14 @@ def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     token = cue
     for _ in range(SUBJECT_HOPS):
-        subject = _subject_of(token, quoted, token.i == cue.i and _inverted(cue))
-        if subject is not None:
-            return subject
+        subject = _subject_of(token, quoted, token.i == cue.i)
         head = token.head
+        if subject is not None:
+            relative = subject.lower_ in ("that", "which") and token.dep_ == "relcl"
+            if not (relative and head.lower_ in ARTIFACT_NOUNS and head.head.pos_ == "VERB"):
+                return subject
+            token = head.head  # 'released a video that said': the releaser speaks
+            continue
         if token.dep_ == "xcomp":
             controller = next((c for c in head.children if c.dep_ in CONTROL_OBJECT_DEPS), None)
             if controller is not None and not quoted(controller.i):
@@ -147,6 +170,10 @@ def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
             return head  # a misparsed subject: 'the nominee, Donald Trump, tweeted'
         if token.dep_ == "pcomp" and head.pos_ == "ADP":
             token, head = head, head.head  # 'by saying', 'after telling'
+        if token.dep_ == "acl" and head.lower_ in ARTIFACT_NOUNS and head.head.pos_ == "VERB":
+            token, head = head, head.head  # 'released a statement saying': the releaser speaks
+        if token.dep_ in SUBJECT_SHARING_DEPS and head.dep_ == "ccomp" and is_speech_cue(head.head):
+            head = head.head  # 'X said Y will …, saying': the participle goes with "said", not Y
         if token.dep_ not in SUBJECT_SHARING_DEPS or head.i == token.i or head.pos_ not in ("VERB", "AUX"):
             break
         token = head

@@ -311,8 +311,10 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
             uncued.append(mark)
     uncued = _attach_dash_tags(doc, uncued, found, paragraphs)
     used_cues = {a.cue.i for a in found if a.cue is not None}
-    taken = [a.content for a in found] + [(m.start, m.end) for m, c in zip(marks, clauses, strict=True) if c]
-    found.extend(reported_attributions(doc, taken, used_cues, is_quoted, paragraphs))
+    nested = [(m.start, m.end) for m, clause in zip(marks, clauses, strict=True) if clause]
+    reported = reported_attributions(doc, [a.content for a in found], nested, used_cues, is_quoted, paragraphs)
+    found.extend(reported)
+    uncued = [m for m in uncued if not any(a.content[0] <= m.start and m.end <= a.content[1] for a in reported)]
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
     found.sort(key=lambda a: a.content)
     return [_to_quote(text, a) for a in found]
