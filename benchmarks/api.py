@@ -43,14 +43,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
-def timed(call: Callable[[], object], samples: int) -> list[float]:
-    call()  # warm-up: caches, first-request set-up
-    out = []
+def timed_pair(first: Callable[[], object], second: Callable[[], object], samples: int) -> tuple[list, list]:
+    """Time two calls in alternation, so a change in machine load hits both series alike."""
+    first(), second()  # warm-up: caches, first-request set-up
+    a, b = [], []
     for _ in range(samples):
-        start = time.perf_counter()
-        call()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+        for call, out in ((first, a), (second, b)):
+            start = time.perf_counter()
+            call()
+            out.append((time.perf_counter() - start) * 1000)
+    return a, b
 
 
 def build_store(path: Path, events: int) -> float:
@@ -86,7 +88,7 @@ def latency(url: str, store, samples: int) -> dict:
                 r = client.get(path, params=params)
                 r.raise_for_status()
 
-            api_ms, duck_ms = timed(over_http, samples), timed(direct, samples)
+            api_ms, duck_ms = timed_pair(over_http, direct, samples)
             out[name] = {
                 "api_p50_ms": round(statistics.median(api_ms), 2),
                 "api_p95_ms": round(percentile(api_ms, 95), 2),

@@ -6,7 +6,6 @@ import math
 from datetime import date
 from typing import Annotated, Any
 
-import numpy as np
 import pandas as pd
 from fastapi import Depends, Query, Request
 
@@ -68,20 +67,22 @@ def event_filter(
     )
 
 
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, np.generic):
-        return _plain(value.item())
-    if isinstance(value, pd.Timestamp):
-        return value.date() if value == value.normalize() else value.to_pydatetime()
-    if isinstance(value, list | tuple | np.ndarray):
-        return [_plain(v) for v in value]
-    return value
-
-
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """DataFrame rows as JSON-ready dicts: NaN/NaT → None, numpy scalars → Python, midnight → date."""
-    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    """DataFrame rows as JSON-ready dicts: NaN/NaT → None, numpy scalars → Python, midnight → date.
+
+    Column-wise conversion: a timeline of thousands of periods serialises in a few milliseconds.
+    """
+    out = {}
+    for col in df.columns:
+        series = df[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            present = series.dropna()
+            values = series.dt.date if (present == present.dt.normalize()).all() else series.dt.to_pydatetime()
+            out[col] = [None if pd.isna(t) else v for t, v in zip(series, values, strict=True)]
+        elif pd.api.types.is_float_dtype(series):
+            out[col] = [None if math.isnan(v) else v for v in series.tolist()]
+        elif pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            out[col] = series.tolist()
+        else:
+            out[col] = [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in series.tolist()]
+    return [dict(zip(out, row, strict=True)) for row in zip(*out.values(), strict=True)] if out else []
