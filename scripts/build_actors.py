@@ -323,7 +323,7 @@ def capital_records(by_code: dict[str, dict], countries: dict, cities: dict, cap
         if key in forms or any(p >= CAPITAL_AMBIGUITY_RATIO * city["population"] for p in rivals):
             continue
         alternates = {normalise(n) for n in city.get("alternatenames", ())} | {key}
-        aliases = [p for p in record["names"] if normalise(p) in alternates] or [city["name"]]
+        aliases = [p for p in record["names"] if normalise(p) in alternates and normalise(p) not in forms]
         taken = {normalise(p) for p in aliases} | {key}
         record["names"] = [p for p in record["names"] if normalise(p) not in taken]
         places |= taken

@@ -102,11 +102,10 @@ class ActorDictionary:
         self.agents = agents
         self.places = places
         self.countries = countries
-        self.alias_span = _first_unit_spans(aliases)
-        self.agent_span = _first_unit_spans(agents)
+        self.prefixes = _prefixes(aliases, agents)
         self.by_id = {r.actor_id: r for r in records}
-        self.fuzzy_cache: dict[str, tuple[int, ...] | None] = {}
-        self._fuzzy_blocks: dict[str, list[str]] | None = None
+        self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], tuple[str, float] | None] = {}
+        self._fuzzy_blocks: dict[tuple[str, str, int], list[str]] | None = None
         self._surnames: dict[str, set[int]] | None = None
 
     @classmethod
@@ -232,26 +231,28 @@ class ActorDictionary:
         ]
         return self.records[hits[0]] if len(hits) == 1 else None
 
-    def fuzzy_blocks(self) -> dict[str, list[str]]:
-        """Multi-word person/org aliases grouped by the first three letters of their last word."""
+    def fuzzy_blocks(self) -> dict[tuple[str, str, int], list[str]]:
+        """Multi-word aliases by (kind: person or org, first three letters of the last word, words)."""
         if self._fuzzy_blocks is None:
-            blocks: dict[str, list[str]] = {}
+            blocks: dict[tuple[str, str, int], list[str]] = {}
             for alias, indices in self.aliases.items():
                 words = alias.split()
-                if len(words) > 1 and any(self.records[i].kind in ("person", "org") for i in indices):
-                    blocks.setdefault(words[-1][:3], []).append(alias)
+                if len(words) > 1:
+                    for kind in {self.records[i].kind for i in indices} & {"person", "org"}:
+                        blocks.setdefault((kind, words[-1][:3], len(words)), []).append(alias)
             self._fuzzy_blocks = blocks
         return self._fuzzy_blocks
 
 
-def _first_unit_spans(table: dict[str, object]) -> dict[str, int]:
-    """First word of each key → the most words any key starting with it has."""
-    spans: dict[str, int] = {}
-    for key in table:
-        words = key.split(" ")
-        if len(words) > spans.get(words[0], 0):
-            spans[words[0]] = len(words)
-    return spans
+def _prefixes(*tables: dict) -> frozenset[str]:
+    """Every key of the tables and every word-prefix of one ("united", "united states", …): the
+    scanner extends a phrase only while it is still the start of some name."""
+    found: set[str] = set()
+    for table in tables:
+        for key in table:
+            words = key.split(" ")
+            found.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4)

@@ -25,16 +25,22 @@ from eventwire.annotate.actor_text import POSSESSIVE, compose_code, normalise_un
 from eventwire.model import Actor
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
-# Minister", "Mr Putin"); "of" only joins an agent to a following country.
+# Minister", "Mr Putin"); "of" (or "of the") only joins an agent to a following country.
 LINKERS = frozenset(
-    {POSSESSIVE, "the", "new", "former", "ex", "acting", "then", "top", "senior", "outgoing", "incoming",
+    {POSSESSIVE, "new", "former", "ex", "acting", "then", "top", "senior", "outgoing", "incoming",
      "interim", "deputy", "mr", "mrs", "ms", "dr", "sir", "of"}
 )  # fmt: skip
 FORMER_WORDS = frozenset({"former", "ex"})
 # A demonym after these words names an ethnic group, not the state ("ethnic Albanians in Serbia").
 ETHNIC_WORDS = frozenset({"ethnic"})
-# Text allowed between units of one phrase besides linker words: spaces, hyphens, apostrophes.
-GAP_PATTERN = re.compile(r"[\s\-–—'’]*")
+# Text allowed between units of one phrase: spaces and apostrophes, or one hyphen ("Secretary-
+# General"); a spaced dash ("WASHINGTON -- President") separates phrases. After an initial or an
+# abbreviation its full stop may stand in the gap too ("Joseph R. Biden Jr.").
+GAP_PATTERN = re.compile(r"[\s'’]*|-")
+ABBREVIATION_GAP = re.compile(r"\.\s*")
+ABBREVIATIONS = frozenset(
+    {"jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "pres"}
+)
 # A city under one of these prepositions is where something happened, not who did it.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
@@ -71,6 +77,10 @@ class Item:
     tentative: bool = False
 
 
+# Marks a place name read as where something happened (not an actor, nor is any part of it).
+LOCATION = Item(-1, -1, "location")
+
+
 @dataclass(slots=True)
 class Group:
     items: list[Item] = field(default_factory=list)
@@ -88,9 +98,11 @@ class Resolved:
     person: Item | None = None
 
 
-def doc_units(doc: Doc) -> list[Unit]:
-    starts = [t.idx for t in doc]
-    return [Unit(s, e, k, doc[bisect_right(starts, s) - 1]) for s, e, k in text_units(doc.text)]
+def doc_units(doc: Doc, text: str) -> list[Unit]:
+    """The units of ``text`` (= ``doc.text``), each with the token it starts in."""
+    tokens = list(doc)
+    starts = [t.idx for t in tokens]
+    return [Unit(s, e, k, tokens[bisect_right(starts, s) - 1]) for s, e, k in text_units(text)]
 
 
 def plain_units(text: str) -> list[Unit]:
@@ -98,48 +110,92 @@ def plain_units(text: str) -> list[Unit]:
 
 
 def _joined(text: str, units: list[Unit], first: int, last: int) -> bool:
-    """True when units first..last are separated only by spaces/hyphens (no comma, no full stop)."""
-    return all(GAP_PATTERN.fullmatch(text, units[i].end, units[i + 1].start) for i in range(first, last))
+    """True when units first..last are written as one phrase (no comma, no sentence break)."""
+    for i in range(first, last):
+        start, end = units[i].end, units[i + 1].start
+        if GAP_PATTERN.fullmatch(text, start, end):
+            continue
+        key = units[i].key
+        if not ((len(key) == 1 or key in ABBREVIATIONS) and ABBREVIATION_GAP.fullmatch(text, start, end)):
+            return False
+    return True
+
+
+def _candidates(keys: list[str], i: int, prefixes: frozenset[str]) -> list[tuple[int, str]]:
+    """(last unit, key) of every dictionary prefix starting at unit ``i``, shortest first. A
+    possessive may also be read as a plain "s" ("People's Republic" is listed as "Peoples Republic")."""
+    found: list[tuple[int, str]] = []
+    active = [keys[i]]
+    j = i
+    while active:
+        found.extend((j, key) for key in active)
+        j += 1
+        if j >= len(keys):
+            break
+        extended = [key + " " + keys[j] for key in active]
+        if keys[j] == POSSESSIVE:
+            extended += [key + "s" for key in active]
+        active = [key for key in extended if key in prefixes]
+    return found
 
 
 def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: date | None) -> list[Item]:
     """Longest-first dictionary hits, left to right, without overlaps."""
     items: list[Item] = []
+    keys = [u.key for u in units]
     i, n = 0, len(units)
     while i < n:
-        key0 = units[i].key
-        alias_span = dictionary.alias_span.get(key0, 0)
-        agent_span = dictionary.agent_span.get(key0, 0)
         item = None
-        for length in range(min(max(alias_span, agent_span), n - i), 0, -1):
-            key = " ".join(u.key for u in units[i : i + length]) if length > 1 else key0
-            if " 's" in key and key not in dictionary.aliases:
-                key = key.replace(" 's", "s")  # "People's Republic" is listed as "Peoples Republic"
-            last = i + length - 1
-            if length <= alias_span and key in dictionary.aliases and _joined(text, units, i, last):
-                record = dictionary.choose(dictionary.aliases[key], when)
-                item = Item(i, last, "actor", record=record)
-                valid = _valid_name(text, units, item, key, dictionary)
-                if valid and _after_other_name(text, units, item, items):
-                    valid = False
-                if valid:
-                    item.tentative = valid == TENTATIVE
-                    if record.kind == "country" and i > 0 and units[i - 1].key in ETHNIC_WORDS:
-                        item.kind = "block"
+        skip_to = i
+        if keys[i] in dictionary.prefixes:
+            for last, key in reversed(_candidates(keys, i, dictionary.prefixes)):
+                item = _actor_item(text, units, i, last, key, dictionary, when, items)
+                if item is LOCATION:
+                    item, skip_to = None, last  # "in Kansas City": a place, and so is any part of it
                     break
-                item = None
-            if length <= agent_span and key in dictionary.agents and _joined(text, units, i, last):
-                role = dictionary.agent_role(key)
-                item = Item(i, last, "agent" if role else "block", role=role)
-                item.weak = _modifier(units[last].token)
-                break
+                if (
+                    item is None
+                    and key in dictionary.agents
+                    and keys[last] != POSSESSIVE
+                    and _joined(text, units, i, last)
+                ):
+                    role = dictionary.agent_role(key)
+                    item = Item(i, last, "agent" if role else "block", role=role, weak=_modifier(units[last].token))
+                if item is not None:
+                    break
         if item is None:
-            i += 1
+            i = skip_to + 1
             continue
         items.append(item)
         i = item.last + 1
     confirmed = {id(i.record) for i in items if i.kind == "actor" and not i.tentative}
     return [i for i in items if not i.tentative or id(i.record) in confirmed]
+
+
+def _actor_item(
+    text: str,
+    units: list[Unit],
+    first: int,
+    last: int,
+    key: str,
+    dictionary: ActorDictionary,
+    when: date | None,
+    items: list[Item],
+) -> Item | None:
+    """The actor alias ``key`` over units first..last, if it is one and reads as a name here."""
+    indices = dictionary.aliases.get(key)
+    if indices is None or not _joined(text, units, first, last):
+        return None
+    item = Item(first, last, "actor", record=dictionary.choose(indices, when))
+    valid = _valid_name(text, units, item, key, dictionary)
+    if valid == LOCATION:
+        return LOCATION
+    if not valid or _after_other_name(text, units, item, items):
+        return None
+    item.tentative = valid == TENTATIVE
+    if item.record.kind == "country" and first > 0 and units[first - 1].key in ETHNIC_WORDS:
+        item.kind = "block"
+    return item
 
 
 def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item]) -> bool:
@@ -160,9 +216,9 @@ def _modifier(token: Token | None) -> bool:
     return token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i)
 
 
-def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: ActorDictionary) -> bool | str:
+def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: ActorDictionary) -> bool | str | Item:
     """Names are capitalised proper nouns; short aliases must be in capitals; a city under a
-    locative preposition is a place, not an actor. A one-word name the tagger did not read as a
+    locative preposition is a place (``LOCATION``), not an actor. A one-word name the tagger did not read as a
     proper noun is ``TENTATIVE``: kept only if the document names the same actor elsewhere."""
     span = text[units[item.first].start : units[item.last].end]
     if span.islower():
@@ -179,9 +235,10 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         return False
     token = units[item.last].token
     if token is not None and key in dictionary.places and item.record.kind in PLACE_KINDS:
-        head = token.head
-        if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
-            return False
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return LOCATION
+        if item.record.kind == "country" and token.ent_type_ == "PERSON":
+            return False  # a city name the tagger reads as a person's ("Ariana")
     return status
 
 
@@ -212,7 +269,10 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
     while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
         right += 1
     return any(
-        t.i != token.i and t.is_alpha and t.text[:1].isupper() and not _title_word(normalise_unit(t.text), dictionary)
+        t.i != token.i
+        and t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not _title_word(normalise_unit(t.text), dictionary)
         for t in doc[left : right + 1]
     )
 
@@ -220,7 +280,7 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
 def _can_join(group: Group, item: Item, gap: list[str], units: list[Unit]) -> bool:
     """Whether ``item`` continues the phrase of ``group`` across the linker words ``gap``."""
     last = group.items[-1]
-    if any(k not in LINKERS for k in gap):
+    if any(k not in LINKERS and not (k == "the" and gap[:1] == ["of"]) for k in gap):
         return False
     has_person = any(i.kind == "actor" and i.record.kind == "person" for i in group.items)
     if "of" in gap:

@@ -20,7 +20,9 @@ from eventwire.annotate.actor_match import (
     NAME_ENTITY_LABELS,
     PLACE_KINDS,
     SCORES,
+    Group,
     Resolved,
+    Unit,
     doc_units,
     find_items,
     group_actor,
@@ -44,6 +46,7 @@ __all__ = [
 # while different people sharing a surname ("Kim Jong Un" / "kim jong il") stay below.
 FUZZY_MIN_RATIO = 90
 FUZZY_LABELS = ("PERSON", "ORG")
+FUZZY_KINDS = ("person", "org")
 # Words that end the head of a short actor phrase: what follows qualifies it ("refugees from
 # Liberia", "King Hassan of Morocco").
 PHRASE_BREAKS = frozenset(
@@ -68,7 +71,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     """
     dictionary = dictionary or load_actor_dictionary()
     text = doc.text
-    units = doc_units(doc)
+    units = doc_units(doc, text)
     items = find_items(text, units, dictionary, when)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     resolved: list[Resolved] = []
@@ -76,12 +79,14 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         found = group_actor(group, units, dictionary, when)
         if found is None or _inside_other_name(group, found, entities):
             continue
+        if found.method == "generic" and _inside_name(found, entities):
+            continue  # "King" in "Martin Luther King", "Times" in a paper's name
         resolved.append(found)
-    _share_person_actors(resolved, units)
+    _share_person_actors(resolved)
     mentions = [
         ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method]) for r in resolved
     ]
-    extra = _surname_and_fuzzy(doc, resolved, units, mentions, dictionary, when)
+    extra = _surname_and_fuzzy(doc, text, resolved, units, mentions, dictionary, when)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         mentions = [m for m in mentions if not any(m.start < x.end and x.start < m.end for x in extra)]
@@ -90,17 +95,27 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     return mentions
 
 
-def _inside_other_name(group, found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
-    """A bare country/city inside a longer name of something else ("RBC Ukraine", "Jordan Peterson")."""
+def _inside_other_name(group: Group, found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
+    """A bare country/city inside a longer name of something else ("RBC Ukraine", "Jordan Peterson",
+    "Moscow Times"); a country opening the name modifies it ("U.S. Missile Approval") and stays."""
     if any(i.kind != "actor" or i.record.kind not in PLACE_KINDS for i in group.items):
         return False
+    opening_country = group.items[0].record.kind == "country"
     return any(
-        label in NAME_ENTITY_LABELS and s <= found.start and found.end <= e and (s, e) != (found.start, found.end)
+        label in NAME_ENTITY_LABELS
+        and s <= found.start
+        and found.end <= e
+        and (s, e) != (found.start, found.end)
+        and not (opening_country and s == found.start)
         for s, e, label in entities
     )
 
 
-def _share_person_actors(resolved: list[Resolved], units) -> None:
+def _inside_name(found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
+    return any(label in NAME_ENTITY_LABELS and s <= found.start and found.end <= e for s, e, label in entities)
+
+
+def _share_person_actors(resolved: list[Resolved]) -> None:
     """Give surname-only mentions of a person the actor of the document's fullest mention of them."""
     best: dict[str, Resolved] = {}
     for r in resolved:
@@ -122,8 +137,9 @@ def _share_person_actors(resolved: list[Resolved], units) -> None:
 
 def _surname_and_fuzzy(
     doc: Doc,
+    text: str,
     resolved: list[Resolved],
-    units,
+    units: list[Unit],
     mentions: list[ActorMention],
     dictionary: ActorDictionary,
     when: date | None,
@@ -151,7 +167,7 @@ def _surname_and_fuzzy(
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
             start, method, score = title[0], "title", SCORES["title"]
         else:
-            found = fuzzy_record(" ".join(words), dictionary)
+            found = fuzzy_record(" ".join(words), dictionary, ("person",) if ent.label_ == "PERSON" else ("org",))
             if found is None:
                 continue
             record, ratio = found
@@ -161,7 +177,7 @@ def _surname_and_fuzzy(
             method, score = "fuzzy", round(ratio / 100, 3)
             if record.kind == "person" and len(words) > 1:
                 surnames.setdefault(words[-1], actor)
-        extra.append(ActorMention(start, ent.end_char, doc.text[start : ent.end_char], actor, method, score))
+        extra.append(ActorMention(start, ent.end_char, text[start : ent.end_char], actor, method, score))
         taken_names.append((start, ent.end_char))
     return extra
 
@@ -178,18 +194,23 @@ def _title_before(doc: Doc, index: int, dictionary: ActorDictionary) -> tuple[in
     return None
 
 
-def fuzzy_record(key: str, dictionary: ActorDictionary) -> tuple[ActorRecord, float] | None:
-    """The person/organisation whose multi-word alias is spelled closest to ``key`` (cached)."""
+def fuzzy_record(
+    key: str, dictionary: ActorDictionary, kinds: tuple[str, ...] = FUZZY_KINDS
+) -> tuple[ActorRecord, float] | None:
+    """The person (or organisation) of ``kinds`` whose alias of as many words is spelled closest
+    to ``key`` (cached)."""
     words = key.split()
     if len(words) < 2:
         return None
-    if key not in dictionary.fuzzy_cache:
+    cache_key = (key, kinds)
+    if cache_key not in dictionary.fuzzy_cache:
         if len(dictionary.fuzzy_cache) >= FUZZY_CACHE_SIZE:
             dictionary.fuzzy_cache.clear()
-        block = dictionary.fuzzy_blocks().get(words[-1][:3], [])
+        blocks = dictionary.fuzzy_blocks()
+        block = [a for kind in kinds for a in blocks.get((kind, words[-1][:3], len(words)), ())]
         best = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
-        dictionary.fuzzy_cache[key] = None if best is None else (best[0], best[1])
-    hit = dictionary.fuzzy_cache[key]
+        dictionary.fuzzy_cache[cache_key] = None if best is None else (best[0], best[1])
+    hit = dictionary.fuzzy_cache[cache_key]
     if hit is None:
         return None
     alias, ratio = hit
@@ -227,7 +248,7 @@ def resolve_text(text: str, when: date | None = None, dictionary: ActorDictionar
 
 
 def _titled_name(
-    text: str, units: list, last: int, sector: str | None, dictionary: ActorDictionary, when: date | None
+    text: str, units: list[Unit], last: int, sector: str | None, dictionary: ActorDictionary, when: date | None
 ) -> Actor | None:
     """The office holder named by the capitalised words after a title ("President Kagame")."""
     name = []
