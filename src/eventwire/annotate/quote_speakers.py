@@ -41,7 +41,9 @@ ARTIFACT_NOUNS = word_set(
 ANTECEDENT_SENTENCES = 4
 SUBJECT_HOPS = 5
 # Tokens searched either side of a cue when the parse gives it no subject ("X, exasperated, responded").
-LINEAR_SPEAKER_WINDOW = 8
+LINEAR_SPEAKER_WINDOW = 16
+# Entity types that never speak (a date next to a cue: 'tweeted Sunday').
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOT_SPEAKER_PRONOUNS = frozenset({"it", "there", "this", "that", "what", "which", "something", "one"})
 
 # Tokens a name mention never spans: sentence ends, and a spaced dash ("CHARLESTON, S.C. - Clinton").
@@ -122,25 +124,41 @@ def _subject_of(token: Token, quoted: Quoted, is_cue: bool) -> Token | None:
     return None
 
 
+def _speaker_like(token: Token) -> bool:
+    if token.dep_ == "compound" or token.head.pos_ == "ADP" or token.ent_type_ in NOT_SPEAKER_LABELS:
+        return False
+    if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ not in NOT_SPEAKER_PRONOUNS):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+
+
 def _linear_speaker(cue: Token, quoted: Quoted) -> Token | None:
-    """Nearest name or personal pronoun beside the cue, in its sentence and outside quotations:
-    to the left, or to the right when the cue follows a quotation ('…," wrote a Trump supporter')."""
+    """The parse gave the cue no subject: take the nearest name, personal pronoun or determined noun
+    beside it in its sentence, outside quotations. Leftwards a verb ends the search unless it sits
+    in a comma-delimited aside ('an intelligence source, who was not authorized …, told'); after a
+    quotation the search looks right first ('…," wrote a Trump supporter')."""
     sentence = cue.sent
     doc = cue.doc
     left = range(cue.i - 1, max(sentence.start, cue.i - LINEAR_SPEAKER_WINDOW) - 1, -1)
     right = range(cue.i + 1, min(sentence.end, cue.i + LINEAR_SPEAKER_WINDOW))
+    aside_names: list[Token] = []
     for indices in (right, left) if _after_quotation(cue) else (left,):
+        in_aside = False
         for index in indices:
             token = doc[index]
-            if quoted(index) or token.is_space or token.pos_ in ("VERB", "AUX"):
+            if quoted(index) or token.is_space or token.text in ":;":
                 break
-            if token.dep_ == "compound" or token.head.pos_ == "ADP":
+            if token.text == "," and index < cue.i:
+                in_aside = not in_aside if index != cue.i - 1 else True
                 continue
-            if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ not in NOT_SPEAKER_PRONOUNS):
-                return token
-            if token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children):
-                return token
-    return None
+            if token.pos_ in ("VERB", "AUX") and not in_aside:
+                break
+            if _speaker_like(token):
+                if not in_aside:
+                    return token
+                aside_names.append(token)
+    # 'Sanders, meanwhile, who sits at zero endorsements, said': the name opens the sentence.
+    return aside_names[-1] if aside_names else None
 
 
 def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:

@@ -206,14 +206,29 @@ def _attach_dash_tags(
     return remaining
 
 
-def _to_quote(text: str, attribution: Attribution) -> Quote:
+def _carry_speakers_to_participles(ordered: list[Attribution], paragraphs: Paragraphs) -> None:
+    """A subject-less participle cue ('Adding, "…"') goes on with the previous speaker of its
+    paragraph or the one before."""
+    previous: Attribution | None = None
+    for attribution in ordered:
+        cue = attribution.cue
+        orphan = attribution.speaker is None and cue is not None and cue.tag_ == "VBG"
+        if orphan and previous is not None and paragraphs.index(cue.idx) - paragraphs.index(previous.content[1]) <= 1:
+            attribution.speaker = previous.speaker
+        if attribution.speaker is not None:
+            previous = attribution
+
+
+def _to_quote(text: str, attribution: Attribution, paragraphs: Paragraphs) -> Quote:
+    """The Quote; ``start``/``end`` take in the cue and speaker where they share the content's
+    paragraph (a continued quotation's tag may lie a paragraph away)."""
     start, end = attribution.content
     cue = cue_span(attribution.cue) if attribution.cue is not None else None
     speaker = source_span(attribution.speaker, attribution.cue) if attribution.speaker is not None else None
-    if attribution.continued_from is None:
-        for part in (cue, speaker):
-            if part is not None:
-                start, end = min(start, part[0]), max(end, part[1])
+    paragraph = paragraphs.index(start)
+    for part in (cue, speaker):
+        if part is not None and paragraphs.index(part[0]) == paragraph:
+            start, end = min(start, part[0]), max(end, part[1])
     return Quote(
         start=start,
         end=end,
@@ -317,4 +332,5 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
     uncued = [m for m in uncued if not any(a.content[0] <= m.start and m.end <= a.content[1] for a in reported)]
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
     found.sort(key=lambda a: a.content)
-    return [_to_quote(text, a) for a in found]
+    _carry_speakers_to_participles(found, paragraphs)
+    return [_to_quote(text, a, paragraphs) for a in found]
