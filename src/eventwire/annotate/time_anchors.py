@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from eventwire.annotate.time_lexicon import APOS, ORDINAL, UNIT_PLURAL, B, parse_ordinal
-from eventwire.annotate.time_rules_relative import QUANTITY, _amount, _unit
+from eventwire.annotate.time_quantities import QUANTITY, amount_of, unit_name
 from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
 from eventwire.annotate.time_values import Point, duration_value, shift
 from eventwire.paths import DATA_DIR
@@ -126,8 +126,8 @@ def _anchor_offset(m: re.Match, c: Ctx) -> Found | None:
         return None
     event_id, when = event
     c.last_anchor = event_id
-    unit = _unit(m.group("unit"))
-    amount = _amount(m.group("q"))
+    unit = unit_name(m.group("unit"))
+    amount = amount_of(m.group("q"))
     signal = m.group("sig").lower()
     if signal == "since" or amount is None:
         return Found("DURATION", duration_value(amount, unit), f"anchor:{event_id}", end=m.end("dur"))

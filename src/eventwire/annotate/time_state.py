@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.annotate.time_context import TenseFinder
-from eventwire.annotate.time_values import UNKNOWN_VALUES, Point
+from eventwire.annotate.time_values import UNKNOWN_VALUES, Point, shift
 
 # How far back (characters) a comparison such as "a year earlier" looks for the quarter it mirrors:
 # earnings reports name the quarter once and compare with "a year ago" paragraphs later.
@@ -125,6 +125,12 @@ class Ctx:
             if point.gran in wanted:
                 return point
         return None
+
+    def year_before(self, mirror: Point) -> Found:
+        """The compared period one year back; it does not become the reference time."""
+        found = self.date(shift(mirror, -1, "year", mirror.gran), f"ref:{mirror.value}")
+        found.point = None
+        return found
 
     def last_of(self, gran: str) -> Point | None:
         """The last mentioned period of granularity ``gran`` ("that quarter")."""

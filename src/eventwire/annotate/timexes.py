@@ -19,8 +19,11 @@ from spacy.tokens import Doc
 from eventwire.annotate.time_anchors import anchor_mentions, anchor_rules
 from eventwire.annotate.time_context import TenseFinder
 from eventwire.annotate.time_lexicon import WORD_FAMILIES
-from eventwire.annotate.time_rules_calendar import CALENDAR_RULES
-from eventwire.annotate.time_rules_relative import RELATIVE_RULES
+from eventwire.annotate.time_rules_clock import CLOCK_RULES
+from eventwire.annotate.time_rules_dates import DATE_RULES
+from eventwire.annotate.time_rules_deictic import DEICTIC_RULES, REFERENCE_RULES
+from eventwire.annotate.time_rules_periods import PERIOD_RULES
+from eventwire.annotate.time_rules_spans import SPAN_RULES
 from eventwire.annotate.time_state import Ctx, Found, Rule
 from eventwire.model import Timex
 
@@ -43,8 +46,16 @@ class _Candidate:
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, in tie-break order: anchors, then calendar names, then relative expressions."""
-    return (*anchor_rules(), *CALENDAR_RULES, *RELATIVE_RULES)
+    """Every rule, in tie-break order: anchors, calendar names, then relative expressions."""
+    return (
+        *anchor_rules(),
+        *DATE_RULES,
+        *PERIOD_RULES,
+        *DEICTIC_RULES,
+        *SPAN_RULES,
+        *CLOCK_RULES,
+        *REFERENCE_RULES,
+    )
 
 
 def _extent(rule: Rule, m) -> tuple[int, int]:
