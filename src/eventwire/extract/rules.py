@@ -128,7 +128,7 @@ WEIGHT_LABEL_OR_COUNTER = 3.0  # "Photo: …", "Comments (12)", a bare UI word: 
 WEIGHT_CTA_START = 2.0  # an imperative opening asks rather than tells: needs one more signal
 WEIGHT_FURNITURE_TERM = 0.75  # per distinct furniture word, at most MAX_FURNITURE_TERMS counted
 MAX_FURNITURE_TERMS = 3
-WEIGHT_REPEATED = 1.5  # the same short line twice in one text: a template, not prose
+WEIGHT_REPEATED = 1.0  # the same short line twice: a template, or a list of results; shape alone never decides
 WEIGHT_SHORT_FRAGMENT = 1.0  # few words and no sentence punctuation
 WEIGHT_EDGE_REGION = 1.0  # before the first or after the last paragraph of prose
 
