@@ -89,7 +89,10 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     extra = _surname_and_fuzzy(doc, text, resolved, units, mentions, dictionary, when)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
-        mentions = [m for m in mentions if not any(m.start < x.end and x.start < m.end for x in extra)]
+        mentions = [
+            m for m in mentions if m.method != "generic" or not any(m.start < x.end and x.start < m.end for x in extra)
+        ]
+        mentions = _join_country_titles(text, mentions, extra)
     mentions += extra
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -109,6 +112,21 @@ def _inside_other_name(group: Group, found: Resolved, entities: list[tuple[int, 
         and not (opening_country and s == found.start)
         for s, e, label in entities
     )
+
+
+def _join_country_titles(text: str, mentions: list[ActorMention], extra: list[ActorMention]) -> list[ActorMention]:
+    """A country word right before a title mention joins it when it is the office holder's country
+    ("Rwandan" + "President Kagame")."""
+    by_end = {m.end: m for m in mentions if m.method == "dictionary" and m.actor.sector is None}
+    for mention in extra:
+        if mention.method != "title":
+            continue
+        before = text[: mention.start].rstrip()
+        previous = by_end.get(len(before))
+        if previous is not None and previous.actor.country == mention.actor.country and len(before) < mention.start:
+            mention.start, mention.text = previous.start, text[previous.start : mention.end]
+            mentions = [m for m in mentions if m is not previous]
+    return mentions
 
 
 def _inside_name(found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
@@ -144,7 +162,8 @@ def _surname_and_fuzzy(
     dictionary: ActorDictionary,
     when: date | None,
 ) -> list[ActorMention]:
-    """Mentions for unresolved PERSON/ORG entities: a known surname of the document, else fuzzy."""
+    """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
+    office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
     surnames: dict[str, Actor] = {}
     for r in resolved:
         if r.person is not None and r.person.last > r.person.first:
@@ -165,7 +184,9 @@ def _surname_and_fuzzy(
         if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
-            start, method, score = title[0], "title", SCORES["title"]
+            method, score = "title", SCORES["title"]
+            if not any(s < ent.start_char and title[0] < e for s, e in taken_names):
+                start = title[0]  # the title joins the mention unless it belongs to another one
         else:
             found = fuzzy_record(" ".join(words), dictionary, ("person",) if ent.label_ == "PERSON" else ("org",))
             if found is None:
