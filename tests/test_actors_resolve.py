@@ -95,6 +95,12 @@ def test_actors_resolve_surnames_within_document(nlp):
     assert _resolve(nlp, "Melania Trump attended the dinner.") == []
 
 
+def test_actors_resolve_title_names_office_holder(nlp):
+    """A title and a surname the dictionary only knows in full name the office holder of the day."""
+    found = _resolve(nlp, "Uzbek President Mirziyoyev met President Rahmon in Dushanbe.")
+    assert found == [("Uzbek President Mirziyoyev", "UZBGOV", "title"), ("President Rahmon", "TJKGOV", "title")]
+
+
 def test_actors_resolve_fuzzy_spellings(nlp):
     mentions = resolve_actors(nlp("Volodymir Zelenskyi met Sergey Lavrow in Geneva."), SEED_DATE)
     assert [(m.actor.actor_id, m.method) for m in mentions] == [
