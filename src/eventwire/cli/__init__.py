@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import browse, ingest, report
+from eventwire.cli import batch, browse, explore, ingest, report, serve
 
 app = typer.Typer(
     name="eventwire",
@@ -14,15 +14,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-app.command("ingest")(ingest.ingest_cli)
-app.command("watch")(ingest.watch_cli)
-app.command("annotate")(ingest.annotate_cli)
-app.command("articles")(browse.articles_cli)
-app.command("show")(browse.show_cli)
-app.command("stats")(browse.stats_cli)
-app.command("actors")(browse.actors_cli)
-app.command("quotes")(browse.quotes_cli)
-app.command("analyze")(report.analyze_cli)
+COMMANDS = {
+    "ingest": ingest.ingest_cli,
+    "watch": ingest.watch_cli,
+    "annotate": ingest.annotate_cli,
+    "analyze": report.analyze_cli,
+    "articles": browse.articles_cli,
+    "show": browse.show_cli,
+    "stats": browse.stats_cli,
+    "actors": browse.actors_cli,
+    "quotes": browse.quotes_cli,
+    "events": explore.events_cli,
+    "timeline": explore.timeline_cli,
+    "alerts": explore.alerts_cli,
+    "export": explore.export_cli,
+    "serve": serve.serve_cli,
+    "batch": batch.batch_cli,
+    "load": batch.load_cli,
+    "query": batch.query_cli,
+}
+for name, command in COMMANDS.items():
+    app.command(name)(command)
 
 
 def main() -> None:
