@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventwire.api.routes.pages import swagger_assets
 from eventwire.api.security import CSP
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
@@ -37,6 +38,19 @@ def test_every_response_carries_the_security_headers(api):
         assert "'unsafe-inline'" not in CSP and "frame-ancestors 'none'" in CSP
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_openapi_and_docs_are_served_without_any_cdn(api):
+    spec = httpx.get(api + "/openapi.json").json()
+    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/timeline", "/alerts", "/ingest"} <= set(
+        spec["paths"]
+    )
+    page = httpx.get(api + "/docs").text
+    assert "http" not in page.replace("http-equiv", "")  # every asset is a local path
+    if swagger_assets():
+        assert httpx.get(api + "/docs-assets/swagger-ui-bundle.js").status_code == 200
+    else:
+        assert "/openapi.json" in page
 
 
 def test_invalid_parameters_get_a_422_with_a_clear_message_and_no_trace(api):
