@@ -80,10 +80,13 @@ MONTH_ANY = r"(?:" + _alternation(MONTHS) + "|" + _alternation(MONTH_ABBREVIATIO
 WEEKDAY = _alternation(WEEKDAYS)
 SEASON = _alternation(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-SMALL = _alternation(
-    list(SMALL_NUMBERS)
-    + [f"{t}{sep}{u}" for t in TENS for u in list(SMALL_NUMBERS)[1:10] for sep in ("-", " ")]
-    + list(TENS)
+# Number words up to ninety-nine, factored by tens so that the regex engine does not try every
+# compound at every position ("twenty-four", "twenty four", "seventeen").
+SMALL = (
+    "(?:(?:"
+    + "|".join(TENS)
+    + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\w-]))?|"
+    + _alternation(SMALL_NUMBERS)[3:]
 )
 NUMBER_WORDS = rf"(?:(?:{SMALL}|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{SMALL})?|{SMALL})"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -174,6 +177,11 @@ TRIGGER_FAMILIES = {
             "annually", "biannually", "semiannually", "hourly", "every", "each", "per", "once", "twice", "thrice",
             "times"},
     "spelled": {"nineteen", "thousand"},
+    # Offsets: the word that turns an amount into a point ("three days ago", "two months before").
+    "ago": {"ago"},
+    "hence": {"now", "hence"},
+    "later": {"later", "earlier", "afterwards", "afterward", "previously", "before", "after"},
+    "before": {"before", "ahead", "prior"},
 }  # fmt: skip
 WORD_FAMILIES: dict[str, tuple[str, ...]] = {
     word: tuple(family for family, members in TRIGGER_FAMILIES.items() if word in members)

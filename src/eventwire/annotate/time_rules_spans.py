@@ -169,27 +169,27 @@ SPAN_RULES: list[Rule] = [
         rf"{B}(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly|barely)\s+)?(?:(?P<q>{QUANTITY})[-\s]+)?"
         rf"{UNIT_ADJECTIVES}?(?P<unit>{UNIT_PLURAL})(?:\s+or\s+so)?\s+ago(?!\w)",
         _ago,
-        triggers=("unit",),
+        triggers=("ago",),
     ),
     compile_rule(
         "from_now",
         rf"{B}(?P<q>{QUANTITY})[-\s]+(?P<unit>{UNIT_PLURAL})\s+(?:from\s+now|hence)(?!\w)",
         _from_now,
-        triggers=("unit",),
+        triggers=("hence",),
     ),
     compile_rule(
         "later_earlier",
         rf"{B}(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|barely)\s+)?(?P<q>{QUANTITY})[-\s]+{UNIT_ADJECTIVES}?"
         rf"(?P<unit>{UNIT_PLURAL})\s+(?P<dir>later|earlier|afterwards?|previously|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$))(?!\w)",
         _later_earlier,
-        triggers=("unit",),
+        triggers=("later",),
     ),
     compile_rule(
         "before_after",
         rf"{B}(?P<dur>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|barely)\s+)?(?P<q>{QUANTITY})[-\s]+{UNIT_ADJECTIVES}?"
         rf"(?P<unit>{UNIT_PLURAL}))\s+(?P<sig>before|ahead\s+of|prior\s+to)(?=\s+\S)",
         _before_after,
-        triggers=("unit",),
+        triggers=("before",),
     ),
     compile_rule(
         "in_units",
