@@ -113,3 +113,24 @@ def test_quotes_byline_dash_tag(quotes_of):
     quote = _only(quotes_of(text))
     assert quote.speaker.text == "Albert Einstein"
     assert quote.cue.text == "—"
+
+
+def test_quotes_artifact_speaker_is_its_author(quotes_of):
+    quote = _only(quotes_of('The senator issued a statement saying the vote "was a disgrace."'))
+    assert quote.speaker.text == "The senator"
+    assert quote.cue.text == "saying"
+
+
+def test_quotes_tag_after_a_long_speaker_description(quotes_of):
+    text = (
+        '"The agents are under a lot of pressure," an intelligence source, who was not authorized '
+        "to speak on the record, told Fox News."
+    )
+    quote = _only(quotes_of(text))
+    assert quote.speaker.text == "an intelligence source"
+    assert quote.cue.text == "told"
+
+
+def test_quotes_nested_cues_inside_quotations_are_ignored(quotes_of):
+    quote = _only(quotes_of('"They said we would lose, and we won," Smith said.'))
+    assert quote.speaker.text == "Smith"

@@ -1,11 +1,12 @@
 """Direct quotes: find the cue that introduces each quoted stretch.
 
-Each quoted stretch looks for its cue in four ways, in order:
-1. the parse: a speech verb that governs the quotation (``said: "…"``, ``"…," he said``, ``called it
+Each quoted stretch looks for its cue in these ways, in order:
+1. a speech verb right before the opening mark (``before adding: "…"``);
+2. the parse: a speech verb that governs the quotation (``said: "…"``, ``"…," he said``, ``called it
    "reckless"``), or that hangs off it as a parenthetical;
-2. the text right after the closing mark (``"…," said X`` / ``"…," X smiled``);
-3. the text right before the opening mark (``X said in a statement Monday: "…"``);
-4. a dash line after the quoted paragraph ("—Albert Einstein").
+3. the text right after the closing mark (``"…," said X`` / ``"…," X smiled``);
+4. the text before the opening mark (``X said in a statement Monday: "…"``);
+5. a dash line after the quoted paragraph ("—Albert Einstein", see ``quotes``).
 A quotation without a cue is kept only as a continuation of the attribution just before it (see
 ``quotes``); short cue-less phrases are scare quotes or titles and are dropped, and so are short
 title-case phrases in name positions (on ABC's "This Week") even next to a cue.
@@ -187,9 +188,21 @@ def direct_attribution(span: Span, clause: bool, frame: tuple[int, int]) -> Attr
     """
     if word_count(span) == 0 or is_title(span):
         return None
-    cue = _governing_cue(span, clause, frame) or _after_cue(span, frame)
+    cue = _adjacent_cue(span, frame) or _governing_cue(span, clause, frame) or _after_cue(span, frame)
     if cue is None and clause:
         cue = _before_cue(span, frame, clause)
     if cue is None:
         return None
     return Attribution((span.start_char, span.end_char), "direct", cue, None)
+
+
+def _adjacent_cue(span: Span, frame: tuple[int, int]) -> Token | None:
+    """A speech verb right before the opening mark, at most a comma or colon between
+    ('Trump said before adding: "…"')."""
+    doc = span.doc
+    index = span.start - 1
+    if index >= 0 and doc[index].text in ",:":
+        index -= 1
+    if index >= 0 and _in_frame(doc[index], frame) and is_speech_cue(doc[index]):
+        return doc[index]
+    return None

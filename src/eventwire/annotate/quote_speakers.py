@@ -34,7 +34,8 @@ CONTROL_OBJECT_DEPS = ("dobj",)
 ARTIFACT_NOUNS = word_set(
     """
     statement release email message letter tweet post text memo note ad advertisement video cover
-    report paper piece article editorial column interview speech remarks comments cable filing
+    report paper piece article editorial column interview speech remark comment cable filing sign
+    banner poster placard
     """
 )
 # How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
@@ -176,7 +177,7 @@ def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
         head = token.head
         if subject is not None:
             relative = subject.lower_ in ("that", "which") and token.dep_ == "relcl"
-            if not (relative and head.lower_ in ARTIFACT_NOUNS and head.head.pos_ == "VERB"):
+            if not (relative and head.lemma_.lower() in ARTIFACT_NOUNS and head.head.pos_ == "VERB"):
                 return subject
             token = head.head  # 'released a video that said': the releaser speaks
             continue
@@ -188,8 +189,9 @@ def speaker_head(cue: Token, quoted: Quoted = _never_quoted) -> Token | None:
             return head  # a misparsed subject: 'the nominee, Donald Trump, tweeted'
         if token.dep_ == "pcomp" and head.pos_ == "ADP":
             token, head = head, head.head  # 'by saying', 'after telling'
-        if token.dep_ == "acl" and head.lower_ in ARTIFACT_NOUNS and head.head.pos_ == "VERB":
-            token, head = head, head.head  # 'released a statement saying': the releaser speaks
+        if token.dep_ == "acl" and head.lemma_.lower() in ARTIFACT_NOUNS and head.head.pos_ == "VERB":
+            token = head.head  # 'released a statement saying': the releaser speaks
+            continue
         if token.dep_ in SUBJECT_SHARING_DEPS and head.dep_ == "ccomp" and is_speech_cue(head.head):
             head = head.head  # 'X said Y will …, saying': the participle goes with "said", not Y
         if token.dep_ not in SUBJECT_SHARING_DEPS or head.i == token.i or head.pos_ not in ("VERB", "AUX"):
