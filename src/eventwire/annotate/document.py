@@ -56,7 +56,7 @@ def document_from_doc(
         title=title,
         published=published if isinstance(published, datetime) else None,
         article_id=article_id,
-        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        sentences=[Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents],
         entities=[Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
         actors=actors,
         quotes=quotes,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from eventwire.cli.common import JsonOption, console, err_console, print_json
+from eventwire.cli.common import JsonOption, console, err_console, parse_since, print_json
 from eventwire.model import Article, Document, Event, Failure
 
 
@@ -17,23 +18,26 @@ def _flags(ev: Event) -> str:
     return ", ".join(n for n in names if getattr(ev, n))
 
 
-def _events_table(doc: Document) -> Table:
-    table = Table(title="events", show_lines=True)
-    for col in ("source", "action", "target", "PLOVER", "CAMEO", "flags", "date", "evidence"):
-        table.add_column(col, overflow="fold")
-    for ev in doc.events:
-        target = ev.target
-        table.add_row(
-            f"{ev.source.name} [{ev.source.code or '?'}]",
-            ev.action.text,
-            f"{target.name} [{target.code or 'generic'}]" if target else "—",
-            f"{ev.plover_type}" + (f" / {ev.plover_mode}" if ev.plover_mode else ""),
-            f"{ev.cameo_code} ({ev.goldstein:+.1f})" if ev.goldstein is not None else ev.cameo_code,
-            _flags(ev) + (f" by {ev.speaker}" if ev.speaker else ""),
-            ev.event_date.isoformat() if ev.event_date else "",
-            ev.sentence.text,
+def _side(name: str, code: str | None) -> str:
+    return f"[bold]{escape(name)}[/bold] [cyan]\\[{code or 'generic'}][/cyan]"
+
+
+def print_events(doc: Document) -> None:
+    """One block per event: the coded triple and its labels on one line, the evidence sentence below."""
+    console.rule(f"events ({len(doc.events)})")
+    for n, ev in enumerate(doc.events, 1):
+        target = _side(ev.target.name, ev.target.code) if ev.target else "—"
+        plover = ev.plover_type + (f"/{ev.plover_mode}" if ev.plover_mode else "")
+        goldstein = f" {ev.goldstein:+.1f}" if ev.goldstein is not None else ""
+        flags = _flags(ev) + (f" by {ev.speaker}" if ev.speaker else "")
+        when = ev.event_date.isoformat() if ev.event_date else "undated"
+        console.print(
+            f"{n:>2}. {_side(ev.source.name, ev.source.code)} —[magenta]{escape(ev.action.text)}[/magenta]→ {target}"
+            f"  [yellow]{plover}[/yellow] CAMEO {ev.cameo_code}{goldstein}  {when}"
+            + (f"  [red]{flags}[/red]" if flags else ""),
+            highlight=False,
         )
-    return table
+        console.print(f"    [dim]“{escape(ev.sentence.text)}”[/dim]", highlight=False)
 
 
 def print_report(article: Article, doc: Document) -> None:
@@ -54,7 +58,7 @@ def print_report(article: Article, doc: Document) -> None:
     for key, mentions in actors.items():
         table.add_row(key, ", ".join(sorted(set(mentions))))
     console.print(table)
-    console.print(_events_table(doc))
+    print_events(doc)
     quotes = Table(title="quotes by speaker", show_lines=True)
     for col in ("speaker", "kind", "cue", "content"):
         quotes.add_column(col, overflow="fold")
@@ -76,6 +80,9 @@ def analyze_cli(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for stdin.")],
     kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (ISO) when the source does not carry one.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
@@ -94,6 +101,8 @@ def analyze_cli(
     except ExtractionError as exc:
         err_console.print(f"[red]error[/red]: {first.item}: {exc}", highlight=False)
         raise typer.Exit(1) from exc
+    if published and article.published is None:
+        article.published = parse_since(published)
     doc = analyze(article.text, published=article.published, title=article.title)
     doc.article_id = article.id
     if as_json:

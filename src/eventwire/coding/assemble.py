@@ -183,7 +183,7 @@ def build_event(
         source=source,
         target=target,
         action=action,
-        sentence=Span(sent.start_char, sent.end_char, sent.text),
+        sentence=Span(sent.start_char, sent.start_char + len(sent.text.rstrip()), sent.text.rstrip()),
         cameo_code=coding.code,
         root_code=coding.code[:2],
         plover_type=ptype,

@@ -70,6 +70,10 @@ def _near(a: Any, b: Any) -> bool:
     return abs((a - b).days) <= EVENT_WINDOW_DAYS
 
 
+def _as_datetime(value: datetime | str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _naive(value: datetime | None) -> datetime | None:
     """DuckDB TIMESTAMP columns hold UTC without a zone."""
     if value is None or value.tzinfo is None:
@@ -306,7 +310,7 @@ class Store:
                 state.get("etag"),
                 state.get("last_modified"),
                 json.dumps(sorted(state.get("seen_ids") or [])),
-                _naive(state.get("checked_at")) or _now(),
+                _naive(_as_datetime(state.get("checked_at"))) or _now(),
             ],
         )
 
