@@ -276,8 +276,8 @@ def gender_votes(doc: Doc) -> dict[str, str]:
                 people.add(lower)
         elif pos == PROPN and dep == nsubj and ent_type in (0, ORG_ID):
             people.add(lower)  # a name the tagger left unlabelled or took for an organisation
-        elif lower in PRONOUN_GENDER_IDS:
-            pronouns.append(PRONOUN_GENDER_IDS[lower])
+        elif lower in PRONOUN_GENDER_IDS and people:
+            pronouns.append(PRONOUN_GENDER_IDS[lower])  # only a pronoun after the name refers back
     _vote_pronouns(votes, people, pronouns, doc)
     return {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
 
@@ -287,13 +287,22 @@ def _titled(token: Token) -> bool:
     return any(c.lower_.rstrip(".") in PERSON_TITLES for c in token.lefts if c.dep_ in ("compound", "amod"))
 
 
+def _surname(token: Token) -> str:
+    """The last word of the person entity ``token`` is in ("Bernie" → "sanders")."""
+    doc = token.doc
+    index = token.i
+    while index + 1 < len(doc) and doc[index + 1].ent_iob_ == "I":
+        index += 1
+    return doc[index].lower_
+
+
 def _referent_kind(token: Token, genders: dict[str, str]) -> str:
     """What a candidate antecedent can be called: "M"/"F" (a gendered person), "P" (a person),
     "PL" (a group), "ORG", "N" (a singular common noun), "?" (an unlabelled name) or ""."""
     label = token.ent_type_
     if label and label not in SPEAKER_LABELS:
         return ""
-    word = token.lower_
+    word = _surname(token) if label == "PERSON" else token.lower_
     if word in genders:
         return genders[word]
     if word in FEMALE_WORDS or word in MALE_WORDS:
@@ -319,9 +328,14 @@ PRONOUN_REFERENTS = {
 
 
 def resolve_pronoun(
-    pronoun: Token, earlier_speakers: list[tuple[Token, CharSpan]], genders: dict[str, str]
+    pronoun: Token, earlier_speakers: list[tuple[Token, Token, CharSpan]], genders: dict[str, str]
 ) -> tuple[Token, CharSpan] | None:
-    """The antecedent of a third-person pronoun speaker, or None; see the module docstring."""
+    """The antecedent of a third-person pronoun speaker, or None; see the module docstring.
+
+    ``earlier_speakers`` holds, per earlier attribution, where its speaker was mentioned, the token
+    it refers to and that referent's span (for a resolved pronoun, its antecedent's), so a run of
+    "she said" keeps pointing at the same person.
+    """
     wanted = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
     if wanted is None:
         return None
@@ -343,9 +357,9 @@ def resolve_pronoun(
         window_start = previous.start
     for span in sentences:
         limit = min(span.end, pronoun.i)
-        speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_subject(s[0])]
+        speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_subject(s[1])]
         if speakers:
-            return speakers[-1]
+            return speakers[-1][1], speakers[-1][2]
         before = span[: max(0, limit - span.start)]
         subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and fits_subject(t)]
         if subjects:

@@ -259,7 +259,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         The same quotes (changed in place); a pronoun without an antecedent stays as it is.
     """
     genders: dict[str, str] | None = None
-    earlier: list[tuple[Token, CharSpan]] = []
+    earlier: list[tuple[Token, Token, CharSpan]] = []
     resolved: dict[CharSpan, CharSpan | None] = {}
     for quote in quotes:
         if quote.speaker is None:
@@ -273,9 +273,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             elif head is not None and head.lower_ in RESOLVABLE_PRONOUNS:
                 genders = gender_votes(doc) if genders is None else genders
                 antecedent = resolve_pronoun(head, earlier, genders)
-                resolved[key] = antecedent[1] if antecedent else None
+                if antecedent is not None:
+                    resolved[key] = antecedent[1]
+                    earlier.append((head, *antecedent))
             elif head is not None:
-                earlier.append((head, key))
+                earlier.append((head, head, key))
         target = resolved[key]
         if target is not None:
             quote.speaker = Span(target[0], target[1], _char_text(doc, target))
