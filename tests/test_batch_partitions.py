@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,8 @@ SETTINGS = FetchSettings()
 
 
 def _key(doc: RawDoc | Failure) -> tuple:
-    if isinstance(doc, Failure):
-        return ("failure", doc.item, doc.reason, doc.stage)
-    return ("doc", doc.item, doc.content, doc.kind, doc.url, doc.fetched, doc.metadata)
+    """Every field, so a field added to RawDoc is compared too."""
+    return (type(doc).__name__, *(getattr(doc, f.name) for f in fields(doc)))
 
 
 @pytest.fixture(scope="module")

@@ -42,8 +42,17 @@ class Manifest:
     created: str = field(default_factory=_now)
     updated: str = field(default_factory=_now)
 
-    def same_run(self, inputs: list[str], partition_size: int, settings: dict[str, Any]) -> bool:
-        return self.inputs == inputs and self.partition_size == partition_size and self.settings == settings
+    def differences(self, inputs: list[str], partition_size: int, settings: dict[str, Any]) -> list[str]:
+        """What differs from the run recorded here (empty when it is the same run)."""
+        found = []
+        if self.inputs != inputs:
+            found.append(f"inputs {self.inputs} (now {inputs})")
+        if self.partition_size != partition_size:
+            found.append(f"partition size {self.partition_size} (now {partition_size})")
+        for name in sorted(set(self.settings) | set(settings)):
+            if self.settings.get(name) != settings.get(name):
+                found.append(f"{name} {self.settings.get(name)!r} (now {settings.get(name)!r})")
+        return found
 
     def counts(self) -> dict[str, int]:
         totals: dict[str, int] = {}

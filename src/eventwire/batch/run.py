@@ -122,11 +122,9 @@ def prepare(inputs: list[str], out: OutputDir, options: BatchOptions, client: Cl
     """The run's manifest: read back when resuming, else planned now and saved."""
     manifest = read_manifest(out)
     if manifest is not None:
-        if not manifest.same_run(inputs, options.partition_size, options.settings()):
-            raise ManifestMismatch(
-                f"{out.url} holds a run over other inputs or settings ({manifest.inputs}, partition size "
-                f"{manifest.partition_size}); use another --out"
-            )
+        differences = manifest.differences(inputs, options.partition_size, options.settings())
+        if differences:
+            raise ManifestMismatch(f"{out.url} holds another run: {'; '.join(differences)}; use another --out")
         return manifest
     partitions = plan_partitions(
         inputs, options.partition_size, options.fetch, out, _scanner(client, options.partition_size, options.fetch)

@@ -27,6 +27,7 @@ STAGED_SCHEMA = pa.schema(
         ("url", pa.string()),
         ("fetched", UTC_TIME),
         ("metadata", pa.string()),
+        ("container", pa.string()),
         ("reason", pa.string()),
         ("stage", pa.string()),
     ]
@@ -56,6 +57,7 @@ def _row(item: RawDoc | Failure) -> dict[str, Any]:
         "url": item.url,
         "fetched": item.fetched,
         "metadata": json.dumps(item.metadata, default=_encode),
+        "container": item.container,
     }
 
 
@@ -82,4 +84,5 @@ def read_staged(out: OutputDir, partition_id: str) -> Iterator[RawDoc | Failure]
             url=row["url"],
             fetched=row["fetched"],
             metadata=json.loads(row["metadata"], object_hook=_decode),
+            container=row["container"],
         )

@@ -1,0 +1,139 @@
+"""Batch throughput: the full pipeline on a Dask LocalCluster over a generated WARC.
+
+For each worker count it runs a small and a full corpus on fresh worker processes and prints
+articles/s and words/s (timed from the end of planning to the last partition, so cluster start and
+model loading are excluded; end-to-end seconds are printed too), each worker's peak RSS for both
+corpus sizes (it must not grow with the corpus), the scaling ratio between worker counts, and the
+ratio of batch words/s to bare ``nlp.pipe`` on the same extracted texts, measured in the same run.
+
+    nice python benchmarks/batch.py                      # 2,000 articles, 1 and 2 workers
+    python benchmarks/batch.py --articles 40 --small 20 --workers 2 --partition-size 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from eventwire.batch.query import query_batch
+from eventwire.batch.run import BatchOptions, run_batch
+from eventwire.nlp import load_nlp
+from eventwire.sources.generate import generate_articles, write_warc
+
+SEED = 11
+# The goal for two workers on two otherwise idle cores.
+SCALING_GOAL = 1.7
+
+
+def build_corpus(path: Path, articles: int, seed: int = SEED) -> Path:
+    write_warc(path, generate_articles(articles, seed=seed))
+    return path
+
+
+class _Timer:
+    """Progress callback noting when planning ended and when the last partition finished."""
+
+    def __init__(self) -> None:
+        self.planned = self.finished = time.perf_counter()
+
+    def __call__(self, outcome: str, partition: Any, detail: dict[str, Any]) -> None:
+        if outcome == "planned":
+            self.planned = time.perf_counter()
+        else:
+            self.finished = time.perf_counter()
+
+
+def run_once(warc: Path, out: Path, workers: int, partition_size: int) -> dict[str, Any]:
+    """One batch run; rates over the processing phase, peak RSS per worker process."""
+    timer = _Timer()
+    started = time.perf_counter()
+    summary = run_batch([str(warc)], str(out), BatchOptions(partition_size, workers=workers), timer)
+    manifest = json.loads((out / "manifest.json").read_text())
+    results = [p["result"] for p in manifest["partitions"]]
+    rss: dict[int, float] = {}
+    for result in results:
+        rss[result["worker_pid"]] = max(rss.get(result["worker_pid"], 0.0), result["peak_rss_mb"])
+    seconds = max(timer.finished - timer.planned, 1e-9)
+    articles, words = summary.counts.get("articles", 0), sum(r["words"] for r in results)
+    return {
+        "articles": articles,
+        "words": words,
+        "partitions": summary.partitions,
+        "seconds": round(seconds, 2),
+        "end_to_end_seconds": round(time.perf_counter() - started, 2),
+        "articles_per_s": round(articles / seconds, 2),
+        "words_per_s": round(words / seconds),
+        "peak_rss_mb": sorted(rss.values()),
+    }
+
+
+def bare_spacy_words_per_s(texts: list[str]) -> float:
+    """Words/s of bare ``nlp.pipe`` (one process) over the texts the batch extracted."""
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:8]))
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return words / max(time.perf_counter() - started, 1e-9)
+
+
+def measure(
+    articles: int = 2000,
+    small: int = 500,
+    workers: Sequence[int] = (1, 2),
+    partition_size: int = 100,
+    workdir: Path | None = None,
+) -> dict[str, Any]:
+    """Every figure of the benchmark, as a dict (see the module docstring)."""
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        root = Path(tmp)
+        corpus = {
+            "small": build_corpus(root / "small.warc.gz", small),
+            "full": build_corpus(root / "full.warc.gz", articles),
+        }
+        runs: dict[int, dict[str, Any]] = {}
+        for count in workers:
+            # A fresh cluster per run, so each worker's peak RSS is that run's own.
+            runs[count] = {
+                size_name: run_once(warc, root / f"out-{count}-{size_name}", count, partition_size)
+                for size_name, warc in corpus.items()
+            }
+        last = root / f"out-{workers[-1]}-full"
+        _, rows = query_batch(str(last), "SELECT text FROM articles ORDER BY partition, seq")
+        bare = bare_spacy_words_per_s([r[0] for r in rows])
+    report: dict[str, Any] = {"articles": articles, "small": small, "partition_size": partition_size}
+    report["bare_nlp_pipe_words_per_s"] = round(bare)
+    for count, by_size in runs.items():
+        full = by_size["full"]
+        report[f"workers_{count}"] = {
+            **full,
+            "peak_rss_mb_small_corpus": by_size["small"]["peak_rss_mb"],
+            "words_per_s_per_worker_vs_bare": round(full["words_per_s"] / count / bare, 3),
+        }
+    if len(workers) >= 2:
+        low, high = workers[0], workers[-1]
+        report["scaling_ratio"] = round(runs[high]["full"]["articles_per_s"] / runs[low]["full"]["articles_per_s"], 3)
+        if (low, high) == (1, 2):
+            report["scaling_goal"] = SCALING_GOAL
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000, help="articles in the full corpus")
+    parser.add_argument("--small", type=int, default=500, help="articles in the small corpus (peak RSS check)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to measure")
+    parser.add_argument("--partition-size", type=int, default=100)
+    args = parser.parse_args(argv)
+    report = measure(args.articles, args.small, args.workers, args.partition_size)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
