@@ -31,6 +31,7 @@ class IngestOptions:
     n_process: int = 1
     batch_size: int = BATCH_SIZE
     model: str | None = None
+    allow_unresolved: bool = False
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
@@ -87,6 +88,7 @@ def _annotate(batch: list[PendingArticle], options: IngestOptions) -> None:
         n_process=options.n_process,
         model=options.model,
         code=True,
+        allow_unresolved=options.allow_unresolved,
     )
     for p, doc in zip(batch, docs, strict=True):
         doc.article_id = p.article.id

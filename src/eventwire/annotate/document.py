@@ -44,6 +44,7 @@ def document_from_doc(
     title: str | None = None,
     article_id: str | None = None,
     code: bool = True,
+    allow_unresolved: bool = False,
 ) -> Document:
     """Run the rule-based annotators over an already parsed spaCy ``Doc``."""
     when = _as_date(published)
@@ -65,7 +66,7 @@ def document_from_doc(
     if code:
         from eventwire.coding import code_events
 
-        document.events = code_events(doc, actors, quotes, timexes, when)
+        document.events = code_events(doc, actors, quotes, timexes, when, allow_unresolved=allow_unresolved)
     return document
 
 
@@ -82,11 +83,13 @@ def analyze(text: str, published: date | datetime | None = None, title: str | No
     return document_from_doc(load_nlp()(text), published, title)
 
 
-def _analyze_chunk(items: list[tuple[str, date | datetime | None]], model: str | None, code: bool) -> list[Document]:
+def _analyze_chunk(
+    items: list[tuple[str, date | datetime | None]], model: str | None, code: bool, allow_unresolved: bool
+) -> list[Document]:
     nlp = load_nlp(model)
     texts = (text for text, _ in items)
     return [
-        document_from_doc(doc, published, code=code)
+        document_from_doc(doc, published, code=code, allow_unresolved=allow_unresolved)
         for doc, (_, published) in zip(nlp.pipe(texts, batch_size=BATCH_SIZE), items, strict=True)
     ]
 
@@ -102,6 +105,7 @@ def analyze_many(
     n_process: int = 1,
     model: str | None = None,
     code: bool = True,
+    allow_unresolved: bool = False,
 ) -> Iterator[Document]:
     """Annotate ``(text, published)`` pairs in order, in ``n_process`` processes.
 
@@ -110,13 +114,13 @@ def analyze_many(
     """
     if n_process <= 1:
         for chunk in _chunks(items, CHUNK_SIZE):
-            yield from _analyze_chunk(chunk, model, code)
+            yield from _analyze_chunk(chunk, model, code, allow_unresolved)
         return
     model = model or os.environ.get("EVENTWIRE_MODEL")
     with ProcessPoolExecutor(max_workers=n_process) as pool:
         pending = []
         for chunk in _chunks(items, CHUNK_SIZE):
-            pending.append(pool.submit(_analyze_chunk, chunk, model, code))
+            pending.append(pool.submit(_analyze_chunk, chunk, model, code, allow_unresolved))
             if len(pending) > 2 * n_process:
                 yield from pending.pop(0).result()
         for future in pending:

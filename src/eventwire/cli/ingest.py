@@ -85,6 +85,9 @@ def ingest_cli(
     kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(KINDS)}.")] = None,
     annotate: Annotated[bool, typer.Option(help="Annotate (entities, actors, quotes, times) while ingesting.")] = True,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for annotation.")] = 1,
+    allow_unresolved: Annotated[
+        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
+    ] = False,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per HTTP request.")] = 15.0,
     max_bytes: Annotated[int, typer.Option(help="Largest page or file accepted, in bytes.")] = 10_000_000,
@@ -98,6 +101,7 @@ def ingest_cli(
         kind=kind,
         annotate=annotate,
         n_process=n_process,
+        allow_unresolved=allow_unresolved,
         fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
     )
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
