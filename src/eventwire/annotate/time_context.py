@@ -75,15 +75,20 @@ class TenseFinder:
 
     def __init__(self, text: str, doc: Doc | None = None) -> None:
         self.text = text
-        self.doc = doc if doc is not None and doc.text == text else None
-        if self.doc is not None and self.doc.has_annotation("SENT_START"):
-            self.sentence_starts = [s.start_char for s in self.doc.sents]
-        else:
-            self.sentence_starts = [0] + [
+        self.doc = doc if doc is not None and _same_length(doc, text) else None
+        self._sentence_starts: list[int] | None = None
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """Sentence starts from punctuation: cheaper than the parse's, and the same without one."""
+        if self._sentence_starts is None:
+            text = self.text
+            self._sentence_starts = [0] + [
                 m.end()
                 for m in _SENTENCE_END.finditer(text)
                 if not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())
             ]
+        return self._sentence_starts
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character bounds of the sentence holding ``pos``."""
@@ -142,6 +147,14 @@ class TenseFinder:
         return cues
 
 
+def _same_length(doc: Doc, text: str) -> bool:
+    """A cheap check that ``doc`` is a parse of ``text`` (``doc.text`` would rebuild the string)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(doc[0].text)
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
@@ -164,7 +177,7 @@ def verb_tense(verb: Token) -> str | None:
         return FUTURE
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
-    if "to" in words and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+    if "to" in words and verb.head != verb and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         outer = verb_tense(verb.head)
         if verb.head.lemma_ in FUTURE_FRAMES:
             return FUTURE if outer in (PRESENT, FUTURE) else None
