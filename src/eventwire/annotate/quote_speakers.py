@@ -327,10 +327,26 @@ PRONOUN_REFERENTS = {
 }
 
 
+def _named_subject(token: Token) -> Token | None:
+    """The name a subject gives: itself when a name, or the person named in apposition to it
+    ("Clinton's chief rival, Sen. Bernie Sanders of Vermont, was …")."""
+    if token.pos_ == "PROPN":
+        return token
+    if token.pos_ == "NOUN":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return None
+
+
 def resolve_pronoun(
-    pronoun: Token, earlier_speakers: list[tuple[Token, Token, CharSpan]], genders: dict[str, str]
+    pronoun: Token,
+    earlier_speakers: list[tuple[Token, Token, CharSpan]],
+    genders: dict[str, str],
+    quoted: Quoted = _never_quoted,
 ) -> tuple[Token, CharSpan] | None:
-    """The antecedent of a third-person pronoun speaker, or None; see the module docstring.
+    """The antecedent of a third-person pronoun speaker, or None; see the module docstring. Names
+    inside quotations (``quoted``) are someone else's words, not antecedents.
 
     ``earlier_speakers`` holds, per earlier attribution, where its speaker was mentioned, the token
     it refers to and that referent's span (for a resolved pronoun, its antecedent's), so a run of
@@ -360,13 +376,15 @@ def resolve_pronoun(
         speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_subject(s[1])]
         if speakers:
             return speakers[-1][1], speakers[-1][2]
-        before = span[: max(0, limit - span.start)]
-        subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and fits_subject(t)]
+        before = [t for t in span[: max(0, limit - span.start)] if not quoted(t.i)]
+        named = [_named_subject(t) for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [t for t in named if t is not None and fits_subject(t)]
         if subjects:
             return subjects[0], mention_span(subjects[0])
     for span in sentences:
         limit = min(span.end, pronoun.i)
-        names = [t for t in span[: max(0, limit - span.start)] if t.pos_ == "PROPN" and fits_mention(t)]
+        before = span[: max(0, limit - span.start)]
+        names = [t for t in before if t.pos_ == "PROPN" and not quoted(t.i) and fits_mention(t)]
         if names:
             head = names[-1]
             while head.dep_ == "compound" and head.head.i > head.i and fits_mention(head.head):

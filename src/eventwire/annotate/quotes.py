@@ -20,6 +20,8 @@ otherwise "indirect".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quote_cues import Attribution, CharSpan, Paragraphs, cue_span, trim_span
@@ -249,6 +251,16 @@ def _char_text(doc: Doc, bounds: CharSpan) -> str:
     return span.text if span is not None else ""
 
 
+def _quoted_tokens(doc: Doc) -> Callable[[int], bool]:
+    """Whether token ``i`` lies between quotation marks."""
+    inside = bytearray(len(doc))
+    for mark in find_marked_spans(doc.text):
+        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is not None:
+            inside[span.start : span.end] = b"\x01" * len(span)
+    return lambda index: bool(inside[index])
+
+
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """Replace pronoun and relative-pronoun speakers by the mention they stand for.
 
@@ -259,6 +271,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         The same quotes (changed in place); a pronoun without an antecedent stays as it is.
     """
     genders: dict[str, str] | None = None
+    quoted = None
     earlier: list[tuple[Token, Token, CharSpan]] = []
     resolved: dict[CharSpan, CharSpan | None] = {}
     for quote in quotes:
@@ -271,8 +284,9 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             if head is not None and head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
                 resolved[key] = mention_span(head.head.head)
             elif head is not None and head.lower_ in RESOLVABLE_PRONOUNS:
-                genders = gender_votes(doc) if genders is None else genders
-                antecedent = resolve_pronoun(head, earlier, genders)
+                if genders is None:
+                    genders, quoted = gender_votes(doc), _quoted_tokens(doc)
+                antecedent = resolve_pronoun(head, earlier, genders, quoted)
                 if antecedent is not None:
                     resolved[key] = antecedent[1]
                     earlier.append((head, *antecedent))
