@@ -85,7 +85,7 @@ def bare_spacy_words_per_s(texts: list[str]) -> float:
 
 def measure(
     articles: int = 2000,
-    small: int = 500,
+    small: int | None = 500,
     workers: Sequence[int] = (1, 2),
     partition_size: int = 100,
     workdir: Path | None = None,
@@ -93,10 +93,9 @@ def measure(
     """Every figure of the benchmark, as a dict (see the module docstring)."""
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         root = Path(tmp)
-        corpus = {
-            "small": build_corpus(root / "small.warc.gz", small),
-            "full": build_corpus(root / "full.warc.gz", articles),
-        }
+        corpus = {"full": build_corpus(root / "full.warc.gz", articles)}
+        if small:
+            corpus["small"] = build_corpus(root / "small.warc.gz", small)
         runs: dict[int, dict[str, Any]] = {}
         for count in workers:
             # A fresh cluster per run, so each worker's peak RSS is that run's own.
@@ -113,7 +112,7 @@ def measure(
         full = by_size["full"]
         report[f"workers_{count}"] = {
             **full,
-            "peak_rss_mb_small_corpus": by_size["small"]["peak_rss_mb"],
+            "peak_rss_mb_small_corpus": by_size["small"]["peak_rss_mb"] if small else None,
             "words_per_s_per_worker_vs_bare": round(full["words_per_s"] / count / bare, 3),
         }
     if len(workers) >= 2:

@@ -137,3 +137,28 @@ def test_batch_plan_missing_input_is_a_failure_item(tmp_path):
     partitions = plan_partitions([str(tmp_path / "nothing-here")], 10, SETTINGS, out, _serial_scan(10))
     items = [doc for p in partitions for doc in read_partition(p, out, SETTINGS)]
     assert [(d.item, d.reason) for d in items] == [(str(tmp_path / "nothing-here"), "no such file or directory")]
+
+
+def test_batch_plan_reads_fsspec_urls_like_local_files(archives, tmp_path):
+    """Object-store inputs (here fsspec's in-memory filesystem): a directory walk, range reads, documents."""
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    memory.pipe("/crawl/a.warc.gz", archives["chunked"].read_bytes())
+    memory.pipe("/crawl/b.jsonl", archives["jsonl"].read_bytes())
+    memory.pipe("/crawl/page.html", (EXAMPLES / "html" / "meridian-post-eu-sanctions-belarus.html").read_bytes())
+    memory.pipe("/crawl/README.md", b"not an article")
+    try:
+        out = OutputDir(str(tmp_path / "out"))
+        partitions = plan_partitions(["memory://crawl"], 5, SETTINGS, out, _serial_scan(5))
+        assert [p.mode for p in partitions] == ["records"] * 5 + ["lines"] * 6 + ["staged"]
+        items = [doc for p in partitions for doc in read_partition(p, out, SETTINGS)]
+        assert len(items) == 23 + 23 + 1
+        assert items[0].item == "memory:///crawl/a.warc.gz#record-2"
+        assert items[22].item == "memory:///crawl/a.warc.gz#record-24"
+        assert items[23].item == "memory:///crawl/b.jsonl#L1" and items[-1].item == "memory:///crawl/page.html"
+        with open(archives["chunked"], "rb") as stream:
+            want = [d.content for d in read_warc(stream, "x", SETTINGS.max_bytes)]
+        assert [d.content for d in items[:23]] == want
+    finally:
+        memory.rm("/crawl", recursive=True)

@@ -125,7 +125,9 @@ def test_batch_query_views_match_the_manifest(batch_out):
 def test_batch_rerun_skips_completed_partitions(cluster, batch_out):
     local, _ = cluster
     before = sorted(p.name for p in (batch_out / "articles").iterdir())
-    summary = run_batch([str(EXAMPLES)], str(batch_out), BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address))
+    summary = run_batch(
+        [str(EXAMPLES)], str(batch_out), BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address)
+    )
     assert summary.status == "complete"
     assert summary.processed == 0 and summary.skipped == summary.partitions
     assert sorted(p.name for p in (batch_out / "articles").iterdir()) == before
