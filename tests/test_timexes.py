@@ -181,35 +181,6 @@ def test_timexes_times(sentence, phrase, value):
     assert (timex.type, timex.value, timex.text) == ("TIME", value, phrase)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "phrase", "value", "event"),
-    [
-        ("Israel has been at war since the October 7 attack.", "October 7", "2023-10-07", "hamas-attack-2023"),
-        (
-            "Two years after the annexation of Crimea, sanctions remained.",
-            "Two years after",
-            "2016",
-            "crimea-annexation-2014",
-        ),
-        ("Security changed after 9/11.", "9/11", "2001-09-11", "sept-11-2001"),
-        (
-            "Three months into Russia's invasion of Ukraine, Kyiv held.",
-            "Three months into",
-            "2022-05",
-            "ukr-invasion-2022",
-        ),
-    ],
-)
-def test_timexes_anchor_events(sentence, phrase, value, event):
-    timex = _one(sentence, phrase)
-    assert (timex.value, timex.anchor) == (value, f"anchor:{event}")
-
-
-def test_timexes_anchor_event_is_ignored_before_it_happened():
-    found = _find("It was the 10th day since Russia's invasion of Ukraine.", dct=date(2015, 1, 1))
-    assert all(not (t.anchor or "").startswith("anchor:") for t in found)
-
-
 def test_timexes_without_a_date_leave_relative_values_unknown():
     assert _one("He arrived yesterday.", "yesterday", dct=None).value == "XXXX-XX-XX"
     assert _one("It ended on Nov. 19.", "Nov. 19", dct=None).value == "XXXX-11-19"

@@ -40,7 +40,7 @@ SCHEDULING_VERBS = {"schedule", "plan", "expect", "slate", "intend", "reschedule
 MAX_CLIMB = 6
 # Fallback cues, nearest wins. Irregular past forms cover the verbs of news reporting.
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won['’]t|would|['’]ll|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning)\s+to|plans?\s+to)\b",
+    r"\b(?:will|shall|won['’]t|would|['’]ll|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning)\s+to|plans?\s+to|expects?|expected\s+to|anticipates?|forecasts?|predicts?|projects?|intends?\s+to|hopes?\s+to|aims?\s+to)\b",
     re.I,
 )
 _PAST_CUE = re.compile(

@@ -114,6 +114,8 @@ def _duration(m: re.Match, c: Ctx) -> Found | None:
     unit = unit_name(m.group("unit"))
     quantity = m.group("q").lower()
     amount = amount_of(quantity)
+    if amount is not None and m.group("half"):  # "a minute and a half"
+        amount += 0.5
     if quantity in ("a", "an") and RATE_BEFORE.search(c.preceding_text(24)):
         return Found("SET", duration_value(1, unit), "absolute")
     return Found("DURATION", duration_value(amount, unit), "absolute")
@@ -201,7 +203,7 @@ SPAN_RULES: list[Rule] = [
     compile_rule(
         "duration",
         rf"{B}(?:{DURATION_MODS}\s+)?{DURATION_DETERMINERS}(?P<q>{QUANTITY})(?:\s*(?:to|or|-|–)\s*(?P<q2>{NUMBER}))?[-\s]+"
-        rf"{UNIT_ADJECTIVES}?(?P<unit>{UNIT_PLURAL})(?:[-\s](?:long|old))?(?:\s+or\s+so)?(?!\w)",
+        rf"{UNIT_ADJECTIVES}?(?P<unit>{UNIT_PLURAL})(?P<half>\s+and\s+a\s+half)?(?:[-\s](?:long|old))?(?:\s+or\s+so)?(?!\w)",
         _duration,
         check_duration,
         triggers=("unit",),
