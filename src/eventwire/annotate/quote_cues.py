@@ -14,6 +14,8 @@ from eventwire.annotate.quote_lexicon import ATTITUDE_VERBS, SPEECH_VERBS
 
 CharSpan = tuple[int, int]
 ACCORDING = get_string_id("according")
+# Verbs that give a name as well as report speech ("called", "dubbed").
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "name", "title"})
 # Verb-group members kept with a cue ("has said", "did not say", "pointed out").
 CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg"})
 CUE_RIGHT_DEPS = frozenset({"prt"})
@@ -48,10 +50,15 @@ def _in_compound_word(token: Token) -> bool:
     return previous.text == "-" and not previous.whitespace_
 
 
+def _names_something(token: Token) -> bool:
+    """A participle that names ("a show called 'Brokers'"), not a report of speech."""
+    return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in NAMING_VERBS
+
+
 def is_speech_cue(token: Token) -> bool:
     """A verb of saying (or "according to") that can introduce a verbatim quotation."""
     if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-        return not _in_compound_word(token)
+        return not (_in_compound_word(token) or _names_something(token))
     return is_according(token)
 
 

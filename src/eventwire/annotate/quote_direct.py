@@ -44,8 +44,11 @@ DASHES = "—–-"
 FUNCTION_WORDS = word_set("a an the and or of on in to for at by with from as")
 # How a parenthetical cue hangs off a quoted clause in the parse ('"…," he said').
 PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-# A quoted phrase as a subject ('the so-called "peace plan" was rejected') is a label, not speech.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A quoted phrase (not a clause) attached as a subject or a noun's modifier is a label, not speech
+# ('the "peace plan" was rejected', 'too many "please attack Ted" questions').
+LABEL_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "nmod", "poss"})
+# Words before a capitalised phrase that make it a title ("NBC's ''Meet the Press''").
+TITLE_INTRODUCERS = frozenset({"'s", "’s", "on", "in", "titled", "entitled", "named"})
 
 
 def word_count(span: Span) -> int:
@@ -62,7 +65,10 @@ def is_title(span: Span) -> bool:
     words = [t for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
     if not words or word_count(span) > 6 or not all(t.text[0].isupper() for t in words):
         return False
-    return span.root.dep_ in NAME_DEPS or (len(words) > 1 and not any(t.text in ".!?" for t in span))
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before in TITLE_INTRODUCERS or span.root.dep_ in NAME_DEPS:
+        return True
+    return len(words) > 1 and not any(t.text in ".!?" for t in span)
 
 
 def _in_frame(token: Token, frame: tuple[int, int]) -> bool:
@@ -75,7 +81,7 @@ def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | 
     inside = range(span.start, span.end)
     for token in span:
         head = token.head
-        if head.i in inside or head.i == token.i or (not clause and token.dep_ in SUBJECT_DEPS):
+        if head.i in inside or head.i == token.i or (not clause and token.dep_ in LABEL_DEPS):
             continue
         for _ in range(GOVERNOR_HOPS):
             if head.i in inside or not _in_frame(head, frame):
@@ -105,12 +111,14 @@ def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | 
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
 
 
-def _after_cue(span: Span, frame: tuple[int, int]) -> Token | None:
+def _after_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | None:
     """A cue in the few tokens after the closing mark, before the sentence moves on."""
     doc = span.doc
     ending = span.text[-3:]
     full_stop = "." in ending and not ending.endswith("...")
     ends_spoken = any(ch in SPOKEN_END for ch in ending)
+    if not (clause or ends_spoken):
+        return None  # a phrase followed by a verb is a scare quote ('the “autopsy” recommended')
     tokens = []
     for token in doc[span.end : span.end + AFTER_FRAME_TOKENS]:
         if not _in_frame(token, frame) or token.is_space or token.text in ".!?;":
@@ -188,7 +196,7 @@ def direct_attribution(span: Span, clause: bool, frame: tuple[int, int]) -> Attr
     """
     if word_count(span) == 0 or is_title(span):
         return None
-    cue = _adjacent_cue(span, frame) or _governing_cue(span, clause, frame) or _after_cue(span, frame)
+    cue = _adjacent_cue(span, frame) or _governing_cue(span, clause, frame) or _after_cue(span, clause, frame)
     if cue is None and clause:
         cue = _before_cue(span, frame, clause)
     if cue is None:
