@@ -48,6 +48,15 @@ YEAR_OR_SPELLED = rf"(?:{YEAR}|{SPELLED_YEAR})"
 WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)"
 
 
+# After a bare "March", words that make it the noun ("March for Life") rather than the month.
+_NOUN_MARCH = re.compile(r"\s+(?:for|of|on|against|to|through|from)\s+(?![\d\s])", re.I)
+
+
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|since|until|till|by|during|through|from|before|after|last|next|this|early|late|mid)\s+$", re.I
+)
+
+
 def capitalised_month(m: re.Match, c: Ctx) -> bool:
     """A standalone "may"/"march" must be capitalised and not start a sentence to be a month."""
     word = m.group("mon")
@@ -58,6 +67,9 @@ def capitalised_month(m: re.Match, c: Ctx) -> bool:
         sent_start, _ = c.tenses.sentence(start)
         if c.text[sent_start:start].strip() == "" and word.lower() == "may":
             return False
+        noun_like = word.lower() == "march" and m.start() == m.start("mon") and m.end() == m.end("mon")
+        if noun_like and _NOUN_MARCH.match(c.text, m.end()) and not _MONTH_PREPOSITION.search(c.preceding_text(12)):
+            return False  # "the March for Life", "a March of the Mothers": the noun
     return True
 
 

@@ -107,20 +107,23 @@ class TenseFinder:
                     return verb_tense(verb)
         return self._cue_tense(start, end)
 
-    def tense_after(self, pos: int) -> str | None:
-        """Tense of the first verb after ``pos`` in its sentence ("before X is set to hand over")."""
-        _, sent_end = self.sentence(pos)
+    def clause_tense(self, start: int, end: int) -> tuple[bool, str | None]:
+        """For the conjunction or preposition at text[start:end] ("before"): whether a clause follows
+        it (rather than a noun phrase) and that clause's tense ("before Biden is set to hand over")."""
         if self.doc is not None:
-            span = self.doc.char_span(pos, sent_end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acomp"):
-                        if token.pos_ == "AUX" and token.head.i > token.i and token.head.pos_ == "VERB":
-                            return verb_tense(token.head)
-                        return verb_tense(token)
-                return None
-        cues = self._cues(pos, sent_end)
-        return min(cues)[2] if cues else None
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                return False, None
+            word = span[0]
+            if word.dep_ == "mark" and word.head.i > word.i:
+                return True, verb_tense(word.head)
+            return False, None
+        _, sent_end = self.sentence(end)
+        clause_break = _CLAUSE_BREAK.search(self.text, end, sent_end)
+        cues = self._cues(end, clause_break.start() if clause_break else sent_end)
+        if not cues:
+            return False, None
+        return True, min(cues)[2]
 
     def _cue_tense(self, start: int, end: int) -> str | None:
         sent_start, sent_end = self.sentence(start)

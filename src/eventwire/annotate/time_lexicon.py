@@ -98,7 +98,12 @@ ORDINAL = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:st|nd|rd|th)|{ORDINAL_WORD})"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie|millenni(?:um|a))"
 UNIT_PLURAL = rf"(?:{UNIT}s?)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A day of the month: "19", "19th", "nineteenth", "twenty-first".
+DAY_NUMBER = (
+    r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?:(?:twenty|thirty)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?![\w-]))"
+)
 TIMEZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|(?:Moscow|Kyiv|Kiev|Washington|London|Beijing|Israel|Gaza)\s+time)"
 CLOCK_AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b|[ap]\.m\b)"
 
@@ -146,8 +151,10 @@ def parse_number(phrase: str) -> float | None:
 
 
 def parse_ordinal(word: str) -> int | None:
-    """1 for "1st"/"first", 1000 for "1,000th", -1 for "last"."""
+    """1 for "1st"/"first", 1000 for "1,000th", 24 for "twenty-fourth", -1 for "last"."""
     lower = word.lower()
+    if "-" in lower and lower.split("-")[0] in TENS and lower.split("-")[1] in ORDINALS:
+        return TENS[lower.split("-")[0]] + ORDINALS[lower.split("-")[1]]
     if lower in ORDINALS:
         return ORDINALS[lower]
     digits = _ORDINAL_SUFFIX.sub("", lower).replace(",", "")
@@ -188,3 +195,9 @@ WORD_FAMILIES: dict[str, tuple[str, ...]] = {
     for members in TRIGGER_FAMILIES.values()
     for word in members
 }
+
+
+def parse_day(text: str) -> int | None:
+    """Day of the month from "19", "19th" or "nineteenth"."""
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if digits else parse_ordinal(text)

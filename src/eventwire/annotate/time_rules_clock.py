@@ -18,6 +18,7 @@ from eventwire.annotate.time_lexicon import (
     WEEKDAYS,
     B,
     month_number,
+    parse_day,
 )
 from eventwire.annotate.time_rules_deictic import DAY_OFFSETS
 from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
@@ -43,7 +44,7 @@ def _clock_day(m: re.Match, c: Ctx) -> Point | None:
         if day in DAY_OFFSETS:
             return shift(c.today, DAY_OFFSETS[day], "day") if c.today else None
     if month := m.groupdict().get("mon"):
-        found = day_point(c, month_number(month), int(re.sub(r"\D", "", m.group("dd"))), None)
+        found = day_point(c, month_number(month), parse_day(m.group("dd")), None)
         return found.point if found else None
     if c.ref is not None and c.ref.gran in ("day", "time", "part") and c.start - c.ref_pos <= CLOCK_REF_WINDOW:
         return c.ref.at("day")

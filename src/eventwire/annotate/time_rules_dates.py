@@ -31,6 +31,7 @@ from eventwire.annotate.time_lexicon import (
     YEAR,
     B,
     month_number,
+    parse_day,
     parse_ordinal,
 )
 from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
@@ -70,7 +71,7 @@ PLURALS_AFTER_YEARS = {
 
 def _month_day(m: re.Match, c: Ctx) -> Found | None:
     month = month_number(m.group("mon"))
-    day = int(re.sub(r"\D", "", m.group("day")))
+    day = parse_day(m.group("day"))
     return day_point(c, month, day, explicit_year(m.group("year")))
 
 

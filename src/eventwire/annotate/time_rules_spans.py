@@ -84,7 +84,8 @@ def _later_earlier(m: re.Match, c: Ctx) -> Found | None:
 
 
 def _before_after(m: re.Match, c: Ctx) -> Found | None:
-    """ "two months before X": X's date when known; the DCT + N when X is still ahead; else a duration."""
+    """ "two months before X": counted back from X's date when X is a known date; the DCT + N when X is
+    still ahead (the value is then X's time, as the main event is now); else a duration."""
     unit = unit_name(m.group("unit"))
     amount = amount_of(m.group("q"))
     signal = m.group("sig").lower()
@@ -93,10 +94,12 @@ def _before_after(m: re.Match, c: Ctx) -> Found | None:
     if amount is not None and following is not None and following.point is not None:
         return c.date(shift(following.point, sign * amount, unit), following.anchor or "absolute")
     if amount is not None and sign < 0 and c.today is not None:
-        after = c.tenses.tense_after(m.end("sig"))
-        if after is None:
-            after = c.tense()
-        if after in (FUTURE, PRESENT):
+        # "arrives two months before Biden hands over power": the later event is still ahead, so
+        # it lies N units after the document date; with a noun ("before the vote") the main verb decides.
+        is_clause, tense = c.tenses.clause_tense(m.start("sig"), m.end("sig"))
+        if not is_clause:
+            tense = c.tense()
+        if tense in (FUTURE, PRESENT):
             return c.date(shift(c.today, amount, unit), "dct")
     return Found("DURATION", duration_value(amount, unit), "absolute", end=m.end("dur"))
 
