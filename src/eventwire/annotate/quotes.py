@@ -46,6 +46,8 @@ TRAILING_PART_DEPS = frozenset({"prep", "advcl", "oprd"})
 # Verbs whose object is the listener, not what is said ("told reporters: …").
 RECIPIENT_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn", "remind", "advise"})
 TRAILING_PUNCT = ".,;:!? "
+# What may lie between a content's edge and the quotation mark it is snapped to.
+CLOSING_JUNK = ".,;:!?… \n\t\"“”«»'’"
 
 
 def _frame(text: str, marks: list[MarkedSpan], i: int, paragraphs: Paragraphs) -> CharSpan:
@@ -90,7 +92,8 @@ def _widen_to_complement(attribution: Attribution, doc: Doc) -> None:
     first = last = holding[0]
     while first > 0 and parts[first - 1].dep_ in LEADING_PART_DEPS:
         first -= 1
-    while last + 1 < len(parts) and parts[last + 1].dep_ in TRAILING_PART_DEPS:
+    closes_part = parts[last].right_edge.idx + len(parts[last].right_edge.text) <= end
+    while not closes_part and last + 1 < len(parts) and parts[last + 1].dep_ in TRAILING_PART_DEPS:
         if any(t.text == "," for t in doc[parts[last].right_edge.i + 1 : parts[last + 1].left_edge.i]):
             break
         last += 1
@@ -113,6 +116,18 @@ def _widen_before_cue(attribution: Attribution, cue: Token) -> None:
             if span and not any("\n" in t.text_with_ws for t in tokens[:-1]):
                 attribution.content = (min(start, span[0]), end)
         return
+
+
+def _snap_to_marks(text: str, content: CharSpan, marks: list[MarkedSpan]) -> CharSpan:
+    """Stretch a content that stops just short of a quotation's edge over it: the parse hangs the
+    closing '."' on the main verb, so a reported clause would end inside the quotation."""
+    start, end = content
+    for mark in marks:
+        if mark.start < end < mark.end and not text[end : mark.end].strip(CLOSING_JUNK):
+            end = mark.end
+        if mark.start < start < mark.end and not text[mark.start : start].strip(CLOSING_JUNK):
+            start = mark.start
+    return start, end
 
 
 def is_direct_content(text: str, content: CharSpan) -> bool:
@@ -339,6 +354,8 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
     used_cues = {a.cue.i for a in found if a.cue is not None}
     nested = [(m.start, m.end) for m, clause in zip(marks, clauses, strict=True) if clause]
     reported = reported_attributions(doc, [a.content for a in found], nested, used_cues, is_quoted, paragraphs)
+    for attribution in reported:
+        attribution.content = _snap_to_marks(text, attribution.content, marks)
     found.extend(reported)
     uncued = [m for m in uncued if not any(a.content[0] <= m.start and m.end <= a.content[1] for a in reported)]
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
