@@ -59,16 +59,16 @@ def is_clause(span: Span) -> bool:
     return word_count(span) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def is_title(span: Span) -> bool:
-    """A short phrase whose words are all capitalised ("Meet the Press", "Fascist Trump"), in a
-    position where names go or without the full stop a quoted sentence would end with."""
+def title_kind(span: Span) -> str:
+    """ "name" for a capitalised phrase where names go ("on ''Meet the Press''"), "slogan" for one
+    without the full stop a quoted sentence ends with ("Fascist Trump"), "" otherwise."""
     words = [t for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
     if not words or word_count(span) > 6 or not all(t.text[0].isupper() for t in words):
-        return False
+        return ""
     before = span.doc[span.start - 1].lower_ if span.start else ""
     if before in TITLE_INTRODUCERS or span.root.dep_ in NAME_DEPS:
-        return True
-    return len(words) > 1 and not any(t.text in ".!?" for t in span)
+        return "name"
+    return "slogan" if len(words) > 1 and not any(t.text in ".!?" for t in span) else ""
 
 
 def _in_frame(token: Token, frame: tuple[int, int]) -> bool:
@@ -194,14 +194,24 @@ def direct_attribution(span: Span, clause: bool, frame: tuple[int, int]) -> Attr
     ``frame`` bounds where a cue may be: between the neighbouring quotations of the same paragraph
     (widened to the previous paragraph when the quotation opens its paragraph).
     """
-    if word_count(span) == 0 or is_title(span):
+    title = title_kind(span)
+    if word_count(span) == 0 or title == "name":
         return None
     cue = _adjacent_cue(span, frame) or _governing_cue(span, clause, frame) or _after_cue(span, clause, frame)
     if cue is None and clause:
         cue = _before_cue(span, frame, clause)
-    if cue is None:
+    if cue is None or (title == "slogan" and not _quotes_directly(cue, span)):
         return None
     return Attribution((span.start_char, span.end_char), "direct", cue, None)
+
+
+def _quotes_directly(cue: Token, span: Span) -> bool:
+    """The cue takes the quotation itself as what is said ('called Rubio "Little Marco"', '"GROWING
+    PARTY," he declared'), rather than sitting somewhere up the sentence ('a shirt that read …')."""
+    if span.root.head.i == cue.i and span.root.dep_ in ("oprd", "dobj", "attr", "ccomp", "xcomp"):
+        return True
+    gap = span.doc[span.end : cue.i] if cue.i >= span.end else span.doc[cue.i + 1 : span.start]
+    return len(gap) <= 3
 
 
 def _adjacent_cue(span: Span, frame: tuple[int, int]) -> Token | None:
