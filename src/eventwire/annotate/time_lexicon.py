@@ -174,7 +174,7 @@ TRIGGER_FAMILIES = {
     "season": set(SEASONS),
     "holiday": {name.split()[0].split("'")[0] for name in HOLIDAYS},
     "deictic": {"today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"},
-    "ref": {"now", "currently", "nowadays", "days", "present", "recently", "lately", "formerly", "previously", "past",
+    "ref": {"now", "currently", "current", "nowadays", "days", "present", "recently", "lately", "formerly", "previously", "past",
             "soon", "future", "term", "possible"},
     "decade": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
     "century": {"century"},

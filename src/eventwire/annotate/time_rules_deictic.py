@@ -27,7 +27,7 @@ DAY_OFFSETS = {
 # Words for the present, past and future as such (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF).
 REF_WORDS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF", "present": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
@@ -76,10 +76,18 @@ def _ref_word(m: re.Match, c: Ctx) -> Found | None:
     return Found("DATE", REF_WORDS[re.sub(r"\s+", " ", m.group("w").lower())], "dct")
 
 
+# "current account", "current affairs": uses of "current" that do not mean "now".
+_NOT_TEMPORAL_CURRENT = re.compile(
+    r"\s+(?:accounts?|affairs|assets|liabilities|events|ratio|sea|flow|speed|strength)\b", re.I
+)
+
+
 def _check_ref_word(m: re.Match, c: Ctx) -> bool:
     after = c.text[m.end() : m.end() + 6]
     word = m.group("w").lower()
     if word == "now" and re.match(r"-\w|\s+(?:that|on\b)", after):
+        return False
+    if word == "current" and (not m.group("w").islower() or _NOT_TEMPORAL_CURRENT.match(c.text, m.end())):
         return False
     return not (word.endswith("future") and re.match(r"\s+of\b", after))
 
@@ -131,11 +139,17 @@ def _mod_the_unit(m: re.Match, c: Ctx) -> Found | None:
 
 def _anaphoric(m: re.Match, c: Ctx) -> Found | None:
     rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
-    what = m.group("what").lower()
+    what = (m.group("what") or m.groupdict().get("bare")).lower()
     base, anchor = c.reference()
     step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel, 0)
     if m.groupdict().get("ba"):
         step = -1 if m.group("ba").lower() == "before" else 1
+        following = c.following(m.end()) if c.following else None
+        if following is not None and following.point is not None:  # "the day before last Tuesday"
+            gran = UNIT_GRAN[what]
+            found = c.date(shift(following.point.at(gran), step, what, gran), following.anchor or "absolute", gran)
+            found.end = following.end
+            return found
     if base is None:
         return c.date(None, anchor, "day")
     if what in PARTS_OF_DAY:
@@ -213,7 +227,7 @@ DEICTIC_RULES: list[Rule] = [
     ),
     compile_rule(
         "ref_word",
-        rf"{B}(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|(?<=at\s)present|recently|lately|"
+        rf"{B}(?P<w>right\s+now|just\s+now|now|currently|current|nowadays|these\s+days|(?<=at\s)present|recently|lately|"
         rf"the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|the\s+(?:near|short|long|longer)\s+term|as\s+soon\s+as\s+possible)(?![\w-])",
         _ref_word,
         _check_ref_word,
@@ -259,7 +273,7 @@ REFERENCE_RULES: list[Rule] = [
     ),
     compile_rule(
         "day_before_after",
-        r"(?<![\w-])the\s+(?P<what>day)\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?![\w-])",
+        r"(?<![\w-])(?:the\s+(?P<what>day|week)|(?<!\b[Aa]\s)(?<!\bone\s)(?P<bare>day))\s+(?P<ba>before|after)(?!\s+(?:yesterday|tomorrow))(?![\w-])",
         _anaphoric,
         triggers=("unit",),
     ),

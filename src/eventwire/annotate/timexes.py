@@ -150,7 +150,8 @@ def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None)
     by_start = {c.start: c for c in chosen}
 
     def following(pos: int) -> Found | None:
-        """The normalised expression starting just after ``pos`` (the object of "before")."""
+        """The normalised expression starting just after ``pos`` (the object of "before"); its ``end``
+        is set, so that a rule may take it into its own extent ("the day before last Tuesday")."""
         gap = text[pos : pos + FOLLOWING_GAP + 4]
         for offset in range(len(gap) - len(gap.lstrip()), FOLLOWING_GAP + 1):
             cand = by_start.get(pos + offset)
@@ -159,6 +160,8 @@ def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None)
                 ctx.start, ctx.end = cand.start, cand.end
                 result = cand.rule.normalise(cand.match, ctx)
                 ctx.start, ctx.end = saved
+                if result is not None and result.end is None:
+                    result.end = cand.end
                 return result
         return None
 
