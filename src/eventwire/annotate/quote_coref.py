@@ -60,7 +60,8 @@ def _vote_pronouns(votes: dict[str, Counter], people: set[int], pronouns: list[s
 
 
 def gender_votes(doc: Doc) -> dict[str, str]:
-    """Surname → "F"/"M" where the text itself marks a person's gender (see the module docstring)."""
+    """Surname → "F"/"M" where the text itself marks a person's gender (see the module docstring),
+    "P" for the other people it names."""
     votes: dict[str, Counter] = {}
     for entity in doc.ents:
         if entity.label_ != "PERSON":
@@ -88,7 +89,12 @@ def gender_votes(doc: Doc) -> dict[str, str]:
         elif lower in PRONOUN_GENDER_IDS and people:
             pronouns.append(PRONOUN_GENDER_IDS[lower])  # only a pronoun after the name refers back
     _vote_pronouns(votes, people, pronouns, doc)
-    return {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
+    genders = {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            # A person, gender unknown: lets "Trump", tagged ORG elsewhere, still be "he".
+            genders.setdefault(entity[-1].lower_, "P")
+    return genders
 
 
 def _titled(token: Token) -> bool:
@@ -136,10 +142,10 @@ PRONOUN_REFERENTS = {
 }
 
 
-def _named_subject(token: Token) -> Token | None:
-    """The name a subject gives: itself when a name, or the person named in apposition to it
-    ("Clinton's chief rival, Sen. Bernie Sanders of Vermont, was …")."""
-    if token.pos_ == "PROPN":
+def _named_subject(token: Token, wanted: str) -> Token | None:
+    """The referent a subject gives: itself when a name (or, for "they", a plural noun), or the
+    person named in apposition to it ("Clinton's chief rival, Sen. Bernie Sanders of Vermont")."""
+    if token.pos_ == "PROPN" or (wanted == "PL" and token.tag_ == "NNS"):
         return token
     if token.pos_ == "NOUN":
         for child in token.rights:
@@ -186,7 +192,7 @@ def resolve_pronoun(
         if speakers:
             return speakers[-1][1], speakers[-1][2]
         before = [t for t in span[: max(0, limit - span.start)] if not quoted(t.i)]
-        named = [_named_subject(t) for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+        named = [_named_subject(t, wanted) for t in before if t.dep_ in ("nsubj", "nsubjpass")]
         subjects = [t for t in named if t is not None and fits_subject(t)]
         if subjects:
             return subjects[0], mention_span(subjects[0])
