@@ -4,7 +4,14 @@ A gold content counts as found when predicted contents cover at least 30% of its
 prediction is correct when at least half of it lies inside one gold content. Speaker and cue
 accuracy are taken over found golds, from the prediction that overlaps the gold content most.
 Figures are given for all attributions and for direct quotes only (a gold content that opens or
-closes with a quotation mark; predictions of kind ``direct``).
+closes with a quotation mark; predictions of kind ``direct``). Each text is scored once, against
+its first annotator's file.
+
+Speakers are scored twice. ``spk`` compares the speaker as found at the cue (before pronoun
+resolution) with the gold source, which is what annotators mark ("he" for "he said"): it overlaps
+it or names the same surname. ``spk-res`` compares the reported speaker, after pronouns are
+replaced by their antecedents; for a pronoun gold source the nearest earlier named gold source
+stands in for its referent, a rough proxy (often another speaker), so it is a lower bound.
 
 Usage: ``python benchmarks/eval_quotes.py --split dev [--limit N]``.
 """
