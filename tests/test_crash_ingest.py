@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.pipeline import BATCH_SIZE
@@ -69,10 +70,13 @@ def _log_state(db: Path) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def run_and_kill(command: list[str], db: Path, writes: int, delay: float, log: Path) -> tuple[bool, float]:
+def run_and_kill(
+    command: list[str], db: Path, writes: int, delay: float, log: Path, after: Callable[[], bool] | None = None
+) -> tuple[bool, float]:
     """Start ``command``; SIGKILL it ``delay`` s after its ``writes``-th write to the database log.
 
-    Returns whether it was still running when killed, and when (seconds after start).
+    With ``after``, only writes made once ``after()`` holds are counted. Returns whether the
+    process was still running when killed, and when (seconds after start).
     """
     started = time.monotonic()
     with log.open("ab") as err:
@@ -81,7 +85,9 @@ def run_and_kill(command: list[str], db: Path, writes: int, delay: float, log: P
         while seen < writes and process.poll() is None and time.monotonic() - started < RUN_TIMEOUT:
             time.sleep(0.005)
             state = _log_state(db)
-            if state != last:
+            if after is not None and not after():
+                last = state
+            elif state != last:
                 seen, last = seen + 1, state
         time.sleep(delay)
         running = process.poll() is None
