@@ -280,8 +280,11 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     Returns:
         The same quotes (changed in place); a pronoun without an antecedent stays as it is.
     """
+    return _resolve_speakers(doc, quotes, None)
+
+
+def _resolve_speakers(doc: Doc, quotes: list[Quote], quoted: Callable[[int], bool] | None) -> list[Quote]:
     genders: dict[str, str] | None = None
-    quoted = None
     earlier: list[tuple[Token, Token, CharSpan]] = []
     resolved: dict[CharSpan, CharSpan | None] = {}
     for quote in quotes:
@@ -294,8 +297,8 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             if head is not None and head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
                 resolved[key] = mention_span(head.head.head)
             elif head is not None and head.lower_ in RESOLVABLE_PRONOUNS:
-                if genders is None:
-                    genders, quoted = gender_votes(doc), _quoted_tokens(doc)
+                genders = gender_votes(doc) if genders is None else genders
+                quoted = _quoted_tokens(doc) if quoted is None else quoted
                 antecedent = resolve_pronoun(head, earlier, genders, quoted)
                 if antecedent is not None:
                     resolved[key] = antecedent[1]
@@ -317,11 +320,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
         One ``Quote`` per attributed content (per piece of a split quotation); offsets are
         character offsets into ``doc.text``. ``speaker_actor`` is left for the actor stage.
     """
-    return resolve_speakers(doc, find_local_quotes(doc))
+    quotes, is_quoted = _find_local_quotes(doc)
+    return _resolve_speakers(doc, quotes, is_quoted)
 
 
 def find_local_quotes(doc: Doc) -> list[Quote]:
     """Like ``find_quotes`` but each speaker is the mention at the cue, pronouns unresolved."""
+    return _find_local_quotes(doc)[0]
+
+
+def _find_local_quotes(doc: Doc) -> tuple[list[Quote], Callable[[int], bool]]:
+    """The quotes with local speakers, and which tokens lie inside quotation marks."""
     text = doc.text
     paragraphs = Paragraphs(doc, text)
     marks = find_marked_spans(text)
@@ -361,4 +370,4 @@ def find_local_quotes(doc: Doc) -> list[Quote]:
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
     found.sort(key=lambda a: a.content)
     _carry_speakers_to_participles(found, paragraphs)
-    return [_to_quote(text, a, paragraphs) for a in found]
+    return [_to_quote(text, a, paragraphs) for a in found], is_quoted
