@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from eventwire.annotate.time_context import FUTURE, PAST
+from eventwire.annotate.time_context import FUTURE, PAST, PRESENT
 from eventwire.annotate.time_lexicon import (
     AMBIGUOUS_MONTHS,
     SMALL,
@@ -36,6 +36,8 @@ PAST_SLACK_DAYS = 31
 # A future-tense sentence may still name a day just gone ("will review the Nov. 12 vote").
 FUTURE_SLACK_DAYS = 7
 
+# With no tense, a weekday this many days nearer ahead than behind is still taken as the one behind.
+WEEKDAY_PAST_BIAS_DAYS = 2
 # A future-tense quarter or half means the next one only when it begins within this many days.
 UPCOMING_PERIOD_DAYS = 183
 
@@ -186,6 +188,8 @@ def weekday_point(c: Ctx, weekday: int, rel: str, tense: str | None) -> Point | 
         days = back
     elif tense == FUTURE:
         days = ahead
-    else:
+    elif tense == PRESENT:
         days = back if -back <= ahead else ahead
+    else:  # nothing to go by: news mostly reports the days just past
+        days = back if -back <= ahead + WEEKDAY_PAST_BIAS_DAYS else ahead
     return Point(c.dct + timedelta(days=days), "day")

@@ -35,7 +35,9 @@ FUTURE_FRAMES = {
 }
 PAST_AUXILIARIES = {"was", "were", "had", "did"}
 # Verbs that put their object ahead in time whatever their own tense ("scheduled talks for Friday").
-SCHEDULING_VERBS = {"schedule", "plan", "expect", "slate", "intend", "reschedule", "postpone", "delay"}
+SCHEDULING_VERBS = {"schedule", "plan", "expect", "slate", "intend", "reschedule", "postpone", "delay", "set"}
+# Prepositions whose object is the end of a span, which may lie ahead of a past verb.
+END_POINT_PREPOSITIONS = {"until", "till", "through", "by"}
 # How far up the dependency tree a time expression may sit below its verb.
 MAX_CLIMB = 6
 # Fallback cues, nearest wins. Irregular past forms cover the verbs of news reporting.
@@ -102,9 +104,12 @@ class TenseFinder:
         if self.doc is not None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
-                verb = _governing_verb(span.root)
+                verb, loose = _governing_verb(span.root)
                 if verb is not None:
-                    return verb_tense(verb)
+                    tense = verb_tense(verb)
+                    # A past verb does not place a date that qualifies a noun or adjective ("payable
+                    # Dec. 7", "the Aug. 7 blasts") or ends a span ("extended through January").
+                    return None if loose and tense == PAST else tense
         return self._cue_tense(start, end)
 
     def clause_tense(self, start: int, end: int) -> tuple[bool, str | None]:
@@ -158,14 +163,20 @@ def _same_length(doc: Doc, text: str) -> bool:
     return last.idx + len(last.text_with_ws) == len(text) and text.startswith(doc[0].text)
 
 
-def _governing_verb(token: Token) -> Token | None:
+def _governing_verb(token: Token) -> tuple[Token | None, bool]:
+    """The verb a time expression hangs from, and whether it hangs loosely: through a noun or
+    adjective, or as the end point of "until"/"through"/"by"."""
+    loose = False
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-            return token
+            return token, loose
         if token.head is token:
-            return None
-        token = token.head
-    return None
+            return None, loose
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ != "appos" or head.lower_ in END_POINT_PREPOSITIONS:
+            loose = True
+        token = head
+    return None, loose
 
 
 def verb_tense(verb: Token) -> str | None:

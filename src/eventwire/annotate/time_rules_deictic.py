@@ -98,7 +98,7 @@ def _weekend_point(c: Ctx, step: int | None) -> Point | None:
     saturday = c.dct + timedelta(days=5 - c.dct.weekday())
     if step is None:
         tense = c.tense()
-        if tense == PAST and c.dct.weekday() < 5:
+        if tense in (PAST, None) and c.dct.weekday() < 5:
             saturday -= timedelta(days=7)
     else:
         saturday += timedelta(days=7 * step)

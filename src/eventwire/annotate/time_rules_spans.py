@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.annotate.time_context import FUTURE, PAST, PRESENT
+from eventwire.annotate.time_context import FUTURE, PRESENT
 from eventwire.annotate.time_lexicon import (
     APOS,
     MONTHS,
@@ -108,7 +108,11 @@ def _in_units(m: re.Match, c: Ctx) -> Found | None:
     unit = unit_name(m.group("unit"))
     amount = amount_of(m.group("q"))
     sentence_start, _ = c.tenses.sentence(c.start)
-    if amount is None or SUPERLATIVE_BEFORE.search(c.text[sentence_start : m.start()]) or c.tense() == PAST:
+    if (
+        amount is None
+        or SUPERLATIVE_BEFORE.search(c.text[sentence_start : m.start()])
+        or c.tense() not in (FUTURE, PRESENT)
+    ):
         return Found("DURATION", duration_value(amount, unit), "absolute")
     return c.date(shift(c.today, amount, unit) if c.today else None, "dct")
 
