@@ -52,3 +52,14 @@ def test_timexes_fractions_of_units():
     values = _values("The talks lasted a minute and a half, then two and a half hours.")
     assert values["a minute and a half"] == "PT1M30S"
     assert values["two and a half hours"] == "PT2H30M"
+
+
+def test_timexes_due_dates_and_end_points_may_lie_ahead_of_a_past_verb(nlp):
+    for doc in (None, "parse"):
+        for text, phrase, value in (
+            ("Directors authorized a split, payable Dec. 7.", "Dec. 7", "1989-12-07"),
+            ("Lenders extended the loans through January.", "January", "1990-01"),
+            ("The strike was called off in March.", "March", "1989-03"),
+        ):
+            parse = nlp(text) if doc else None
+            assert {t.text: t.value for t in find_timexes(text, DCT, parse)}[phrase] == value, (text, doc)

@@ -66,6 +66,11 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
     r"Jr|Sr|No|Co|Corp|Inc|Ltd|vs|Prof|Pres|Adm|Mt|Ft)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$"
 )
+# Without a parse: words before a date that make it an end point or a due date, which a past
+# verb does not place ("extended the loans through January", "payable Dec. 7").
+_LOOSE_BEFORE = re.compile(
+    r"\b(?:until|till|through|by|payable|effective|due|expiring)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s])?$", re.I
+)
 # Cues past a clause boundary (comma, semicolon, dash) tell less about the expression: this many
 # characters are added to their distance.
 CLAUSE_PENALTY = 30
@@ -110,7 +115,10 @@ class TenseFinder:
                     # A past verb does not place a date that qualifies a noun or adjective ("payable
                     # Dec. 7", "the Aug. 7 blasts") or ends a span ("extended through January").
                     return None if loose and tense == PAST else tense
-        return self._cue_tense(start, end)
+        tense = self._cue_tense(start, end)
+        if tense == PAST and _LOOSE_BEFORE.search(self.text, max(0, start - 24), start):
+            return None
+        return tense
 
     def clause_tense(self, start: int, end: int) -> tuple[bool, str | None]:
         """For the conjunction or preposition at text[start:end] ("before"): whether a clause follows
