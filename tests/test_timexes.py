@@ -210,3 +210,19 @@ def test_timexes_odd_text_does_not_crash(text):
     for t in find_timexes(text, DCT):
         assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        ("The talks resume tomorrow.", date.max),
+        ("Trade fell last year.", date.min),
+        ("The ruins were built 3000 years ago.", DCT),
+        ("It happened 999999999999 weeks ago.", DCT),
+        ("Prices rose on Monday and will rise in March.", date.max),
+    ],
+)
+def test_timexes_times_past_the_calendar_are_left_out(text, dct):
+    for t in find_timexes(text, dct):
+        assert text[t.start : t.end] == t.text
+        assert t.value

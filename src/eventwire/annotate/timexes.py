@@ -129,6 +129,17 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _normalise(cand: _Candidate, ctx: Ctx) -> Found | None:
+    """The rule's normalisation; None for a time the calendar cannot hold ("3000 years ago" from a
+    date in year 1, "999999999999 weeks ago"): ``date`` arithmetic past years 1-9999 raises."""
+    try:
+        return cand.rule.normalise(cand.match, ctx)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, OverflowError) or "out of range" in str(error):
+            return None
+        raise
+
+
 def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None) -> list[Timex]:
     """Find and normalise the time expressions of ``text``.
 
@@ -158,7 +169,7 @@ def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None)
             if cand is not None:
                 saved = ctx.start, ctx.end
                 ctx.start, ctx.end = cand.start, cand.end
-                result = cand.rule.normalise(cand.match, ctx)
+                result = _normalise(cand, ctx)
                 ctx.start, ctx.end = saved
                 if result is not None and result.end is None:
                     result.end = cand.end
@@ -172,7 +183,7 @@ def find_timexes(text: str, dct: date | datetime | None, doc: Doc | None = None)
         if cand.start < covered_to:
             continue
         ctx.start, ctx.end = cand.start, cand.end
-        found = cand.rule.normalise(cand.match, ctx)
+        found = _normalise(cand, ctx)
         if found is None or found.value is None:
             continue
         start = found.start if found.start is not None else cand.start
