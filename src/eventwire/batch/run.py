@@ -29,12 +29,12 @@ from eventwire.batch.manifest import Manifest, ManifestMismatch, read_manifest
 from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition, Slice, scan_container
 from eventwire.batch.plan import plan_partitions
-from eventwire.batch.worker import PipelinePlugin, process_partition
+from eventwire.batch.worker import PipelinePlugin, TaskSettings, process_partition
 from eventwire.sources.fetch import FetchSettings
 
 # Items per partition: ~200 news articles are ~1 MB of text and a few minutes of one core; small
 # enough that partitions balance across workers and a crash loses little, large enough that the
-# per-task overhead (scheduling, opening the input, writing nine Parquet files) stays negligible.
+# per-task overhead (scheduling, opening the input, writing eight Parquet files) stays negligible.
 DEFAULT_PARTITION_SIZE = 200
 # The manifest is rewritten at most this often while results arrive (and always at the end).
 MANIFEST_SAVE_SECONDS = 2.0
@@ -50,15 +50,20 @@ class BatchOptions:
     workers: int | None = None  # LocalCluster workers; None: one per core
     scheduler: str | None = None  # an existing scheduler's address instead of a LocalCluster
     model: str | None = None
+    allow_unresolved: bool = False  # keep events whose source actor could not be resolved
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
     def settings(self) -> dict[str, Any]:
         """What changes the output; a resumed run must use the same."""
         return {
             "model": self.model or os.environ.get("EVENTWIRE_MODEL"),
+            "allow_unresolved": self.allow_unresolved,
             "max_bytes": self.fetch.max_bytes,
             "max_decompressed": self.fetch.max_decompressed,
         }
+
+    def task(self) -> TaskSettings:
+        return TaskSettings(self.fetch, self.model, self.allow_unresolved)
 
 
 @dataclass(slots=True)
@@ -205,8 +210,7 @@ def _run_partitions(
             process_partition,
             partition,
             out.url,
-            options.fetch,
-            options.model,
+            options.task(),
             key=f"eventwire-partition-{partition.id}-{run_token}",
             priority=len(todo) - n,
             pure=False,

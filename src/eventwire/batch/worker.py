@@ -13,6 +13,8 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -35,8 +37,17 @@ PARQUET_COMPRESSION = "zstd"
 WARM_UP_TEXT = "The French foreign minister met his German counterpart in Paris on Monday, officials said."
 
 
+@dataclass(frozen=True, slots=True)
+class TaskSettings:
+    """What a partition task needs besides the partition: read limits and annotation options."""
+
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    model: str | None = None
+    allow_unresolved: bool = False
+
+
 class PipelinePlugin(WorkerPlugin):
-    """Loads the spaCy model (and the annotators' dictionaries) once when a worker starts."""
+    """Loads the spaCy model, the annotators' dictionaries and the Parquet writer once per worker."""
 
     name = "eventwire-pipeline"
     idempotent = True
@@ -46,7 +57,8 @@ class PipelinePlugin(WorkerPlugin):
 
     def setup(self, worker: Any = None) -> None:
         load_nlp(self.model)
-        list(analyze_many([(WARM_UP_TEXT, None)], model=self.model))
+        document = next(analyze_many([(WARM_UP_TEXT, None)], model=self.model))
+        to_table("event_mentions", annotation_rows(Article(WARM_UP_TEXT), document)["event_mentions"])
 
 
 def peak_rss_mb() -> float:
@@ -61,29 +73,35 @@ def _extract(raw: RawDoc) -> Article | Failure:
     except ExtractionError as exc:
         return Failure(raw.item, str(exc), "extract")
     except Exception as exc:  # one bad page must not lose the partition
-        return Failure(raw.item, f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0], "extract")
+        return Failure(raw.item, _unexpected(exc), "extract")
 
 
-def _annotate(chunk: list[tuple[int, Article, Fingerprint]], model: str | None) -> list[Document | Failure]:
-    """Annotate a chunk; identical (text, date) pairs are annotated once. A crash isolates its article."""
+def _unexpected(exc: Exception) -> str:
+    return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings) -> list[Document | str]:
+    """Annotate a chunk (identical text and date once); an article that crashes gets an error string."""
     unique: dict[tuple[str, Any], int] = {}
     for _, article, _ in chunk:
         unique.setdefault((article.text, article.published), len(unique))
     try:
-        docs: list[Document | Failure] = list(analyze_many(unique, model=model))
-    except Exception:
+        docs: list[Document | str] = list(_analyze(unique, task))
+    except Exception:  # find the article that broke the chunk; the others are kept
         docs = []
         for text, published in unique:
             try:
-                docs.extend(analyze_many([(text, published)], model=model))
-            except Exception as exc:
-                docs.append(Failure("", f"annotation error: {type(exc).__name__}: {exc}".splitlines()[0], "annotate"))
+                docs.extend(_analyze([(text, published)], task))
+            except Exception as exc:  # a bug met on hostile text fails this article, as in ingest
+                docs.append(_unexpected(exc))
     return [docs[unique[(a.text, a.published)]] for _, a, _ in chunk]
 
 
-def process_partition(
-    partition: Partition, out_url: str, settings: FetchSettings, model: str | None = None
-) -> dict[str, Any]:
+def _analyze(items: Any, task: TaskSettings) -> Iterator[Document]:
+    return analyze_many(items, model=task.model, code=True, allow_unresolved=task.allow_unresolved)
+
+
+def process_partition(partition: Partition, out_url: str, task: TaskSettings) -> dict[str, Any]:
     """Read, extract, annotate and code one partition, write its tables, and mark it done.
 
     Returns a summary (row counts per table, seconds, words, peak RSS) that the driver keeps
@@ -91,7 +109,7 @@ def process_partition(
     """
     started = time.perf_counter()
     out = OutputDir(out_url)
-    version = annotator_version(model)
+    version = annotator_version(task.model)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     chunk: list[tuple[int, Article, Fingerprint]] = []
     annotated_ids: set[str] = set()
@@ -99,10 +117,10 @@ def process_partition(
 
     def flush() -> None:
         nonlocal words
-        for (seq, article, fp), doc in zip(chunk, _annotate(chunk, model), strict=True):
-            if isinstance(doc, Failure):
+        for (seq, article, fp), doc in zip(chunk, _annotate(chunk, task), strict=True):
+            if isinstance(doc, str):
                 tables["failures"].append(
-                    failure_row(partition.id, seq, Failure(article.item or article.id, doc.reason, doc.stage))
+                    failure_row(partition.id, seq, Failure(article.item or article.id, doc, "annotate"))
                 )
                 continue
             tables["articles"].append(article_row(partition.id, seq, article, fp, version))
@@ -115,7 +133,7 @@ def process_partition(
             words += len(article.text.split())
         chunk.clear()
 
-    for seq, raw in enumerate(read_partition(partition, out, settings)):
+    for seq, raw in enumerate(read_partition(partition, out, task.fetch)):
         result = raw if isinstance(raw, Failure) else _extract(raw)
         if isinstance(result, Failure):
             tables["failures"].append(failure_row(partition.id, seq, result))

@@ -64,6 +64,9 @@ def batch_cli(
     partition_size: Annotated[
         int, typer.Option("--partition-size", min=1, help="Items per partition.")
     ] = DEFAULT_PARTITION_SIZE,
+    allow_unresolved: Annotated[
+        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
+    ] = False,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest page, record or file accepted, in bytes.")] = 10_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -76,6 +79,7 @@ def batch_cli(
         partition_size=partition_size,
         workers=workers,
         scheduler=scheduler,
+        allow_unresolved=allow_unresolved,
         fetch=FetchSettings(max_bytes=max_bytes, allow_private=allow_private),
     )
     try:
