@@ -128,18 +128,21 @@ def parse_feed(content: bytes, item: str) -> ParsedFeed | Failure:
     reason = unsafe_reason(content)
     if reason:
         return Failure(item, reason)
-    raw = feedparser.parse(content, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        raw = feedparser.parse(content, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser's own encoding sniffing raises on some malformed declarations
+        return Failure(item, f"malformed feed: {_one_line(exc)}")
     problem = raw.get("bozo_exception")
     if not raw.entries:
         if problem is not None:
             return Failure(item, f"malformed feed: {_one_line(problem)}")
-        if not raw.version:
+        if not raw.get("version"):
             return Failure(item, "not a feed: no RSS or Atom root element")
     feed = raw.get("feed") or {}
     return ParsedFeed(
         title=feed.get("title") or None,
         link=feed.get("link") or None,
-        version=raw.version or "unknown",
+        version=raw.get("version") or "unknown",
         entries=[_entry(e) for e in raw.entries],
         warning=_one_line(problem) if problem is not None else None,
     )
