@@ -141,7 +141,9 @@ def _walk_source(source: str, settings: FetchSettings, seen: set[str]) -> Iterat
     if scheme in WEB_SCHEMES:
         kind = kind_from_name(urlsplit(source).path)
         if kind in CONTAINER_KINDS:
-            yield Container(source, kind)
+            if source not in seen:  # an archive named twice is read once
+                seen.add(source)
+                yield Container(source, kind)
         else:
             yield from read_url(source, None, settings, seen)
         return
