@@ -3,12 +3,13 @@
 A HeidelTime-style rule set: precompiled regular expressions propose candidate extents, the
 longest non-overlapping candidates win, and each is normalised in text order so that narrative
 expressions ("the next day") can count from the last date mentioned. The spaCy parse, when given,
-supplies verb tense (which Thursday "on Thursday" means) and sentence bounds; without it, cue
-words do.
+supplies verb tense (which Thursday "on Thursday" means); without it, cue words nearby do.
+Rules are only searched near their trigger words, which keeps the cost per document small.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,6 +33,7 @@ _TRIGGER_WORD = re.compile(r"[^\W\d_]+|\d+")
 # How far past a "before"/"after" a following expression may start to count as its object
 # ("two days before the Nov. 5 vote" skips "the").
 FOLLOWING_GAP = 6
+# Expressions of these types become the reference time for the narrative ones that follow.
 REFERENCE_TYPES = ("DATE", "TIME")
 
 
@@ -41,7 +43,7 @@ class _Candidate:
     end: int
     order: int
     rule: Rule
-    match: object
+    match: re.Match
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,8 @@ def all_rules() -> tuple[Rule, ...]:
     )
 
 
-def _extent(rule: Rule, m) -> tuple[int, int]:
+def _extent(rule: Rule, m: re.Match) -> tuple[int, int]:
+    """The reported extent (group ``x`` when the rule has one), without surrounding spaces."""
     start, end = m.span("x") if "x" in rule.pattern.groupindex else m.span()
     text = m.string
     while start < end and text[start].isspace():
@@ -122,11 +125,17 @@ def _candidates(ctx: Ctx) -> list[_Candidate]:
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest candidates first (rule order breaks ties); drop any that overlap a chosen one."""
+    starts: list[int] = []  # the chosen extents, kept sorted; they never overlap each other
     chosen: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 def _normalise(cand: _Candidate, ctx: Ctx) -> Found | None:
