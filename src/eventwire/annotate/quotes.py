@@ -7,15 +7,17 @@
    nested inside quotations;
 3. attach cue-less quotations that continue the attribution just before them ("…," she said. "…")
    or just after them (a quote running over several paragraphs);
-4. name the speakers: the cue's subject as a name mention; a pronoun is replaced by its antecedent
-   (``quote_speakers``), so ``speaker`` may lie outside ``[start, end)``, which covers the local
-   speaker mention, the cue and the content.
+4. name the speakers: the cue's subject as a name mention (``quote_speakers``); a pronoun ("he
+   said") is replaced by its antecedent's mention (``quote_coref``), so ``speaker`` may lie outside
+   ``[start, end)``, which covers the local speaker mention, the cue and the content. A pronoun
+   without an antecedent stays; "who"/"which" become the noun they hang on.
 
 A quotation split around its cue ("We will respond," he said, "and firmly.") gives one ``Quote`` per
 piece, sharing speaker and cue: each piece is a contiguous span of the text, and PolNeAR's gold
 annotation likewise lists the pieces as fragments of one content. ``kind`` is "direct" when the
-content opens or closes with a quotation (a partial quote such as called it "reckless" included),
-otherwise "indirect".
+content opens or closes with a quotation (a partial quote such as 'described it as "reckless"'
+included), otherwise "indirect". Attitudes (believes, plans to, backs) count as attributions, as in
+PolNeAR, but only with a subject and never as the cue of a verbatim quotation.
 """
 
 from __future__ import annotations
