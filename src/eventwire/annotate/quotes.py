@@ -17,7 +17,8 @@ piece, sharing speaker and cue: each piece is a contiguous span of the text, and
 annotation likewise lists the pieces as fragments of one content. ``kind`` is "direct" when the
 content opens or closes with a quotation (a partial quote such as 'described it as "reckless"'
 included), otherwise "indirect". Attitudes (believes, plans to, backs) count as attributions, as in
-PolNeAR, but only with a subject and never as the cue of a verbatim quotation.
+PolNeAR, but only with a subject; a verbatim quotation takes a speech verb as its cue unless a colon
+or a bare tag ('"…," Lowell smiled.') introduces it.
 """
 
 from __future__ import annotations
