@@ -87,7 +87,7 @@ def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | 
             if head.i in inside or not _in_frame(head, frame):
                 break
             if is_speech_cue(head):
-                candidates.append(head)
+                candidates.append(_deepest_cue(span, frame) or head if token.is_punct else head)
                 break
             if not clause and head.pos_ in ("VERB", "AUX"):
                 break
@@ -109,6 +109,27 @@ def _governing_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | 
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _deepest_cue(span: Span, frame: tuple[int, int]) -> Token | None:
+    """The speech verb nearest above the quoted words. Quotation marks hang on the sentence's root,
+    which may be another speech verb than the one quoting ('criticized the policy and said allies
+    wanted to know if the U.S. is "still in the game."')."""
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    head = words[0]
+    for _ in range(2 * GOVERNOR_HOPS):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if span.start <= head.i < span.end:
+            continue
+        if not _in_frame(head, frame):
+            return None
+        if is_speech_cue(head):
+            return head
+    return None
 
 
 def _after_cue(span: Span, clause: bool, frame: tuple[int, int]) -> Token | None:
