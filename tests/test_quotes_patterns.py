@@ -134,3 +134,9 @@ def test_quotes_tag_after_a_long_speaker_description(quotes_of):
 def test_quotes_nested_cues_inside_quotations_are_ignored(quotes_of):
     quote = _only(quotes_of('"They said we would lose, and we won," Smith said.'))
     assert quote.speaker.text == "Smith"
+
+
+def test_quotes_name_and_colon_introduce_a_quotation(quotes_of):
+    quote = _only(quotes_of('More from Nate Silver: "The polls were wrong in both directions."'))
+    assert quote.speaker.text == "Nate Silver"
+    assert quote.cue.text == ":"

@@ -221,6 +221,8 @@ def direct_attribution(span: Span, clause: bool, frame: tuple[int, int]) -> Attr
     cue = _adjacent_cue(span, frame) or _governing_cue(span, clause, frame) or _after_cue(span, clause, frame)
     if cue is None and clause:
         cue = _before_cue(span, frame, clause)
+    if cue is None:
+        cue = name_colon(span, frame)
     if cue is None or (title == "slogan" and not _quotes_directly(cue, span)):
         return None
     return Attribution((span.start_char, span.end_char), "direct", cue, None)
@@ -233,6 +235,18 @@ def _quotes_directly(cue: Token, span: Span) -> bool:
         return True
     gap = span.doc[span.end : cue.i] if cue.i >= span.end else span.doc[cue.i + 1 : span.start]
     return len(gap) <= 3
+
+
+def name_colon(span: Span, frame: tuple[int, int]) -> Token | None:
+    """The colon of a name introducing a quotation with no verb ('More from Jones: "…"',
+    'Romeo: "Is the day so young?"'); the name before it is the speaker."""
+    doc = span.doc
+    colon = span.start - 1
+    if colon < 1 or doc[colon].text != ":" or not _in_frame(doc[colon], frame):
+        return None
+    name = doc[colon - 1]
+    named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper() and not name.is_sent_start)
+    return doc[colon] if named or name.ent_type_ in ("PERSON", "ORG") else None
 
 
 def _adjacent_cue(span: Span, frame: tuple[int, int]) -> Token | None:

@@ -135,6 +135,11 @@ def speaker_head(cue: Token, quoted: Quoted = never_quoted) -> Token | None:
         return None
     if cue.pos_ == "NOUN":
         return next((c for c in cue.children if c.dep_ == "poss"), None)
+    if cue.text == ":":
+        name = cue.doc[cue.i - 1]  # 'More from Jones: "…"'
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        return name
     token = cue
     for _ in range(SUBJECT_HOPS):
         subject = _subject_of(token, quoted, token.i == cue.i)
