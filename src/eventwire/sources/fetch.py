@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -171,6 +174,19 @@ def _one_hop(
         response.close()
 
 
+@contextmanager
+def _closed_at(client: httpx.Client, deadline: float) -> Iterator[None]:
+    """Close ``client`` at ``deadline``: httpx times each read, not the whole exchange, so a server
+    dripping its headers a byte at a time would otherwise hold a fetch for hours."""
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0), client.close)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        yield
+    finally:
+        watchdog.cancel()
+
+
 def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) -> FetchResult:
     """GET ``url`` safely, following redirects by hand so every hop is checked.
 
@@ -190,7 +206,10 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
     current = url
     timeout = httpx.Timeout(settings.timeout)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        with (
+            httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client,
+            _closed_at(client, deadline),
+        ):
             while True:
                 response, body, parsed = _one_hop(client, current, settings, request_headers, deadline)
                 location = response.headers.get("location")
@@ -204,7 +223,13 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
                 current = str(parsed.join(location))
     except httpx.TimeoutException as exc:
         raise FetchError(f"timed out after {settings.timeout:g} s ({type(exc).__name__})") from exc
-    except httpx.HTTPError as exc:
+    except httpx.InvalidURL as exc:  # httpx parses a redirect's Location while reading the response
+        raise FetchError(f"refused redirect: {str(exc).splitlines()[0]}") from exc
+    except (httpx.HTTPError, RuntimeError) as exc:
+        if time.monotonic() >= deadline:  # the watchdog closed the client: httpx reports a closed stream
+            raise FetchError(f"timed out after {settings.timeout:g} s") from exc
+        if not isinstance(exc, httpx.HTTPError):
+            raise
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if "location header" in reason.lower():
             # httpx already rejected the redirect target while building the next request.
