@@ -90,7 +90,10 @@ def _defused_reason(exc: DefusedXmlException) -> str:
 def _iso_time(parsed: time.struct_time | None) -> str | None:
     if not parsed:
         return None
-    return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+    try:
+        return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+    except (ValueError, OverflowError):  # feedparser passes impossible dates through (year -1, month 13)
+        return None
 
 
 def _entry(raw: feedparser.FeedParserDict) -> FeedEntry:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -17,6 +18,12 @@ from eventwire.model import Failure, RawDoc
 from eventwire.sources.detect import GZIP_MAGIC
 
 METADATA_FIELDS = ("title", "published", "author", "site")
+# JSON may escape lone UTF-16 surrogates ("\ud800"); no encoder downstream accepts them.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    return LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _line_doc(line: bytes, item: str) -> RawDoc | Failure:
@@ -34,12 +41,12 @@ def _line_doc(line: bytes, item: str) -> RawDoc | Failure:
     if not body.strip():
         return Failure(item, "empty text in JSON line")
     url = record.get("url")
-    metadata = {key: record[key] for key in METADATA_FIELDS if isinstance(record.get(key), str) and record[key]}
+    metadata = {key: _clean(record[key]) for key in METADATA_FIELDS if isinstance(record.get(key), str) and record[key]}
     return RawDoc(
         item=item,
-        content=body.encode("utf-8"),
+        content=_clean(body).encode("utf-8"),
         kind=kind,
-        url=url if isinstance(url, str) and url else None,
+        url=_clean(url) if isinstance(url, str) and url else None,
         metadata=metadata,
         container="jsonl",
     )
