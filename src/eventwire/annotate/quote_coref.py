@@ -23,6 +23,8 @@ from eventwire.annotate.quote_speakers import CharSpan, Quoted, mention_span, ne
 
 # How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
 ANTECEDENT_SENTENCES = 4
+# Share of a surname's gender votes one gender needs before the surname counts as that gender.
+CLEAR_MAJORITY = 0.75
 # Words that mark a person's gender next to a name: honorifics, pronouns, gendered nouns.
 FEMALE_WORDS = word_set(
     """
@@ -89,7 +91,11 @@ def gender_votes(doc: Doc) -> dict[str, str]:
         elif lower in PRONOUN_GENDER_IDS and people:
             pronouns.append(PRONOUN_GENDER_IDS[lower])  # only a pronoun after the name refers back
     _vote_pronouns(votes, people, pronouns, doc)
-    genders = {name: count.most_common(1)[0][0] for name, count in votes.items() if count}
+    genders = {}
+    for name, count in votes.items():
+        gender, top = count.most_common(1)[0]
+        # A surname two people share (Bill and Hillary Clinton) gets mixed votes: gender unknown.
+        genders[name] = gender if top >= CLEAR_MAJORITY * sum(count.values()) else "P"
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             # A person, gender unknown: lets "Trump", tagged ORG elsewhere, still be "he".

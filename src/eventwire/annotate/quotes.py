@@ -28,7 +28,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quote_coref import gender_votes, resolve_pronoun
-from eventwire.annotate.quote_cues import Attribution, CharSpan, Paragraphs, cue_span, trim_span
+from eventwire.annotate.quote_cues import Attribution, CharSpan, Paragraphs, cue_span, is_speech_cue, trim_span
 from eventwire.annotate.quote_direct import dash_tag, direct_attribution, is_clause
 from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS
 from eventwire.annotate.quote_marks import ALL_MARKS, MarkedSpan, find_marked_spans
@@ -264,6 +264,11 @@ def _char_text(doc: Doc, bounds: CharSpan) -> str:
     return span.text if span is not None else ""
 
 
+def _spoken(doc: Doc, quote: Quote) -> bool:
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand") if quote.cue else None
+    return cue is not None and is_speech_cue(cue.root)
+
+
 def _quoted_tokens(doc: Doc) -> Callable[[int], bool]:
     """Whether token ``i`` lies between quotation marks."""
     inside = bytearray(len(doc))
@@ -306,7 +311,8 @@ def _resolve_speakers(doc: Doc, quotes: list[Quote], quoted: Callable[[int], boo
                 if antecedent is not None:
                     resolved[key] = antecedent[1]
                     earlier.append((head, *antecedent))
-            elif head is not None:
+            elif head is not None and (head.pos_ == "PROPN" or head.ent_type_ or _spoken(doc, quote)):
+                # Only speakers of speech (or names) are antecedents: 'simple math shows' is not.
                 earlier.append((head, head, key))
         target = resolved[key]
         if target is not None:
