@@ -25,8 +25,9 @@ DRAIN_CHUNK = 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 # Errors warcio and the decompressor raise on damaged input (warcio also trips over its own
-# attributes on some malformed headers, hence AttributeError/TypeError).
-DAMAGE_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError)
+# attributes on some malformed headers, hence AttributeError/TypeError; a Content-Length too big for an
+# index overflows).
+DAMAGE_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError, OverflowError)
 
 
 class TruncatedRecord(Exception):
