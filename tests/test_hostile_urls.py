@@ -191,3 +191,10 @@ def test_hostile_server_dripping_headers_is_cut_at_the_deadline(dripping_server:
     with pytest.raises(FetchError, match="timed out after 1 s"):
         fetch_url(f"http://127.0.0.1:{dripping_server}/", FetchSettings(timeout=1, allow_private=True))
     assert time.monotonic() - started < 3, "the whole exchange is bounded, not each read"
+
+
+def test_hostile_proxy_variables_are_ignored(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A proxy would see every URL and answer in the target's name; the fetcher connects itself.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    assert fetch_url(f"{server}/feed.xml", ONLY_127).status == 200
