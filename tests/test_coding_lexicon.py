@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary
-from eventwire.coding.matching import split_code
+from eventwire.coding.matching import Matcher, split_code
 from eventwire.coding.ontology import load_ontology
 from eventwire.paths import DATA_DIR
 
@@ -21,6 +21,13 @@ SMALL_DICTIONARY = """\
 THREATEN
 - * &WEAPON (AGAINST)    [1384]   # THREATEN
 - * {BREAK RELATIONS}    [1313]
+
+--- APPREHEND   [171]  ---
+CAPTURE
+TAKE
+DETAIN [173]
+- * PART     [030]   # TAKE
+- * ACTIVISTS   [173]   # DETAIN
 
 --- VISIT   [042:043]  ---
 VISIT
@@ -38,7 +45,7 @@ def small_lexicon(tmp_path: Path) -> Lexicon:
 
 
 def test_coding_lexicon_reads_blocks_verbs_and_synsets(small_lexicon: Lexicon) -> None:
-    assert small_lexicon.blocks == {"THREATEN": "130", "VISIT": "042:043"}
+    assert small_lexicon.blocks == {"THREATEN": "130", "APPREHEND": "171", "VISIT": "042:043"}
     assert small_lexicon.verbs["threaten"][0].block == "THREATEN"
     assert ("cruise", "missile") in small_lexicon.synsets["&weapon"]
     assert ("missiles",) in small_lexicon.synsets["&weapon"]  # plural generated
@@ -56,6 +63,20 @@ def test_coding_lexicon_reads_patterns(small_lexicon: Lexicon) -> None:
     assert weapon.code == "1384" and weapon.post == (("&weapon",),) and weapon.preps == (("against", ()),)
     assert relations.post == (("break", "relations"),)
     assert relations.specificity > weapon.specificity - 1
+
+
+def test_coding_pattern_changing_the_family_applies_only_to_its_own_verb(nlp, small_lexicon: Lexicon) -> None:
+    matcher = Matcher(small_lexicon)
+
+    def code_of(text: str, verb: str) -> str | None:
+        match = matcher.match(next(t for t in nlp(text) if t.lemma_ == verb))
+        return match.code if match else None
+
+    assert small_lexicon.patterns["APPREHEND"][0].verbs == ("take",)
+    assert code_of("The rebels took part in the talks.", "take") == "030"
+    assert code_of("The troops captured part of the town.", "capture") == "171"
+    # A refinement within the block's own family (CAMEO 17) holds for every verb of the block.
+    assert code_of("The police captured activists.", "capture") == "173"
 
 
 def test_coding_lexicon_comment_verbs_fill_gaps(small_lexicon: Lexicon) -> None:

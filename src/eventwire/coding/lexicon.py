@@ -42,6 +42,9 @@ class Pattern:
     post: tuple[tuple[str, ...], ...] = ()
     preps: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     text: str = ""
+    # The verbs the pattern was written for (its ``# TAKE`` comment): merged blocks such as
+    # APPREHEND hold "take part [030]", which only "take" means.
+    verbs: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -82,7 +85,8 @@ class Lexicon:
                 for lemma, entries in self.verbs.items()
             },
             "patterns": {
-                block: [[p.code, p.pre, p.post, p.preps, p.text] for p in pats] for block, pats in self.patterns.items()
+                block: [[p.code, p.pre, p.post, p.preps, p.text, list(p.verbs)] for p in pats]
+                for block, pats in self.patterns.items()
             },
         }
 
@@ -101,8 +105,10 @@ class Lexicon:
             },
             patterns={
                 block: [
-                    Pattern(code, seqs(pre), seqs(post), tuple((p, seqs(s)) for p, s in preps), text)
-                    for code, pre, post, preps, text in pats
+                    Pattern(code, seqs(pre), seqs(post), tuple((p, seqs(s)) for p, s in preps), text, tuple(rest[0]))
+                    if rest
+                    else Pattern(code, seqs(pre), seqs(post), tuple((p, seqs(s)) for p, s in preps), text)
+                    for code, pre, post, preps, text, *rest in pats
                 ]
                 for block, pats in data["patterns"].items()
             },
@@ -237,10 +243,12 @@ def read_verb_dictionary(path: str | Path, name: str | None = None, comment_verb
                 continue
             body = line[1 : line.rfind("[")]
             pattern = _parse_pattern(body, codes[-1].strip(), " ".join(line.split()))
+            named = _comment_verbs(raw)
             if pattern is not None:
+                pattern.verbs = tuple(named)
                 lex.patterns[block].append(pattern)
             if comment_verbs:
-                origins.extend((block, verb) for verb in _comment_verbs(raw))
+                origins.extend((block, verb) for verb in named)
             continue
         if block:
             _add_verb(lex, block, line)

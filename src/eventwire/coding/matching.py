@@ -28,6 +28,9 @@ _PREP_DEPS = {"prep", "agent", "dative"}
 PHRASE_DEPS = {"dobj", "dative", "iobj", "attr", "oprd", "prt", "prep", "agent", "acomp", "advmod", "npadvmod"}
 # Match quality by what decided the code: a phrase pattern is the most specific evidence.
 QUALITY_PATTERN, QUALITY_VERB_CODE, QUALITY_BLOCK_CODE = 1.0, 0.8, 0.6
+# Inflections of the verbs named in pattern comments, reduced to a base form.
+INFLECTION_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""),
+                       ("ing", "e"))  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -119,6 +122,32 @@ class CompiledPattern:
     pre: tuple[frozenset[str], ...]
     post: tuple[frozenset[str], ...]
     preps: frozenset[str]
+    family: str | None  # CAMEO root of the pattern's code (either direction); None: a null code
+    origins: frozenset[str]  # forms of the verbs the pattern was written for
+
+
+def _origin_forms(verbs: tuple[str, ...]) -> frozenset[str]:
+    """Comment verbs are written inflected ("RALLIED", "TAKES"): their likely base forms too."""
+    out: set[str] = set()
+    for verb in verbs:
+        out.add(verb)
+        for suffix, repl in INFLECTION_SUFFIXES:
+            if verb.endswith(suffix) and len(verb) - len(suffix) >= 3:
+                out.add(verb[: len(verb) - len(suffix)] + repl)
+    return frozenset(out)
+
+
+def pattern_applies(cp: CompiledPattern, verb_forms: Forms, verb_families: frozenset[str]) -> bool:
+    """A pattern that changes the code family applies only to the verbs it was written for.
+
+    CAMEO.2.0 merged verb-specific pattern lists into synonym blocks, so "take part [030]" sits
+    with "capture"; a refinement inside the verb's own family ("arrest protesters") still
+    generalises over the block, and so does any pattern of a block without a code of its own
+    (begin/suspend/continue: there the pattern names the whole event).
+    """
+    if not cp.origins or cp.family is None or not verb_families or cp.family in verb_families:
+        return True
+    return bool(cp.origins & verb_forms)
 
 
 class Matcher:
@@ -165,12 +194,15 @@ class Matcher:
         prep_words = frozenset(
             w for prep, _ in pattern.preps for w in (self._first_words((prep,)) if prep.startswith("&") else (prep,))
         )
+        code, reverse = split_code(pattern.code)
         return CompiledPattern(
             pattern,
             pattern.specificity,
             tuple(self._first_words(seq) for seq in pattern.pre),
             tuple(self._first_words(seq) for seq in pattern.post),
             prep_words,
+            (code or reverse or "")[:2] or None,
+            _origin_forms(pattern.verbs),
         )
 
     def _seq_at(self, items: tuple[str, ...], words: list[Forms], start: int) -> int | None:
@@ -232,7 +264,13 @@ class Matcher:
         prep_words = frozenset(p for p, _ in context.preps)
         best: tuple[int, Pattern, VerbEntry] | None = None
         context_words = pre_words | post_words | prep_words
+        verb_forms = forms(verb)
         for entry in entries:
+            verb_families = frozenset(
+                (code or reverse)[:2]
+                for code, reverse in (split_code(entry.code), split_code(self.lexicon.blocks.get(entry.block)))
+                if code or reverse
+            )
             compiled = self.compiled.get(entry.block, ())
             index = self.anchors.get(entry.block, {})
             positions = set(self.unanchored.get(entry.block, ()))
@@ -243,7 +281,8 @@ class Matcher:
                 if best is not None and cp.specificity <= best[0]:
                     break  # sorted by specificity: nothing better follows
                 if (
-                    all(a & pre_words for a in cp.pre)
+                    pattern_applies(cp, verb_forms, verb_families)
+                    and all(a & pre_words for a in cp.pre)
                     and all(a & post_words for a in cp.post)
                     and (not cp.pattern.preps or cp.preps & prep_words)
                     and self.pattern_matches(cp.pattern, context)
