@@ -175,3 +175,13 @@ def test_coding_classifier_scores_types() -> None:
     assert ptype == "ASSAULT" and prob > 0.3
     assert abs(sum(model.scores("Protesters marched through the capital.").values()) - 1.0) < 1e-6
     assert "troops withdrew" in features("Troops withdrew.")
+
+
+def test_coding_event_nouns_under_light_and_aspectual_verbs(nlp) -> None:
+    names = {"Arnor": "ARN", "Gondor": "GON"}
+    withdrawal = code(nlp, "Arnor completed the withdrawal of its troops from Gondor.", names)
+    assert {(e.source.code, e.plover_type) for e in withdrawal} == {("ARN", "RETREAT")}
+    talks = code(nlp, "Arnor and Gondor renewed negotiations on Monday.", names)
+    assert {e.cameo_code for e in talks} == {"046"}
+    strike = code(nlp, "Workers in Arnor began a hunger strike against Gondor.", {"Workers in Arnor": "ARNLAB", **names})
+    assert {(e.cameo_code, e.plover_type) for e in strike} == {("142", "PROTEST")}

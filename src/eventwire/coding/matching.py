@@ -156,6 +156,8 @@ class Matcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # Noun lemma → (code, reverse, block) of the verb it nominalises (None: no event verb).
+        self.noun_cache: dict[str, tuple[str, str | None, str] | None] = {}
         self.compiled: dict[str, list[CompiledPattern]] = {
             block: sorted(
                 (self._compile(p) for p in patterns if p.specificity),
