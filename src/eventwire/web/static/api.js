@@ -65,3 +65,10 @@ export function fmtGold(value) {
   if (value === null || value === undefined) return "";
   return (value > 0 ? "+" : "") + Number(value).toFixed(1);
 }
+
+// Names as stored may carry line breaks or runs of spaces from the article; long ones are cut.
+const NAME_MAX = 60;
+export function actorName(name, code) {
+  const text = String(name || "").replace(/\s+/g, " ").trim() || code || "";
+  return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
+}

@@ -1,5 +1,5 @@
 // The dashboard: a hash router over the API's read endpoints, plus the ingest form.
-import { el, fmtGold, getJSON, postForm, query, setToken, token } from "./api.js";
+import { actorName, el, fmtGold, getJSON, postForm, query, setToken, token } from "./api.js";
 import { showArticle } from "./article.js";
 import { drawNetwork } from "./network.js";
 import { drawTimeline } from "./timeline.js";
@@ -38,6 +38,15 @@ function formParams(form) {
 
 // -- events -----------------------------------------------------------------------------------
 
+// An actor resolved to a CAMEO code shows its name over the code; an unresolved one (a generic
+// phrase such as "the talks", or a name outside the dictionaries) is marked as such.
+function actorCell(name, code) {
+  const label = actorName(name, code);
+  if (code) return el("td", {}, label, el("span", { class: "code" }, code));
+  if (!label) return el("td", { class: "none" }, "—");
+  return el("td", { class: "unresolved", title: "not resolved to an actor code" }, label, el("span", { class: "code" }, "unresolved"));
+}
+
 const FLAG_PARAMS = {
   real: { negated: false, hypothetical: false, future: false },
   negated: { negated: true }, hypothetical: { hypothetical: true }, future: { future: true }, reported: { reported: true },
@@ -47,10 +56,10 @@ function eventRow(e) {
   const flags = ["negated", "hypothetical", "future"].filter((f) => e[f]);
   const gold = e.goldstein ?? 0;
   return el("tr", { class: `q${e.quad_class || 0}`, "data-event": e.event_id, onclick: () => go(`event/${encodeURIComponent(e.event_id)}`) },
-    el("td", {}, e.event_date || ""),
-    el("td", {}, e.source_name || e.source_code || "", el("span", { class: "code" }, e.source_code || "")),
+    el("td", { class: "date" }, e.event_date || el("span", { class: "undated", title: "no date found in the text" }, "undated")),
+    actorCell(e.source_name, e.source_code),
     el("td", {}, e.plover_type || "", el("span", { class: "code" }, `CAMEO ${e.cameo_code}`), ...flags.map((f) => el("span", { class: "badge flag" }, f))),
-    el("td", {}, e.target_name || e.target_code || "—", el("span", { class: "code" }, e.target_code || "")),
+    actorCell(e.target_name, e.target_code),
     el("td", { class: `num gold ${gold < 0 ? "neg" : gold > 0 ? "pos" : ""}` }, fmtGold(e.goldstein)),
     el("td", { class: "num col-reports" }, e.num_articles ?? ""),
     el("td", { class: "col-sentence" }, e.sentence || ""));
@@ -220,6 +229,13 @@ async function status() {
   } catch { $("status").textContent = ""; }
 }
 
+// The article view's sticky event summary sits just under the header, whose height wraps on phones.
+function measureHeader() {
+  document.documentElement.style.setProperty("--header-h", `${document.querySelector("header.top").offsetHeight}px`);
+}
+
+measureHeader();
+window.addEventListener("resize", measureHeader);
 setupEvents();
 setupForms();
 setupIngest();

@@ -1,6 +1,6 @@
 // The article view: the text with the chosen event's sentence, source, action and target marked,
 // and every quote, speaker and time expression; offsets come straight from the API.
-import { el, fmtGold } from "./api.js";
+import { actorName, el, fmtGold } from "./api.js";
 
 function spansFor(article, mention) {
   const spans = [];
@@ -38,11 +38,17 @@ export function renderText(container, text, spans) {
   }
 }
 
+function side(name, code, missing) {
+  const label = actorName(name, code);
+  if (!label) return el("b", { class: "none" }, missing);
+  return el("b", code ? { title: code } : { class: "unresolved", title: "not resolved to an actor code" }, label);
+}
+
 function describe(m) {
   const flags = ["negated", "hypothetical", "future", "reported"].filter((f) => m[f]);
   return el("span", {},
-    el("b", {}, m.source_name || m.source_code || "?"), ` ${m.action_text || m.cameo_code} `,
-    el("b", {}, m.target_name || m.target_code || "—"),
+    side(m.source_name, m.source_code, "?"), ` ${m.action_text || m.cameo_code} `,
+    side(m.target_name, m.target_code, "—"),
     el("span", { class: "badge" }, `${m.plover_type} · CAMEO ${m.cameo_code}`),
     el("span", { class: "badge" }, `Goldstein ${fmtGold(m.goldstein)}`),
     ...flags.map((f) => el("span", { class: "badge flag" }, f)));
@@ -72,5 +78,12 @@ export function showArticle(article, mentionId, event, navigate) {
     el("a", { href: `#/article/${encodeURIComponent(m.article_id)}/${encodeURIComponent(m.mention_id)}` }, m.article_title || m.article_id),
     el("span", { class: "code" }, m.site || ""))));
   const first = document.querySelector("#article-text .ev-action");
-  if (first && navigate) first.scrollIntoView({ block: "center" });
+  if (navigate) window.scrollTo({ top: 0 });
+  if (first && navigate && !inView(first)) first.scrollIntoView({ block: "center" });
+}
+
+// The evidence is only scrolled to when it is off screen, so a short article keeps its headline.
+function inView(node) {
+  const box = node.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
 }

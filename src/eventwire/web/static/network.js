@@ -1,40 +1,75 @@
 // The actor network: a small force-directed layout drawn as SVG; edges coloured by sign, width by count.
 import { svgEl } from "./api.js";
 
-const W = 960, H = 620;
+const W = 960, H = 620, PAD = { x: 70, y: 30 };
+// Pull towards the centre, relative to the spring length: keeps unconnected pairs near the rest.
+const GRAVITY = 0.05;
+// Springs weaker than plain Fruchterman-Reingold: linked nodes settle about 1.7 k apart, room for labels.
+const SPRING = 5;
+// After scaling, nodes closer than this are pushed apart (circles are at most 40 px across).
+const MIN_GAP = 40;
+// Labels run to the right of their node, so side-by-side nodes need this many times more room.
+const LABEL_STRETCH = 2.5;
 
+// Fruchterman-Reingold with gravity; the result is then stretched to fill the drawing, so no node
+// is ever pushed against (and stacked along) an edge of it.
 function layout(nodes, edges, rounds = 300) {
   const n = nodes.length;
+  const golden = Math.PI * (3 - Math.sqrt(5));
   nodes.forEach((d, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, n);
-    d.x = W / 2 + Math.cos(a) * W * 0.3; d.y = H / 2 + Math.sin(a) * H * 0.3; d.vx = 0; d.vy = 0;
+    const r = Math.sqrt((i + 0.5) / Math.max(1, n)), a = i * golden;
+    d.x = W / 2 + Math.cos(a) * r * W * 0.4; d.y = H / 2 + Math.sin(a) * r * H * 0.4;
   });
   const byCode = new Map(nodes.map((d) => [d.code, d]));
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.45;
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
   for (let r = 0; r < rounds; r++) {
-    const cool = 1 - r / rounds;
+    const temp = (W / 10) * (1 - r / rounds) + 0.5;
     for (const a of nodes) { a.vx = 0; a.vy = 0; }
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
       const a = nodes[i], b = nodes[j];
-      let dx = a.x - b.x, dy = a.y - b.y; const dist = Math.hypot(dx, dy) || 0.01;
-      const f = (k * k) / dist / dist; dx *= f; dy *= f;
-      a.vx += dx; a.vy += dy; b.vx -= dx; b.vy -= dy;
+      const dx = a.x - b.x, dy = a.y - b.y, dist = Math.hypot(dx, dy) || 0.01;
+      const f = (k * k) / dist / dist;
+      a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
     }
     for (const e of edges) {
       const a = byCode.get(e.source), b = byCode.get(e.target);
-      if (!a || !b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, dist = Math.hypot(dx, dy) || 0.01;
-      const f = dist / k;
-      a.vx -= dx * f * 0.5; a.vy -= dy * f * 0.5; b.vx += dx * f * 0.5; b.vy += dy * f * 0.5;
+      if (!a || !b || a === b) continue;
+      const dx = a.x - b.x, dy = a.y - b.y, f = Math.hypot(dx, dy) / k / SPRING;
+      a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
     }
     for (const a of nodes) {
-      a.vx += (W / 2 - a.x) * 0.02; a.vy += (H / 2 - a.y) * 0.02;
-      const v = Math.hypot(a.vx, a.vy) || 1, cap = 30 * cool + 1;
-      a.x = Math.min(W - 60, Math.max(60, a.x + (a.vx / v) * Math.min(v, cap)));
-      a.y = Math.min(H - 30, Math.max(30, a.y + (a.vy / v) * Math.min(v, cap)));
+      a.vx += (W / 2 - a.x) * GRAVITY * k / 20; a.vy += (H / 2 - a.y) * GRAVITY * k / 20;
+      const v = Math.hypot(a.vx, a.vy) || 1, step = Math.min(v, temp);
+      a.x += (a.vx / v) * step; a.y += (a.vy / v) * step;
     }
   }
+  const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  for (const d of nodes) {
+    d.x = x1 > x0 ? PAD.x + ((d.x - x0) / (x1 - x0)) * (W - 2 * PAD.x) : W / 2;
+    d.y = y1 > y0 ? PAD.y + ((d.y - y0) / (y1 - y0)) * (H - 2 * PAD.y) : H / 2;
+  }
+  separate(nodes);
   return byCode;
+}
+
+function separate(nodes, rounds = 40) {
+  for (let r = 0; r < rounds; r++) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i], b = nodes[j];
+      const dx = (a.x - b.x) / LABEL_STRETCH, dy = a.y - b.y, dist = Math.hypot(dx, dy);
+      if (dist >= MIN_GAP) continue;
+      const [ux, uy] = dist > 0.01 ? [dx / dist, dy / dist] : [Math.cos(i + j), Math.sin(i + j)];
+      const push = (MIN_GAP - dist) / 2, px = ux * push * LABEL_STRETCH, py = uy * push;
+      a.x += px; a.y += py; b.x -= px; b.y -= py;
+      moved = true;
+    }
+    for (const d of nodes) {
+      d.x = Math.min(W - PAD.x, Math.max(PAD.x / 2, d.x)); d.y = Math.min(H - PAD.y, Math.max(PAD.y, d.y));
+    }
+    if (!moved) break;
+  }
 }
 
 export function drawNetwork(svg, net, onPick) {

@@ -2,7 +2,9 @@
 // bars of event counts by quad class (cooperation above the axis, conflict below). Plain SVG.
 import { svgEl } from "./api.js";
 
-const W = 960, H = 440, M = { left: 48, right: 16, top: 24, bottom: 36 }, GAP = 24;
+const M = { left: 48, right: 16, top: 24, bottom: 36 }, GAP = 24;
+// The drawing is as wide as its box (between these bounds), so text keeps its size on a phone.
+const MIN_W = 320, MAX_W = 960, LABEL_W = 90;
 
 function combine(rows, direction) {
   const byPeriod = new Map();
@@ -23,6 +25,8 @@ function ticks(lo, hi, n = 4) {
 }
 
 export function drawTimeline(svg, rows, alerts, direction = "") {
+  const W = Math.round(Math.max(MIN_W, Math.min(MAX_W, svg.clientWidth || MAX_W)));
+  const H = W < 600 ? 360 : 440;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const data = combine(rows, direction);
@@ -54,8 +58,8 @@ export function drawTimeline(svg, rows, alerts, direction = "") {
   });
   // quad-class panel: cooperation up, conflict down
   const up = data.map((d) => d.q1 + d.q2), down = data.map((d) => d.q3 + d.q4);
-  const cMax = Math.max(1, ...up), dMax = Math.max(1, ...down);
-  const scale = botH / (cMax + dMax), zero = bot0 + cMax * scale;
+  const cMax = Math.max(0, ...up), dMax = Math.max(0, ...down);
+  const scale = botH / Math.max(1, cMax + dMax), zero = bot0 + cMax * scale;
   svg.append(svgEl("text", { x: M.left, y: bot0 - 8 }, "events by quad class"));
   data.forEach((d, i) => {
     let yUp = zero, yDown = zero;
@@ -70,10 +74,10 @@ export function drawTimeline(svg, rows, alerts, direction = "") {
     }
   });
   svg.append(svgEl("line", { x1: M.left, x2: W - M.right, y1: zero, y2: zero, class: "axis" }));
-  svg.append(svgEl("text", { x: M.left - 6, y: bot0 + 4, "text-anchor": "end" }, String(cMax)));
-  svg.append(svgEl("text", { x: M.left - 6, y: H - M.bottom, "text-anchor": "end" }, String(dMax)));
+  if (cMax) svg.append(svgEl("text", { x: M.left - 6, y: bot0 + 4, "text-anchor": "end" }, `▲${cMax}`));
+  if (dMax) svg.append(svgEl("text", { x: M.left - 6, y: H - M.bottom, "text-anchor": "end" }, `▼${dMax}`));
   // period labels
-  const every = Math.max(1, Math.ceil(data.length / 8));
+  const every = Math.max(1, Math.ceil(data.length / Math.floor(plotW / LABEL_W)));
   data.forEach((d, i) => {
     if (i % every === 0) svg.append(svgEl("text", { x: x(i), y: H - M.bottom + 16, "text-anchor": "middle" }, d.period));
   });
