@@ -185,3 +185,9 @@ def test_coding_event_nouns_under_light_and_aspectual_verbs(nlp) -> None:
     assert {e.cameo_code for e in talks} == {"046"}
     strike = code(nlp, "Workers in Arnor began a hunger strike against Gondor.", {"Workers in Arnor": "ARNLAB", **names})
     assert {(e.cameo_code, e.plover_type) for e in strike} == {("142", "PROTEST")}
+
+
+def test_coding_place_of_a_domestic_action_is_its_target(nlp) -> None:
+    text = "The president of Algeria imposed a curfew in Algiers on Monday."
+    [event] = code(nlp, text, {"The president of Algeria": "DZAELI"})
+    assert (event.source.code, event.target.code, event.target.name) == ("DZAELI", "DZA", "Algiers")

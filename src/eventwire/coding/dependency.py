@@ -34,6 +34,7 @@ from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
 from eventwire.coding.ontology import Ontology
+from eventwire.coding.place_targets import place_index, place_target
 from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.model import ActorMention, Event, Quote, Timex
@@ -122,6 +123,7 @@ class DependencyCoder:
             return head is not None and bool(resolve(head, index).mentions)
 
         generic_index = mention_index(doc, [m for m in actors if is_generic(m)])
+        places = place_index(doc)
         out: list[Coding] = []
         seen: set[tuple] = set()
         for sentence in doc.sents:
@@ -133,7 +135,9 @@ class DependencyCoder:
                 sentence, self.lexicon, self.matcher, self.cameo_rules, None if allow_unresolved else has_source
             )
             codings = [
-                c for r in readings for c in self._attach(r, sentence, index, generic_index, quotes, allow_unresolved)
+                c
+                for r in readings
+                for c in self._attach(r, sentence, index, generic_index, places, quotes, allow_unresolved)
             ]
             if not readings:
                 codings = self._classifier_fallback(sentence, index, quotes)
@@ -150,6 +154,7 @@ class DependencyCoder:
         sentence: Span,
         index: dict[int, ActorMention],
         generic_index: dict[int, ActorMention],
+        places: dict[int, tuple[int, int, str]],
         quotes: Sequence[Quote],
         allow_unresolved: bool,
     ) -> list[Coding]:
@@ -187,6 +192,9 @@ class DependencyCoder:
                 targets = found
                 break
         plausible = [(h, kind) for h, kind in candidates if plausible_generic(h)]
+        if not targets:
+            located = place_target([h for h, _ in plausible], (reading.lower, reading.upper), places, index)
+            targets = [located] if located is not None else []
         if not targets and plausible:
             strong = [h for h, kind in plausible if kind == "passive" or kind[5:] in STRONG_TARGET_PREPS]
             head = strong[0] if strong else plausible[0][0]
