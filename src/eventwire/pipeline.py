@@ -81,20 +81,42 @@ class _Batch:
         return None
 
 
-def _annotate(batch: list[PendingArticle], options: IngestOptions) -> None:
+def _unexpected(exc: Exception) -> str:
+    return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def _annotate(batch: list[PendingArticle], options: IngestOptions) -> list[tuple[PendingArticle, Exception]]:
+    """Annotate a batch in place; returns the articles whose annotation raised.
+
+    When the batch fails, its articles are annotated one by one, so an article that trips an
+    annotator bug costs only itself.
+    """
     version = annotator_version(options.model)
-    docs = analyze_many(
-        ((p.article.text, p.article.published) for p in batch),
-        n_process=options.n_process,
-        model=options.model,
-        code=True,
-        allow_unresolved=options.allow_unresolved,
-    )
-    for p, doc in zip(batch, docs, strict=True):
+
+    def run(items: list[PendingArticle], n_process: int) -> list:
+        texts = ((p.article.text, p.article.published) for p in items)
+        return list(
+            analyze_many(
+                texts, n_process=n_process, model=options.model, code=True, allow_unresolved=options.allow_unresolved
+            )
+        )
+
+    failed: list[tuple[PendingArticle, Exception]] = []
+    try:
+        done = list(zip(batch, run(batch, options.n_process), strict=True))
+    except Exception:
+        done = []
+        for p in batch:
+            try:
+                done.append((p, run([p], 1)[0]))
+            except Exception as exc:  # a bug met on hostile text fails this article, not the run
+                failed.append((p, exc))
+    for p, doc in done:
         doc.article_id = p.article.id
         doc.title = p.article.title
         p.document = doc
         p.annotator = version
+    return failed
 
 
 def ingest_raw(
@@ -122,7 +144,9 @@ def ingest_raw(
         if not batch.items:
             return
         if options.annotate:
-            _annotate(batch.items, options)
+            for p, exc in _annotate(batch.items, options):
+                batch.items.remove(p)
+                fail(Failure(p.article.item or p.article.id, _unexpected(exc), "annotate"))
         store.write_batch(batch.items)
         for p in batch.items:
             summary.ingested += 1
@@ -138,6 +162,9 @@ def ingest_raw(
             article = extract_raw(raw)
         except ExtractionError as exc:
             fail(Failure(raw.item, str(exc), "extract"))
+            continue
+        except Exception as exc:  # an extractor bug met on hostile input fails this item, not the run
+            fail(Failure(raw.item, _unexpected(exc), "extract"))
             continue
         fp = fingerprint(article.text, article.canonical_url)
         dup = store.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
