@@ -73,3 +73,12 @@ def test_coding_seed_quote_and_evidence(seed_events) -> None:
     in_quote = [e for e in events if start <= e.action.start < end]
     assert all(e.reported for e in in_quote)
     assert len({e.id for e in events}) == len(events)
+
+
+def test_coding_seed_no_events_from_documents_permissions_or_intentions(seed_events) -> None:
+    body, events = seed_events
+    actions = {e.action.text for e in events}
+    # Signing a decree is no demand, an escalation "enabled by" a policy change is no concession,
+    # and "Russia's resolve to persist with its offensive" is an intention, not an assault.
+    assert not actions & {"signed", "enabled", "persist"}, sorted(actions)
+    assert not any(e.target is not None and e.target.name == "decree" for e in events)

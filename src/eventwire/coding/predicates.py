@@ -45,6 +45,13 @@ STRIKE_NOUNS = {"strike", "strikes"}
 HUNGER_STRIKE_CODE, LABOUR_STRIKE_CODE = "142", "143"
 LABOUR_STRIKE_MODIFIERS = {"general", "labor", "labour", "national", "nationwide", "workers", "open-ended",
                            "indefinite", "warning", "day", "teachers"}  # fmt: skip
+# Signing or issuing a decree, law or order enacts its content; the signing itself is no demand
+# (CAMEO.2.0's "sign * decree [100]"), and the document is not a target.
+ENACTING_VERBS = {"sign", "issue", "enact", "promulgate", "publish", "draft"}
+DOCUMENT_NOUNS = {"decree", "law", "order", "bill", "ordinance", "edict", "directive", "legislation", "document",
+                  "regulation", "amendment"}  # fmt: skip
+# Blocks of permission verbs (allow, enable, permit): an event only with something permitted.
+PERMISSION_BLOCKS = {"ALLOW"}
 # Verbs whose CAMEO.2.0 block default contradicts the CAMEO codebook (negotiating is 046, not
 # yielding 080; withdrawing forces is a military retreat 0874); used when no pattern matched.
 VERB_CODE_OVERRIDES = {"negotiate": "046", "mediate": "045", "withdraw": "0874", "retreat": "0874",
@@ -150,12 +157,33 @@ def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match 
     lemma = verb.lemma_.lower()
     if cameo_rules and match is not None and match.pattern is None and lemma in VERB_CODE_OVERRIDES:
         match = Match(VERB_CODE_OVERRIDES[lemma], None, match.block, None, match.quality)
+    if cameo_rules and lemma in ENACTING_VERBS and _object_lemmas(verb) & DOCUMENT_NOUNS:
+        return None  # "signed a decree expanding …": the document's content is the event
     weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
-    if weak and (lemma in LIGHT_VERBS or match is None):
+    if weak and lemma in LIGHT_VERBS:
         nominal = _nominal_match(matcher, verb)
         if nominal is not None:
             return nominal
     return match
+
+
+def _object_lemmas(verb: Token) -> set[str]:
+    return {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+def _not_an_occurrence(verb: Token, match: Match | None) -> bool:
+    """Predicates that name no event that took place.
+
+    An infinitive modifying a noun ("Russia's resolve to persist with its offensive", "a plan to
+    withdraw") is an intention or plan, not an act; a permission verb as a reduced passive
+    modifier ("an escalation, enabled by the policy change") describes how something came about.
+    """
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        if verb.tag_ == "VBN" and match is not None and match.pattern is None and match.block in PERMISSION_BLOCKS:
+            return True
+    return False
 
 
 def phrase_words(*verbs: Token) -> set[str]:
@@ -222,6 +250,8 @@ def sentence_readings(
         if verb.i in consumed or _is_condition(verb) or (has_source is not None and not has_source(verb)):
             continue
         match = reading_of(verb)
+        if cameo_rules and _not_an_occurrence(verb, match):
+            continue
         upper_code = match.code if match else None
         if cameo_rules and verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
             upper_code = (compose(INTENT_CODE, upper_code) if upper_code else None) or INTENT_CODE
