@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.model import Failure, RawDoc
-from eventwire.sources import read_sources
+from eventwire.sources import poll_feed, read_sources
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
 
 REFUSED = [
@@ -59,6 +59,16 @@ def test_hostile_url_refused_before_connecting(url: str, expected: str) -> None:
     assert "\n" not in caught.value.reason
 
 
+# Links urllib cannot even split, next to an item whose full text is in the feed.
+BAD_LINKS_FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+    "<item><title>Broken</title><link>http://[::1</link></item>"
+    "<item><title>Broken too</title><link>http://[fe80::1%eth0/x</link></item>"
+    f"<item><title>Whole</title><link>http://[::2</link><description>{'Ministers met in Paris. ' * 40}</description></item>"
+    "</channel></rss>"
+)
+
+
 class Handler(BaseHTTPRequestHandler):
     """Redirects /to?<target> to <target>; serves a feed whose items link to hostile places."""
 
@@ -68,6 +78,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", self.path[4:].replace("PORT", str(self.server.server_port)))
             self.send_header("Content-Length", "0")
             self.end_headers()
+            return
+        if self.path == "/bad-links.xml":
+            body = BAD_LINKS_FEED.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         if self.path == "/feed.xml":
             links = [
@@ -198,3 +216,15 @@ def test_hostile_proxy_variables_are_ignored(server: str, monkeypatch: pytest.Mo
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.setenv(name, "http://127.0.0.1:9")
     assert fetch_url(f"{server}/feed.xml", ONLY_127).status == 200
+
+
+def test_hostile_feed_links_that_cannot_be_parsed_fail_alone(server: str) -> None:
+    items, state = poll_feed(f"{server}/bad-links.xml", None, ONLY_127)
+    failed = [doc for doc in items if isinstance(doc, Failure)]
+    assert len(items) == 3 and len(failed) == 2, items
+    assert all("invalid link" in doc.reason for doc in failed)
+    whole = next(doc for doc in items if isinstance(doc, RawDoc))
+    assert whole.url is None and b"Ministers met in Paris" in whole.content
+    assert state.seen_ids == {"http://[::2"}, "failed items are tried again on the next poll"
+    read = list(read_sources([f"{server}/bad-links.xml"], fetch=ONLY_127))
+    assert [type(doc).__name__ for doc in read] == ["Failure", "Failure", "RawDoc"]

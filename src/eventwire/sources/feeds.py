@@ -55,8 +55,11 @@ def entry_metadata(entry: FeedEntry, feed: ParsedFeed, source: FeedSource) -> di
 def _absolute_http(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
-    absolute = urljoin(base, link) if base else link
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    try:
+        absolute = urljoin(base, link) if base else link
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    except ValueError:  # "http://[::1" and other links urllib cannot split
+        return None
 
 
 def _linked_doc(
@@ -69,8 +72,11 @@ def _linked_doc(
 ) -> RawDoc | Failure | None:
     """Read an item's link; None when it names a local file this run has already read."""
     link = (entry.link or "").strip()
-    target = urljoin(source.url, link) if source.url else link
-    parts = urlsplit(target)
+    try:
+        target = urljoin(source.url, link) if source.url else link
+        parts = urlsplit(target)
+    except ValueError:
+        return Failure(item, f"invalid link {link!r} in feed item")
     if parts.scheme in ("http", "https"):
         return fetch_document(target, settings, metadata)
     if parts.scheme not in ("", "file") or (parts.scheme == "" and parts.netloc):
