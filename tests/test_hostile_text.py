@@ -1,8 +1,8 @@
 """Huge lines, deep markup, broken encodings and NUL bytes: clean outcomes within bounded memory.
 
 Like test_hostile_files.py, each group runs in a real ``eventwire ingest`` process whose peak
-resident memory is measured and printed. The annotating run also shows that one article the
-annotator cannot take (longer than the parser's limit, or one that trips an annotator bug) fails
+resident memory is measured and printed. The annotating run also shows that an article the
+extractor or annotator cannot take (longer than the parser's limit, or one that trips a bug) fails
 alone: the other articles of its batch are stored with all their annotations.
 """
 
@@ -124,6 +124,10 @@ def test_hostile_annotation_failures_cost_only_their_own_article(tmp_path: Path)
             "text": f"{PARAGRAPH} The talks resume tomorrow.",
             "published": "9999-12-31",
         },
+        {
+            "url": "https://news.example/canonical",
+            "html": f'<html><head><link rel="canonical" href="https://news.[example/a"></head><body><p>{PARAGRAPH}</p>',
+        },
     ]
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("".join(json.dumps(line) + "\n" for line in [good[0], *hostile, *good[1:]]))
@@ -134,9 +138,9 @@ def test_hostile_annotation_failures_cost_only_their_own_article(tmp_path: Path)
     long_item = f"{corpus}#L2"
     assert reasons[long_item].startswith("unexpected error: ValueError: [E088]"), reasons
     outcomes = {item for item, _ in stored(db)} | set(reasons)
-    assert outcomes == {f"{corpus}#L{n}" for n in range(1, 7)}, "every line stored or failed, none lost"
+    assert outcomes == {f"{corpus}#L{n}" for n in range(1, 8)}, "every line stored or failed, none lost"
     annotated = stored(db, "SELECT a.item FROM articles a JOIN annotation_runs r ON r.article_id = a.id")
-    assert {f"{corpus}#L{n}" for n in (1, 5, 6)} <= {item for (item,) in annotated}
+    assert {f"{corpus}#L{n}" for n in (1, 6, 7)} <= {item for (item,) in annotated}
     with_sentences = stored(db, "SELECT count(DISTINCT article_id) FROM sentences")
     assert with_sentences[0][0] == len(stored(db))
     assert all(reason.startswith("unexpected error") for reason in reasons.values())
