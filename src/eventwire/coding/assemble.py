@@ -70,6 +70,12 @@ class Coding:
         return dataclasses.replace(self, source=source, target=target, code=code, generic_target=generic)
 
 
+def sentence_string(sent: SpacySpan, text: str) -> str:
+    """The sentence as a slice of the document's ``text`` (``Span.text`` and ``Doc.text`` both
+    join every token, so the caller computes the document text once)."""
+    return text[sent.start_char : sent.end_char]
+
+
 def _event_actor(mention: ActorMention) -> EventActor:
     return EventActor(
         code=mention.actor.cameo_code,
@@ -79,11 +85,10 @@ def _event_actor(mention: ActorMention) -> EventActor:
     )
 
 
-def _action_span(reading: Reading) -> Span:
+def _action_span(reading: Reading, text: str) -> Span:
     first, last = sorted((reading.upper, reading.lower), key=lambda t: t.i)
-    doc = first.doc
-    span = doc[first.i : last.i + 1]
-    return Span(span.start_char, span.end_char, span.text)
+    start, end = first.idx, last.idx + len(last)
+    return Span(start, end, text[start:end])
 
 
 def _event_date(coding: Coding, timexes: Sequence[Timex], published: date | None) -> date | None:
@@ -138,8 +143,10 @@ def build_event(
     published: date | None,
     type_scores: dict[str, float] | None,
     places: Sequence[tuple[int, int, str]],
+    text: str | None = None,
 ) -> Event | None:
-    """The model event for ``coding``; None when the code has no PLOVER type."""
+    """The model event for ``coding``; None when the code has no PLOVER type. ``text`` is the
+    document text (computed here when not given)."""
     plover = ontology.plover(coding.code)
     if plover is None:
         if not type_scores:
@@ -173,7 +180,9 @@ def build_event(
     else:
         target = None
     sent = coding.sentence
-    action = _action_span(coding.reading)
+    text = coding.sentence.doc.text if text is None else text
+    sentence_text = sentence_string(sent, text).rstrip()
+    action = _action_span(coding.reading, text)
     flags = coding.flags
     event_id = stable_id(
         source.code or source.name, target.code or target.name if target else None, coding.code,
@@ -183,7 +192,7 @@ def build_event(
         source=source,
         target=target,
         action=action,
-        sentence=Span(sent.start_char, sent.start_char + len(sent.text.rstrip()), sent.text.rstrip()),
+        sentence=Span(sent.start_char, sent.start_char + len(sentence_text), sentence_text),
         cameo_code=coding.code,
         root_code=coding.code[:2],
         plover_type=ptype,

@@ -28,7 +28,7 @@ from eventwire.coding.arguments import (
     source_head,
     target_heads,
 )
-from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities
+from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities, sentence_string
 from eventwire.coding.classifier import PloverClassifier
 from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon
@@ -111,10 +111,17 @@ class DependencyCoder:
 
     # -- stage 2-4: codings -------------------------------------------------------------------
     def codings(
-        self, doc: Doc, actors: Sequence[ActorMention], quotes: Sequence[Quote] = (), allow_unresolved: bool = False
+        self,
+        doc: Doc,
+        actors: Sequence[ActorMention],
+        quotes: Sequence[Quote] = (),
+        allow_unresolved: bool = False,
+        text: str | None = None,
     ) -> list[Coding]:
-        """Coded (source, code, target) triples with their evidence, before ontology fields."""
-        if self.discards.story_hit(doc.text):
+        """Coded (source, code, target) triples with their evidence, before ontology fields;
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
+        text = doc.text if text is None else text
+        if self.discards.story_hit(text):
             return []
         index = mention_index(doc, [m for m in actors if not is_generic(m)])
 
@@ -140,7 +147,7 @@ class DependencyCoder:
                 for c in self._attach(r, sentence, index, generic_index, places, quotes, allow_unresolved)
             ]
             if not readings:
-                codings = self._classifier_fallback(sentence, index, quotes)
+                codings = self._classifier_fallback(sentence, index, quotes, text)
             for coding in _drop_weaker(codings):
                 key = (coding.source_code, coding.target_code, coding.code, sentence.start)
                 if key not in seen:
@@ -235,7 +242,7 @@ class DependencyCoder:
         return out
 
     def _classifier_fallback(
-        self, sentence: Span, index: dict[int, ActorMention], quotes: Sequence[Quote]
+        self, sentence: Span, index: dict[int, ActorMention], quotes: Sequence[Quote], text: str
     ) -> list[Coding]:
         """An event from the classifier when the lexicon coded nothing in a sentence whose main
         verb has an actor subject; only a confident prediction counts."""
@@ -250,7 +257,7 @@ class DependencyCoder:
             return []
         exclude = _identities(source.mentions)
         targets = next((f for h, _ in target_heads(root) if (f := descend(h, index, exclude))), [])
-        ptype, prob = self.classifier.predict(sentence.text)
+        ptype, prob = self.classifier.predict(sentence_string(sentence, text))
         if ptype is None or prob < CLASSIFIER_MIN_PROB:
             return []
         reading = Reading(root, root, PLOVER_BASE_CAMEO[ptype], None, prob * 0.5, None, "classifier")
@@ -271,14 +278,15 @@ class DependencyCoder:
         events: list[Event] = []
         type_scores: dict[int, dict[str, float]] = {}
         places = place_entities(doc, [(m.start, m.end) for m in actors])
-        for coding in self.codings(doc, actors, quotes, allow_unresolved):
+        text = doc.text
+        for coding in self.codings(doc, actors, quotes, allow_unresolved, text):
             scores = None
             if self.classifier is not None:
                 key = coding.sentence.start
                 if key not in type_scores:
-                    type_scores[key] = self.classifier.scores(coding.sentence.text)
+                    type_scores[key] = self.classifier.scores(sentence_string(coding.sentence, text))
                 scores = type_scores[key]
-            event = build_event(coding, self.ontology, self.name, timexes, published, scores, places)
+            event = build_event(coding, self.ontology, self.name, timexes, published, scores, places, text)
             if event is not None:
                 events.append(event)
         return events

@@ -9,6 +9,7 @@ are the lower-cased text and lemma, so a dictionary's singular entry also matche
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -52,7 +53,13 @@ class PhraseContext:
 
 
 def forms(token: Token) -> Forms:
-    return frozenset((token.lower_, token.lemma_.lower()))
+    return _forms(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lower: str, lemma: str) -> Forms:
+    """Interned word forms: the same few thousand words recur in every document."""
+    return frozenset((lower, lemma.lower()))
 
 
 def _phrase_subtree(token: Token) -> list[Token]:
