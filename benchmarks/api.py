@@ -67,10 +67,10 @@ def build_store(path: Path, events: int) -> float:
 
 
 def latency(url: str, store, samples: int) -> dict:
-    from eventwire.store import queries
+    from eventwire.store import aggregates, queries
 
     def direct_timeline() -> None:
-        sql, params = queries.timeline_sql("RUS", "UKR", "week", None, None)
+        sql, params = aggregates.timeline_sql("RUS", "UKR", "week", None, None)
         queries.cursor(store).execute(sql, params).fetchall()
 
     filters = queries.EventFilter(actor="RUS", plover_type="ASSAULT", negated=False, since=date(2023, 1, 1))

@@ -20,7 +20,7 @@ from eventwire.analysis import dyad_timeline
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
 from eventwire.pipeline import ingest
-from eventwire.store import queries
+from eventwire.store import aggregates, queries
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -48,7 +48,7 @@ def _busiest_country_dyad(store: Store) -> tuple[str, str]:
     found = queries.rows(
         store,
         f"SELECT left(source_code, 3) AS a, left(target_code, 3) AS b FROM events WHERE event_date IS NOT NULL "
-        f"AND target_code IS NOT NULL AND left(source_code, 3) <> left(target_code, 3) AND {queries.REAL_EVENTS}",
+        f"AND target_code IS NOT NULL AND left(source_code, 3) <> left(target_code, 3) AND {aggregates.REAL_EVENTS}",
     )
     (pair, _), *_ = Counter(tuple(sorted((r["a"], r["b"]))) for r in found).most_common(1)
     return pair

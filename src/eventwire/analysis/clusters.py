@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from eventwire.model import stable_id
-from eventwire.store import queries
+from eventwire.store import aggregates
 from eventwire.store.database import Store
 
 # Two reports of one story share most of their coded events; one shared event among many is a
@@ -63,7 +63,7 @@ def story_clusters(
     The representative is the article most linked to the others (shared-event links plus copies),
     then the one with most events, then the earliest published.
     """
-    articles, pairs, copies = queries.cluster_inputs(store, since, until)
+    articles, pairs, copies = aggregates.cluster_inputs(store, since, until)
     if articles.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     events = dict(zip(articles["id"], articles["events"], strict=True))
@@ -116,5 +116,5 @@ def story_clusters(
 
 def cluster_copies(store: Store, article_ids: list[str]) -> pd.DataFrame:
     """The near-duplicate copies linked to the given articles (what a cluster's ``copies`` counts)."""
-    _, _, copies = queries.cluster_inputs(store)
+    _, _, copies = aggregates.cluster_inputs(store)
     return copies[copies["article_id"].isin(article_ids)].reset_index(drop=True)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from eventwire.analysis.timeline import PERIOD_STEPS
-from eventwire.store import queries
+from eventwire.store import aggregates
 from eventwire.store.database import Store
 
 # Net hostility worth a look on its own: two material-conflict events at the bottom of the
@@ -87,7 +87,7 @@ def escalation_index(
 
     ``level="country"`` counts RUSMIL→UKRCVL as RUS:UKR; ``"actor"`` keeps whole CAMEO codes.
     """
-    df = queries.dyad_periods(store, freq, since, until, actor, level)
+    df = aggregates.dyad_periods(store, freq, since, until, actor, level)
     if dyad:
         a, b = (s.strip().upper() for s in dyad)
         keep = (df["actor_a"].str.startswith(a) & df["actor_b"].str.startswith(b)) | (

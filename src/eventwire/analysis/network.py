@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from eventwire.store import queries
+from eventwire.store import aggregates
 from eventwire.store.database import Store
 
 
@@ -35,7 +35,7 @@ def actor_network(
 
     ``actor`` keeps the edges touching that actor (its ego network); ``limit`` keeps the heaviest.
     """
-    edges = queries.network_edges(store, since, until, actor, min_weight, limit)
+    edges = aggregates.network_edges(store, since, until, actor, min_weight, limit)
     edges["sign"] = np.sign(edges["goldstein_mean"].fillna(0)).astype(int)
     if edges.empty:
         nodes = pd.DataFrame(columns=["code", "name", "out_weight", "in_weight", "weight", "degree", "goldstein_mean"])

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from eventwire.store import queries
+from eventwire.store import aggregates
 from eventwire.store.database import Store
 
 PERIOD_STEPS = {"day": "D", "week": "W-MON", "month": "MS"}
@@ -36,7 +36,7 @@ def dyad_timeline(
     actor did (``SRC→*``) and everything done to it (``*→SRC``). ``fill`` adds zero rows for quiet
     periods so series line up on a calendar.
     """
-    df = queries.timeline_frame(store, source, target, freq, since, until)
+    df = aggregates.timeline_frame(store, source, target, freq, since, until)
     df = df.reindex(columns=TIMELINE_COLUMNS)
     df["period"] = pd.to_datetime(df["period"])
     if fill and not df.empty:

@@ -16,7 +16,16 @@ from eventwire.store.database import Store
 FreqOption = Annotated[str, typer.Option(help="Period: day, week or month.")]
 # Width of the longest bar in the terminal chart, in characters.
 BAR_WIDTH = 40
+MIN_BAR_WIDTH = 8
+ALERT_MARK = " ▲ alert"
+# What the timeline table's other columns and borders take, so the bars fit the terminal.
+TIMELINE_TEXT_WIDTH = 66
 QUAD_STYLES = {1: "green3", 2: "green4", 3: "orange3", 4: "red3"}
+# Actor names longer than this are cut in tables (the JSON output keeps them whole).
+NAME_CHARS = 40
+# Below this terminal width the evidence column is left out rather than squeezing the actors.
+EVIDENCE_MIN_WIDTH = 110
+NAME_MIN_WIDTH = 12
 
 
 def _open(db: Path) -> Store:
@@ -91,12 +100,53 @@ def events_cli(
     if as_json:
         print_json(rows)
         return
-    columns = ["event_date", "source_code", "cameo_code", "plover_type", "target_code", "goldstein", "num_articles"]
-    print_table(rows, "events", [*columns, "sentence"])
+    print_events(rows)
 
 
-def _bar(value: float, scale: float, style: str) -> Text:
-    width = round(abs(value) / scale * BAR_WIDTH) if scale else 0
+def _actor(name: str | None, code: str | None) -> Text:
+    """Name and code of a resolved actor; an unresolved phrase is dimmed and marked with a ?."""
+    label = " ".join((name or "").split())
+    if len(label) > NAME_CHARS:
+        label = label[: NAME_CHARS - 1] + "…"
+    if code:
+        return Text(label or code) + Text(f"\n{code}", style="dim cyan") if label and label != code else Text(code)
+    return Text(f"{label} ?", style="dim italic") if label else Text("—", style="dim")
+
+
+def print_events(rows: list[dict]) -> None:
+    """One line per event: date, who did what to whom, Goldstein, modality flags and the evidence."""
+    if not rows:
+        console.print("[dim]no events[/dim]")
+        return
+    table = Table(title=f"{len(rows)} events", title_justify="left", pad_edge=False, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", ratio=2, min_width=NAME_MIN_WIDTH, overflow="fold")
+    table.add_column("action", no_wrap=True)
+    table.add_column("target", ratio=2, min_width=NAME_MIN_WIDTH, overflow="fold")
+    table.add_column("Gold.", justify="right", no_wrap=True)
+    evidence = console.width >= EVIDENCE_MIN_WIDTH
+    if evidence:
+        table.add_column("evidence", ratio=4, no_wrap=True, overflow="ellipsis")
+    for e in rows:
+        gold = e.get("goldstein")
+        flags = [f for f in ("negated", "hypothetical", "future") if e.get(f)]
+        action = Text(f"{e.get('plover_type') or '?'} ") + Text(str(e.get("cameo_code") or ""), style="dim")
+        if flags:
+            action += Text(" " + ",".join(flags), style="yellow")
+        table.add_row(
+            str(e["event_date"]) if e.get("event_date") else Text("undated", style="dim italic"),
+            _actor(e.get("source_name"), e.get("source_code")),
+            action,
+            _actor(e.get("target_name"), e.get("target_code")),
+            Text("" if gold is None else f"{gold:+.1f}", style="red3" if (gold or 0) < 0 else "green3"),
+            *([" ".join((e.get("sentence") or "").split())] if evidence else []),
+        )
+    console.print(table)
+    console.print("[dim]? = target not resolved to an actor code; --json prints every field[/dim]")
+
+
+def _bar(value: float, scale: float, style: str, bar_width: int = 40) -> Text:
+    width = round(abs(value) / scale * bar_width) if scale else 0
     return Text("█" * width, style=style)
 
 
@@ -111,27 +161,32 @@ def timeline_cli(
 ) -> None:
     """A dyad's events per period as a terminal chart: Goldstein sum bars and counts by quad class."""
     from eventwire import analysis
+    from eventwire.store import aggregates
 
     with _open(db) as store:
         df = analysis.dyad_timeline(
             store, source, target, _freq(freq), _date(since, "--since"), _date(until, "--until")
         )
         found = analysis.alerts(store, freq, dyad=(source, target)) if target else None
+        undated = aggregates.undated_count(store, source, target)
     if as_json:
         print_json(df.assign(period=df["period"].dt.date).to_dict("records"))
         return
+    left_out = f" ({undated} undated event{'s' if undated != 1 else ''} left out)" if undated else ""
     if df.empty:
-        console.print("[dim]no events for this dyad[/dim]")
+        console.print(f"[dim]no dated events for this dyad{left_out}[/dim]")
         return
     alert_periods = set() if found is None or found.empty else set(found["period"])
     scale = float(df["goldstein_sum"].abs().max()) or 1.0
+    mark_width = len(ALERT_MARK) if alert_periods else 0
+    bar_width = max(MIN_BAR_WIDTH, min(BAR_WIDTH, console.width - TIMELINE_TEXT_WIDTH - mark_width))
     table = Table(title=f"{source} ↔ {target}" if target else f"{source}", show_lines=False)
     for col in ("period", "direction", "events", "q1 q2 q3 q4", "Goldstein", ""):
         table.add_column(col, justify="right" if col in ("events", "Goldstein") else "left")
     for row in df.itertuples(index=False):
         gold = float(row.goldstein_sum or 0)
         style = "red3" if gold < 0 else "green3"
-        mark = Text(" ▲ alert", style="bold red") if row.period in alert_periods else Text("")
+        mark = Text(ALERT_MARK, style="bold red") if row.period in alert_periods else Text("")
         quads = Text(" ").join(Text(f"{getattr(row, f'q{q}'):>2}", style=QUAD_STYLES[q]) for q in (1, 2, 3, 4))
         table.add_row(
             str(row.period.date()),
@@ -139,9 +194,11 @@ def timeline_cli(
             str(row.events),
             quads,
             f"{gold:+.1f}",
-            _bar(gold, scale, style) + mark,
+            _bar(gold, scale, style, bar_width) + mark,
         )
     console.print(table)
+    if left_out:
+        console.print(f"[dim]{left_out.strip(' ()')}: no date was found in their text[/dim]")
 
 
 def alerts_cli(

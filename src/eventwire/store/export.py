@@ -15,8 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from eventwire.store.aggregates import NON_STATE_PREFIXES
 from eventwire.store.database import ARTICLE_COLUMNS, Store
-from eventwire.store.queries import NON_STATE_PREFIXES, EventFilter, cursor, event_where, scalar
+from eventwire.store.queries import EventFilter, cursor, event_where, scalar
 
 WHATS = ("events", "mentions", "quotes", "articles")
 FORMATS = ("csv", "jsonl", "parquet", "gdelt")
@@ -48,9 +49,13 @@ GDELT_COLUMNS = (
 )  # fmt: skip
 
 
+# GDELT dates every event; one whose text gave no date takes its first report's date, as GDELT does.
+GDELT_DAY = "coalesce(e.event_date, CAST(coalesce(a.published, a.ingested) AS DATE))"
+
+
 def _clean(expr: str) -> str:
     """Tabs and line breaks would split a GDELT row."""
-    return rf"regexp_replace({expr}, '[\t\r\n]+', ' ', 'g')"
+    return rf"trim(regexp_replace({expr}, '[\t\r\n]+', ' ', 'g'))"
 
 
 def _actor_columns(side: str) -> list[str]:
@@ -59,7 +64,8 @@ def _actor_columns(side: str) -> list[str]:
     group = f"left({code}, 3) IN ({', '.join(repr(p) for p in NON_STATE_PREFIXES)})"
     return [
         code,
-        _clean(f"e.{side}_name"),
+        # GDELT names only coded actors; an unresolved phrase ("the talks") would read as one.
+        f"CASE WHEN {code} IS NOT NULL THEN {_clean(f'e.{side}_name')} END",
         f"CASE WHEN {state} THEN left({code}, 3) END",
         f"CASE WHEN {group} THEN nullif(substr({code}, 4, 3), '') END",
         "NULL",
@@ -83,12 +89,13 @@ def gdelt_sql(where: str) -> str:
         "round(e.lon, 4)",
         "NULL",
     ]
+    day = GDELT_DAY
     values = [
         "CAST(('0x' || substr(e.event_id, 3, 15)) AS BIGINT)",
-        "strftime(e.event_date, '%Y%m%d')",
-        "strftime(e.event_date, '%Y%m')",
-        "year(e.event_date)",
-        "round(year(e.event_date) + dayofyear(e.event_date) / 365.0, 4)",
+        f"strftime({day}, '%Y%m%d')",
+        f"strftime({day}, '%Y%m')",
+        f"year({day})",
+        f"round(year({day}) + dayofyear({day}) / 365.0, 4)",
         *_actor_columns("source"),
         *_actor_columns("target"),
         "CASE WHEN lead.first_start < ? THEN 1 ELSE 0 END",
@@ -113,7 +120,7 @@ def gdelt_sql(where: str) -> str:
         f"SELECT {select} FROM events e "
         "LEFT JOIN (SELECT event_id, min(sentence_start) AS first_start FROM event_mentions GROUP BY event_id) lead "
         "ON lead.event_id = e.event_id LEFT JOIN articles a ON a.id = e.first_article_id "
-        f"WHERE {where} ORDER BY e.event_date, e.event_id"
+        f"WHERE {where} ORDER BY {GDELT_DAY}, e.event_id"
     )
 
 
