@@ -5,6 +5,8 @@ articles/s and words/s (timed from the end of planning to the last partition, so
 model loading are excluded; end-to-end seconds are printed too), each worker's peak RSS for both
 corpus sizes (it must not grow with the corpus), the scaling ratio between worker counts, and the
 ratio of batch words/s to bare ``nlp.pipe`` on the same extracted texts, measured in the same run.
+On a shared machine, ``cpu_share`` says how much of its cores a run got and ``articles_per_cpu_s``
+the throughput per CPU-second, which competing processes do not change.
 
     nice python benchmarks/batch.py                      # 2,000 articles, 1 and 2 workers
     python benchmarks/batch.py --articles 40 --small 20 --workers 2 --partition-size 10
@@ -60,6 +62,7 @@ def run_once(warc: Path, out: Path, workers: int, partition_size: int) -> dict[s
         rss[result["worker_pid"]] = max(rss.get(result["worker_pid"], 0.0), result["peak_rss_mb"])
     seconds = max(timer.finished - timer.planned, 1e-9)
     articles, words = summary.counts.get("articles", 0), sum(r["words"] for r in results)
+    cpu_seconds = sum(r["cpu_seconds"] for r in results)
     return {
         "articles": articles,
         "words": words,
@@ -69,6 +72,9 @@ def run_once(warc: Path, out: Path, workers: int, partition_size: int) -> dict[s
         "articles_per_s": round(articles / seconds, 2),
         "words_per_s": round(words / seconds),
         "peak_rss_mb": sorted(rss.values()),
+        # How much of its cores the run actually got: below 1 when other processes compete.
+        "cpu_share": round(cpu_seconds / (seconds * workers), 3),
+        "articles_per_cpu_s": round(articles / max(cpu_seconds, 1e-9), 2),
     }
 
 

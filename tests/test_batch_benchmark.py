@@ -16,6 +16,7 @@ def test_batch_benchmark_slice_reports_rates_memory_and_the_spacy_ratio(tmp_path
     assert run["articles"] == 12 and run["partitions"] == 2
     assert run["articles_per_s"] > 0 and run["words_per_s"] > 0
     assert run["words"] > 12 * 100
+    assert 0 < run["cpu_share"] <= 1.1 and run["articles_per_cpu_s"] >= run["articles_per_s"] * 0.9
     assert len(run["peak_rss_mb"]) == 1 and 100 < run["peak_rss_mb"][0] < 4000
     assert report["bare_nlp_pipe_words_per_s"] > run["words_per_s"]
     assert 0 < run["words_per_s_per_worker_vs_bare"] < 1

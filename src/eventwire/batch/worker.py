@@ -104,10 +104,10 @@ def _analyze(items: Any, task: TaskSettings) -> Iterator[Document]:
 def process_partition(partition: Partition, out_url: str, task: TaskSettings) -> dict[str, Any]:
     """Read, extract, annotate and code one partition, write its tables, and mark it done.
 
-    Returns a summary (row counts per table, seconds, words, peak RSS) that the driver keeps
+    Returns a summary (row counts per table, seconds, CPU seconds, words, peak RSS) that the driver keeps
     in the manifest.
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     out = OutputDir(out_url)
     version = annotator_version(task.model)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
@@ -147,6 +147,7 @@ def process_partition(partition: Partition, out_url: str, task: TaskSettings) ->
         "rows": {name: len(rows) for name, rows in tables.items()},
         "words": words,
         "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
         "annotator": version,
         "worker_pid": os.getpid(),
         "peak_rss_mb": round(peak_rss_mb(), 1),
