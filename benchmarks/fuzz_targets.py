@@ -271,13 +271,7 @@ class OpenBug:
     inputs: tuple[str, ...]  # regression inputs ("<target>/<file>") that reproduce it
 
 
-OPEN_BUGS = (
-    OpenBug(
-        "a canonical link with an unbalanced '[' raises ValueError in extract.metadata.normalized_url",
-        re.compile(r"^ValueError: Invalid IPv6 URL.*extract/metadata\.py"),
-        ("html/crash-canonical-invalid-ipv6", "html/crash-eea0c87b236aa6ec"),
-    ),
-)
+OPEN_BUGS: tuple[OpenBug, ...] = ()
 
 
 def open_bug(summary: str) -> OpenBug | None:

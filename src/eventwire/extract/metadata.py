@@ -71,8 +71,11 @@ def normalized_url(url: str | None, base: str | None = None) -> str | None:
     """An absolute, courlan-normalised http(s) URL (tracking parameters dropped), or None."""
     if not url:
         return None
-    absolute = urljoin(base, url.strip()) if base else url.strip()
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(base, url.strip()) if base else url.strip()
+        if urlsplit(absolute).scheme not in ("http", "https"):
+            return None
+    except ValueError:  # e.g. an unbalanced "[" reads as a broken IPv6 host
         return None
     try:
         return normalize_url(absolute, strict=True)
