@@ -59,6 +59,11 @@ class Discards:
         # far cheaper than one large regex per sentence; the story regex runs once per text.
         self.sentence_phrases = {_words(p) for p in sentence if _words(p)}
         self.longest = max((len(p) for p in self.sentence_phrases), default=0)
+        # Phrase lengths by first word: only positions starting a phrase are looked at.
+        self.lengths_by_first: dict[str, tuple[int, ...]] = {}
+        for phrase in self.sentence_phrases:
+            self.lengths_by_first.setdefault(phrase[0], ())
+            self.lengths_by_first[phrase[0]] = tuple(sorted({*self.lengths_by_first[phrase[0]], len(phrase)}))
         self.story = _phrase_regex(story)
 
     @classmethod
@@ -68,9 +73,10 @@ class Discards:
 
     def sentence_hit(self, words: Sequence[str]) -> bool:
         """Whether the lower-cased token sequence ``words`` contains a sentence-level phrase."""
-        for n in range(1, min(self.longest, len(words)) + 1):
-            for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) in self.sentence_phrases:
+        lengths_by_first, phrases, size = self.lengths_by_first, self.sentence_phrases, len(words)
+        for i, word in enumerate(words):
+            for n in lengths_by_first.get(word, ()):
+                if i + n <= size and tuple(words[i : i + n]) in phrases:
                     return True
         return False
 
@@ -133,10 +139,15 @@ class DependencyCoder:
         places = place_index(doc)
         out: list[Coding] = []
         seen: set[tuple] = set()
+        lowers: list[str] | None = None  # lower-cased token forms, built once when first needed
         for sentence in doc.sents:
             # Without an actor in it a sentence cannot give a resolved event: skip it cheaply.
             has_actor = any(i in index for i in range(sentence.start, sentence.end))
-            if not (has_actor or allow_unresolved) or self.discards.sentence_hit([t.lower_ for t in sentence]):
+            if not (has_actor or allow_unresolved):
+                continue
+            if lowers is None:
+                lowers = [t.lower_ for t in doc]
+            if self.discards.sentence_hit(lowers[sentence.start : sentence.end]):
                 continue
             readings = sentence_readings(
                 sentence, self.lexicon, self.matcher, self.cameo_rules, None if allow_unresolved else has_source
