@@ -96,12 +96,17 @@ def test_post_ingest_runs_the_pipeline_for_pasted_text(tmp_path):
     settings = ServerSettings(db=tmp_path / "ingest.duckdb", token=TOKEN)
     title, text = STORIES[0]
     with running_server(settings) as url:
+        assert httpx.get(url + "/actors").json() == [] and httpx.get(url + "/events").json()["total"] == 0
         r = httpx.post(
             url + "/ingest", data={"text": text, "title": title}, params={"wait": "true"}, headers=AUTH, timeout=180
         )
         assert r.status_code == 200, r.text
         job = r.json()
         assert job["status"] == "done" and job["result"]["ingested"] == 1, job
+        # answers cached before the write are not served after it
+        events = httpx.get(url + "/info").json()["events"]
+        assert events > 0 and httpx.get(url + "/events").json()["total"] == events
+        assert {"ARM", "AZE"} & {a["code"][:3] for a in httpx.get(url + "/actors").json()}
         article_id = job["result"]["article_ids"][0]
         assert httpx.get(url + f"/ingest/{job['id']}").json()["status"] == "done"
         article = httpx.get(url + f"/articles/{article_id}").json()

@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eventwire.api.ratelimit import TokenBucket
 from eventwire.api.routes.pages import swagger_assets
 from eventwire.api.security import CSP
 from eventwire.api.server import serve_in_background
@@ -105,3 +106,46 @@ def test_settings_refuse_an_open_public_bind():
     assert ServerSettings(host="0.0.0.0", token="t", allow_anonymous_writes=True).problems()
     assert ServerSettings(host="127.0.0.1", token="t").reads_need_token is False
     assert ServerSettings(host="10.1.2.3", token="t").reads_need_token is True
+
+
+def test_ingest_is_rate_limited_per_client_with_retry_after(news_db):
+    settings = ServerSettings(db=news_db, token="t0ken", annotate=False, ingest_burst=2, ingest_per_minute=6)
+    auth = {"Authorization": "Bearer t0ken"}
+    with running_server(settings) as url:
+        first = [httpx.post(url + "/ingest", data={}, headers=auth).status_code for _ in range(2)]
+        assert first == [422, 422]  # within the burst the request is judged on its content
+        limited = httpx.post(url + "/ingest", data={"text": "News."}, headers=auth)
+        assert limited.status_code == 429 and 1 <= int(limited.headers["retry-after"]) <= 10
+        assert "retry" in limited.json()["detail"]
+        assert httpx.get(url + "/events").status_code == 200  # reads are not limited
+
+
+def test_token_bucket_refills_at_its_rate():
+    now = [0.0]
+    bucket = TokenBucket(per_minute=60, burst=2, clock=lambda: now[0])
+    assert [bucket.take("a"), bucket.take("a")] == [0, 0]
+    assert bucket.take("a") == pytest.approx(1.0) and bucket.take("b") == 0  # clients have their own buckets
+    now[0] = 1.5
+    assert bucket.take("a") == 0 and bucket.take("a") > 0
+
+
+def test_injection_shaped_and_oversize_filters_are_refused_or_inert(api):
+    hostile = "RUS' OR 1=1; DROP TABLE events; --"
+    r = httpx.get(api + "/events", params={"actor": hostile})
+    assert r.status_code == 200 and r.json()["total"] == 0  # a bound parameter: matched as text, nothing found
+    for params in (
+        {"sort": "date; DROP TABLE events"},
+        {"sort": "-date,(SELECT 1)"},
+        {"root": "18 OR 1=1"},
+        {"actor": "R" * 101},
+        {"q": "x" * 201},
+        {"dyad": "A" * 150 + ":" + "B" * 60},
+        {"limit": 10**9},
+        {"quad_class": "1 OR 1"},
+    ):
+        r = httpx.get(api + "/events", params=params)
+        assert r.status_code == 422, (params, r.status_code)
+        assert "Traceback" not in r.text and "/work" not in r.text and ".py" not in r.text
+    assert httpx.get(api + "/events").json()["total"] > 0  # the table is still there
+    info = httpx.get(api + "/info").json()
+    assert info["database"] == "news.duckdb"  # a name, not a server path

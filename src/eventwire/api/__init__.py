@@ -17,7 +17,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import eventwire
+from eventwire.api.cache import GenerationCache
 from eventwire.api.jobs import feed_poller
+from eventwire.api.ratelimit import TokenBucket
 from eventwire.api.routes import analysis, articles, events, export, ingest, pages
 from eventwire.api.security import GuardMiddleware
 from eventwire.api.settings import ServerSettings
@@ -68,6 +70,7 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
             watcher = FeedWatcher(writer, settings.watch, settings.watch_every, poll)
             watcher.start()
         app.state.store, app.state.writer, app.state.watcher = opened, writer, watcher
+        app.state.cache = GenerationCache()
         try:
             yield
         finally:
@@ -86,6 +89,7 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.ingest_limiter = TokenBucket(settings.ingest_per_minute, settings.ingest_burst)
     _install_error_handlers(app)
     if settings.loopback:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_NAMES)

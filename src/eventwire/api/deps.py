@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import pandas as pd
 from fastapi import Depends, Query, Request
@@ -14,6 +15,7 @@ from eventwire.api.security import check_read, check_write
 from eventwire.store.database import Store
 from eventwire.store.queries import EventFilter
 
+T = TypeVar("T")
 ReadAccess = Depends(check_read)
 WriteAccess = Depends(check_write)
 
@@ -25,6 +27,12 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 def store_of(request: Request) -> Store:
     return request.app.state.store
+
+
+def cached(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its answer from earlier in the same store write generation."""
+    state = request.app.state
+    return state.cache.get(key, state.writer.generation, compute)
 
 
 def dyad_param(value: str | None) -> tuple[str, str] | None:

@@ -15,6 +15,9 @@ from pathlib import Path
 
 # A pasted article or an uploaded HTML page is far below this; a WARC upload is the large case.
 MAX_BODY_BYTES = 25 * 1024 * 1024
+# POST /ingest per client: a burst of this many, then this many per minute (each runs the pipeline).
+INGEST_BURST = 10
+INGEST_PER_MINUTE = 30.0
 # Feeds are polled at most this often, whatever --every says, to stay polite to publishers.
 MIN_WATCH_SECONDS = 1.0
 
@@ -41,6 +44,8 @@ class ServerSettings:
     watch_every: float = 15 * 60.0
     allow_private_fetch: bool = False  # let POST /ingest and --watch fetch loopback/private addresses
     annotate: bool = True
+    ingest_burst: int = INGEST_BURST
+    ingest_per_minute: float = INGEST_PER_MINUTE
 
     @property
     def loopback(self) -> bool:

@@ -60,6 +60,8 @@ class StoreWriter:
         self._queue: queue.Queue[tuple[Job, Callable[[Store], dict]] | None] = queue.Queue()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
+        # Write jobs finished so far: cached read answers are valid for one generation only.
+        self.generation = 0
         self._thread = threading.Thread(target=self._run, name="eventwire-writer", daemon=True)
         self._thread.start()
 
@@ -94,6 +96,7 @@ class StoreWriter:
                 job.error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
                 job.status = "failed"
             finally:
+                self.generation += 1  # before done is set, so a waiting client reads the new data
                 job.finished = datetime.now(UTC)
                 job.done.set()
 

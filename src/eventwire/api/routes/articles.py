@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
-from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, Text, store_of
+from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, Text, cached, store_of
 from eventwire.api.schemas import ActorOut, ArticleDetail, ArticlePage, QuotePage
 from eventwire.store import queries
 
@@ -58,4 +58,7 @@ def list_quotes(
 
 @router.get("/actors", response_model=list[ActorOut], tags=["actors"], summary="Actors in events, most active first")
 def list_actors(request: Request, q: Text = None, limit: Limit = 100, offset: Offset = 0) -> list[dict]:
-    return queries.list_actors(store_of(request), q, limit, offset)
+    # A full-table aggregate: computed once per store write generation.
+    return cached(
+        request, ("actors", q, limit, offset), lambda: queries.list_actors(store_of(request), q, limit, offset)
+    )

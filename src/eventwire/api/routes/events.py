@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, event_filter, store_of
+from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, cached, event_filter, store_of
 from eventwire.api.schemas import EventDetail, EventPage
 from eventwire.store import queries
 
@@ -26,7 +27,9 @@ def list_events(
 ) -> dict:
     store = store_of(request)
     items = queries.list_events(store, filters, sort, limit, offset)
-    return {"total": queries.count_events(store, filters), "limit": limit, "offset": offset, "items": items}
+    # Paging through one filter asks for the same total again: counted once per write generation.
+    total = cached(request, ("events-total", astuple(filters)), lambda: queries.count_events(store, filters))
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with all its mentions and evidence")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from eventwire.api import jobs
 from eventwire.api.deps import ReadAccess, WriteAccess
+from eventwire.api.ratelimit import check_ingest_rate
 from eventwire.api.schemas import JobOut
 
 router = APIRouter(tags=["ingest"])
+IngestRate = Depends(check_ingest_rate)
 # How long ?wait=true holds the request open before answering with the still-running job.
 MAX_WAIT_SECONDS = 300.0
 
@@ -20,9 +22,12 @@ MAX_WAIT_SECONDS = 300.0
     "/ingest",
     response_model=JobOut,
     status_code=202,
-    dependencies=[WriteAccess],
+    dependencies=[IngestRate, WriteAccess],
     summary="Ingest pasted text, a URL or an uploaded file through the full pipeline",
-    responses={200: {"model": JobOut, "description": "finished (with ?wait=true)"}},
+    responses={
+        200: {"model": JobOut, "description": "finished (with ?wait=true)"},
+        429: {"description": "too many ingest requests from this client (see Retry-After)"},
+    },
 )
 async def ingest(
     request: Request,

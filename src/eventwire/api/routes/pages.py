@@ -47,7 +47,7 @@ def info(request: Request) -> dict:
     writes = "token" if settings.token else ("anonymous" if settings.anonymous_writes else "disabled")
     return {
         "version": eventwire.__version__,
-        "database": store.path,
+        "database": Path(store.path).name,  # the file's name only: no server paths in answers
         "events": queries.scalar(store, "SELECT count(*) FROM events"),
         "articles": queries.scalar(store, "SELECT count(*) FROM articles"),
         "reads_need_token": settings.reads_need_token,
