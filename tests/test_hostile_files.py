@@ -1,8 +1,9 @@
 """Hostile files end in clean per-item failures (or clean articles) within bounded memory.
 
 Each group of files is ingested by a real ``eventwire ingest`` process whose peak resident memory
-is read from ``os.wait4`` and printed; the big inputs are generated here, in tmp_path, by streaming
-(never committed, never held whole in the test's memory). The bounds, from the process peaks
+is read from ``os.wait4`` (by a small launcher, see LAUNCHER) and printed; the big inputs are
+generated here, in tmp_path, by streaming (never committed, never held whole in the test's
+memory). The bounds, from the process peaks
 measured here (ingest without the model: ~280 MB for one small file; with the model: ~480 MB):
 refusing a hostile input may cost at most ~120 MB over that, well under what holding a 100 MB file
 or a 200 MB decompression bomb in memory would take; a stored 9 MB article (its bytes, text,
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -50,27 +52,37 @@ class Measured:
     seconds: float
 
 
+# A small launcher starts the command and reports its peak. Measuring the command as a direct child
+# of pytest would not do: Linux carries the high-water mark of the forking process across exec, so
+# every child of a large test process would seem at least as large as it.
+LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def run_measured(command: list[str], workdir: Path) -> Measured:
-    """Run a command to its end and read the child's peak resident memory from the kernel."""
-    out, err = workdir / "stdout.txt", workdir / "stderr.txt"
+    """Run a command to its end and read its peak resident memory from the kernel."""
+    out, err, peak = workdir / "stdout.txt", workdir / "stderr.txt", workdir / "peak.txt"
     started = time.monotonic()
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - started > RUN_TIMEOUT:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.02)
-    process.returncode = os.waitstatus_to_exitcode(status)
+        launcher = [sys.executable, "-c", LAUNCHER, str(peak), *command]
+        process = subprocess.Popen(launcher, stdout=stdout, stderr=stderr, start_new_session=True)
+        try:
+            process.wait(timeout=RUN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    returncode, max_rss_kb = (int(n) for n in peak.read_text().split())
     return Measured(
-        process.returncode,
+        returncode,
         out.read_text(encoding="utf-8", errors="replace"),
         err.read_text(encoding="utf-8", errors="replace"),
-        usage.ru_maxrss // 1024,
+        max_rss_kb // 1024,
         time.monotonic() - started,
     )
 
