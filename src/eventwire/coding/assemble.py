@@ -176,7 +176,10 @@ def build_event(
         target: EventActor | None = _event_actor(coding.target)
     elif coding.generic_target is not None:
         g = coding.generic_target
-        target = EventActor(code=None, name=g.text, span=Span(g.start, g.end, g.text), actor=g.actor)
+        g_text = g.text.rstrip()
+        target = EventActor(
+            code=None, name=" ".join(g_text.split()), span=Span(g.start, g.start + len(g_text), g_text), actor=g.actor
+        )
     else:
         target = None
     sent = coding.sentence
