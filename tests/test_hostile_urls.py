@@ -4,7 +4,8 @@ test_fetch_safety.py covers the basic loopback/private/link-local/multicast/meta
 IPv4-mapped/6to4/NAT64 forms and the decimal/octal/hex spellings; test_fetch_http.py the redirect
 cap, size and decompression caps and read timeouts. Here: the remaining IPv6 forms, spellings that
 parsers disagree on, every hostile form again as a redirect target, the same refusals for links
-that arrive inside feeds and URL lists, and a server that drips its headers to outlast the deadline.
+that arrive inside feeds, URL lists and the API's POST /ingest, and a server that drips its
+headers to outlast the deadline.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 
+from eventwire.api.server import serve_in_background
+from eventwire.api.settings import ServerSettings
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import poll_feed, read_sources
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
@@ -228,3 +232,24 @@ def test_hostile_feed_links_that_cannot_be_parsed_fail_alone(server: str) -> Non
     assert state.seen_ids == {"http://[::2"}, "failed items are tried again on the next poll"
     read = list(read_sources([f"{server}/bad-links.xml"], fetch=ONLY_127))
     assert [type(doc).__name__ for doc in read] == ["Failure", "Failure", "RawDoc"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("http://169.254.169.254/latest/meta-data/", "cloud metadata"), ("http://[::1]:8000/admin", "loopback")],
+)
+def test_hostile_url_posted_to_the_api_is_refused_by_the_same_checks(tmp_path: Path, url: str, expected: str) -> None:
+    token = "hostile-url-token"
+    settings = ServerSettings(db=tmp_path / "api.duckdb", token=token, annotate=False)
+    with serve_in_background(settings) as base:
+        response = httpx.post(
+            f"{base}/ingest",
+            data={"url": url},
+            params={"wait": "true"},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        )
+    assert response.status_code == 200, response.text
+    result = response.json()["result"]
+    assert result["ingested"] == 0 and result["failed"] == 1
+    assert expected in result["failures"][0]["reason"]
