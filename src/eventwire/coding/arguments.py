@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.coding.tree import children, tree_of
 from eventwire.model import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -80,34 +81,39 @@ def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) ->
     found: list[ActorMention] = []
     if head.i in index:
         found.append(index[head.i])
+        tree = tree_of(head.doc)
+        labels = tree.deps
         # "The ambassadors of Arnor, Osgiliath and Gondor": a mention that swallowed the head
         # still coordinates with the other list members.
-        for child in head.children:
-            listed = child.dep_ in LIST_DEPS or (
-                child.dep_ == "nmod" and any(g.dep_ in ("cc", "conj") for g in child.children)
+        for k in tree.kids[head.i]:
+            dep = labels[k]
+            if dep not in LIST_DEPS and dep != "nmod" and dep != "prep":
+                continue
+            listed = dep in LIST_DEPS or (
+                dep == "nmod" and any(labels[g] in ("cc", "conj") for g in tree.kids[k])
             )  # "Fornost and the evil Gondor": a coordinated list parsed as a modifier
+            child = head.doc[k]
             if listed and depth < 3:
                 _add(found, _np_mentions(child, index, depth + 1))
                 for conj in child.conjuncts:
                     _add(found, _np_mentions(conj, index, depth + 1))
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            if dep == "prep" and child.lower_ == "of":
+                for pobj in children(child, ("pobj",)):
                     for conj in pobj.conjuncts:
                         _add(found, _np_mentions(conj, index, depth + 1))
         return found
     if depth > 3:
         return []
-    for child in head.children:
-        if child.dep_ in NP_DEPS:
-            _add(found, _np_mentions(child, index, depth + 1))
-            for conj in child.conjuncts:
-                _add(found, _np_mentions(conj, index, depth + 1))
+    for child in children(head, NP_DEPS):
+        _add(found, _np_mentions(child, index, depth + 1))
+        for conj in child.conjuncts:
+            _add(found, _np_mentions(conj, index, depth + 1))
     if not found:
         # The first prepositional phrase with an actor names the owner ("an attack by Osgiliath
         # soldiers in south Ithilen" → the soldiers), with its coordinated members.
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in NP_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+        for child in children(head, ("prep",)):
+            if child.lower_ in NP_PREPS:
+                for pobj in children(child, ("pobj",)):
                     _add(found, _np_mentions(pobj, index, depth + 1))
                     for conj in pobj.conjuncts:
                         _add(found, _np_mentions(conj, index, depth + 1))
@@ -128,10 +134,6 @@ def resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
     return Argument(head, mentions)
 
 
-def _children(verb: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in deps]
-
-
 def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
     """The acting argument's head token, following control and coordination.
 
@@ -140,17 +142,17 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
     """
     token = verb
     for _ in range(6):
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [p for c in children(token, ("agent",)) for p in children(c, ("pobj",))]
         if agents:
             return agents[0]
-        subjects = _children(token, SUBJECT_DEPS)
+        subjects = children(token, SUBJECT_DEPS)
         if subjects:
             # Several subjects come from run-together headings: the one nearest the verb acts.
             subject = min(subjects, key=lambda t: abs(token.i - t.i))
             if subject.lower_ in ANAPHORS:
                 return _antecedent(token, index) or subject
             return subject
-        passive = _children(token, PASSIVE_SUBJECT_DEPS)
+        passive = children(token, PASSIVE_SUBJECT_DEPS)
         if passive:
             # Agentless passive: the subject undergoes the act ("was attacked") unless the
             # participle names a stance it holds ("is opposed to", "is committed to").
@@ -158,7 +160,7 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
         if token.dep_ == "xcomp":
             # Only an object that is itself an actor controls ("authorized Ukraine to …"), not
             # one an actor merely modifies ("used US-made missiles to target …").
-            objects = [o for o in _children(token.head, ("dobj",)) if o.i in index]
+            objects = [o for o in children(token.head, ("dobj",)) if o.i in index]
             if objects:
                 return objects[0]
             token = token.head
@@ -178,27 +180,27 @@ def _antecedent(verb: Token, index: dict[int, ActorMention]) -> Token | None:
         if token.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or token.head.i == token.i:
             return None
         token = token.head
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in ANAPHORS and resolve(child, index).mentions:
+        for child in children(token, SUBJECT_DEPS):
+            if child.lower_ not in ANAPHORS and resolve(child, index).mentions:
                 return child
     return None
 
 
 def target_heads(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target heads with how they were found ("passive", "object", "prep:against" …)."""
-    found: list[tuple[Token, str]] = [(t, "passive") for t in _children(verb, PASSIVE_SUBJECT_DEPS)]
+    found: list[tuple[Token, str]] = [(t, "passive") for t in children(verb, PASSIVE_SUBJECT_DEPS)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append((verb.head, "passive"))
-    objects = _children(verb, OBJECT_DEPS)
+    objects = children(verb, OBJECT_DEPS)
     found += [(t, "object") for t in objects]
     # "demanded that the United States match …": the clause's subject is asked to act.
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
-        found += [(t, "clause") for c in verb.children if c.dep_ == "ccomp" for t in _children(c, SUBJECT_DEPS)]
+        found += [(t, "clause") for c in children(verb, ("ccomp",)) for t in children(c, SUBJECT_DEPS)]
     by_prep: dict[str, list[Token]] = {}
     for holder in (verb, *objects):
-        for prep in holder.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in TARGET_PREP_RANK:
-                by_prep.setdefault(prep.lower_, []).extend(p for p in prep.children if p.dep_ == "pobj")
+        for prep in children(holder, ("prep", "dative")):
+            if prep.lower_ in TARGET_PREP_RANK:
+                by_prep.setdefault(prep.lower_, []).extend(children(prep, ("pobj",)))
     for prep_name in sorted(by_prep, key=TARGET_PREP_RANK.__getitem__):
         found += [(p, f"prep:{prep_name}") for p in by_prep[prep_name]]
     return found
@@ -208,11 +210,9 @@ def condition_subjects(*verbs: Token) -> list[Token]:
     """Subjects of if/unless clauses attached to ``verbs``."""
     found = []
     for verb in verbs:
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
-            ):
-                found += _children(clause, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+        for clause in children(verb, ("advcl",)):
+            if any(m.lower_ in ("if", "unless") for m in children(clause, ("mark",))):
+                found += children(clause, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
     return found
 
 
@@ -230,16 +230,17 @@ def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> l
             ]
             if hits:
                 return hits
-            for child in token.children:
-                if child.dep_ == "prep":
-                    nxt += [p for p in child.children if p.dep_ == "pobj"]
-                elif child.dep_ == "acl":
+            for child in children(token, ("prep", "acl", "ccomp")):
+                dep = child.dep_
+                if dep == "prep":
+                    nxt += children(child, ("pobj",))
+                elif dep == "acl":
                     # "the roads leading into Mordor", "an accord to supply Gondor"
-                    nxt += [g for g in child.children if g.dep_ in ("dobj", "dative")]
-                    nxt += [p for g in child.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
-                elif child.dep_ == "ccomp":
+                    nxt += children(child, ("dobj", "dative"))
+                    nxt += [p for g in children(child, ("prep",)) for p in children(g, ("pobj",))]
+                else:
                     # "hopes that Osgiliath could be drawn into …"
-                    nxt += [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    nxt += children(child, ("nsubj", "nsubjpass"))
         frontier = nxt
         if not frontier:
             break

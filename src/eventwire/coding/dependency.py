@@ -37,6 +37,7 @@ from eventwire.coding.ontology import Ontology
 from eventwire.coding.place_targets import place_index, place_target
 from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
+from eventwire.coding.tree import children, tree_of
 from eventwire.model import ActorMention, Event, Quote, Timex
 
 THREAT_ROOT = "13"
@@ -129,6 +130,7 @@ class DependencyCoder:
         text = doc.text if text is None else text
         if self.discards.story_hit(text):
             return []
+        tree_of(doc, fresh=True)
         index = mention_index(doc, [m for m in actors if not is_generic(m)])
 
         def has_source(verb: Token) -> bool:
@@ -196,7 +198,7 @@ class DependencyCoder:
         else:
             candidates = [*target_heads(reading.lower), *target_heads(reading.upper)]
         # An uncoded xcomp carries the rest of the action ("offered to hand over to Britain").
-        candidates += [c for x in reading.lower.children if x.dep_ == "xcomp" for c in target_heads(x)]
+        candidates += [c for x in children(reading.lower, ("xcomp",)) for c in target_heads(x)]
         if code[:2] == THREAT_ROOT:
             # "threatened to stop talks if the United States goes ahead": the condition's subject
             # is the one threatened.
