@@ -157,34 +157,44 @@ def pattern_applies(cp: CompiledPattern, verb_forms: Forms, verb_families: froze
     return bool(cp.origins & verb_forms)
 
 
+# A block the lexicon has no patterns for: nothing compiled, no anchors.
+_NO_PATTERNS: tuple[list, dict, list] = ([], {}, [])
+
+
 class Matcher:
-    """Pattern matching over one lexicon, compiled once: patterns by block, most specific first,
-    each with anchor-word sets so most patterns are rejected by a set intersection."""
+    """Pattern matching over one lexicon: patterns by block, most specific first, each with
+    anchor-word sets so most patterns are rejected by a set intersection. A block is compiled
+    the first time one of its verbs is matched: a text uses few of the lexicon's blocks, so
+    loading stays cheap."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         # Noun lemma → (code, reverse, block) of the verb it nominalises (None: no event verb).
         self.noun_cache: dict[str, tuple[str, str | None, str] | None] = {}
-        self.compiled: dict[str, list[CompiledPattern]] = {
-            block: sorted(
-                (self._compile(p) for p in patterns if p.specificity),
-                key=lambda c: -c.specificity,
-            )
-            for block, patterns in lexicon.patterns.items()
-        }
-        # Block → anchor word → positions of the patterns that need it; candidates for a verb
-        # are looked up from its phrase's words instead of trying every pattern of the block.
-        self.anchors: dict[str, dict[str, list[int]]] = {}
-        self.unanchored: dict[str, list[int]] = {}
-        for block, compiled in self.compiled.items():
-            index: dict[str, list[int]] = {}
-            for pos, cp in enumerate(compiled):
-                key = next((a for a in (*cp.post, *cp.pre) if a), cp.preps)
-                if not key:
-                    self.unanchored.setdefault(block, []).append(pos)
-                for word in key:
-                    index.setdefault(word, []).append(pos)
-            self.anchors[block] = index
+        # Block → (compiled patterns, anchor word → positions of the patterns that need it,
+        # positions of patterns without an anchor); candidates for a verb are looked up from its
+        # phrase's words instead of trying every pattern of the block.
+        self.blocks: dict[str, tuple[list[CompiledPattern], dict[str, list[int]], list[int]]] = {}
+
+    def block(self, name: str) -> tuple[list[CompiledPattern], dict[str, list[int]], list[int]]:
+        """The compiled patterns of block ``name`` with their anchor index (compiled once)."""
+        found = self.blocks.get(name)
+        if found is None:
+            patterns = self.lexicon.patterns.get(name)
+            found = self.blocks[name] = self._compile_block(patterns) if patterns is not None else _NO_PATTERNS
+        return found
+
+    def _compile_block(self, patterns) -> tuple[list[CompiledPattern], dict[str, list[int]], list[int]]:
+        compiled = sorted((self._compile(p) for p in patterns if p.specificity), key=lambda c: -c.specificity)
+        index: dict[str, list[int]] = {}
+        unanchored: list[int] = []
+        for pos, cp in enumerate(compiled):
+            key = next((a for a in (*cp.post, *cp.pre) if a), cp.preps)
+            if not key:
+                unanchored.append(pos)
+            for word in key:
+                index.setdefault(word, []).append(pos)
+        return compiled, index, unanchored
 
     def _first_words(self, items: tuple[str, ...], depth: int = 0) -> frozenset[str]:
         """Words a sequence can start with (synsets expanded)."""
@@ -280,9 +290,8 @@ class Matcher:
                 for code, reverse in (split_code(entry.code), split_code(self.lexicon.blocks.get(entry.block)))
                 if code or reverse
             )
-            compiled = self.compiled.get(entry.block, ())
-            index = self.anchors.get(entry.block, {})
-            positions = set(self.unanchored.get(entry.block, ()))
+            compiled, index, unanchored = self.block(entry.block)
+            positions = set(unanchored)
             for word in context_words:
                 positions.update(index.get(word, ()))
             for pos in sorted(positions):
