@@ -249,9 +249,12 @@ def _prefixes(*tables: dict) -> frozenset[str]:
     scanner extends a phrase only while it is still the start of some name."""
     found: set[str] = set()
     for table in tables:
+        found.update(table)
         for key in table:
-            words = key.split(" ")
-            found.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+            cut = key.find(" ")
+            while cut != -1:  # the key up to each space is one of its word-prefixes
+                found.add(key[:cut])
+                cut = key.find(" ", cut + 1)
     return frozenset(found)
 
 
