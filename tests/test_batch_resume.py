@@ -18,7 +18,7 @@ from eventwire.sources.fetch import FetchSettings
 from eventwire.sources.generate import generate_articles, write_warc
 from eventwire.sources.warc import read_warc
 
-ARTICLES = 48
+ARTICLES = 32
 PARTITION_SIZE = 4
 DRIVER = "import typer; from eventwire.cli.batch import batch_cli; typer.run(batch_cli)"
 WAIT_SECONDS = 240
