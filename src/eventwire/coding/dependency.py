@@ -130,7 +130,7 @@ class DependencyCoder:
         text = doc.text if text is None else text
         if self.discards.story_hit(text):
             return []
-        tree_of(doc, fresh=True)
+        lowers = tree_of(doc, fresh=True).lowers
         index = mention_index(doc, [m for m in actors if not is_generic(m)])
 
         def has_source(verb: Token) -> bool:
@@ -141,14 +141,11 @@ class DependencyCoder:
         places = place_index(doc)
         out: list[Coding] = []
         seen: set[tuple] = set()
-        lowers: list[str] | None = None  # lower-cased token forms, built once when first needed
         for sentence in doc.sents:
             # Without an actor in it a sentence cannot give a resolved event: skip it cheaply.
             has_actor = any(i in index for i in range(sentence.start, sentence.end))
             if not (has_actor or allow_unresolved):
                 continue
-            if lowers is None:
-                lowers = [t.lower_ for t in doc]
             if self.discards.sentence_hit(lowers[sentence.start : sentence.end]):
                 continue
             readings = sentence_readings(

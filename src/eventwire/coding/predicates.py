@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, forms, split_code
 from eventwire.coding.rules import FORCE_ROOTS, compose, refine_force
+from eventwire.coding.tree import tree_of
 
 # Verbs whose event is named by their object noun ("conducted a strike", "held talks"), including
 # aspectual verbs ("completed its withdrawal", "speeded up the withdrawal").
@@ -190,12 +191,23 @@ def phrase_words(*verbs: Token) -> set[str]:
     """Lower-cased forms of the predicate phrase (objects and complements) for refinements."""
     words: set[str] = set()
     for verb in verbs:
+        words |= _verb_phrase_words(verb)
+    return words
+
+
+def _verb_phrase_words(verb: Token) -> frozenset[str]:
+    """The forms of one verb's phrase, read once per document (events ask for them again)."""
+    cache = tree_of(verb.doc).phrases
+    found = cache.get(verb.i)
+    if found is None:
+        words: set[str] = set()
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl", "mark"):
                 continue
             for token in child.subtree:
                 words |= forms(token)
-    return words
+        found = cache[verb.i] = frozenset(words)
+    return found
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -218,7 +230,13 @@ def _controlled(upper: Token, lower: Token) -> Token | None:
 
 
 def predicate_tokens(sentence: Span) -> list[Token]:
-    return [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")]
+    tree = tree_of(sentence.doc)
+    pos, deps, doc = tree.pos, tree.deps, sentence.doc
+    return [
+        doc[i]
+        for i in range(sentence.start, sentence.end)
+        if pos[i] == "VERB" or (pos[i] == "AUX" and deps[i] == "ROOT")
+    ]
 
 
 def sentence_readings(

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Collection
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LOWER, POS
 from spacy.tokens import Doc, Token
 
 # The most recent document's tree per thread: the coder works through one document at a time.
@@ -20,28 +20,39 @@ _LAST = threading.local()
 
 
 class Tree:
-    """Children (token indices, ascending as ``Token.children`` yields them) and labels of a Doc."""
+    """Children (token indices, ascending as ``Token.children`` yields them), dependency labels,
+    coarse tags and lower-cased forms of a Doc's tokens."""
 
-    __slots__ = ("deps", "doc", "kids")
+    __slots__ = ("deps", "doc", "kids", "lowers", "phrases", "pos")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         size = len(doc)
-        arrays = doc.to_array([HEAD, DEP]) if size else np.zeros((0, 2), dtype=np.uint64)
+        arrays = doc.to_array([HEAD, DEP, POS, LOWER]) if size else np.zeros((0, 4), dtype=np.uint64)
         # Heads are stored as offsets (negative ones wrapped round in the unsigned array).
         heads = (np.arange(size, dtype=np.int64) + arrays[:, 0].astype(np.int64)).tolist()
         strings = doc.vocab.strings
-        labels: dict[int, str] = {}
-        self.deps: list[str] = []
-        for dep_id in arrays[:, 1].tolist():
-            label = labels.get(dep_id)
-            if label is None:
-                label = labels[dep_id] = strings[dep_id]
-            self.deps.append(label)
+        self.deps = _names(arrays[:, 1].tolist(), strings)
+        self.pos = _names(arrays[:, 2].tolist(), strings)
+        self.lowers = _names(arrays[:, 3].tolist(), strings)
+        # Verb index → word forms of its phrase (see ``predicates.phrase_words``).
+        self.phrases: dict[int, frozenset[str]] = {}
         self.kids: list[list[int]] = [[] for _ in range(size)]
         for i, head in enumerate(heads):
             if head != i:
                 self.kids[head].append(i)
+
+
+def _names(ids: list[int], strings) -> list[str]:
+    """The strings of ``ids``, each distinct one looked up once."""
+    names: dict[int, str] = {}
+    out: list[str] = []
+    for string_id in ids:
+        name = names.get(string_id)
+        if name is None:
+            name = names[string_id] = strings[string_id]
+        out.append(name)
+    return out
 
 
 def tree_of(doc: Doc, fresh: bool = False) -> Tree:
