@@ -1,0 +1,104 @@
+"""Throughput: eventwire's annotation and its full pipeline against bare spaCy on the same texts.
+
+Prints words per second for bare ``nlp.pipe``, for ``analyze_many`` (parse + actors, quotes,
+times; and with event coding), and for the full pipeline (extract → annotate → code → store in a
+fresh DuckDB file), each as a ratio to bare spaCy at the same number of processes, measured in
+the same run on articles from the project's sample-article generator.
+
+    python benchmarks/throughput.py --articles 300 --processes 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from eventwire.annotate.document import analyze_many
+from eventwire.extract import extract_raw
+from eventwire.model import RawDoc
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import IngestOptions, ingest_raw
+from eventwire.sources.generate import generate_articles
+from eventwire.store.database import Store
+
+
+def make_raws(n: int, seed: int = 7) -> list[RawDoc]:
+    return [
+        RawDoc(item=a.url, content=a.html.encode("utf-8"), kind="html", url=a.url)
+        for a in generate_articles(n, seed=seed)
+    ]
+
+
+def _rate(words: int, seconds: float) -> float:
+    return words / seconds if seconds > 0 else float("inf")
+
+
+def measure(n_articles: int, processes: int) -> dict:
+    """All rates at one process count; texts are the extracted article texts."""
+    raws = make_raws(n_articles)
+    texts = [extract_raw(r).text for r in raws]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:8]))  # warm caches outside the timings
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    bare = _rate(words, time.perf_counter() - t0)
+
+    t0 = time.perf_counter()
+    for _ in analyze_many(((t, None) for t in texts), n_process=processes, code=False):
+        pass
+    annotate = _rate(words, time.perf_counter() - t0)
+
+    t0 = time.perf_counter()
+    for _ in analyze_many(((t, None) for t in texts), n_process=processes, code=True):
+        pass
+    annotate_code = _rate(words, time.perf_counter() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.duckdb")
+        t0 = time.perf_counter()
+        summary = ingest_raw(iter(raws), store, IngestOptions(n_process=processes))
+        full = _rate(words, time.perf_counter() - t0)
+        store.close()
+    return {
+        "processes": processes,
+        "articles": n_articles,
+        "stored": summary.ingested,
+        "words": words,
+        "bare_words_per_s": round(bare),
+        "annotate_words_per_s": round(annotate),
+        "annotate_ratio": round(annotate / bare, 3),
+        "annotate_code_words_per_s": round(annotate_code),
+        "annotate_code_ratio": round(annotate_code / bare, 3),
+        "full_pipeline_words_per_s": round(full),
+        "full_pipeline_ratio": round(full / bare, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = [measure(args.articles, p) for p in args.processes]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for r in results:
+        print(
+            f"processes={r['processes']} articles={r['articles']} words={r['words']}\n"
+            f"  bare nlp.pipe        {r['bare_words_per_s']:>8} words/s\n"
+            f"  annotate             {r['annotate_words_per_s']:>8} words/s  ratio {r['annotate_ratio']:.2f}\n"
+            f"  annotate + code      {r['annotate_code_words_per_s']:>8} words/s  ratio {r['annotate_code_ratio']:.2f}\n"
+            f"  full pipeline+store  {r['full_pipeline_words_per_s']:>8} words/s  ratio {r['full_pipeline_ratio']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
