@@ -15,4 +15,5 @@ def test_throughput_benchmark_slice_reports_all_rates():
     assert result["stored"] == 8 and result["words"] > 1000
     for key in ("bare", "annotate", "annotate_code", "full_pipeline"):
         assert result[f"{key}_words_per_s"] > 0
-    assert 0 < result["full_pipeline_ratio"] <= result["annotate_ratio"] * 1.5
+    for key in ("annotate", "annotate_code", "full_pipeline"):
+        assert 0.05 < result[f"{key}_ratio"] < 5
