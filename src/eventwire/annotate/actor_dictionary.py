@@ -112,15 +112,18 @@ class ActorDictionary:
     def from_file(cls, path: str | Path) -> ActorDictionary:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             data = json.load(handle)
-        records: list[ActorRecord] = []
+        entries = data["actors"]
+        records = [
+            ActorRecord(actor_id, name, kind, wikidata, roles) for actor_id, name, kind, wikidata, _, roles in entries
+        ]
         aliases: dict[str, list[int]] = {}
-        for index, (actor_id, name, kind, wikidata, keys, roles) in enumerate(data["actors"]):
-            records.append(ActorRecord(actor_id, name, kind, wikidata, roles))
-            for key in keys:
-                if key in aliases:
-                    aliases[key].append(index)
-                else:
+        for index, entry in enumerate(entries):
+            for key in entry[4]:
+                indices = aliases.get(key)
+                if indices is None:
                     aliases[key] = [index]
+                else:
+                    indices.append(index)
         return cls(
             records,
             aliases,
