@@ -14,6 +14,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord, load_actor_dictionary
 from eventwire.annotate.actor_match import (
@@ -73,7 +74,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     text = doc.text
     units = doc_units(doc, text)
     items = find_items(text, units, dictionary, when)
-    entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ents = doc.ents  # spaCy builds the entity spans anew on every access: read them once
+    entities = [(e.start_char, e.end_char, e.label_) for e in ents]
     resolved: list[Resolved] = []
     for group in group_items(text, units, items):
         found = group_actor(group, units, dictionary, when)
@@ -86,7 +88,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = [
         ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method]) for r in resolved
     ]
-    extra = _surname_and_fuzzy(doc, text, resolved, units, mentions, dictionary, when)
+    extra = _surname_and_fuzzy(doc, ents, text, resolved, units, mentions, dictionary, when)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         mentions = [
@@ -155,6 +157,7 @@ def _share_person_actors(resolved: list[Resolved]) -> None:
 
 def _surname_and_fuzzy(
     doc: Doc,
+    ents: tuple[SpacySpan, ...],
     text: str,
     resolved: list[Resolved],
     units: list[Unit],
@@ -170,7 +173,7 @@ def _surname_and_fuzzy(
             surnames.setdefault(units[r.person.last].key, r.actor)
     taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
     extra: list[ActorMention] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
             continue
         words = [k for _, _, k in text_units(ent.text)]
