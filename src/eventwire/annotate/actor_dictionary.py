@@ -6,8 +6,11 @@ It is loaded once per process from the artifact scripts/build_actors.py writes
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -261,9 +264,24 @@ def _prefixes(*tables: dict) -> frozenset[str]:
     return frozenset(found)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Cyclic garbage collection paused while a large table of new objects is built: in a process
+    that already holds a parsing model, collections triggered by the allocations would walk that
+    heap again and again, doubling the load time, though the new objects are all kept."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=4)
 def _load(path: Path) -> ActorDictionary:
-    return ActorDictionary.from_file(path)
+    with paused_gc():
+        return ActorDictionary.from_file(path)
 
 
 def load_actor_dictionary(path: str | Path | None = None) -> ActorDictionary:
