@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from eventwire.annotate.actor_dictionary import paused_gc
 from eventwire.coding.classifier import load_classifier
 from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.coding.lexicon import load_lexicon
@@ -31,10 +32,11 @@ def load_discards(path: Path | None = None) -> Discards:
 
 
 def make_dependency_coder() -> DependencyCoder:
-    return DependencyCoder(
-        DEFAULT_CODER,
-        load_lexicon(DATA_DIR / LEXICON_FILE),
-        load_ontology(),
-        load_classifier(),
-        load_discards(),
-    )
+    with paused_gc():  # the tables are kept: collecting while they are built only costs time
+        return DependencyCoder(
+            DEFAULT_CODER,
+            load_lexicon(DATA_DIR / LEXICON_FILE),
+            load_ontology(),
+            load_classifier(),
+            load_discards(),
+        )
