@@ -11,6 +11,7 @@ import gzip
 from functools import lru_cache
 from typing import Any
 
+from eventwire.annotate.actor_dictionary import paused_gc
 from eventwire.paths import DATA_DIR
 
 GAZETTEER_FILE = "places.tsv.gz"
@@ -74,7 +75,8 @@ def read_gazetteer(path) -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
     path = DATA_DIR / GAZETTEER_FILE
-    return read_gazetteer(path) if path.is_file() else gazetteer_from_geonames()
+    with paused_gc():  # ~130k rows, all kept
+        return read_gazetteer(path) if path.is_file() else gazetteer_from_geonames()
 
 
 @lru_cache(maxsize=4096)
