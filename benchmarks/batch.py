@@ -75,18 +75,20 @@ def run_once(warc: Path, out: Path, workers: int, partition_size: int) -> dict[s
         # How much of its cores the run actually got: below 1 when other processes compete.
         "cpu_share": round(cpu_seconds / (seconds * workers), 3),
         "articles_per_cpu_s": round(articles / max(cpu_seconds, 1e-9), 2),
+        "words_per_cpu_s": round(words / max(cpu_seconds, 1e-9)),
     }
 
 
-def bare_spacy_words_per_s(texts: list[str]) -> float:
-    """Words/s of bare ``nlp.pipe`` (one process) over the texts the batch extracted."""
+def bare_spacy_rates(texts: list[str]) -> tuple[float, float]:
+    """Words per second and per CPU-second of bare ``nlp.pipe`` (one process) over the batch's texts."""
     nlp = load_nlp()
     list(nlp.pipe(texts[:8]))
     words = sum(len(t.split()) for t in texts)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    return words / max(time.perf_counter() - started, 1e-9)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return words / max(wall, 1e-9), words / max(cpu, 1e-9)
 
 
 def measure(
@@ -111,15 +113,17 @@ def measure(
             }
         last = root / f"out-{workers[-1]}-full"
         _, rows = query_batch(str(last), "SELECT text FROM articles ORDER BY partition, seq")
-        bare = bare_spacy_words_per_s([r[0] for r in rows])
+        bare, bare_cpu = bare_spacy_rates([r[0] for r in rows])
     report: dict[str, Any] = {"articles": articles, "small": small, "partition_size": partition_size}
     report["bare_nlp_pipe_words_per_s"] = round(bare)
+    report["bare_nlp_pipe_words_per_cpu_s"] = round(bare_cpu)
     for count, by_size in runs.items():
         full = by_size["full"]
         report[f"workers_{count}"] = {
             **full,
             "peak_rss_mb_small_corpus": by_size["small"]["peak_rss_mb"] if small else None,
             "words_per_s_per_worker_vs_bare": round(full["words_per_s"] / count / bare, 3),
+            "words_per_cpu_s_vs_bare": round(full["words_per_cpu_s"] / bare_cpu, 3),
         }
     if len(workers) >= 2:
         low, high = workers[0], workers[-1]

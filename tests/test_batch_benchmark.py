@@ -20,3 +20,4 @@ def test_batch_benchmark_slice_reports_rates_memory_and_the_spacy_ratio(tmp_path
     assert len(run["peak_rss_mb"]) == 1 and 100 < run["peak_rss_mb"][0] < 4000
     assert report["bare_nlp_pipe_words_per_s"] > run["words_per_s"]
     assert 0 < run["words_per_s_per_worker_vs_bare"] < 1
+    assert 0 < run["words_per_cpu_s_vs_bare"] < 1
