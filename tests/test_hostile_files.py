@@ -1,7 +1,7 @@
 """Hostile files end in clean per-item failures (or clean articles) within bounded memory.
 
 Each group of files is ingested by a real ``eventwire ingest`` process whose peak resident memory
-is read from ``os.wait4`` (by a small launcher, see LAUNCHER) and printed; the big inputs are
+is sampled from /proc by a small launcher (see LAUNCHER) and printed; the big inputs are
 generated here, in tmp_path, by streaming (never committed, never held whole in the test's
 memory). The bounds, from the process peaks
 measured here (ingest without the model: ~280 MB for one small file; with the model: ~480 MB):
@@ -52,15 +52,25 @@ class Measured:
     seconds: float
 
 
-# A small launcher starts the command and reports its peak. Measuring the command as a direct child
-# of pytest would not do: Linux carries the high-water mark of the forking process across exec, so
-# every child of a large test process would seem at least as large as it.
+# A small launcher starts the command and samples its peak resident memory (VmHWM, the kernel's
+# high-water mark of the process's own address space, which starts afresh at exec). The rusage
+# figure from wait4 would not do: Linux can carry the high-water mark of a large forking process
+# (pytest with the model loaded) into its children, so every child would seem at least as large.
 LAUNCHER = """
-import os, subprocess, sys
+import subprocess, sys, time
 child = subprocess.Popen(sys.argv[2:])
-_, status, usage = os.wait4(child.pid, 0)
+peak = 0
+while child.poll() is None:
+    try:
+        with open(f"/proc/{child.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+    except OSError:
+        pass
+    time.sleep(0.02)
 with open(sys.argv[1], "w") as out:
-    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+    out.write(f"{child.returncode} {peak}")
 """
 
 
