@@ -133,21 +133,17 @@ class Store:
 
     def find_duplicate(self, article: Article, fp: Fingerprint) -> Duplicate | None:
         """The stored article this one repeats, by id, text hash, canonical URL or MinHash bands."""
-        row = self.con.execute("SELECT id FROM articles WHERE id = ?", [article.id]).fetchone()
-        if row:
-            return Duplicate(row[0], "same-article")
+        # One round trip for the three exact checks; each branch is an indexed point lookup.
         row = self.con.execute(
-            "SELECT id FROM articles WHERE text_hash = ? ORDER BY ingested LIMIT 1", [fp.text_hash]
+            "SELECT id, kind FROM ("
+            "SELECT id, 0 AS rank, 'same-article' AS kind, ingested FROM articles WHERE id = ? "
+            "UNION ALL SELECT id, 1, 'exact-text', ingested FROM articles WHERE text_hash = ? "
+            "UNION ALL SELECT id, 2, 'canonical-url', ingested FROM articles WHERE canonical_url = ?"
+            ") ORDER BY rank, ingested LIMIT 1",
+            [article.id, fp.text_hash, fp.canonical_url],
         ).fetchone()
         if row:
-            return Duplicate(row[0], "exact-text")
-        if fp.canonical_url:
-            row = self.con.execute(
-                "SELECT id FROM articles WHERE canonical_url = ? ORDER BY ingested LIMIT 1",
-                [fp.canonical_url],
-            ).fetchone()
-            if row:
-                return Duplicate(row[0], "canonical-url")
+            return Duplicate(row[0], row[1])
         if fp.signature is None or not fp.bands:
             return None
         candidates = self.con.execute(
@@ -249,16 +245,22 @@ class Store:
     def _assign_events(self, mentions: list[dict[str, Any]]) -> set[str]:
         """Give each mention the id of a stored or same-batch event with its key and a nearby date."""
         seen: list[tuple[str, Any, str]] = []
+        stored: dict[str, list[tuple[Any, str]]] = {}
+        keys = sorted({m["event_key"] for m in mentions})
+        if keys:
+            for key, day, event_id in self.con.execute(
+                "SELECT event_key, event_date, event_id FROM events WHERE event_key IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY event_date",
+                [keys],
+            ).fetchall():
+                stored.setdefault(key, []).append((day, event_id))
         for m in mentions:
             key, day = m["event_key"], m["event_date"]
             event_id = next((eid for k, d, eid in seen if k == key and _near(d, day)), None)
             if event_id is None:
-                row = self.con.execute(
-                    "SELECT event_id FROM events WHERE event_key = ? AND (event_date IS NOT DISTINCT FROM ?::DATE "
-                    "OR abs(date_diff('day', event_date, ?::DATE)) <= ?) ORDER BY event_date LIMIT 1",
-                    [key, day, day, EVENT_WINDOW_DAYS],
-                ).fetchone()
-                event_id = row[0] if row else stable_id(key, str(day), m["mention_id"], prefix="e_")
+                event_id = next((eid for d, eid in stored.get(key, ()) if _near(d, day)), None)
+            if event_id is None:
+                event_id = stable_id(key, str(day), m["mention_id"], prefix="e_")
             m["event_id"] = event_id
             seen.append((key, day, event_id))
         return {eid for _, _, eid in seen}
