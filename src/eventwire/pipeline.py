@@ -8,6 +8,7 @@ the API and ``watch`` share one code path.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -85,7 +86,9 @@ def _unexpected(exc: Exception) -> str:
     return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def _annotate(batch: list[PendingArticle], options: IngestOptions) -> list[tuple[PendingArticle, Exception]]:
+def _annotate(
+    batch: list[PendingArticle], options: IngestOptions, pool: Executor | None = None
+) -> list[tuple[PendingArticle, Exception]]:
     """Annotate a batch in place; returns the articles whose annotation raised.
 
     When the batch fails, its articles are annotated one by one, so an article that trips an
@@ -97,7 +100,13 @@ def _annotate(batch: list[PendingArticle], options: IngestOptions) -> list[tuple
         texts = ((p.article.text, p.article.published) for p in items)
         return list(
             analyze_many(
-                texts, n_process=n_process, model=options.model, code=True, allow_unresolved=options.allow_unresolved
+                texts,
+                n_process=n_process,
+                model=options.model,
+                code=True,
+                allow_unresolved=options.allow_unresolved,
+                pool=pool if n_process > 1 else None,
+                chunk_size=-(-len(items) // max(n_process, 1)),  # one chunk per worker
             )
         )
 
@@ -127,6 +136,20 @@ def ingest_raw(
 ) -> IngestSummary:
     """Extract, deduplicate, annotate and store a stream of raw items."""
     options = options or IngestOptions()
+    if options.annotate and options.n_process > 1:
+        # Workers start once for the whole run (each loads the model), not once per batch.
+        with ProcessPoolExecutor(max_workers=options.n_process) as pool:
+            return _ingest_items(raws, store, options, progress, pool)
+    return _ingest_items(raws, store, options, progress, None)
+
+
+def _ingest_items(
+    raws: Iterable[RawDoc | Failure],
+    store: Store,
+    options: IngestOptions,
+    progress: ProgressCallback | None,
+    pool: Executor | None,
+) -> IngestSummary:
     summary = IngestSummary()
     batch = _Batch()
 
@@ -144,7 +167,7 @@ def ingest_raw(
         if not batch.items:
             return
         if options.annotate:
-            for p, exc in _annotate(batch.items, options):
+            for p, exc in _annotate(batch.items, options, pool):
                 batch.items.remove(p)
                 fail(Failure(p.article.item or p.article.id, _unexpected(exc), "annotate"))
         store.write_batch(batch.items)

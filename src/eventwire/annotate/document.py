@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
@@ -130,22 +130,30 @@ def analyze_many(
     model: str | None = None,
     code: bool = True,
     allow_unresolved: bool = False,
+    pool: Executor | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[Document]:
     """Annotate ``(text, published)`` pairs in order, in ``n_process`` processes.
 
     Each worker process loads the model once and runs the whole annotation (parse and rules),
-    so the rule stages scale with the parser instead of queueing in the parent.
+    so the rule stages scale with the parser instead of queueing in the parent. A caller that
+    annotates many small batches passes its own long-lived ``pool`` so workers start only once.
     """
-    if n_process <= 1:
-        for chunk in _chunks(items, CHUNK_SIZE):
+    if n_process <= 1 and pool is None:
+        for chunk in _chunks(items, chunk_size):
             yield from _analyze_chunk(chunk, model, code, allow_unresolved)
         return
     model = model or os.environ.get("EVENTWIRE_MODEL")
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    own_pool = pool is None
+    executor = pool or ProcessPoolExecutor(max_workers=n_process)
+    try:
         pending = []
-        for chunk in _chunks(items, CHUNK_SIZE):
-            pending.append(pool.submit(_analyze_chunk, chunk, model, code, allow_unresolved))
-            if len(pending) > 2 * n_process:
+        for chunk in _chunks(items, chunk_size):
+            pending.append(executor.submit(_analyze_chunk, chunk, model, code, allow_unresolved))
+            if len(pending) > 2 * max(n_process, 1):
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
+    finally:
+        if own_pool:
+            executor.shutdown()
