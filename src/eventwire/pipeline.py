@@ -61,7 +61,7 @@ class IngestSummary:
 ProgressCallback = Callable[[str, str, str], None]  # (outcome, item, detail)
 
 
-class _Batch:
+class PendingBatch:
     """Articles waiting to be annotated and written, checked against each other for repeats."""
 
     def __init__(self) -> None:
@@ -151,7 +151,7 @@ def _ingest_items(
     pool: Executor | None,
 ) -> IngestSummary:
     summary = IngestSummary()
-    batch = _Batch()
+    batch = PendingBatch()
 
     def report(outcome: str, item: str, detail: str = "") -> None:
         if progress:
