@@ -5,9 +5,14 @@
 2. Load: N concurrent clients for S seconds against the loopback server (a separate client
    process, so the load generator does not compete with the server for this process's GIL):
    requests/s, p50/p99 latency, errors (goal: zero).
+3. With ``--ingest-during N``: while the load runs, N generated articles are posted one per request
+   to POST /ingest (bearer token) from a separate thread; afterwards every job must finish and every
+   distinct document must be stored exactly once: the generator's syndicated copies are recognised
+   as duplicates, nothing else is dropped (goal: zero 5xx, zero lost documents).
 
     nice python benchmarks/api.py                      # 1,000,000 events, 50 clients, 30 s
     nice python benchmarks/api.py --events 10000 --seconds 3 --clients 5 --samples 30
+    nice python benchmarks/api.py --events 10000 --ingest-during 100
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -36,6 +42,15 @@ LOAD_PATHS = [
     "/events?dyad=ISR:PSE&since=2022-01-01&limit=50",
     "/actors?limit=50",
 ]
+# Clients drop idle connections before uvicorn's 5 s keep-alive timeout closes them, so a request
+# never goes out on a connection the server is closing at that moment (a read error, not a 5xx).
+CLIENT_KEEPALIVE_SECONDS = 2.0
+# The bearer token of the benchmark server when it accepts ingests.
+INGEST_TOKEN = "benchmark-ingest-token"
+# Share of the load window the ingest posts are spread over, so the last jobs still run under load.
+INGEST_SPREAD = 0.8
+# Longest wait for the queued ingest jobs once the load has stopped.
+INGEST_DRAIN_SECONDS = 300.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -103,17 +118,23 @@ def latency(url: str, store, samples: int) -> dict:
 async def _load(url: str, clients: int, seconds: float) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
+    server_errors = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(
+        max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=CLIENT_KEEPALIVE_SECONDS
+    )
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
 
         async def worker(n: int) -> None:
+            nonlocal server_errors
             while time.perf_counter() < deadline:
                 path = LOAD_PATHS[n % len(LOAD_PATHS)]
                 n += 1
                 start = time.perf_counter()
                 try:
                     r = await client.get(path)
+                    if r.status_code >= 500:
+                        server_errors += 1
                     if r.status_code != 200:
                         errors.append(f"{path}: {r.status_code}")
                 except httpx.HTTPError as exc:
@@ -131,6 +152,7 @@ async def _load(url: str, clients: int, seconds: float) -> dict:
         "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
         "p99_ms": round(percentile(latencies, 99), 1) if latencies else None,
         "errors": len(errors),
+        "server_errors": server_errors,
         "first_errors": errors[:5],
     }
 
@@ -148,21 +170,161 @@ def load(url: str, clients: int, seconds: float) -> dict:
     return json.loads(run.stdout)
 
 
-def run_benchmark(events: int, clients: int, seconds: float, samples: int, folder: Path | None = None) -> dict:
-    from eventwire.api.server import serve_in_background
+class IngestPoster:
+    """Posts generated articles to POST /ingest one per request, spread over ``seconds``, on its own thread."""
+
+    def __init__(self, url: str, documents: int, seconds: float):
+        self.url, self.documents, self.seconds = url, documents, seconds
+        self.job_ids: list[str] = []
+        self.distinct: list = []  # fingerprints of the accepted documents that repeat no earlier one
+        self.statuses: list[int] = []
+        self.errors: list[str] = []
+        self._thread = threading.Thread(target=self._run, name="ingest-poster", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def _post(self, client: httpx.Client, title: str, text: str) -> None:
+        """One document, retried after Retry-After on 429 so the rate limit delays it but never drops it."""
+        while True:
+            try:
+                r = client.post("/ingest", data={"text": text, "title": title})
+            except httpx.HTTPError as exc:
+                self.errors.append(f"POST /ingest: {exc!r}")
+                return
+            self.statuses.append(r.status_code)
+            if r.status_code == 429:
+                time.sleep(float(r.headers.get("retry-after", "1")))
+                continue
+            if r.status_code != 202:
+                self.errors.append(f"POST /ingest: {r.status_code} {r.text[:200]}")
+                return
+            self.job_ids.append(r.json()["id"])
+            self._count_distinct(text)
+            return
+
+    def _count_distinct(self, text: str) -> None:
+        """Judge repeats as the pipeline does (same normalised text, or near-duplicate shingles), in posting order."""
+        from eventwire.dedup import NEAR_DUPLICATE_JACCARD, fingerprint, jaccard
+
+        fp = fingerprint(text)
+
+        def repeats(seen) -> bool:
+            if seen.text_hash == fp.text_hash:
+                return True
+            near = fp.signature is not None and seen.signature is not None
+            return near and jaccard(fp.signature, seen.signature) >= NEAR_DUPLICATE_JACCARD
+
+        if not any(repeats(seen) for seen in self.distinct):
+            self.distinct.append(fp)
+
+    def _run(self) -> None:
+        from eventwire.sources.generate import generate_articles
+
+        interval = self.seconds * INGEST_SPREAD / max(1, self.documents)
+        headers = {"Authorization": f"Bearer {INGEST_TOKEN}"}
+        began = time.perf_counter()
+        with httpx.Client(base_url=self.url, timeout=60, headers=headers) as client:
+            for i, article in enumerate(generate_articles(self.documents)):
+                time.sleep(max(0.0, began + i * interval - time.perf_counter()))
+                self._post(client, article.title, article.text)
+
+    def wait_for_jobs(self, timeout: float = INGEST_DRAIN_SECONDS) -> list[dict]:
+        """Poll GET /ingest/{id} until every job has finished (done or failed) or ``timeout`` passes."""
+        deadline = time.perf_counter() + timeout
+        finished: dict[str, dict] = {}
+        with httpx.Client(base_url=self.url, timeout=60) as client:
+            while len(finished) < len(self.job_ids) and time.perf_counter() < deadline:
+                for job_id in self.job_ids:
+                    if job_id in finished:
+                        continue
+                    r = client.get(f"/ingest/{job_id}")
+                    self.statuses.append(r.status_code)
+                    if r.status_code == 200 and r.json()["status"] in ("done", "failed"):
+                        finished[job_id] = r.json()
+                if len(finished) < len(self.job_ids):
+                    time.sleep(0.2)
+        return list(finished.values())
+
+
+def ingest_figures(poster: IngestPoster, jobs: list[dict], articles_before: int, articles_after: int) -> dict:
+    """Every distinct document submitted must be stored exactly once, and each repeat linked as a duplicate."""
+    results = [job["result"] for job in jobs if job["result"]]
+    stored_ids = [aid for result in results for aid in result["article_ids"]]
+    distinct = len(poster.distinct)
+    stored = articles_after - articles_before
+    return {
+        "documents_submitted": len(poster.job_ids),
+        "distinct_documents": distinct,
+        "jobs_finished": len(jobs),
+        "jobs_failed": sum(job["status"] == "failed" for job in jobs),
+        "documents_stored": stored,
+        "distinct_article_ids": len(set(stored_ids)),
+        "duplicates": sum(result["duplicates"] for result in results),
+        "lost_documents": distinct - stored,
+        "rate_limited": poster.statuses.count(429),
+        "server_errors": sum(status >= 500 for status in poster.statuses),
+        "errors": len(poster.errors),
+        "first_errors": poster.errors[:5],
+    }
+
+
+def count_articles(store) -> int:
+    from eventwire.store import queries
+
+    return queries.cursor(store).execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def server_settings(db: Path, ingest_during: int, seconds: float, annotate: bool):
     from eventwire.api.settings import ServerSettings
+
+    if not ingest_during:
+        return ServerSettings(db=db, annotate=False)
+    # The limiter guards a shared server; here one client posts every document, so it may post them all.
+    return ServerSettings(
+        db=db,
+        token=INGEST_TOKEN,
+        annotate=annotate,
+        ingest_burst=ingest_during,
+        ingest_per_minute=max(60.0, 60.0 * ingest_during / max(1.0, seconds * INGEST_SPREAD)),
+    )
+
+
+def run_benchmark(
+    events: int,
+    clients: int,
+    seconds: float,
+    samples: int,
+    folder: Path | None = None,
+    ingest_during: int = 0,
+    ingest_annotate: bool = False,
+) -> dict:
+    """Latency and load figures; with ``ingest_during`` > 0 that many documents are ingested during the load."""
+    from eventwire.api.server import serve_in_background
     from eventwire.store.database import Store
 
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         db = Path(tmp) / "bench.duckdb"
+        settings = server_settings(db, ingest_during, seconds, ingest_annotate)
         build_seconds = build_store(db, events)
         store = Store(db)
         try:
             store.con.execute("SET enable_progress_bar = false")
-            with serve_in_background(ServerSettings(db=db, annotate=False), store) as url:
+            with serve_in_background(settings, store) as url:
                 figures = {"events": events, "build_seconds": round(build_seconds, 1)}
                 figures["latency"] = latency(url, store, samples)
+                poster = IngestPoster(url, ingest_during, seconds) if ingest_during else None
+                before = count_articles(store)
+                if poster:
+                    poster.start()
                 figures["load"] = load(url, clients, seconds)
+                if poster:
+                    poster.join()
+                    jobs = poster.wait_for_jobs()
+                    figures["ingest"] = ingest_figures(poster, jobs, before, count_articles(store))
         finally:
             store.close()
     return figures
@@ -174,12 +336,16 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--samples", type=int, default=200, help="requests per latency measurement")
+    parser.add_argument("--ingest-during", type=int, default=0, metavar="N", help="ingest N documents during the load")
+    parser.add_argument("--ingest-annotate", action="store_true", help="annotate the ingested documents (slower)")
     parser.add_argument("--load-only", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load_only:
         print(json.dumps(asyncio.run(_load(args.load_only, args.clients, args.seconds))))
         return
-    figures = run_benchmark(args.events, args.clients, args.seconds, args.samples)
+    figures = run_benchmark(
+        args.events, args.clients, args.seconds, args.samples, None, args.ingest_during, args.ingest_annotate
+    )
     print(json.dumps(figures, indent=2))
     for name, f in figures["latency"].items():
         print(
@@ -189,8 +355,16 @@ def main() -> None:
     ld = figures["load"]
     print(
         f"load: {ld['clients']} clients, {ld['seconds']} s: {ld['requests_per_s']} req/s, "
-        f"p50 {ld['p50_ms']} ms, p99 {ld['p99_ms']} ms, errors {ld['errors']}"
+        f"p50 {ld['p50_ms']} ms, p99 {ld['p99_ms']} ms, errors {ld['errors']}, 5xx {ld['server_errors']}"
     )
+    if "ingest" in figures:
+        ig = figures["ingest"]
+        print(
+            f"ingest during load: {ig['documents_submitted']} documents submitted ({ig['distinct_documents']} "
+            f"distinct), {ig['documents_stored']} stored ({ig['distinct_article_ids']} distinct ids), "
+            f"{ig['duplicates']} duplicates, {ig['lost_documents']} lost, {ig['jobs_failed']} jobs "
+            f"failed, 5xx {ig['server_errors']}, 429 {ig['rate_limited']}"
+        )
 
 
 if __name__ == "__main__":
