@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 demo: $(STAMP)
 	$(BIN)/eventwire ingest examples/ --db $(DEMO_DB)
 	$(BIN)/eventwire stats --db $(DEMO_DB)
+	$(BIN)/eventwire events --db $(DEMO_DB) --limit 10
 	@echo
 	@echo "Explore it in a browser:  $(BIN)/eventwire serve --db $(DEMO_DB) --open"
 
