@@ -3,6 +3,7 @@ served from 127.0.0.1 while concurrent readers hammer the API, without a single 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -69,11 +70,17 @@ def publish(folder: Path, base: str, stories: list[tuple[str, str]]) -> None:
             f"<pubDate>{format_datetime(now + timedelta(hours=i))}</pubDate>"
             f"<description>{escape(text[:80])}</description></item>"
         )
-    (folder / "feed.xml").write_text(
+    feed = folder / "feed.xml"
+    # The static server answers If-Modified-Since at one-second resolution: make every publication
+    # at least two seconds newer than the last, or a quick re-publish would be answered 304.
+    previous = feed.stat().st_mtime if feed.exists() else 0.0
+    feed.write_text(
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test desk</title>'
         f"<link>{base}/</link><description>test</description>{''.join(items)}</channel></rss>",
         encoding="utf-8",
     )
+    stamp = max(time.time(), previous + 2)
+    os.utime(feed, (stamp, stamp))
 
 
 @pytest.fixture()
