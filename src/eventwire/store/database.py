@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,6 +101,17 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All statements inside commit together or not at all."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     # -- schema -------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
@@ -119,14 +131,9 @@ class Store:
         current = self.schema_version()
         for version, description, sql in MIGRATIONS:
             if current < version <= target:
-                self.con.execute("BEGIN TRANSACTION")
-                try:
+                with self._transaction():
                     self.con.execute(sql)
                     self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()])
-                    self.con.execute("COMMIT")
-                except Exception:
-                    self.con.execute("ROLLBACK")
-                    raise
         return self.schema_version()
 
     # -- dedup --------------------------------------------------------------------------------
@@ -212,16 +219,11 @@ class Store:
             if p.document is not None:
                 runs.append({"article_id": a.id, "annotator": p.annotator or "", "annotated_at": now})
                 self._collect(tables, a.id, a.site, a.published, p.document)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._insert("articles", articles)
             self._insert("article_bands", bands)
             self._insert("annotation_runs", runs)
             self._write_tables(tables)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(pending)
 
     @staticmethod
@@ -272,8 +274,7 @@ class Store:
         tables: dict[str, list[dict[str, Any]]] = {}
         for row, doc in items:
             self._collect(tables, row["id"], row.get("site"), row.get("published"), doc)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             stale = self.con.execute(
                 "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             ).fetchall()
@@ -283,10 +284,6 @@ class Store:
                 "annotation_runs", [{"article_id": i, "annotator": annotator, "annotated_at": now} for i in ids]
             )
             self._write_tables(tables, touched={r[0] for r in stale})
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     # -- feed state ---------------------------------------------------------------------------
 
