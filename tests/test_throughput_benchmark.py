@@ -13,7 +13,7 @@ from throughput import measure  # noqa: E402
 def test_throughput_benchmark_slice_reports_all_rates():
     result = measure(8, 1)
     assert result["stored"] == 8 and result["words"] > 1000
-    for key in ("bare", "annotate", "annotate_code", "full_pipeline"):
+    for key in ("bare", "parse", "annotate", "annotate_code", "full_pipeline"):
         assert result[f"{key}_words_per_s"] > 0
-    for key in ("annotate", "annotate_code", "full_pipeline"):
+    for key in ("parse", "annotate", "annotate_code", "full_pipeline"):
         assert 0.05 < result[f"{key}_ratio"] < 5

