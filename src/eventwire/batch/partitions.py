@@ -10,7 +10,8 @@ A partition is one of
 
 Items are named exactly as ``eventwire ingest`` names them (``file.warc.gz#record-7``,
 ``file.jsonl#L12``), and a partition's id is a hash of what it covers, so the same inputs and
-partition size always give the same partitions.
+partition size always give the same partitions. A web archive's partitions are named by its URL
+and read from its download in the output directory, so workers never touch the network.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from eventwire.batch.inputs import open_input
+from eventwire.batch.inputs import download_location, is_web, open_input
 from eventwire.batch.output import OutputDir
-from eventwire.batch.staging import read_staged
+from eventwire.batch.staging import read_staged, write_staged
 from eventwire.model import Failure, RawDoc, stable_id
 from eventwire.sources.detect import GZIP_MAGIC
 from eventwire.sources.fetch import FetchSettings
@@ -145,10 +146,21 @@ def _reader(kind: str) -> Callable[[BinaryIO, str, int], Iterator[RawDoc | Failu
     return read_warc if kind == "warc" else read_jsonl
 
 
-def read_container_partition(partition: Partition, settings: FetchSettings) -> Iterator[RawDoc | Failure]:
+def container_location(source: str, out: OutputDir | None) -> str:
+    """Where a container's bytes are read: the file itself, or a web archive's download in ``out``."""
+    if not is_web(source):
+        return source
+    if out is None:
+        raise ValueError(f"{source}: a web archive is read from its download in the output directory")
+    return download_location(out, source)
+
+
+def read_container_partition(
+    partition: Partition, settings: FetchSettings, out: OutputDir | None = None
+) -> Iterator[RawDoc | Failure]:
     """The items of a records, lines or stream partition, read lazily from its container."""
     reader = _reader(partition.kind)
-    stream = open_input(partition.source)
+    stream = open_input(container_location(partition.source, out))
     try:
         if partition.mode == "stream":
             items = reader(stream, partition.source, settings.max_bytes)
@@ -165,22 +177,30 @@ def read_partition(partition: Partition, out: OutputDir, settings: FetchSettings
     """Every item of a partition, in order, read lazily."""
     if partition.mode == "staged":
         return read_staged(out, partition.id)
-    return read_container_partition(partition, settings)
+    return read_container_partition(partition, settings, out)
 
 
-def _stream_slices(url: str, kind: str, size: int, settings: FetchSettings) -> list[Slice]:
+def failed_input(out: OutputDir, failure: Failure, size: int) -> list[Slice]:
+    """An input that could not be opened (a refused or failed download) as one staged Failure item,
+    recorded in the output like a missing file."""
+    piece = Slice(f"staged/{stable_id(failure.item, failure.reason)}", "staged", "documents", count=1)
+    write_staged(out, piece.placed(0, size).id, [failure])
+    return [piece]
+
+
+def _stream_slices(url: str, location: str, kind: str, size: int, settings: FetchSettings) -> list[Slice]:
     """Cut a container that must be read from its start into runs of ``size`` items."""
-    with open_input(url) as stream:
+    with open_input(location) as stream:
         total = sum(1 for _ in _reader(kind)(stream, url, settings.max_bytes))
     return [Slice(url, "stream", kind, start=n, count=min(size, total - n)) for n in range(0, max(total, 1), size)]
 
 
-def _warc_slices(url: str, size: int) -> list[Slice] | None:
+def _warc_slices(url: str, location: str, size: int) -> list[Slice] | None:
     """Record-aligned byte ranges holding ``size`` response records each; None if not seekable."""
     slices: list[Slice] = []
     start, first, responses, number = 0, 1, 0, 0
     try:
-        with open_input(url) as stream:
+        with open_input(location) as stream:
             records = ArchiveIterator(stream)
             for record in records:
                 number += 1
@@ -195,10 +215,10 @@ def _warc_slices(url: str, size: int) -> list[Slice] | None:
     return slices
 
 
-def _jsonl_slices(url: str, size: int) -> list[Slice] | None:
+def _jsonl_slices(url: str, location: str, size: int) -> list[Slice] | None:
     """Line-aligned byte ranges of ``size`` lines each; None for gzipped files."""
     slices: list[Slice] = []
-    with open_input(url) as stream:
+    with open_input(location) as stream:
         if stream.read(2) == GZIP_MAGIC:
             return None
         stream.seek(0)
@@ -218,7 +238,12 @@ def _jsonl_slices(url: str, size: int) -> list[Slice] | None:
     return slices
 
 
-def scan_container(url: str, kind: str, size: int, settings: FetchSettings) -> list[Slice]:
-    """The slices of one WARC or JSONL file (reads it once, keeping only the cut points)."""
-    slices = _warc_slices(url, size) if kind == "warc" else _jsonl_slices(url, size)
-    return slices if slices is not None else _stream_slices(url, kind, size, settings)
+def scan_container(url: str, kind: str, size: int, settings: FetchSettings, location: str | None = None) -> list[Slice]:
+    """The slices of one WARC or JSONL file (reads it once, keeping only the cut points).
+
+    ``url`` names the slices; the bytes are read from ``location`` when given (a web archive's
+    download), else from ``url``.
+    """
+    location = location or url
+    slices = _warc_slices(url, location, size) if kind == "warc" else _jsonl_slices(url, location, size)
+    return slices if slices is not None else _stream_slices(url, location, kind, size, settings)

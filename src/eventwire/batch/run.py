@@ -1,8 +1,9 @@
 """The driver of a batch run: plan once, then run every partition not yet done on a Dask cluster.
 
 1. The output directory's manifest is read; a run over other inputs or settings is refused.
-2. Without a manifest the run is planned (documents staged, containers scanned on the cluster)
-   and the manifest is written before any partition starts.
+2. Without a manifest the run is planned (documents staged, web archives downloaded by the driver
+   into the output directory, containers scanned on the cluster) and the manifest is written
+   before any partition starts.
 3. Partitions with a completion marker are skipped; leftovers of interrupted writes are removed.
 4. The rest are submitted in input order; the manifest is updated as they finish.
 
@@ -22,14 +23,21 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, Future, LocalCluster, as_completed
 
-from eventwire.batch.inputs import Container
+from eventwire.batch.inputs import (
+    DEFAULT_ARCHIVE_TIMEOUT,
+    DEFAULT_MAX_ARCHIVE_BYTES,
+    Container,
+    download_archive,
+    is_web,
+)
 from eventwire.batch.manifest import Manifest, ManifestMismatch, read_manifest
 from eventwire.batch.output import OutputDir
-from eventwire.batch.partitions import Partition, Slice, scan_container
-from eventwire.batch.plan import plan_partitions
+from eventwire.batch.partitions import Partition, Slice, failed_input, scan_container
+from eventwire.batch.plan import ScanMany, plan_partitions
 from eventwire.batch.worker import PipelinePlugin, TaskSettings, process_partition
+from eventwire.model import Failure
 from eventwire.sources.fetch import FetchSettings
 
 # Items per partition: ~200 news articles are ~1 MB of text and a few minutes of one core; small
@@ -52,6 +60,10 @@ class BatchOptions:
     model: str | None = None
     allow_unresolved: bool = False  # keep events whose source actor could not be resolved
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    # Web archives (http(s) WARC/JSONL URLs) are downloaded whole while planning, under these
+    # limits instead of the page limits. Not among ``settings()``: a resumed run never downloads.
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+    archive_timeout: float = DEFAULT_ARCHIVE_TIMEOUT
 
     def settings(self) -> dict[str, Any]:
         """What changes the output; a resumed run must use the same."""
@@ -113,12 +125,24 @@ def open_client(options: BatchOptions) -> Iterator[Client]:
         yield client
 
 
-def _scanner(client: Client, size: int, settings: FetchSettings) -> Callable[[list[Container]], list[list[Slice]]]:
+def _scanner(client: Client, out: OutputDir, options: BatchOptions) -> ScanMany:
+    """Scan containers on the cluster; web archives are downloaded here first (local files are
+    already being scanned meanwhile), and one that cannot be becomes a failed item."""
+    size, settings = options.partition_size, options.fetch
+
+    def submit(container: Container) -> Future:
+        args = (container.url, container.kind, size, settings, container.location)
+        return client.submit(scan_container, *args, pure=False)
+
     def scan_many(containers: list[Container]) -> list[list[Slice]]:
-        if not containers:
-            return []
-        futures = [client.submit(scan_container, c.url, c.kind, size, settings, pure=False) for c in containers]
-        return client.gather(futures)
+        planned: list[Future | list[Slice] | None] = [None if is_web(c.url) else submit(c) for c in containers]
+        for n, container in enumerate(containers):
+            if planned[n] is None:
+                found = download_archive(container, out, settings, options.max_archive_bytes, options.archive_timeout)
+                planned[n] = failed_input(out, found, size) if isinstance(found, Failure) else submit(found)
+        futures = [p for p in planned if isinstance(p, Future)]
+        scanned = iter(client.gather(futures))
+        return [next(scanned) if isinstance(p, Future) else p for p in planned]
 
     return scan_many
 
@@ -131,9 +155,7 @@ def prepare(inputs: list[str], out: OutputDir, options: BatchOptions, client: Cl
         if differences:
             raise ManifestMismatch(f"{out.url} holds another run: {'; '.join(differences)}; use another --out")
         return manifest
-    partitions = plan_partitions(
-        inputs, options.partition_size, options.fetch, out, _scanner(client, options.partition_size, options.fetch)
-    )
+    partitions = plan_partitions(inputs, options.partition_size, options.fetch, out, _scanner(client, out, options))
     manifest = Manifest(inputs, options.partition_size, options.settings(), partitions, versions=package_versions())
     manifest.save(out)
     return manifest
@@ -145,7 +167,8 @@ def run_batch(
     """Run extract → annotate → code events over ``inputs`` on a Dask cluster into ``out_url``.
 
     Args:
-        inputs: files, directories, globs, fsspec URLs (s3://, gs://, https://), "-".
+        inputs: files, directories, globs, object-store URLs (s3://, gs://), http(s) URLs (pages,
+            feeds, URL lists, WARC/JSONL archives; all fetched with the fetcher's checks), "-".
         out_url: the output directory (local path or fsspec URL), reused to resume.
         options: partition size, cluster, model and size limits.
         progress: called once with ("planned", None, {"partitions": n}), then per partition with

@@ -3,6 +3,8 @@
 Every hop (the first request and each redirect) is checked by ``addresses.resolve_host`` and the
 connection goes to the checked address, the body is streamed under a size cap and a total deadline,
 and failures become ``FetchError`` with a one-line reason the caller can store as a ``Failure``.
+``fetch_url`` returns the body in memory; ``download_url`` writes it to a file as it arrives, for
+web archives far larger than any page, under the same checks.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import codecs
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 import httpx
@@ -34,6 +37,9 @@ CHARSET_SNIFF_BYTES = 4096
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+# Reads a response's body (after the hop's checks) before the deadline; returns what it kept in memory.
+BodyReader = Callable[[httpx.Response, float], bytes]
 
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
 
@@ -152,8 +158,31 @@ def _stream_body(response: httpx.Response, settings: FetchSettings, deadline: fl
     return b"".join(chunks)
 
 
+def _write_body(
+    response: httpx.Response, sink: BinaryIO, limit: int, deadline: float, total: float, what: str
+) -> bytes:
+    """Write the body to ``sink`` as it arrives, aborting as soon as ``limit`` or the deadline is passed."""
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"{what} too large: Content-Length {declared} > {limit} bytes")
+    written = 0
+    for chunk in response.iter_bytes():
+        written += len(chunk)
+        if response.num_bytes_downloaded > limit or written > limit:
+            raise FetchError(f"{what} too large: over {limit} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out after {total:g} s")
+        sink.write(chunk)
+    return b""
+
+
 def _one_hop(
-    client: httpx.Client, url: str, settings: FetchSettings, headers: dict[str, str], deadline: float
+    client: httpx.Client,
+    url: str,
+    settings: FetchSettings,
+    headers: dict[str, str],
+    deadline: float,
+    read_body: BodyReader | None = None,
 ) -> tuple[httpx.Response, bytes, httpx.URL]:
     """Check ``url``, connect to the checked address, and return response, body and parsed URL."""
     parsed, address = check_url(url, settings)
@@ -169,7 +198,8 @@ def _one_hop(
             raise FetchError(
                 f"HTTP {response.status_code} {response.reason_phrase}".strip(), status=response.status_code
             )
-        return response, _stream_body(response, settings, deadline), parsed
+        body = read_body(response, deadline) if read_body else _stream_body(response, settings, deadline)
+        return response, body, parsed
     finally:
         response.close()
 
@@ -200,8 +230,41 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
         FetchError: refused address or scheme, HTTP status >= 400, too many redirects, size cap,
             timeout, or a connection/protocol error.
     """
+    result = _get(url, settings, headers, settings.timeout, None)
+    if result.content:
+        result.encoding = guess_encoding(result.content, result.headers.get("content-type"))
+    return result
+
+
+def download_url(
+    url: str, sink: BinaryIO, settings: FetchSettings, max_bytes: int, total_timeout: float, what: str = "response"
+) -> FetchResult:
+    """GET ``url`` with every check of ``fetch_url``, writing the body to ``sink`` as it arrives.
+
+    For bodies too large to hold in memory (web archives), so the caps are the caller's:
+    ``max_bytes`` bounds both the bytes on the wire and the bytes written, ``total_timeout`` the
+    whole exchange; ``settings.timeout`` still bounds connecting and each read, and
+    ``settings.max_redirects`` and the private-address switches apply to every hop. ``what``
+    names the body in the size errors ("archive too large: …").
+
+    Returns:
+        FetchResult with empty ``content`` (the body is in ``sink``).
+    Raises:
+        FetchError: as ``fetch_url``; ``sink`` may then hold part of the body.
+    """
+
+    def write(response: httpx.Response, deadline: float) -> bytes:
+        return _write_body(response, sink, max_bytes, deadline, total_timeout, what)
+
+    return _get(url, settings, None, total_timeout, write)
+
+
+def _get(
+    url: str, settings: FetchSettings, headers: dict | None, total_timeout: float, read_body: BodyReader | None
+) -> FetchResult:
+    """Follow redirects hop by hop under one deadline; ``read_body`` reads the final body."""
     request_headers = {"User-Agent": settings.user_agent, "Accept": ACCEPT, **(headers or {})}
-    deadline = time.monotonic() + settings.timeout
+    deadline = time.monotonic() + total_timeout
     redirects: list[str] = []
     current = url
     timeout = httpx.Timeout(settings.timeout)
@@ -211,7 +274,7 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
             _closed_at(client, deadline),
         ):
             while True:
-                response, body, parsed = _one_hop(client, current, settings, request_headers, deadline)
+                response, body, parsed = _one_hop(client, current, settings, request_headers, deadline, read_body)
                 location = response.headers.get("location")
                 if response.status_code not in REDIRECT_STATUSES:
                     break
@@ -227,7 +290,7 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
         raise FetchError(f"refused redirect: {str(exc).splitlines()[0]}") from exc
     except (httpx.HTTPError, RuntimeError) as exc:
         if time.monotonic() >= deadline:  # the watchdog closed the client: httpx reports a closed stream
-            raise FetchError(f"timed out after {settings.timeout:g} s") from exc
+            raise FetchError(f"timed out after {total_timeout:g} s") from exc
         if not isinstance(exc, httpx.HTTPError):
             raise
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -241,7 +304,6 @@ def fetch_url(url: str, settings: FetchSettings, headers: dict | None = None) ->
         url=current,
         headers=response_headers,
         content=body,
-        encoding=guess_encoding(body, response_headers.get("content-type")) if body else None,
         etag=response_headers.get("etag"),
         last_modified=response_headers.get("last-modified"),
         redirects=redirects,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from eventwire.sources.detect import GZIP_MAGIC, binary_reason
+from eventwire.sources.detect import GZIP_MAGIC, SNIFF_BYTES, binary_reason
 
 # Files that accompany a corpus without being part of it; walking a directory skips them, naming
 # one explicitly still reads it.
@@ -26,11 +26,11 @@ def is_glob(source: str) -> bool:
     return any(ch in source for ch in "*?[")
 
 
-def _skipped_in_walk(path: Path) -> bool:
-    """Hidden files and corpus documentation are not articles."""
-    if path.name.startswith("."):
+def skipped_in_walk(name: str) -> bool:
+    """Hidden files and corpus documentation are not articles (also for object-store listings)."""
+    if name.startswith("."):
         return True
-    return path.name.split(".", 1)[0].lower() in CORPUS_DOC_STEMS
+    return name.split(".", 1)[0].lower() in CORPUS_DOC_STEMS
 
 
 def walk_directory(root: Path) -> Iterator[Path]:
@@ -39,7 +39,7 @@ def walk_directory(root: Path) -> Iterator[Path]:
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(directory) / name
-            if not _skipped_in_walk(path):
+            if not skipped_in_walk(name):
                 yield path
 
 
@@ -106,10 +106,26 @@ def gunzip_capped(data: bytes, limit: int) -> bytes:
     return out
 
 
+def sniff_head(stream: BinaryIO) -> bytes:
+    """The first bytes of a stream, gunzipped when it is gzipped (tolerating a cut-off member)."""
+    head = read_capped(stream, SNIFF_BYTES * 8, "file", truncate=True)
+    if not head.startswith(GZIP_MAGIC):
+        return head[:SNIFF_BYTES]
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+    except zlib.error as exc:
+        raise InputError(f"corrupt gzip data: {exc}") from exc
+
+
 def read_blob(path: Path, max_bytes: int, max_decompressed: int) -> bytes:
     """A whole small file (html, text, feed), gunzipped if needed, checked for binary content."""
     with open_checked(path) as stream:
-        data = read_capped(stream, max_bytes)
+        return read_blob_stream(stream, max_bytes, max_decompressed)
+
+
+def read_blob_stream(stream: BinaryIO, max_bytes: int, max_decompressed: int) -> bytes:
+    """``read_blob`` over an open stream (a local file or an object in a store)."""
+    data = read_capped(stream, max_bytes)
     if data.startswith(GZIP_MAGIC):
         data = gunzip_capped(data, max_decompressed)
     check_text(data)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import io
 import sys
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -38,7 +38,7 @@ from eventwire.sources.files import (
     is_glob,
     open_checked,
     read_blob,
-    read_capped,
+    sniff_head,
 )
 from eventwire.sources.jsonl import read_jsonl
 from eventwire.sources.warc import read_warc
@@ -47,17 +47,47 @@ from eventwire.sources.warc import read_warc
 READ_KINDS = (*INPUT_KINDS, "url")
 STDIN_ITEM = "<stdin>"
 
+Item = TypeVar("Item")
+
 
 def _sniff_head(path: Path) -> bytes:
     """The first bytes of a file, decompressed when it is gzipped (without failing on truncation)."""
     with open_checked(path) as stream:
-        head = read_capped(stream, SNIFF_BYTES * 8, "file", truncate=True)
-    if not head.startswith(GZIP_MAGIC):
-        return head[:SNIFF_BYTES]
-    try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
-    except zlib.error as exc:
-        raise InputError(f"corrupt gzip data: {exc}") from exc
+        return sniff_head(stream)
+
+
+def sniffed_kind(name: str, head: bytes) -> str:
+    """The kind of a file from its name and first bytes (gunzipped), as ``read_path`` decides it.
+
+    Raises:
+        InputError: the file is empty, binary, or structured but of no readable kind (a sitemap).
+    """
+    if not head.strip():
+        check_text(head)
+    reason = binary_reason(head) or unsupported_reason(head)
+    if reason:
+        raise InputError(reason)
+    return detect_kind(strip_gz(name)[0], head)
+
+
+def local_files(source: str, seen: set[str]) -> Iterator[Path | Failure]:
+    """The files a local source (path, file:// URL, directory or glob) names, each once per run.
+
+    ``seen`` holds the resolved paths already read and is updated; a source naming nothing gives
+    one Failure.
+    """
+    if urlsplit(source).scheme.lower() == "file":
+        source = url2pathname(urlsplit(source).path)
+    paths = expand_source(source)
+    if paths is None:
+        yield Failure(source, "glob matched no files" if is_glob(source) else "no such file or directory")
+        return
+    for path in paths:
+        key = str(path.resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        yield path
 
 
 def _url_list(content: bytes) -> list[str]:
@@ -109,13 +139,10 @@ def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[s
     item = str(path)
     try:
         head = _sniff_head(path)
-        if not head.strip():
-            check_text(head)
         if kind is None:
-            reason = binary_reason(head) or unsupported_reason(head)
-            if reason:
-                raise InputError(reason)
-            kind = detect_kind(strip_gz(path.name)[0], head)
+            kind = sniffed_kind(path.name, head)
+        elif not head.strip():
+            check_text(head)
         if kind in ("warc", "jsonl"):
             with open_checked(path) as stream:
                 reader = read_warc if kind == "warc" else read_jsonl
@@ -146,28 +173,20 @@ def _read_source(source: str, kind: str | None, settings: FetchSettings, seen: s
     if source == "-":
         yield from _read_stdin(kind, settings, seen)
         return
-    scheme = urlsplit(source).scheme.lower()
-    if scheme in ("http", "https"):
+    if urlsplit(source).scheme.lower() in ("http", "https"):
         yield from read_url(source, kind, settings, seen)
         return
-    if scheme == "file":
-        source = url2pathname(urlsplit(source).path)
-    paths = expand_source(source)
-    if paths is None:
-        yield Failure(source, "glob matched no files" if is_glob(source) else "no such file or directory")
-        return
-    for path in paths:
-        key = str(path.resolve())
-        if key in seen:
-            continue
-        seen.add(key)
-        yield from _guarded(read_path(path, kind, settings, seen), str(path))
+    for path in local_files(source, seen):
+        if isinstance(path, Failure):
+            yield path
+        else:
+            yield from guarded(read_path(path, kind, settings, seen), str(path))
 
 
-def _guarded(docs: Iterator[RawDoc | Failure], item: str) -> Iterator[RawDoc | Failure]:
+def guarded(items: Iterator[Item], item: str) -> Iterator[Item | Failure]:
     """Turn an unexpected exception inside one input into a Failure, so later inputs are still read."""
     try:
-        yield from docs
+        yield from items
     except Exception as exc:  # bad input must never stop the run
         yield Failure(item, f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
 
@@ -199,4 +218,4 @@ def read_sources(
 def _read_all(sources: list[str], kind: str | None, settings: FetchSettings) -> Iterator[RawDoc | Failure]:
     seen: set[str] = set()
     for source in sources:
-        yield from _guarded(_read_source(source, kind, settings, seen), source)
+        yield from guarded(_read_source(source, kind, settings, seen), source)
