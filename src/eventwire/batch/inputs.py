@@ -209,8 +209,8 @@ def _walk_source(source: str, settings: FetchSettings, seen: set[str]) -> Iterat
     if is_remote(source):
         try:
             urls = expand_remote(source)
-        except InputError as exc:
-            yield Failure(source, str(exc))
+        except (InputError, ImportError) as exc:  # ImportError: the store's fsspec library is missing
+            yield Failure(source, str(exc).splitlines()[0])
             return
         for url in urls:
             if url in seen:
