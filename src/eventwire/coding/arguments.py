@@ -122,8 +122,29 @@ def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) ->
     return found
 
 
+def _memo(doc: Doc, index: dict[int, ActorMention]) -> dict:
+    """Arguments already resolved in ``doc`` against ``index``: a predicate's subject and objects
+    are asked for again by every stage (source check, attachment, target search)."""
+    tree = tree_of(doc)
+    owner, memo = tree.arguments
+    if owner is not index:
+        memo = {}
+        tree.arguments = (index, memo)
+    return memo
+
+
 def resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
-    """The argument headed by ``head`` with its conjuncts ("Israel and Lebanon")."""
+    """The argument headed by ``head`` with its conjuncts ("Israel and Lebanon"); the result is
+    shared between callers and must not be changed."""
+    memo = _memo(head.doc, index)
+    key = ("resolve", head.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _resolve(head, index)
+    return found
+
+
+def _resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head
     mentions = _np_mentions(head, index)
@@ -140,6 +161,14 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
     In an xcomp the head verb's object acts when it is an actor ("authorized Ukraine to
     deploy"), otherwise the head's subject does ("used missiles to target").
     """
+    memo = _memo(verb.doc, index)
+    key = ("source", verb.i)
+    if key not in memo:
+        memo[key] = _source_head(verb, index)
+    return memo[key]
+
+
+def _source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
     token = verb
     for _ in range(6):
         agents = [p for c in children(token, ("agent",)) for p in children(c, ("pobj",))]

@@ -18,6 +18,7 @@ from eventwire.coding.ontology import Ontology
 from eventwire.coding.places import lookup_place
 from eventwire.coding.predicates import Reading, phrase_words
 from eventwire.coding.rules import contexts_from_words, mode_from_words
+from eventwire.coding.tree import entities
 from eventwire.model import Actor, ActorMention, Event, EventActor, Span, Timex, stable_id
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -114,12 +115,14 @@ def _event_date(coding: Coding, timexes: Sequence[Timex], published: date | None
     return best[1] if best else published
 
 
-def place_entities(doc, actor_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Place entities of a document that are not actor mentions (computed once per document)."""
+def place_entities(doc, actor_spans: Sequence[tuple[int, int]], text: str | None = None) -> list[tuple[int, int, str]]:
+    """Place entities of a document that are not actor mentions (computed once per document);
+    ``text`` is ``doc.text`` when the caller has it."""
+    text = doc.text if text is None else text
     return [
-        (ent.start_char, ent.end_char, ent.text)
-        for ent in doc.ents
-        if ent.label_ in PLACE_LABELS and not any(s < ent.end_char and ent.start_char < e for s, e in actor_spans)
+        (start_char, end_char, text[start_char:end_char])
+        for _, _, start_char, end_char, label in entities(doc)
+        if label in PLACE_LABELS and not any(s < end_char and start_char < e for s, e in actor_spans)
     ]
 
 

@@ -10,6 +10,7 @@ from eventwire.coding.classifier import load_classifier
 from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.coding.lexicon import load_lexicon
 from eventwire.coding.ontology import load_ontology
+from eventwire.coding.places import load_gazetteer
 from eventwire.paths import DATA_DIR, shared_path
 
 DEFAULT_CODER = "eventwire.dependency.v1"
@@ -33,6 +34,9 @@ def load_discards(path: Path | None = None) -> Discards:
 
 def make_dependency_coder() -> DependencyCoder:
     with paused_gc():  # the tables are kept: collecting while they are built only costs time
+        # The place table is read now, with the coder, not at the first event with a place: it
+        # is then in memory before annotation freezes the loaded tables out of garbage collection.
+        load_gazetteer()
         return DependencyCoder(
             DEFAULT_CODER,
             load_lexicon(DATA_DIR / LEXICON_FILE),

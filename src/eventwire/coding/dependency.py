@@ -10,7 +10,6 @@ place, confidence and a stable id.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,6 +29,7 @@ from eventwire.coding.arguments import (
 )
 from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities, sentence_string
 from eventwire.coding.classifier import PloverClassifier
+from eventwire.coding.discards import Discards
 from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
@@ -50,50 +50,6 @@ PLOVER_BASE_CAMEO = {
     "RETREAT": "084", "REQUEST": "100", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130",
     "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190",
 }  # fmt: skip
-
-
-class Discards:
-    """Phrases that mark a sentence (or, for story-level ones, the whole text) as not codable."""
-
-    def __init__(self, sentence: Sequence[str] = (), story: Sequence[str] = ()) -> None:
-        # Sentence phrases as word tuples: a set look-up per n-gram of the sentence's tokens is
-        # far cheaper than one large regex per sentence; the story regex runs once per text.
-        self.sentence_phrases = {_words(p) for p in sentence if _words(p)}
-        self.longest = max((len(p) for p in self.sentence_phrases), default=0)
-        # Phrase lengths by first word: only positions starting a phrase are looked at.
-        self.lengths_by_first: dict[str, tuple[int, ...]] = {}
-        for phrase in self.sentence_phrases:
-            self.lengths_by_first.setdefault(phrase[0], ())
-            self.lengths_by_first[phrase[0]] = tuple(sorted({*self.lengths_by_first[phrase[0]], len(phrase)}))
-        self.story = _phrase_regex(story)
-
-    @classmethod
-    def from_entries(cls, entries: Sequence[tuple[str, bool]]) -> Discards:
-        """``(phrase, story_level)`` pairs as a discard-dictionary reader yields them."""
-        return cls([p for p, story in entries if not story], [p for p, story in entries if story])
-
-    def sentence_hit(self, words: Sequence[str]) -> bool:
-        """Whether the lower-cased token sequence ``words`` contains a sentence-level phrase."""
-        lengths_by_first, phrases, size = self.lengths_by_first, self.sentence_phrases, len(words)
-        for i, word in enumerate(words):
-            for n in lengths_by_first.get(word, ()):
-                if i + n <= size and tuple(words[i : i + n]) in phrases:
-                    return True
-        return False
-
-    def story_hit(self, text: str) -> bool:
-        return bool(self.story and self.story.search(text))
-
-
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+|[^\w\s]", phrase.replace("_", " ").lower()))
-
-
-def _phrase_regex(phrases: Sequence[str]) -> re.Pattern | None:
-    words = sorted({" ".join(p.replace("_", " ").split()) for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 class DependencyCoder:
@@ -124,10 +80,13 @@ class DependencyCoder:
         quotes: Sequence[Quote] = (),
         allow_unresolved: bool = False,
         text: str | None = None,
+        type_scores: dict[int, dict[str, float]] | None = None,
     ) -> list[Coding]:
         """Coded (source, code, target) triples with their evidence, before ontology fields;
-        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access);
+        ``type_scores`` collects the classifier's scores by sentence start for the caller."""
         text = doc.text if text is None else text
+        type_scores = {} if type_scores is None else type_scores
         if self.discards.story_hit(text):
             return []
         lowers = tree_of(doc, fresh=True).lowers
@@ -138,9 +97,11 @@ class DependencyCoder:
             return head is not None and bool(resolve(head, index).mentions)
 
         generic_index = mention_index(doc, [m for m in actors if is_generic(m)])
-        places = place_index(doc)
-        out: list[Coding] = []
-        seen: set[tuple] = set()
+        places = place_index(doc, text)
+        # Per sentence its codings; sentences left to the classifier are scored together after
+        # the loop, so their slot is filled in then.
+        slots: list[tuple[Span, list[Coding]]] = []
+        fallbacks: list[tuple[int, Span, Token, Argument]] = []
         for sentence in doc.sents:
             # Without an actor in it a sentence cannot give a resolved event: skip it cheaply.
             has_actor = any(i in index for i in range(sentence.start, sentence.end))
@@ -151,13 +112,24 @@ class DependencyCoder:
             readings = sentence_readings(
                 sentence, self.lexicon, self.matcher, self.cameo_rules, None if allow_unresolved else has_source
             )
-            codings = [
-                c
-                for r in readings
-                for c in self._attach(r, sentence, index, generic_index, places, quotes, allow_unresolved)
-            ]
-            if not readings:
-                codings = self._classifier_fallback(sentence, index, quotes, text)
+            if readings:
+                codings = [
+                    c
+                    for r in readings
+                    for c in self._attach(r, sentence, index, generic_index, places, quotes, allow_unresolved)
+                ]
+                slots.append((sentence, codings))
+            elif (candidate := self._fallback_candidate(sentence, index)) is not None:
+                fallbacks.append((len(slots), sentence, *candidate))
+                slots.append((sentence, []))
+        if fallbacks:
+            self.score_sentences([f[1] for f in fallbacks], text, type_scores)
+            for slot, sentence, root, source in fallbacks:
+                scores = type_scores[sentence.start]
+                slots[slot] = (sentence, self._fallback_codings(sentence, root, source, index, quotes, scores))
+        out: list[Coding] = []
+        seen: set[tuple] = set()
+        for sentence, codings in slots:
             for coding in _drop_weaker(codings):
                 key = (coding.source_code, coding.target_code, coding.code, sentence.start)
                 if key not in seen:
@@ -251,25 +223,48 @@ class DependencyCoder:
             out = [base.with_pair(s, None, base.code) for s in sources]
         return out
 
-    def _classifier_fallback(
-        self, sentence: Span, index: dict[int, ActorMention], quotes: Sequence[Quote], text: str
-    ) -> list[Coding]:
-        """An event from the classifier when the lexicon coded nothing in a sentence whose main
-        verb has an actor subject; only a confident prediction counts."""
+    def score_sentences(self, sentences: Sequence[Span], text: str, cache: dict[int, dict[str, float]]) -> None:
+        """Put the classifier's type scores of ``sentences`` not yet in ``cache`` (by sentence
+        start) there, scoring them in one batch."""
+        todo = list({s.start: s for s in sentences if s.start not in cache}.values())
+        if todo and self.classifier is not None:
+            for sentence, scores in zip(
+                todo, self.classifier.scores_many([sentence_string(s, text) for s in todo]), strict=True
+            ):
+                cache[sentence.start] = scores
+
+    def _fallback_candidate(self, sentence: Span, index: dict[int, ActorMention]) -> tuple[Token, Argument] | None:
+        """(main verb, its actor source) of a sentence the classifier may code, else None."""
         if self.classifier is None:
-            return []
+            return None
         root = sentence.root
         if root.pos_ != "VERB":
-            return []
+            return None
         src_token = source_head(root, index)
         source = resolve(src_token, index) if src_token is not None else None
         if source is None or not source.mentions:
+            return None
+        return root, source
+
+    def _fallback_codings(
+        self,
+        sentence: Span,
+        root: Token,
+        source: Argument,
+        index: dict[int, ActorMention],
+        quotes: Sequence[Quote],
+        scores: dict[str, float],
+    ) -> list[Coding]:
+        """An event from the classifier when the lexicon coded nothing in a sentence whose main
+        verb has an actor subject; only a confident prediction counts."""
+        if not scores:
+            return []
+        ptype = max(scores, key=scores.__getitem__)
+        prob = scores[ptype]
+        if prob < CLASSIFIER_MIN_PROB:
             return []
         exclude = _identities(source.mentions)
         targets = next((f for h, _ in target_heads(root) if (f := descend(h, index, exclude))), [])
-        ptype, prob = self.classifier.predict(sentence_string(sentence, text))
-        if ptype is None or prob < CLASSIFIER_MIN_PROB:
-            return []
         reading = Reading(root, root, PLOVER_BASE_CAMEO[ptype], None, prob * 0.5, None, "classifier")
         base = Coding(PLOVER_BASE_CAMEO[ptype], reading, sentence, None, None, None, None, modality(root, quotes))
         return self._expand(base, source, targets)
@@ -287,15 +282,12 @@ class DependencyCoder:
         """Events of ``doc`` (see :func:`eventwire.coding.code_events`)."""
         events: list[Event] = []
         type_scores: dict[int, dict[str, float]] = {}
-        places = place_entities(doc, [(m.start, m.end) for m in actors])
         text = doc.text
-        for coding in self.codings(doc, actors, quotes, allow_unresolved, text):
-            scores = None
-            if self.classifier is not None:
-                key = coding.sentence.start
-                if key not in type_scores:
-                    type_scores[key] = self.classifier.scores(sentence_string(coding.sentence, text))
-                scores = type_scores[key]
+        codings = self.codings(doc, actors, quotes, allow_unresolved, text, type_scores)
+        places = place_entities(doc, [(m.start, m.end) for m in actors], text)
+        self.score_sentences([c.sentence for c in codings], text, type_scores)
+        for coding in codings:
+            scores = type_scores[coding.sentence.start] if self.classifier is not None else None
             event = build_event(coding, self.ontology, self.name, timexes, published, scores, places, text)
             if event is not None:
                 events.append(event)

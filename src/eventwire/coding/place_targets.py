@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.places import lookup_place
+from eventwire.coding.tree import entities
 from eventwire.model import Actor, ActorMention
 
 PLACE_ENTITY_LABELS = ("GPE", "LOC")
@@ -24,13 +25,16 @@ MAX_PHRASE_TOKENS = 16
 PLACE_METHOD = "place"
 
 
-def place_index(doc: Doc) -> dict[int, tuple[int, int, str]]:
-    """Token index → (start char, end char, text) of the place entity covering it (once per doc)."""
+def place_index(doc: Doc, text: str | None = None) -> dict[int, tuple[int, int, str]]:
+    """Token index → (start char, end char, text) of the place entity covering it (once per doc);
+    ``text`` is ``doc.text`` when the caller has it."""
     index: dict[int, tuple[int, int, str]] = {}
-    for ent in doc.ents:
-        if ent.label_ in PLACE_ENTITY_LABELS:
-            for i in range(ent.start, ent.end):
-                index[i] = (ent.start_char, ent.end_char, ent.text)
+    text = doc.text if text is None else text
+    for start, end, start_char, end_char, label in entities(doc):
+        if label in PLACE_ENTITY_LABELS:
+            place = (start_char, end_char, text[start_char:end_char])
+            for i in range(start, end):
+                index[i] = place
     return index
 
 

@@ -73,7 +73,8 @@ def read_gazetteer(path) -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+def load_gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
+    """(countries, cities) by lower-cased name: the shipped table, read once per process."""
     path = DATA_DIR / GAZETTEER_FILE
     with paused_gc():  # ~130k rows, all kept
         return read_gazetteer(path) if path.is_file() else gazetteer_from_geonames()
@@ -81,7 +82,7 @@ def _gazetteer() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
 
 @lru_cache(maxsize=4096)
 def _lookup(key: str) -> tuple[tuple[str, Any], ...] | None:
-    countries, cities = _gazetteer()
+    countries, cities = load_gazetteer()
     hit = countries.get(key) or cities.get(key)
     return tuple(zip(PLACE_FIELDS, hit, strict=True)) if hit else None
 
