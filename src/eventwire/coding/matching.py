@@ -9,11 +9,11 @@ are the lower-cased text and lemma, so a dictionary's singular entry also matche
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventwire.coding.lexicon import NULL_CODE, Lexicon, Pattern, VerbEntry
+from eventwire.coding.tree import Tree, tree_of, word_forms
 
 Forms = frozenset[str]
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}
@@ -53,36 +53,35 @@ class PhraseContext:
 
 
 def forms(token: Token) -> Forms:
-    return _forms(token.lower_, token.lemma_)
+    return word_forms(token.lower_, token.lemma_)
 
 
-@lru_cache(maxsize=65536)
-def _forms(lower: str, lemma: str) -> Forms:
-    """Interned word forms: the same few thousand words recur in every document."""
-    return frozenset((lower, lemma.lower()))
-
-
-def _phrase_subtree(token: Token) -> list[Token]:
+def _phrase_subtree(tree: Tree, i: int) -> list[int]:
     """A dependent's subtree without relative or adverbial clauses inside it ("a resolution that
     aims to tighten sanctions": the sanctions are not what is supported)."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in NESTED_CLAUSES:
-            out.extend(_phrase_subtree(child))
+    out = [i]
+    deps = tree.deps
+    for k in tree.kids[i]:
+        if deps[k] not in NESTED_CLAUSES:
+            out.extend(_phrase_subtree(tree, k))
     return out
 
 
-def _clause_words(verb: Token, depth: int = 0) -> list[Token]:
+def _clause_words(tree: Tree, i: int, depth: int = 0) -> list[int]:
     """The verb's complements (objects, particles, adverbs, preps, an xcomp's own phrase)."""
-    tokens: list[Token] = []
-    for child in verb.rights:
-        if child.dep_ in PHRASE_DEPS and child.lower_ not in ATTRIBUTION_PREPS:
-            tokens.extend(_phrase_subtree(child))
-        elif child.dep_ == "xcomp" and depth < 2:
-            tokens.extend(t for t in child.lefts if t.dep_ == "aux")
-            tokens.append(child)
-            tokens.extend(_clause_words(child, depth + 1))
-    return sorted(tokens, key=lambda t: t.i)
+    deps, lowers = tree.deps, tree.lowers
+    found: list[int] = []
+    for k in tree.kids[i]:
+        if k < i:
+            continue
+        dep = deps[k]
+        if dep in PHRASE_DEPS and lowers[k] not in ATTRIBUTION_PREPS:
+            found.extend(_phrase_subtree(tree, k))
+        elif dep == "xcomp" and depth < 2:
+            found.extend(a for a in tree.kids[k] if a < k and deps[a] == "aux")
+            found.append(k)
+            found.extend(_clause_words(tree, k, depth + 1))
+    return sorted(found)
 
 
 def phrase_context(verb: Token) -> PhraseContext:
@@ -92,21 +91,26 @@ def phrase_context(verb: Token) -> PhraseContext:
     included: "vowed to resist to the end"), not subordinate or reported clauses, so a pattern
     word deep inside a quoted clause does not decide the reporting verb's code.
     """
-    post_tokens = _clause_words(verb)
-    pre = [forms(t) for child in verb.lefts if child.dep_ not in _LEFT_CLAUSES for t in child.subtree]
+    tree = tree_of(verb.doc)
+    deps, heads, form = tree.deps, tree.heads, tree.forms_at
+    i = verb.i
+    post_tokens = _clause_words(tree, i)
+    pre = [
+        form(t) for child in tree.kids[i] if child < i and deps[child] not in _LEFT_CLAUSES for t in tree.subtree(child)
+    ]
     # Upper-pattern words also come from the verbs governing this one ("indicated it would act").
-    head = verb
+    head = i
     for _ in range(3):
-        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head.i == head.i:
+        if deps[head] not in ("ccomp", "xcomp", "conj") or heads[head] == head:
             break
-        head = head.head
-        pre.insert(0, forms(head))
-    post = [forms(t) for t in post_tokens]
-    holders = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "xcomp")}
+        head = heads[head]
+        pre.insert(0, form(head))
+    post = [form(t) for t in post_tokens]
+    holders = {i} | {c for c in tree.kids[i] if deps[c] in ("dobj", "attr", "oprd", "xcomp")}
     preps = [
-        (t.lower_, [forms(x) for x in t.subtree if x.i != t.i])
+        (tree.lowers[t], [form(x) for x in tree.subtree(t) if x != t])
         for t in post_tokens
-        if t.dep_ in _PREP_DEPS and t.head.i in holders
+        if deps[t] in _PREP_DEPS and heads[t] in holders
     ]
     return PhraseContext(pre, post, preps)
 
@@ -255,19 +259,18 @@ class Matcher:
 
     def entries_for(self, verb: Token) -> list[VerbEntry]:
         """Lexicon entries whose multi-word parts are present; multi-word entries first."""
-        candidates = self.lexicon.entries(verb.lemma_.lower(), verb.lower_)
-        doc = verb.doc
-        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+        tree = tree_of(verb.doc)
+        i, lowers = verb.i, tree.lowers
+        candidates = self.lexicon.entries(tree.lemmas[i].lower(), lowers[i])
         chosen: list[VerbEntry] = []
         for entry in candidates:
             if entry.after:
-                following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
+                following = lowers[i + 1 : i + 1 + len(entry.after)]
+                particles = {lowers[c] for c in tree.kids[i] if tree.deps[c] in ("prt", "prep", "advmod")}
                 if not (following == list(entry.after) or set(entry.after) <= particles):
                     continue
-            if entry.before:
-                preceding = [t.lower_ for t in doc[max(verb.i - len(entry.before), 0) : verb.i]]
-                if preceding != list(entry.before):
-                    continue
+            if entry.before and lowers[max(i - len(entry.before), 0) : i] != list(entry.before):
+                continue
             chosen.append(entry)
         chosen.sort(key=lambda e: -(len(e.after) + len(e.before)))
         return chosen
@@ -283,7 +286,7 @@ class Matcher:
         prep_words = frozenset(p for p, _ in context.preps)
         best: tuple[int, Pattern, VerbEntry] | None = None
         context_words = pre_words | post_words | prep_words
-        verb_forms = forms(verb)
+        verb_forms = tree_of(verb.doc).forms_at(verb.i)
         for entry in entries:
             verb_families = frozenset(
                 (code or reverse)[:2]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon
-from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, forms, split_code
+from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
 from eventwire.coding.rules import FORCE_ROOTS, compose, refine_force
 from eventwire.coding.tree import tree_of
 
@@ -197,16 +197,16 @@ def phrase_words(*verbs: Token) -> set[str]:
 
 def _verb_phrase_words(verb: Token) -> frozenset[str]:
     """The forms of one verb's phrase, read once per document (events ask for them again)."""
-    cache = tree_of(verb.doc).phrases
-    found = cache.get(verb.i)
+    tree = tree_of(verb.doc)
+    found = tree.phrases.get(verb.i)
     if found is None:
         words: set[str] = set()
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl", "mark"):
+        for child in tree.kids[verb.i]:
+            if tree.deps[child] in ("nsubj", "nsubjpass", "punct", "cc", "conj", "advcl", "mark"):
                 continue
-            for token in child.subtree:
-                words |= forms(token)
-        found = cache[verb.i] = frozenset(words)
+            for k in tree.subtree(child):
+                words |= tree.forms_at(k)
+        found = tree.phrases[verb.i] = frozenset(words)
     return found
 
 

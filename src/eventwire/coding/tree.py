@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection
+from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 # The most recent document's tree per thread: the coder works through one document at a time.
@@ -23,31 +24,54 @@ class Tree:
     """Children (token indices, ascending as ``Token.children`` yields them), dependency labels,
     coarse tags and lower-cased forms of a Doc's tokens."""
 
-    __slots__ = ("arguments", "deps", "doc", "entities", "kids", "lowers", "phrases", "pos")
+    __slots__ = ("arguments", "deps", "doc", "entities", "forms", "heads", "kids", "lemmas", "lowers", "phrases", "pos")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         size = len(doc)
-        arrays = doc.to_array([HEAD, DEP, POS, LOWER]) if size else np.zeros((0, 4), dtype=np.uint64)
+        arrays = doc.to_array([HEAD, DEP, POS, LOWER, LEMMA]) if size else np.zeros((0, 5), dtype=np.uint64)
         strings = doc.vocab.strings
         self.deps = _names(arrays[:, 1].tolist(), strings)
         self.pos = _names(arrays[:, 2].tolist(), strings)
         self.lowers = _names(arrays[:, 3].tolist(), strings)
+        self.lemmas = _names(arrays[:, 4].tolist(), strings)
+        # Token index → its word forms (lower-cased text and lemma), filled on first use.
+        self.forms: list[frozenset[str] | None] = [None] * size
         # Verb index → word forms of its phrase (see ``predicates.phrase_words``).
         self.phrases: dict[int, frozenset[str]] = {}
         # Arguments resolved against one mention index: (index, {("resolve"|"source", i): result}).
         self.arguments: tuple[object, dict] = (None, {})
         # Named entities as (start, end, start char, end char, label), read on first use.
         self.entities: list[tuple[int, int, int, int, str]] | None = None
-        # Heads are stored as offsets (negative ones wrapped round in the unsigned array). A
-        # stable sort by head groups each token's children in text order.
-        heads = np.arange(size, dtype=np.int64) + arrays[:, 0].astype(np.int64)
-        order = np.argsort(heads, kind="stable")
-        bounds = np.searchsorted(heads[order], np.arange(size + 1)).tolist()
-        order_list = order.tolist()
-        self.kids: list[list[int]] = [order_list[bounds[i] : bounds[i + 1]] for i in range(size)]
-        for root in np.flatnonzero(heads == np.arange(size)).tolist():
-            self.kids[root].remove(root)
+        # Heads are stored as offsets (negative ones wrapped round in the unsigned array).
+        self.heads: list[int] = (np.arange(size, dtype=np.int64) + arrays[:, 0].astype(np.int64)).tolist()
+        self.kids: list[list[int]] = [[] for _ in range(size)]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.kids[head].append(i)
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of the subtree of token ``i`` in the order ``Token.subtree`` yields them."""
+        kids = self.kids[i]
+        if not kids:
+            return [i]
+        out: list[int] = []
+        placed = False
+        for k in kids:
+            if k > i and not placed:
+                out.append(i)
+                placed = True
+            out.extend(self.subtree(k))
+        if not placed:
+            out.append(i)
+        return out
+
+    def forms_at(self, i: int) -> frozenset[str]:
+        """Lower-cased text and lemma of token ``i`` (as ``matching.forms``)."""
+        found = self.forms[i]
+        if found is None:
+            found = self.forms[i] = word_forms(self.lowers[i], self.lemmas[i])
+        return found
 
 
 # Strings of the hash ids seen in trees: the same labels and words recur in every document, so
@@ -56,13 +80,22 @@ _STRINGS: dict[int, str] = {}
 _STRINGS_MAX = 500_000
 
 
+@lru_cache(maxsize=65536)
+def word_forms(lower: str, lemma: str) -> frozenset[str]:
+    """Interned word forms: the same few thousand words recur in every document."""
+    return frozenset((lower, lemma.lower()))
+
+
 def _names(ids: list[int], strings) -> list[str]:
     """The strings of ``ids``, each new one looked up in the string store once."""
-    if len(_STRINGS) > _STRINGS_MAX:
-        _STRINGS.clear()
-    for string_id in set(ids).difference(_STRINGS):
-        _STRINGS[string_id] = strings[string_id]
-    return list(map(_STRINGS.__getitem__, ids))
+    try:
+        return list(map(_STRINGS.__getitem__, ids))
+    except KeyError:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        for string_id in set(ids).difference(_STRINGS):
+            _STRINGS[string_id] = strings[string_id]
+        return list(map(_STRINGS.__getitem__, ids))
 
 
 def tree_of(doc: Doc, fresh: bool = False) -> Tree:
