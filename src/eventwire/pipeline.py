@@ -7,12 +7,13 @@ the API and ``watch`` share one code path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 
-from eventwire.annotate.document import analyze_many, annotator_version
+from eventwire.annotate.document import analyze_many, annotator_version, submit_many
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
 from eventwire.extract import ExtractionError, extract_raw
 from eventwire.model import Article, Failure, RawDoc
@@ -86,46 +87,63 @@ def _unexpected(exc: Exception) -> str:
     return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def _annotate(
-    batch: list[PendingArticle], options: IngestOptions, pool: Executor | None = None
-) -> list[tuple[PendingArticle, Exception]]:
-    """Annotate a batch in place; returns the articles whose annotation raised.
-
-    When the batch fails, its articles are annotated one by one, so an article that trips an
-    annotator bug costs only itself.
-    """
+def _attach(batch: list[PendingArticle], documents: list, options: IngestOptions) -> None:
     version = annotator_version(options.model)
-
-    def run(items: list[PendingArticle], n_process: int) -> list:
-        texts = ((p.article.text, p.article.published) for p in items)
-        return list(
-            analyze_many(
-                texts,
-                n_process=n_process,
-                model=options.model,
-                code=True,
-                allow_unresolved=options.allow_unresolved,
-                pool=pool if n_process > 1 else None,
-                chunk_size=-(-len(items) // max(n_process, 1)),  # one chunk per worker
-            )
-        )
-
-    failed: list[tuple[PendingArticle, Exception]] = []
-    try:
-        done = list(zip(batch, run(batch, options.n_process), strict=True))
-    except Exception:
-        done = []
-        for p in batch:
-            try:
-                done.append((p, run([p], 1)[0]))
-            except Exception as exc:  # a bug met on hostile text fails this article, not the run
-                failed.append((p, exc))
-    for p, doc in done:
+    for p, doc in zip(batch, documents, strict=True):
         doc.article_id = p.article.id
         doc.title = p.article.title
         p.document = doc
         p.annotator = version
+
+
+def _annotate_each(batch: list[PendingArticle], options: IngestOptions) -> list[tuple[PendingArticle, Exception]]:
+    """Annotate articles one by one in this process, so one that trips an annotator bug costs only itself."""
+    failed = []
+    for p in batch:
+        try:
+            item = [(p.article.text, p.article.published)]
+            documents = list(
+                analyze_many(item, model=options.model, code=True, allow_unresolved=options.allow_unresolved)
+            )
+        except Exception as exc:  # a bug met on hostile text fails this article, not the run
+            failed.append((p, exc))
+            continue
+        _attach([p], documents, options)
     return failed
+
+
+class Annotation:
+    """A batch being annotated: in worker processes (while the caller goes on) or right here."""
+
+    def __init__(self, batch: list[PendingArticle], options: IngestOptions, pool: Executor | None) -> None:
+        self.batch, self.options = batch, options
+        items = [(p.article.text, p.article.published) for p in batch]
+        self.futures: list[Future] = []
+        self.documents: list | None = None
+        self.error: Exception | None = None
+        try:
+            if pool is not None:
+                self.futures = submit_many(
+                    pool, items, options.n_process, options.model, True, options.allow_unresolved
+                )
+            else:
+                self.documents = list(
+                    analyze_many(items, model=options.model, code=True, allow_unresolved=options.allow_unresolved)
+                )
+        except Exception as exc:
+            self.error = exc
+
+    def result(self) -> list[tuple[PendingArticle, Exception]]:
+        """Wait for the documents and attach them; returns the articles whose annotation raised."""
+        try:
+            if self.error is not None:
+                raise self.error
+            if self.documents is None:
+                self.documents = [doc for future in self.futures for doc in future.result()]
+        except Exception:
+            return _annotate_each(self.batch, self.options)
+        _attach(self.batch, self.documents, self.options)
+        return []
 
 
 def ingest_raw(
@@ -150,8 +168,14 @@ def _ingest_items(
     progress: ProgressCallback | None,
     pool: Executor | None,
 ) -> IngestSummary:
+    """Work in groups of ``batch_size`` items: extract, check repeats, annotate, write.
+
+    With worker processes, one group is annotated by the workers while this process extracts and
+    checks the next and then writes the previous one; articles not yet written are checked for
+    repeats here, in the pending batches.
+    """
     summary = IngestSummary()
-    batch = PendingBatch()
+    in_flight: tuple[PendingBatch, Annotation] | None = None
 
     def report(outcome: str, item: str, detail: str = "") -> None:
         if progress:
@@ -163,11 +187,9 @@ def _ingest_items(
         summary.failures.append(failure)
         report("failed", failure.item, failure.reason)
 
-    def flush() -> None:
-        if not batch.items:
-            return
-        if options.annotate:
-            for p, exc in _annotate(batch.items, options, pool):
+    def write(batch: PendingBatch, annotation: Annotation | None) -> None:
+        if annotation is not None:
+            for p, exc in annotation.result():
                 batch.items.remove(p)
                 fail(Failure(p.article.item or p.article.id, _unexpected(exc), "annotate"))
         store.write_batch(batch.items)
@@ -175,8 +197,38 @@ def _ingest_items(
             summary.ingested += 1
             summary.article_ids.append(p.article.id)
             report("stored", p.article.item or p.article.id, p.article.title or "")
-        batch.items = []
 
+    for group in _groups(_extracted(raws, fail), options.batch_size):
+        batch = PendingBatch()
+        earlier = in_flight[0] if in_flight else PendingBatch()
+        found = store.find_duplicates([(article, fp) for _, article, fp in group])
+        for (raw_item, article, fp), dup in zip(group, found, strict=True):
+            dup = dup or earlier.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
+            if dup:
+                store.record_duplicate(article, dup)
+                summary.duplicates += 1
+                report("duplicate", raw_item, f"{dup.kind} of {dup.of}")
+                continue
+            batch.items.append(PendingArticle(article, fp))
+        if not batch.items:
+            continue
+        if not options.annotate:
+            write(batch, None)
+            continue
+        started = (batch, Annotation(batch.items, options, pool))
+        if in_flight:
+            write(*in_flight)
+        in_flight = started
+        if pool is None:
+            write(*in_flight)
+            in_flight = None
+    if in_flight:
+        write(*in_flight)
+    return summary
+
+
+def _extracted(raws: Iterable[RawDoc | Failure], fail: Callable[[Failure], None]) -> Iterator[tuple]:
+    """``(item, article, fingerprint)`` for every raw item that extracts; the others go to ``fail``."""
     for raw in raws:
         if isinstance(raw, Failure):
             fail(raw)
@@ -189,18 +241,13 @@ def _ingest_items(
         except Exception as exc:  # an extractor bug met on hostile input fails this item, not the run
             fail(Failure(raw.item, _unexpected(exc), "extract"))
             continue
-        fp = fingerprint(article.text, article.canonical_url)
-        dup = store.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
-        if dup:
-            store.record_duplicate(article, dup)
-            summary.duplicates += 1
-            report("duplicate", raw.item, f"{dup.kind} of {dup.of}")
-            continue
-        batch.items.append(PendingArticle(article, fp))
-        if len(batch.items) >= options.batch_size:
-            flush()
-    flush()
-    return summary
+        yield raw.item, article, fingerprint(article.text, article.canonical_url)
+
+
+def _groups(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while group := list(islice(it, size)):
+        yield group
 
 
 def ingest(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
@@ -122,6 +122,24 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def submit_many(
+    pool: Executor,
+    items: Sequence[tuple[str, date | datetime | None]],
+    n_chunks: int,
+    model: str | None = None,
+    code: bool = True,
+    allow_unresolved: bool = False,
+) -> list[Future]:
+    """Start annotating ``items`` in ``pool`` as ``n_chunks`` tasks and return at once.
+
+    The futures' results, concatenated in order, are the documents. A caller that has other work
+    (reading, extracting, writing) does it while the workers annotate.
+    """
+    model = model or os.environ.get("EVENTWIRE_MODEL")
+    size = max(1, -(-len(items) // max(n_chunks, 1)))
+    return [pool.submit(_analyze_chunk, chunk, model, code, allow_unresolved) for chunk in _chunks(items, size)]
 
 
 def analyze_many(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,8 +19,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, jaccard, signature_from_bytes
+from eventwire.dedup import Fingerprint
 from eventwire.model import Article, Document, Failure, stable_id
+from eventwire.store.duplicates import Duplicate, find_duplicates
 from eventwire.store.events import EVENT_WINDOW_DAYS, REFRESH_EVENTS_SQL, mention_rows
 from eventwire.store.rows import ANNOTATION_TABLES, document_rows
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
@@ -39,15 +40,6 @@ ARTICLE_COLUMNS = (
     "source_kind",
     "item",
 )
-
-
-@dataclass(slots=True)
-class Duplicate:
-    """Why an incoming article is not stored: it repeats ``of``."""
-
-    of: str
-    kind: str  # "same-article" | "exact-text" | "canonical-url" | "near"
-    similarity: float = 1.0
 
 
 @dataclass(slots=True)
@@ -140,33 +132,11 @@ class Store:
 
     def find_duplicate(self, article: Article, fp: Fingerprint) -> Duplicate | None:
         """The stored article this one repeats, by id, text hash, canonical URL or MinHash bands."""
-        # One round trip for the three exact checks; each branch is an indexed point lookup.
-        row = self.con.execute(
-            "SELECT id, kind FROM ("
-            "SELECT id, 0 AS rank, 'same-article' AS kind, ingested FROM articles WHERE id = ? "
-            "UNION ALL SELECT id, 1, 'exact-text', ingested FROM articles WHERE text_hash = ? "
-            "UNION ALL SELECT id, 2, 'canonical-url', ingested FROM articles WHERE canonical_url = ?"
-            ") ORDER BY rank, ingested LIMIT 1",
-            [article.id, fp.text_hash, fp.canonical_url],
-        ).fetchone()
-        if row:
-            return Duplicate(row[0], row[1])
-        if fp.signature is None or not fp.bands:
-            return None
-        candidates = self.con.execute(
-            "SELECT DISTINCT a.id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id "
-            "WHERE b.band IN (SELECT unnest(?::VARCHAR[]))",
-            [fp.bands],
-        ).fetchall()
-        best: Duplicate | None = None
-        for cand_id, blob in candidates:
-            sig = signature_from_bytes(blob)
-            if sig is None:
-                continue
-            sim = jaccard(fp.signature, sig)
-            if sim >= NEAR_DUPLICATE_JACCARD and (best is None or sim > best.similarity):
-                best = Duplicate(cand_id, "near", sim)
-        return best
+        return find_duplicates(self.con, [(article, fp)])[0]
+
+    def find_duplicates(self, items: Sequence[tuple[Article, Fingerprint]]) -> list[Duplicate | None]:
+        """``find_duplicate`` for a whole batch in two queries."""
+        return find_duplicates(self.con, items)
 
     def record_duplicate(self, article: Article, dup: Duplicate) -> bool:
         """Link a repeated copy to the stored one; returns False when this link was already known."""
