@@ -211,3 +211,16 @@ def test_batch_remote_http_never_goes_through_fsspec(tmp_path):
     items = list(walk_inputs([chained], FetchSettings(allow_private=True)))
     assert len(items) == 1 and isinstance(items[0], Failure)
     assert items[0].item == chained and "fetcher" in items[0].reason
+
+
+def test_batch_remote_cli_prints_one_error_line_per_failed_item(cluster, warc, server, tmp_path):
+    app = typer.Typer()
+    app.command("batch")(batch_cli)
+    app.command("unused")(lambda: None)
+    loopback = f"{server}/crawl.warc.gz"
+    args = ["batch", loopback, str(warc), "--out", str(tmp_path / "cli"), "--scheduler", cluster.scheduler_address]
+    result = CliRunner().invoke(app, [*args, "--partition-size", str(PARTITION_SIZE), "--quiet"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {loopback}: refused loopback address: 127.0.0.1"]
+    assert f"articles {ARTICLES}" in result.output

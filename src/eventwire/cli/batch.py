@@ -8,6 +8,7 @@ import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from eventwire.batch.inputs import DEFAULT_MAX_ARCHIVE_BYTES
 from eventwire.batch.load import IncompleteRun, load_batch
 from eventwire.batch.manifest import ManifestMismatch
 from eventwire.batch.partitions import Partition
@@ -69,10 +70,16 @@ def batch_cli(
     ] = False,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest page, record or file accepted, in bytes.")] = 10_000_000,
+    max_archive_bytes: Annotated[
+        int, typer.Option(help="Largest web archive (http/https WARC or JSONL) downloaded, in bytes.")
+    ] = DEFAULT_MAX_ARCHIVE_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Extract, annotate and code events on a Dask cluster into partitioned Parquet; exits 1 when anything failed."""
+    """Extract, annotate and code events on a Dask cluster into partitioned Parquet; exits 1 when anything failed.
+
+    Each failed item (unreadable input, refused URL, bad record) prints one ``error: ITEM: REASON`` line.
+    """
     if scheduler and workers:
         raise typer.BadParameter("--scheduler and --workers exclude each other")
     options = BatchOptions(
@@ -81,6 +88,7 @@ def batch_cli(
         scheduler=scheduler,
         allow_unresolved=allow_unresolved,
         fetch=FetchSettings(max_bytes=max_bytes, allow_private=allow_private),
+        max_archive_bytes=max_archive_bytes,
     )
     try:
         with _progress(quiet or as_json) as progress:
@@ -88,6 +96,8 @@ def batch_cli(
     except ManifestMismatch as exc:
         err_console.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(2) from exc
+    if not as_json:
+        _print_failed_items(out)
     if as_json:
         print_json(summary.to_dict())
     else:
@@ -99,6 +109,16 @@ def batch_cli(
         )
     if summary.failed or summary.counts.get("failures", 0):
         raise typer.Exit(1)
+
+
+def _print_failed_items(out: str) -> None:
+    """One line per failed item, as ``eventwire ingest`` prints them."""
+    try:
+        _, rows = query_batch(out, "SELECT item, reason FROM failures ORDER BY partition, seq")
+    except duckdb.Error:  # no failures table: nothing failed
+        return
+    for item, reason in rows:
+        err_console.print(f"[red]error[/red]: {item}: {reason}", highlight=False)
 
 
 def load_cli(
