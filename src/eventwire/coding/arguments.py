@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.coding.tree import children, tree_of
+from eventwire.coding.tree import Tree, children, tree_of
 from eventwire.model import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -76,47 +76,48 @@ def _add(found: list[ActorMention], more: list[ActorMention]) -> None:
             found.append(m)
 
 
-def _np_mentions(head: Token, index: dict[int, ActorMention], depth: int = 0) -> list[ActorMention]:
-    """Actor mentions of the noun phrase headed by ``head`` (without clauses)."""
+def _np_mentions(tree: Tree, i: int, index: dict[int, ActorMention], depth: int = 0) -> list[ActorMention]:
+    """Actor mentions of the noun phrase headed by token ``i`` (without clauses)."""
     found: list[ActorMention] = []
-    if head.i in index:
-        found.append(index[head.i])
-        tree = tree_of(head.doc)
-        labels = tree.deps
+    deps, kids, lowers = tree.deps, tree.kids, tree.lowers
+    if i in index:
+        found.append(index[i])
         # "The ambassadors of Arnor, Osgiliath and Gondor": a mention that swallowed the head
         # still coordinates with the other list members.
-        for k in tree.kids[head.i]:
-            dep = labels[k]
+        for k in kids[i]:
+            dep = deps[k]
             if dep not in LIST_DEPS and dep != "nmod" and dep != "prep":
                 continue
             listed = dep in LIST_DEPS or (
-                dep == "nmod" and any(labels[g] in ("cc", "conj") for g in tree.kids[k])
+                dep == "nmod" and any(deps[g] in ("cc", "conj") for g in kids[k])
             )  # "Fornost and the evil Gondor": a coordinated list parsed as a modifier
-            child = head.doc[k]
             if listed and depth < 3:
-                _add(found, _np_mentions(child, index, depth + 1))
-                for conj in child.conjuncts:
-                    _add(found, _np_mentions(conj, index, depth + 1))
-            if dep == "prep" and child.lower_ == "of":
-                for pobj in children(child, ("pobj",)):
-                    for conj in pobj.conjuncts:
-                        _add(found, _np_mentions(conj, index, depth + 1))
+                _add(found, _np_mentions(tree, k, index, depth + 1))
+                for conj in tree.conjuncts(k):
+                    _add(found, _np_mentions(tree, conj, index, depth + 1))
+            if dep == "prep" and lowers[k] == "of":
+                for pobj in kids[k]:
+                    if deps[pobj] == "pobj":
+                        for conj in tree.conjuncts(pobj):
+                            _add(found, _np_mentions(tree, conj, index, depth + 1))
         return found
     if depth > 3:
         return []
-    for child in children(head, NP_DEPS):
-        _add(found, _np_mentions(child, index, depth + 1))
-        for conj in child.conjuncts:
-            _add(found, _np_mentions(conj, index, depth + 1))
+    for child in kids[i]:
+        if deps[child] in NP_DEPS:
+            _add(found, _np_mentions(tree, child, index, depth + 1))
+            for conj in tree.conjuncts(child):
+                _add(found, _np_mentions(tree, conj, index, depth + 1))
     if not found:
         # The first prepositional phrase with an actor names the owner ("an attack by Osgiliath
         # soldiers in south Ithilen" → the soldiers), with its coordinated members.
-        for child in children(head, ("prep",)):
-            if child.lower_ in NP_PREPS:
-                for pobj in children(child, ("pobj",)):
-                    _add(found, _np_mentions(pobj, index, depth + 1))
-                    for conj in pobj.conjuncts:
-                        _add(found, _np_mentions(conj, index, depth + 1))
+        for child in kids[i]:
+            if deps[child] == "prep" and lowers[child] in NP_PREPS:
+                for pobj in kids[child]:
+                    if deps[pobj] == "pobj":
+                        _add(found, _np_mentions(tree, pobj, index, depth + 1))
+                        for conj in tree.conjuncts(pobj):
+                            _add(found, _np_mentions(tree, conj, index, depth + 1))
                 if found:
                     break
     return found
@@ -145,11 +146,14 @@ def resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
 
 
 def _resolve(head: Token, index: dict[int, ActorMention]) -> Argument:
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        head = head.head.head
-    mentions = _np_mentions(head, index)
-    for conj in head.conjuncts:
-        for m in _np_mentions(conj, index):
+    tree = tree_of(head.doc)
+    i, heads = head.i, tree.heads
+    if tree.lowers[i] in RELATIVE_PRONOUNS and tree.deps[heads[i]] == "relcl":
+        i = heads[heads[i]]
+        head = head.doc[i]
+    mentions = _np_mentions(tree, i, index)
+    for conj in tree.conjuncts(i):
+        for m in _np_mentions(tree, conj, index):
             if m not in mentions:
                 mentions.append(m)
     return Argument(head, mentions)
@@ -169,34 +173,38 @@ def source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
 
 
 def _source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
-    token = verb
+    doc = verb.doc
+    tree = tree_of(doc)
+    deps, heads, kids, pos = tree.deps, tree.heads, tree.kids, tree.pos
+    i = verb.i
     for _ in range(6):
-        agents = [p for c in children(token, ("agent",)) for p in children(c, ("pobj",))]
+        agents = [p for c in kids[i] if deps[c] == "agent" for p in kids[c] if deps[p] == "pobj"]
         if agents:
-            return agents[0]
-        subjects = children(token, SUBJECT_DEPS)
+            return doc[agents[0]]
+        subjects = [k for k in kids[i] if deps[k] in SUBJECT_DEPS]
         if subjects:
             # Several subjects come from run-together headings: the one nearest the verb acts.
-            subject = min(subjects, key=lambda t: abs(token.i - t.i))
-            if subject.lower_ in ANAPHORS:
-                return _antecedent(token, index) or subject
-            return subject
-        passive = children(token, PASSIVE_SUBJECT_DEPS)
+            subject = min(subjects, key=lambda k: abs(i - k))
+            if tree.lowers[subject] in ANAPHORS:
+                return _antecedent(doc[i], index) or doc[subject]
+            return doc[subject]
+        passive = [k for k in kids[i] if deps[k] in PASSIVE_SUBJECT_DEPS]
         if passive:
             # Agentless passive: the subject undergoes the act ("was attacked") unless the
             # participle names a stance it holds ("is opposed to", "is committed to").
-            return passive[0] if token.lemma_.lower() in STATIVE_PARTICIPLES else None
-        if token.dep_ == "xcomp":
+            return doc[passive[0]] if tree.lemmas[i].lower() in STATIVE_PARTICIPLES else None
+        dep, head = deps[i], heads[i]
+        if dep == "xcomp":
             # Only an object that is itself an actor controls ("authorized Ukraine to …"), not
             # one an actor merely modifies ("used US-made missiles to target …").
-            objects = [o for o in children(token.head, ("dobj",)) if o.i in index]
+            objects = [o for o in kids[head] if deps[o] == "dobj" and o in index]
             if objects:
-                return objects[0]
-            token = token.head
-        elif token.dep_ in ("conj", "advcl", "acomp") and token.head.pos_ in ("VERB", "AUX"):
-            token = token.head
-        elif token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return token.head if token.tag_ != "VBN" else None
+                return doc[objects[0]]
+            i = head
+        elif dep in ("conj", "advcl", "acomp") and pos[head] in ("VERB", "AUX"):
+            i = head
+        elif dep in ("acl", "relcl") and pos[head] in ("NOUN", "PROPN", "PRON"):
+            return doc[head] if doc[i].tag_ != "VBN" else None
         else:
             return None
     return None
@@ -217,21 +225,24 @@ def _antecedent(verb: Token, index: dict[int, ActorMention]) -> Token | None:
 
 def target_heads(verb: Token) -> list[tuple[Token, str]]:
     """Candidate target heads with how they were found ("passive", "object", "prep:against" …)."""
-    found: list[tuple[Token, str]] = [(t, "passive") for t in children(verb, PASSIVE_SUBJECT_DEPS)]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        found.append((verb.head, "passive"))
-    objects = children(verb, OBJECT_DEPS)
-    found += [(t, "object") for t in objects]
+    doc = verb.doc
+    tree = tree_of(doc)
+    deps, kids, lowers, i = tree.deps, tree.kids, tree.lowers, verb.i
+    found: list[tuple[Token, str]] = [(doc[t], "passive") for t in kids[i] if deps[t] in PASSIVE_SUBJECT_DEPS]
+    if deps[i] == "acl" and verb.tag_ == "VBN":
+        found.append((doc[tree.heads[i]], "passive"))
+    objects = [k for k in kids[i] if deps[k] in OBJECT_DEPS]
+    found += [(doc[t], "object") for t in objects]
     # "demanded that the United States match …": the clause's subject is asked to act.
-    if verb.lemma_.lower() not in SPEECH_LEMMAS:
-        found += [(t, "clause") for c in children(verb, ("ccomp",)) for t in children(c, SUBJECT_DEPS)]
-    by_prep: dict[str, list[Token]] = {}
-    for holder in (verb, *objects):
-        for prep in children(holder, ("prep", "dative")):
-            if prep.lower_ in TARGET_PREP_RANK:
-                by_prep.setdefault(prep.lower_, []).extend(children(prep, ("pobj",)))
+    if tree.lemmas[i].lower() not in SPEECH_LEMMAS:
+        found += [(doc[t], "clause") for c in kids[i] if deps[c] == "ccomp" for t in kids[c] if deps[t] in SUBJECT_DEPS]
+    by_prep: dict[str, list[int]] = {}
+    for holder in (i, *objects):
+        for prep in kids[holder]:
+            if deps[prep] in ("prep", "dative") and lowers[prep] in TARGET_PREP_RANK:
+                by_prep.setdefault(lowers[prep], []).extend(p for p in kids[prep] if deps[p] == "pobj")
     for prep_name in sorted(by_prep, key=TARGET_PREP_RANK.__getitem__):
-        found += [(p, f"prep:{prep_name}") for p in by_prep[prep_name]]
+        found += [(doc[p], f"prep:{prep_name}") for p in by_prep[prep_name]]
     return found
 
 
@@ -248,28 +259,31 @@ def condition_subjects(*verbs: Token) -> list[Token]:
 def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> list[ActorMention]:
     """Actor mentions reachable from ``head`` through nested noun/prepositional phrases, other
     than the actors in ``exclude`` (the source's ids: "Turkey will allow Turkish refugees")."""
-    frontier = [head]
+    doc = head.doc
+    tree = tree_of(doc)
+    deps, kids = tree.deps, tree.kids
+    frontier = [head.i]
     for _ in range(4):
-        nxt: list[Token] = []
+        nxt: list[int] = []
         for token in frontier:
             hits = [
                 m
-                for m in resolve(token, index).mentions
+                for m in resolve(doc[token], index).mentions
                 if m.actor.actor_id not in exclude and m.actor.cameo_code not in exclude
             ]
             if hits:
                 return hits
-            for child in children(token, ("prep", "acl", "ccomp")):
-                dep = child.dep_
+            for child in kids[token]:
+                dep = deps[child]
                 if dep == "prep":
-                    nxt += children(child, ("pobj",))
+                    nxt += [p for p in kids[child] if deps[p] == "pobj"]
                 elif dep == "acl":
                     # "the roads leading into Mordor", "an accord to supply Gondor"
-                    nxt += children(child, ("dobj", "dative"))
-                    nxt += [p for g in children(child, ("prep",)) for p in children(g, ("pobj",))]
-                else:
+                    nxt += [p for p in kids[child] if deps[p] in ("dobj", "dative")]
+                    nxt += [p for g in kids[child] if deps[g] == "prep" for p in kids[g] if deps[p] == "pobj"]
+                elif dep == "ccomp":
                     # "hopes that Osgiliath could be drawn into …"
-                    nxt += children(child, ("nsubj", "nsubjpass"))
+                    nxt += [p for p in kids[child] if deps[p] in ("nsubj", "nsubjpass")]
         frontier = nxt
         if not frontier:
             break

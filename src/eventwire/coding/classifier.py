@@ -42,24 +42,9 @@ class PloverClassifier:
     # The weights by feature (n_features, n_classes) in float64: a sentence's few feature rows
     # are then one contiguous gather each, with no per-call conversion of the stored float16.
     rows: np.ndarray = field(init=False, repr=False)
-    # Words that start / end a known bigram: only word pairs passing both are looked up.
-    bigram_firsts: frozenset[str] = field(init=False, repr=False)
-    bigram_seconds: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rows = np.ascontiguousarray(self.coef.T, dtype=np.float64)
-        pairs = [f.split(" ", 1) for f in self.vocabulary if " " in f]
-        self.bigram_firsts = frozenset(a for a, _ in pairs)
-        self.bigram_seconds = frozenset(b for _, b in pairs)
-
-    def _feature_ids(self, text: str) -> list[int]:
-        """Vocabulary ids of the features of ``text`` (as ``features``, without building the
-        bigrams that cannot be in the vocabulary)."""
-        lookup = self.vocabulary.get
-        words = _WORD.findall(_PLACEHOLDER.sub(" ", text.lower()))
-        firsts, seconds = self.bigram_firsts, self.bigram_seconds
-        bigrams = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a in firsts and b in seconds]
-        return [i for i in map(lookup, words + bigrams) if i is not None]
 
     def scores(self, text: str) -> dict[str, float]:
         """Class probabilities for ``text`` (softmax over the linear scores)."""
@@ -69,13 +54,14 @@ class PloverClassifier:
         """Class probabilities for each of ``texts`` ({} for a text without a known word), with
         one set of array operations for all of them: a document's sentences are scored together
         because numpy's cost per call, not the arithmetic, dominates for one sentence."""
+        lookup = self.vocabulary.get
         out: list[dict[str, float]] = [{} for _ in texts]
         rows: list[int] = []
         cols: list[int] = []
         counts: list[int] = []
         starts: list[int] = []
         for row, text in enumerate(texts):
-            found = Counter(self._feature_ids(text))
+            found = Counter([i for i in map(lookup, features(text)) if i is not None])
             if found:
                 rows.append(row)
                 starts.append(len(cols))

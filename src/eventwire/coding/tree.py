@@ -66,6 +66,17 @@ class Tree:
             out.append(i)
         return out
 
+    def conjuncts(self, i: int) -> list[int]:
+        """Indices of the tokens coordinated with token ``i`` (as ``Token.conjuncts``)."""
+        deps, heads, kids = self.deps, self.heads, self.kids
+        start = i
+        while heads[start] != start and deps[start] == "conj":
+            start = heads[start]
+        queue = [start]
+        for word in queue:
+            queue.extend(k for k in kids[word] if k > word and deps[k] == "conj")
+        return [w for w in queue if w != i]
+
     def forms_at(self, i: int) -> frozenset[str]:
         """Lower-cased text and lemma of token ``i`` (as ``matching.forms``)."""
         found = self.forms[i]
