@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.coding.tree import Tree, tree_of
 from eventwire.model import Quote
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -53,50 +54,55 @@ class Flags:
         return (self.future or self.hypothetical) and not self.permitted
 
 
-def _infinitival(token: Token) -> bool:
-    return token.dep_ == "xcomp" or (
-        token.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children)
+def _infinitival(tree: Tree, i: int) -> bool:
+    dep = tree.deps[i]
+    return dep == "xcomp" or (
+        dep == "ccomp" and any(tree.deps[a] == "aux" and tree.lowers[a] == "to" for a in tree.kids[i])
     )
 
 
-def _governors(token: Token) -> list[Token]:
+def _governors(tree: Tree, i: int) -> list[int]:
     """The predicate and the verbs that control it through xcomp (plans → to attack)."""
-    chain = [token]
-    while _infinitival(chain[-1]) and chain[-1].head.i != chain[-1].i and len(chain) < 6:
-        chain.append(chain[-1].head)
+    chain = [i]
+    while _infinitival(tree, chain[-1]) and tree.heads[chain[-1]] != chain[-1] and len(chain) < 6:
+        chain.append(tree.heads[chain[-1]])
     return chain
 
 
-def _aux(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+def _aux(tree: Tree, i: int) -> set[str]:
+    return {tree.lowers[c] for c in tree.kids[i] if tree.deps[c] in ("aux", "auxpass")}
 
 
-def _is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS) for c in verb.children)
+def _is_negated(tree: Tree, i: int) -> bool:
+    deps, lowers = tree.deps, tree.lowers
+    return any(deps[c] == "neg" or (deps[c] == "advmod" and lowers[c] in NEGATIONS) for c in tree.kids[i])
 
 
-def _conditional(verb: Token) -> bool:
+def _conditional(tree: Tree, i: int) -> bool:
     """The verb heads or sits in an if/unless clause."""
-    for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS:
+    deps, lowers, kids = tree.deps, tree.lowers, tree.kids
+    for child in kids[i]:
+        if deps[child] == "mark" and lowers[child] in CONDITIONAL_MARKERS:
             return True
-        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKERS for g in child.children):
+        if deps[child] == "advcl" and any(deps[g] == "mark" and lowers[g] in CONDITIONAL_MARKERS for g in kids[child]):
             return True
     return False
 
 
-def _speech_head(verb: Token) -> Token | None:
+def _speech_head(tree: Tree, i: int) -> int | None:
     """The verb of saying this predicate is reported under (its ccomp chain), if any."""
-    token = verb
+    deps, heads = tree.deps, tree.heads
+    token = i
     for _ in range(6):
-        if token.dep_ in ("ccomp", "parataxis") or (token.dep_ == "conj" and token.head.dep_ == "ccomp"):
-            head = token.head if token.dep_ != "conj" else token.head.head
-            if head.lemma_.lower() in SPEECH_VERBS:
+        dep = deps[token]
+        if dep in ("ccomp", "parataxis") or (dep == "conj" and deps[heads[token]] == "ccomp"):
+            head = heads[token] if dep != "conj" else heads[heads[token]]
+            if tree.lemmas[head].lower() in SPEECH_VERBS:
                 return head
             token = head
             continue
-        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
-            token = token.head
+        if dep in ("xcomp", "conj", "advcl") and heads[token] != token:
+            token = heads[token]
             continue
         return None
     return None
@@ -114,11 +120,12 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
     """Flags for the predicate ``verb`` (the lowest verb of a composed event whose governing
     verb is ``upper``)."""
     flags = Flags()
-    speech = _speech_head(verb)
-    for gov in _governors(verb):
-        aux = _aux(gov)
-        conditional = _conditional(gov)
-        flags.negated |= _is_negated(gov)
+    tree = tree_of(verb.doc)
+    speech = _speech_head(tree, verb.i)
+    for gov in _governors(tree, verb.i):
+        aux = _aux(tree, gov)
+        conditional = _conditional(tree, gov)
+        flags.negated |= _is_negated(tree, gov)
         modal = aux & HYPOTHETICAL_MODALS
         if speech is not None and not conditional and modal <= REPORTED_FUTURE:
             # "said it would withdraw": the future of the past in reported speech, not a condition.
@@ -126,12 +133,13 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
             modal = set()
         flags.hypothetical |= bool(modal) or conditional
         flags.future |= bool(aux & FUTURE_AUX)
-        governs = gov.i != verb.i
-        if governs and gov.lemma_.lower() in FUTURE_GOVERNORS:
+        governs = gov != verb.i
+        gov_lemma = tree.lemmas[gov].lower()
+        if governs and gov_lemma in FUTURE_GOVERNORS:
             flags.future = True
-        if governs and (upper is None or gov.i != upper.i) and gov.lemma_.lower() in PERMISSION_GOVERNORS:
+        if governs and (upper is None or gov != upper.i) and gov_lemma in PERMISSION_GOVERNORS:
             flags.hypothetical = flags.permitted = True
-        if governs and gov.lower_ == "going":
+        if governs and tree.lowers[gov] == "going":
             flags.future = True
     start = verb.idx
     for quote in quotes:
@@ -141,5 +149,5 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
             break
     if not flags.reported and speech is not None:
         flags.reported = True
-        flags.speaker = _subject_text(speech)
+        flags.speaker = _subject_text(verb.doc[speech])
     return flags

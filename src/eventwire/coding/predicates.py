@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
 from eventwire.coding.rules import FORCE_ROOTS, compose, refine_force
-from eventwire.coding.tree import tree_of
+from eventwire.coding.tree import Tree, tree_of
 
 # Verbs whose event is named by their object noun ("conducted a strike", "held talks"), including
 # aspectual verbs ("completed its withdrawal", "speeded up the withdrawal").
@@ -76,6 +76,8 @@ INTENT_CODE = "030"
 OBLIGATION_AUX = {"must", "should"}
 DEMAND_CODE = "100"
 CONDITION_MARKERS = {"if", "unless"}
+# Verbs of saying whose reported "Y must do Z" is a demand.
+SPEECH_LEMMAS = {"say", "state", "tell", "insist", "announce", "conclude", "declare", "add", "reiterate"}
 # Governing families whose reading wins over the governed verb when no finer combination exists.
 GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 
@@ -155,10 +157,11 @@ def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match 
         block_code = split_code(matcher.lexicon.blocks.get(match.block))[0]
         if match.code == block_code:
             match = Match(BLOCK_CODE_OVERRIDES[match.block], None, match.block, None, match.quality)
-    lemma = verb.lemma_.lower()
+    tree = tree_of(verb.doc)
+    lemma = tree.lemmas[verb.i].lower()
     if cameo_rules and match is not None and match.pattern is None and lemma in VERB_CODE_OVERRIDES:
         match = Match(VERB_CODE_OVERRIDES[lemma], None, match.block, None, match.quality)
-    if cameo_rules and lemma in ENACTING_VERBS and _object_lemmas(verb) & DOCUMENT_NOUNS:
+    if cameo_rules and lemma in ENACTING_VERBS and _object_lemmas(tree, verb.i) & DOCUMENT_NOUNS:
         return None  # "signed a decree expanding …": the document's content is the event
     weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
     if weak and lemma in LIGHT_VERBS:
@@ -168,8 +171,8 @@ def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match 
     return match
 
 
-def _object_lemmas(verb: Token) -> set[str]:
-    return {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+def _object_lemmas(tree: Tree, i: int) -> set[str]:
+    return {tree.lemmas[c].lower() for c in tree.kids[i] if tree.deps[c] in ("dobj", "nsubjpass")}
 
 
 def _not_an_occurrence(verb: Token, match: Match | None) -> bool:
@@ -179,8 +182,10 @@ def _not_an_occurrence(verb: Token, match: Match | None) -> bool:
     withdraw") is an intention or plan, not an act; a permission verb as a reduced passive
     modifier ("an escalation, enabled by the policy change") describes how something came about.
     """
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    tree = tree_of(verb.doc)
+    i = verb.i
+    if tree.deps[i] == "acl" and tree.pos[tree.heads[i]] in ("NOUN", "PROPN"):
+        if _has_to(tree, i):
             return True
         if verb.tag_ == "VBN" and match is not None and match.pattern is None and match.block in PERMISSION_BLOCKS:
             return True
@@ -210,13 +215,19 @@ def _verb_phrase_words(verb: Token) -> frozenset[str]:
     return found
 
 
+def _has_to(tree: Tree, i: int) -> bool:
+    """Whether token ``i`` has the infinitive marker "to" among its auxiliaries."""
+    return any(tree.deps[a] == "aux" and tree.lowers[a] == "to" for a in tree.kids[i])
+
+
 def _complements(verb: Token) -> list[Token]:
     """Verbs whose action ``verb`` governs: xcomps, and infinitival ccomps ("allows X to use")."""
+    tree = tree_of(verb.doc)
+    deps, pos = tree.deps, tree.pos
     return [
-        c
-        for c in verb.children
-        if c.pos_ in ("VERB", "AUX")
-        and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
+        verb.doc[c]
+        for c in tree.kids[verb.i]
+        if pos[c] in ("VERB", "AUX") and (deps[c] == "xcomp" or (deps[c] == "ccomp" and _has_to(tree, c)))
     ]
 
 
@@ -264,6 +275,7 @@ def sentence_readings(
             cache[tok.i] = read_verb(matcher, tok, cameo_rules)
         return cache[tok.i]
 
+    tree = tree_of(sentence.doc)
     for verb in predicate_tokens(sentence):
         if verb.i in consumed or _is_condition(verb) or (has_source is not None and not has_source(verb)):
             continue
@@ -271,7 +283,7 @@ def sentence_readings(
         if cameo_rules and _not_an_occurrence(verb, match):
             continue
         upper_code = match.code if match else None
-        if cameo_rules and verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
+        if cameo_rules and tree.deps[verb.i] == "xcomp" and tree.lowers[tree.heads[verb.i]] in INTENT_ADJECTIVES:
             upper_code = (compose(INTENT_CODE, upper_code) if upper_code else None) or INTENT_CODE
         lower, code, quality = verb, upper_code, match.quality if match else QUALITY_BLOCK_CODE
         reverse = match.reverse if match else None
@@ -316,20 +328,25 @@ def _no_compose(upper: str, lower: str) -> None:
 
 def _is_condition(verb: Token) -> bool:
     """An if/unless clause states the condition of another event, not an event of its own."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS for c in verb.children)
+    tree = tree_of(verb.doc)
+    return tree.deps[verb.i] == "advcl" and any(
+        tree.deps[c] == "mark" and tree.lowers[c] in CONDITION_MARKERS for c in tree.kids[verb.i]
+    )
 
 
 def _is_speech(verb: Token, match: Match | None) -> bool:
-    return (match is not None and (match.code or "").startswith(STATEMENT_ROOT)) or verb.lemma_.lower() in {
-        "say", "state", "tell", "insist", "announce", "conclude", "declare", "add", "reiterate",
-    }  # fmt: skip
+    if match is not None and (match.code or "").startswith(STATEMENT_ROOT):
+        return True
+    return tree_of(verb.doc).lemmas[verb.i].lower() in SPEECH_LEMMAS
 
 
 def _obligation(verb: Token, reading_of) -> tuple[Token, str] | None:
     """A reported clause "Y must/should do Z" under a verb of saying → (clause verb, demand code)."""
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(a.lower_ in OBLIGATION_AUX for a in clause.children):
+    tree = tree_of(verb.doc)
+    for k in tree.kids[verb.i]:
+        if tree.deps[k] != "ccomp" or not any(tree.lowers[a] in OBLIGATION_AUX for a in tree.kids[k]):
             continue
+        clause = verb.doc[k]
         low = reading_of(clause)
         code = compose(DEMAND_CODE, low.code) if low is not None and low.code else None
         return clause, code or DEMAND_CODE
