@@ -123,7 +123,10 @@ class DependencyCoder:
                 fallbacks.append((len(slots), sentence, *candidate))
                 slots.append((sentence, []))
         if fallbacks:
-            self.score_sentences([f[1] for f in fallbacks], text, type_scores)
+            # One batch for the classifier: the fallback sentences and those coded already,
+            # whose scores the events' confidence needs.
+            coded = [sentence for sentence, codings in slots if codings]
+            self.score_sentences([*coded, *(f[1] for f in fallbacks)], text, type_scores)
             for slot, sentence, root, source in fallbacks:
                 scores = type_scores[sentence.start]
                 slots[slot] = (sentence, self._fallback_codings(sentence, root, source, index, quotes, scores))
