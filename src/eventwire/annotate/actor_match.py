@@ -52,7 +52,7 @@ GENERIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "L
 PLACE_KINDS = frozenset({"country", "capital"})
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.
-SCORES = {"dictionary": 1.0, "title": 1.0, "metonymy": 0.9, "coref": 0.9, "generic": 0.5}
+SCORES = {"dictionary": 1.0, "title": 1.0, "metonymy": 0.9, "coref": 0.9, "context": 0.7, "generic": 0.5}
 
 
 @dataclass(slots=True)
@@ -65,11 +65,12 @@ class Unit:
 
 @dataclass(slots=True)
 class Item:
-    """A dictionary hit over units ``first..last``: an actor alias, an agent phrase or a blocker."""
+    """A dictionary hit over units ``first..last``: an actor alias, an agent phrase, a blocker or a
+    place read as where something happened."""
 
     first: int
     last: int
-    kind: str  # "actor" | "agent" | "block"
+    kind: str  # "actor" | "agent" | "block" | "location"
     record: ActorRecord | None = None
     role: str | None = None
     weak: bool = False
@@ -146,12 +147,12 @@ def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: 
     i, n = 0, len(units)
     while i < n:
         item = None
-        skip_to = i
         if keys[i] in dictionary.prefixes:
             for last, key in reversed(_candidates(keys, i, dictionary.prefixes)):
                 item = _actor_item(text, units, i, last, key, dictionary, when, items)
                 if item is LOCATION:
-                    item, skip_to = None, last  # "in Kansas City": a place, and so is any part of it
+                    # "in Kansas City": a place (kept as context for sector-only mentions), and so is any part of it
+                    item = Item(i, last, "location", record=dictionary.choose(dictionary.aliases[key], when))
                     break
                 if (
                     item is None
@@ -164,7 +165,7 @@ def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: 
                 if item is not None:
                     break
         if item is None:
-            i = skip_to + 1
+            i += 1
             continue
         items.append(item)
         i = item.last + 1
@@ -308,7 +309,7 @@ def group_items(text: str, units: list[Unit], items: list[Item]) -> list[Group]:
     groups: list[Group] = []
     previous: Item | None = None
     for item in items:
-        if item.kind == "block":
+        if item.kind in ("block", "location"):
             previous = None
             continue
         if previous is not None and groups:

@@ -13,8 +13,9 @@ from functools import lru_cache
 
 # A unit is an abbreviation with inner dots (U.S., F.W.), a word (apostrophes inside are kept:
 # Sa'ar, d'Orsay) or a possessive marker, which stays a unit of its own so "Russia's" matches
-# "Russia". Hyphens, dashes and other punctuation separate units.
-UNIT_PATTERN = re.compile(r"[^\W_]+(?:\.[^\W_]+)+\.?|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
+# "Russia". Hyphens, dashes and other punctuation separate units. The word is matched once,
+# possessively, and then extended: read as two alternatives it was scanned twice.
+UNIT_PATTERN = re.compile(r"[^\W_]++(?:(?:\.[^\W_]+)+\.?|(?:['’](?![sS]\b)[^\W_]+)*)|['’][sS]\b")
 POSSESSIVE = "'s"
 
 # First three letters of codes that name no country (CAMEO/Phoenix transnational actors) and the

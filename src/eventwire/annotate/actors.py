@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.annotate.actor_context import add_context
 from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord, load_actor_dictionary
 from eventwire.annotate.actor_match import (
     NAME_ENTITY_LABELS,
@@ -96,6 +97,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         ]
         mentions = _join_country_titles(text, mentions, extra)
     mentions += extra
+    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
+    add_context(doc, mentions, places, dictionary)
     mentions.sort(key=lambda m: m.start)
     return mentions
 

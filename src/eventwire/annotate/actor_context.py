@@ -1,0 +1,222 @@
+"""Country context for sector-only actor mentions ("police", "the rebels", "officials").
+
+A lone agent word names a sector without saying whose. As PETRARCH does with agents, and as a
+reader does, it takes the country the text gives it, nearest evidence first:
+
+1. its own noun phrase: a country modifier not written right before it ("Irish nationalist
+   guerrillas"), a country after "in"/"from"/"of" ("rebels in the Ivory Coast", "soldiers from
+   Gondor", "militias in Tripoli"), or the modifier of the noun it is coordinated with ("Danish
+   media and government");
+2. its sentence, when the sentence names one country only (places count: "In Ankara, the cabinet
+   met");
+3. the document's dominant country, when one country clearly leads the document's mentions.
+
+A mention that gets a country this way has method ``context``; one that gets none stays generic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy
+from spacy import symbols
+from spacy.attrs import DEP, HEAD, IDX, LIKE_NUM, LOWER, SENT_START
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from eventwire.annotate.actor_dictionary import ActorDictionary
+from eventwire.annotate.actor_match import SCORES
+from eventwire.annotate.actor_text import split_code
+from eventwire.model import Actor, ActorMention
+
+# Prepositions after which an actor says whose a sector's members are ("police in Gaza", "a
+# spokesperson for NATO").
+CONTEXT_PREPS = frozenset({"in", "from", "of", "for"})
+# Words that make a plural sector mention stand for several countries ("both governments", "other
+# diplomats"): such a mention takes an actor only from its own noun phrase.
+MANY_WORDS = frozenset(
+    {"both", "all", "other", "many", "several", "some", "various", "most", "foreign", "western", "international",
+     "regional", "world", "global", "neighbouring", "neighboring", "allied", "european", "arab", "african"}
+)  # fmt: skip
+# How many words before a sector word are looked at for such a quantifier ("both rival governments").
+MAX_QUANTIFIER_DISTANCE = 3
+# Dependency labels that keep a word inside the noun phrase of the noun it modifies.
+NP_LINKS = ("amod", "compound", "nmod", "poss", "npadvmod", "conj", "pobj", "prep")
+
+
+def _label_id(label: str) -> int:
+    """The integer spaCy stores for a dependency label: a symbol id, or the label's string hash."""
+    return symbols.IDS.get(label) or hash_string(label)
+
+
+NP_LINK_IDS = frozenset(_label_id(label) for label in NP_LINKS)
+PREP_ID, CONJ_ID = _label_id("prep"), _label_id("conj")
+INT64_LIMIT, UINT64 = 2**63, 2**64
+CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
+MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+# How far up the parse a country may sit below the sector word (country → "of" → … → head).
+MAX_LINK_STEPS = 4
+# A document's leading country must have at least this many mentions (and more than any other)
+# to lend itself to sector mentions in sentences that name no country.
+DOMINANT_MIN_MENTIONS = 2
+# Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM"})
+# State institutions: a mention of one in a sentence naming no country belongs to the document's
+# country ("the cabinet met late"); rebels, civilians or armed groups there are as often foreign.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+@dataclass(slots=True)
+class Anchor:
+    """An actor named in the text (a mention or a place name). ``base`` is the code a sector is
+    added to: the country, or the whole code of a member state (``SCGMNE``); ``actor`` is set for a
+    transnational actor (no country), which only lends itself to sectors in its own noun phrase
+    ("the U.N. war crimes court")."""
+
+    start: int
+    end: int
+    country: str | None
+    base: str | None
+    token: int
+    actor: Actor | None = None
+    place: bool = False
+
+
+def add_context(
+    doc: Doc,
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dictionary: ActorDictionary,
+) -> None:
+    """Give generic mentions (method ``generic``) a country from their context, in place."""
+    generic = [m for m in mentions if m.method == "generic" and m.actor.sector in CONTEXT_SECTORS]
+    if not generic:
+        return
+    tree = _Tree(doc)
+    anchors = _anchors(tree, mentions, places)
+    if not anchors:
+        return
+    by_sentence: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        by_sentence.setdefault(tree.sentence(anchor.token), []).append(anchor)
+    dominant: list[Anchor | None] = []  # found when first needed
+    for mention in generic:
+        head = tree.last_token(mention.end)
+        sentence = by_sentence.get(tree.sentence(head), [])
+        anchor = _phrase_anchor(tree, head, sentence)
+        if anchor is not None and anchor.actor is not None:
+            mention.actor = anchor.actor
+        else:
+            if anchor is None and tree.several(head):
+                continue
+            if anchor is None:
+                # plain civilians belong to where they are, not to the state the sentence is about
+                # (protesters, "CVLOPP", do belong to it)
+                candidates = [a for a in sentence if a.base and (mention.actor.cameo_code != "CVL" or a.place)]
+                bases = {a.base for a in candidates}
+                anchor = candidates[0] if len(bases) == 1 else None
+            if anchor is None and not any(a.base for a in sentence) and mention.actor.sector in STATE_SECTORS:
+                if not dominant:
+                    dominant.append(_dominant(anchors))
+                anchor = dominant[0]
+            if anchor is None:
+                continue
+            mention.actor = dictionary.composite(anchor.base + mention.actor.cameo_code)
+        mention.method, mention.score = "context", SCORES["context"]
+
+
+class _Tree:
+    """The parse as one array of token attributes, read by index: walking spaCy Token objects
+    costs an object per step, and converting every column to lists costs more than the few
+    cells a document's sector mentions look at."""
+
+    __slots__ = ("_cells", "sentence_starts", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self._cells = doc.to_array([HEAD, DEP, LOWER, LIKE_NUM, IDX, SENT_START])
+        self.starts = self._cells[:, 4].tolist()
+        self.sentence_starts = numpy.flatnonzero(self._cells[:, 5] == 1).tolist()
+
+    def sentence(self, token: int) -> int:
+        return bisect_right(self.sentence_starts, token)
+
+    def head(self, token: int) -> int:
+        offset = int(self._cells[token, 0])
+        return token + (offset - UINT64 if offset >= INT64_LIMIT else offset)  # negative offsets wrap around
+
+    def dep(self, token: int) -> int:
+        return int(self._cells[token, 1])
+
+    def lower(self, token: int) -> int:
+        return int(self._cells[token, 2])
+
+    def like_num(self, token: int) -> bool:
+        return bool(self._cells[token, 3])
+
+    def last_token(self, end: int) -> int:
+        """The token holding the last character before ``end`` (the head of a short English phrase)."""
+        return bisect_right(self.starts, end - 1) - 1
+
+    def several(self, head: int) -> bool:
+        """A sector mention quantified as several actors ("both governments", "three foreign armies")."""
+        first = max(0, head - MAX_QUANTIFIER_DISTANCE)
+        return any(self.head(i) == head and (self.lower(i) in MANY_IDS or self.like_num(i)) for i in range(first, head))
+
+    def attached(self, token: int, head: int) -> bool:
+        """True when ``token`` sits in the noun phrase of ``head``: a chain of modifier links, with
+        prepositions only among ``CONTEXT_PREPS``."""
+        for _ in range(MAX_LINK_STEPS):
+            parent, dep = self.head(token), self.dep(token)
+            if dep not in NP_LINK_IDS or parent == token:
+                return False
+            if dep == PREP_ID and self.lower(token) not in CONTEXT_PREP_IDS:
+                return False
+            token = parent
+            if token == head:
+                return True
+        return False
+
+
+def _anchors(tree: _Tree, mentions: list[ActorMention], places: list[tuple[int, int, str]]) -> list[Anchor]:
+    anchors = []
+    for m in mentions:
+        actor = m.actor
+        if m.method in ("generic", "context") or not actor.cameo_code:
+            continue
+        country = actor.country
+        if country is None:  # a transnational actor lends itself only within its noun phrase
+            anchors.append(Anchor(m.start, m.end, None, None, tree.last_token(m.end), actor))
+            continue
+        base = country if actor.sector else actor.cameo_code
+        anchors.append(Anchor(m.start, m.end, country, base, tree.last_token(m.end), None, m.method == "metonymy"))
+    for start, end, code in places:
+        country, sector = split_code(code)
+        if country is not None:
+            base = country if sector else code
+            anchors.append(Anchor(start, end, country, base, tree.last_token(end), None, True))
+    return anchors
+
+
+def _dominant(anchors: list[Anchor]) -> Anchor | None:
+    """The first mention of the country most mentioned, if it clearly leads."""
+    ranked = Counter(a.base for a in anchors if a.base).most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(a for a in anchors if a.base == ranked[0][0])
+
+
+def _phrase_anchor(tree: _Tree, head: int, sentence: list[Anchor]) -> Anchor | None:
+    """An anchor inside the noun phrase of ``head`` (or of the noun ``head`` is coordinated with,
+    when the anchor modifies that noun from the left)."""
+    targets = [head]
+    if tree.dep(head) == CONJ_ID and tree.head(head) < head:
+        targets.append(tree.head(head))
+    for target in targets:
+        for anchor in sentence:
+            if target != head and anchor.token > target:
+                continue
+            if tree.attached(anchor.token, target):
+                return anchor
+    return None

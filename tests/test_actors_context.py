@@ -1,0 +1,73 @@
+"""Sector-only mentions ("police", "the rebels", "officials") take their country from context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.annotate.actors import resolve_actors
+
+WHEN = date(2024, 11, 19)
+
+
+def _mention(nlp, text, words):
+    mentions = resolve_actors(nlp(text), WHEN)
+    found = [m for m in mentions if m.text == words]
+    assert found, [(m.text, m.actor.cameo_code) for m in mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country", "sector"),
+    [
+        # a country after "in"/"from" in the sector's own noun phrase
+        ("Police in Gaza arrested two men on Monday.", "Police", "PSE", "COP"),
+        ("Rebels in the Ivory Coast blocked the main road.", "Rebels", "CIV", "REB"),
+        # a city read as a place still says where they are
+        ("Militias in Kabul clashed overnight.", "Militias", "AFG", "UAF"),
+        # a country modifier not written right before the sector word
+        ("Irish nationalist guerrillas wounded two soldiers.", "guerrillas", "IRL", "REB"),
+        # the modifier of the noun the sector word is coordinated with
+        ("Danish media and government warned of the risks.", "government", "DNK", "GOV"),
+        # the only country of the sentence
+        ("The Mozambique government accepted demands from Shona rebels.", "rebels", "MOZ", "REB"),
+        ("In Ankara, the cabinet held an emergency session.", "cabinet", "TUR", "GOV"),
+    ],
+)
+def test_actors_context_country(nlp, text, words, country, sector):
+    mention = _mention(nlp, text, words)
+    assert (mention.actor.country, mention.actor.sector, mention.method) == (country, sector, "context")
+    assert mention.score < 1.0
+
+
+def test_actors_context_transnational_owner(nlp):
+    mention = _mention(nlp, "Nobody wants a wider war, said a spokesperson for NATO.", "spokesperson")
+    assert mention.actor.cameo_code.startswith("IGO") and mention.method == "context"
+
+
+def test_actors_context_document_country(nlp):
+    text = (
+        "Kenya's president met lawmakers in Nairobi on Monday. Kenya's opposition walked out.\n\n"
+        "The cabinet held an emergency session late at night."
+    )
+    mention = _mention(nlp, text, "cabinet")
+    assert (mention.actor.country, mention.actor.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # two countries in the sentence: whose officials is not said
+        ("Russia and Brazil signed a trade deal, officials said.", "officials"),
+        # several governments
+        ("Kenya and Uganda talked. Both governments need a deal, Kenya said.", "governments"),
+        # civilians belong to where they are, not to the army that acts on them
+        ("Israeli troops killed three civilians on Monday.", "civilians"),
+        # rebels are not lent the document's country
+        ("Kenya's president met lawmakers. Kenya's opposition walked out.\n\nRebels attacked a convoy.", "Rebels"),
+    ],
+)
+def test_actors_context_left_generic(nlp, text, words):
+    mention = _mention(nlp, text, words)
+    assert mention.method == "generic" and mention.actor.country is None
