@@ -23,6 +23,15 @@ OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 TARGET_PREPS = ("against", "at", "on", "upon", "toward", "towards", "with", "to", "into", "from", "over", "for",
                 "inside", "in", "of", "about")  # fmt: skip
 TARGET_PREP_RANK = {p: i for i, p in enumerate(TARGET_PREPS)}
+# Prepositions the parser may attach where a phrasal verb's particle stands ("cordoned off the
+# roads", "shut down the station"): their object is the verb's object.
+PARTICLE_PREPS = {"off", "out", "up", "down"}
+# Adverbs and adjectives of a verb that may carry its prepositional target ("close to the border").
+MODIFIER_DEPS = {"advmod", "acomp"}
+# Prepositions naming what a complaint or accusation is about; for those codes the addressee
+# ("complained to the United Nations over the raids") is only a target when no topic is named.
+TOPIC_PREPS = {"over", "about", "of", "against", "for"}
+ADDRESSEE_PREP = "to"
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
@@ -232,18 +241,42 @@ def target_heads(verb: Token) -> list[tuple[Token, str]]:
     if deps[i] == "acl" and verb.tag_ == "VBN":
         found.append((doc[tree.heads[i]], "passive"))
     objects = [k for k in kids[i] if deps[k] in OBJECT_DEPS]
+    # "cordoned off the roads": a particle parsed as a preposition governs the verb's object.
+    objects += [
+        p for k in kids[i] if deps[k] == "prep" and lowers[k] in PARTICLE_PREPS for p in kids[k] if deps[p] == "pobj"
+    ]
     found += [(doc[t], "object") for t in objects]
     # "demanded that the United States match …": the clause's subject is asked to act.
     if tree.lemmas[i].lower() not in SPEECH_LEMMAS:
         found += [(doc[t], "clause") for c in kids[i] if deps[c] == "ccomp" for t in kids[c] if deps[t] in SUBJECT_DEPS]
     by_prep: dict[str, list[int]] = {}
-    for holder in (i, *objects):
+    # "marched close to the border": an adverb or adjective of the verb may hold its preposition.
+    modifiers = [k for k in kids[i] if deps[k] in MODIFIER_DEPS]
+    for holder in (i, *objects, *modifiers):
         for prep in kids[holder]:
             if deps[prep] in ("prep", "dative") and lowers[prep] in TARGET_PREP_RANK:
                 by_prep.setdefault(lowers[prep], []).extend(p for p in kids[prep] if deps[p] == "pobj")
     for prep_name in sorted(by_prep, key=TARGET_PREP_RANK.__getitem__):
         found += [(doc[p], f"prep:{prep_name}") for p in by_prep[prep_name]]
     return found
+
+
+def topics_first(candidates: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """``candidates`` with the addressee ("to …") after the topic phrases ("over …", "about …")."""
+    if not any(kind[5:] in TOPIC_PREPS for _, kind in candidates):
+        return candidates
+    return sorted(candidates, key=lambda c: c[1] == "prep:" + ADDRESSEE_PREP)
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """Infinitival adverbial clauses of ``verb`` ("signed an accord to supply Gondor")."""
+    tree = tree_of(verb.doc)
+    deps, lowers, kids = tree.deps, tree.lowers, tree.kids
+    return [
+        verb.doc[c]
+        for c in kids[verb.i]
+        if deps[c] == "advcl" and any(deps[a] == "aux" and lowers[a] == "to" for a in kids[c])
+    ]
 
 
 def condition_subjects(*verbs: Token) -> list[Token]:

@@ -23,9 +23,11 @@ from eventwire.coding.arguments import (
     is_generic,
     mention_index,
     plausible_generic,
+    purpose_clauses,
     resolve,
     source_head,
     target_heads,
+    topics_first,
 )
 from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities, sentence_string
 from eventwire.coding.classifier import PloverClassifier
@@ -41,6 +43,8 @@ from eventwire.coding.tree import children, tree_of
 from eventwire.model import ActorMention, Event, Quote, Timex
 
 THREAT_ROOT = "13"
+# Complaints and accusations (CAMEO 11x) target what they are about before whom they address.
+ACCUSE_ROOT = "11"
 # The classifier may add an event only when it is this sure of the PLOVER type (held-out
 # accuracy on the synthetic stories is ~0.53 overall, markedly higher above this probability).
 CLASSIFIER_MIN_PROB = 0.6
@@ -169,8 +173,12 @@ class DependencyCoder:
             candidates = [(reading.controlled, "object"), *target_heads(reading.upper)]
         else:
             candidates = [*target_heads(reading.lower), *target_heads(reading.upper)]
-        # An uncoded xcomp carries the rest of the action ("offered to hand over to Britain").
+        # An uncoded xcomp carries the rest of the action ("offered to hand over to Britain"), and
+        # so does a purpose clause ("signed an accord to supply Gondor with wheat").
         candidates += [c for x in children(reading.lower, ("xcomp",)) for c in target_heads(x)]
+        candidates += [c for x in purpose_clauses(reading.lower) for c in target_heads(x)]
+        if self.cameo_rules and code[:2] == ACCUSE_ROOT:
+            candidates = topics_first(candidates)
         if code[:2] == THREAT_ROOT:
             # "threatened to stop talks if the United States goes ahead": the condition's subject
             # is the one threatened.

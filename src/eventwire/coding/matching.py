@@ -175,6 +175,8 @@ class Matcher:
         self.lexicon = lexicon
         # Noun lemma → (code, reverse, block) of the verb it nominalises (None: no event verb).
         self.noun_cache: dict[str, tuple[str, str | None, str] | None] = {}
+        # Inflected word → its base form in the lexicon, when the lemmatizer gave another one.
+        self.base_cache: dict[str, tuple[str, ...]] = {}
         # Block → (compiled patterns, anchor word → positions of the patterns that need it,
         # positions of patterns without an anchor); candidates for a verb are looked up from its
         # phrase's words instead of trying every pattern of the block.
@@ -261,7 +263,9 @@ class Matcher:
         """Lexicon entries whose multi-word parts are present; multi-word entries first."""
         tree = tree_of(verb.doc)
         i, lowers = verb.i, tree.lowers
-        candidates = self.lexicon.entries(tree.lemmas[i].lower(), lowers[i])
+        candidates = self.lexicon.entries(tree.lemmas[i].lower(), lowers[i]) or self.lexicon.entries(
+            *self.base_forms(lowers[i])
+        )
         chosen: list[VerbEntry] = []
         for entry in candidates:
             if entry.after:
@@ -274,6 +278,18 @@ class Matcher:
             chosen.append(entry)
         chosen.sort(key=lambda e: -(len(e.after) + len(e.before)))
         return chosen
+
+    def base_forms(self, word: str) -> tuple[str, ...]:
+        """Regular base forms of an inflected verb the lemmatizer missed ("cordoned" → "cordon"),
+        the first one the lexicon knows (cached per word)."""
+        found = self.base_cache.get(word)
+        if found is None:
+            stems = (
+                word[: len(word) - len(suffix)] + repl for suffix, repl in INFLECTION_SUFFIXES if word.endswith(suffix)
+            )
+            known = next((s for s in stems if len(s) >= 3 and s in self.lexicon.verbs), None)
+            found = self.base_cache[word] = (known,) if known else ()
+        return found
 
     def match(self, verb: Token) -> Match | None:
         """The best reading of ``verb``; None when the lemma is not in the lexicon."""

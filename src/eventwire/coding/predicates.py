@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
-from eventwire.coding.rules import FORCE_ROOTS, compose, refine_force
+from eventwire.coding.rules import FORCE_ROOTS, compose, halt_code, refine_force
 from eventwire.coding.tree import Tree, tree_of
 
 # Verbs whose event is named by their object noun ("conducted a strike", "held talks"), including
@@ -51,6 +51,9 @@ LABOUR_STRIKE_MODIFIERS = {"general", "labor", "labour", "national", "nationwide
 ENACTING_VERBS = {"sign", "issue", "enact", "promulgate", "publish", "draft"}
 DOCUMENT_NOUNS = {"decree", "law", "order", "bill", "ordinance", "edict", "directive", "legislation", "document",
                   "regulation", "amendment"}  # fmt: skip
+# Blocks of verbs that halt or reduce what their object names (stop, suspend, end, freeze, cut,
+# revoke); without a pattern of their own they are coded by that object (see rules.halt_code).
+HALT_BLOCKS = {"CANCEL", "FREEZE", "REVOKE_", "REDUCE", "SLASH"}
 # Blocks of permission verbs (allow, enable, permit): an event only with something permitted.
 PERMISSION_BLOCKS = {"ALLOW"}
 # Verbs whose CAMEO.2.0 block default contradicts the CAMEO codebook (negotiating is 046, not
@@ -164,6 +167,11 @@ def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match 
     if cameo_rules and lemma in ENACTING_VERBS and _object_lemmas(tree, verb.i) & DOCUMENT_NOUNS:
         return None  # "signed a decree expanding …": the document's content is the event
     weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
+    if cameo_rules and weak and match is not None and match.block in HALT_BLOCKS:
+        halted = _nominal_match(matcher, verb)
+        code = halt_code(halted.code) if halted is not None and halted.code else None
+        if code is not None:
+            return Match(code, None, match.block, None, QUALITY_NOMINAL)
     if weak and lemma in LIGHT_VERBS:
         nominal = _nominal_match(matcher, verb)
         if nominal is not None:

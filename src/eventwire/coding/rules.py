@@ -67,6 +67,21 @@ def compose(upper: str, lower: str) -> str | None:
     return None
 
 
+# Halting or reducing an activity ("suspended talks", "ended mediation efforts", "lifted the
+# curfew") is coded by what is halted: cooperation halted is CAMEO 16x (reduce relations),
+# conflict halted is a concession (08x), mirroring the codebook's pairs.
+HALT_OF = {"04": "164", "05": "161", "06": "160", "07": "162", "14": "082", "18": "087", "19": "087",
+           "20": "087"}  # fmt: skip
+HALT_DETAIL = {"042": "160", "043": "160", "045": "165", "062": "1622", "071": "1621", "072": "1622",
+               "073": "1623", "074": "1661", "163": "085", "172": "081", "1721": "0811", "1722": "0812",
+               "1723": "0813", "1724": "0814", "191": "0872"}  # fmt: skip
+
+
+def halt_code(code: str) -> str | None:
+    """The CAMEO code for halting the activity coded ``code``; None when halting it is no event."""
+    return _family(code[:2], code, HALT_OF, HALT_DETAIL)
+
+
 # Words that make an act of force one with weapons of mass destruction (CAMEO 204x / 1385).
 NUCLEAR_WORDS = {"nuclear", "atomic", "nuke", "nukes", "thermonuclear"}
 CBR_WORDS = {"chemical", "biological", "radiological", "sarin", "chlorine", "anthrax", "nerve", "dirty"}

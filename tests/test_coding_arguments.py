@@ -1,0 +1,37 @@
+"""Predicate-argument rules: where the target of a predicate is found, and halting compositions."""
+
+from __future__ import annotations
+
+from test_coding_coder import code, triples
+
+
+def test_coding_purpose_clause_names_the_target(nlp) -> None:
+    names = {"France": "FRA", "Chad": "TCD"}
+    events = code(nlp, "France signed an accord on Monday to supply Chad with wheat.", names)
+    assert any(e.source.code == "FRA" and e.target is not None and e.target.code == "TCD" for e in events)
+
+
+def test_coding_particle_parsed_as_preposition_governs_the_object(nlp) -> None:
+    names = {"Soldiers from Chad": "TCDMIL", "Niger": "NER"}
+    events = code(nlp, "Soldiers from Chad have cordoned off the roads leading into Niger.", names)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("TCDMIL", "NER")}
+
+
+def test_coding_adverb_holds_the_prepositional_target(nlp) -> None:
+    names = {"Chadian troops": "TCDMIL", "Niger": "NER"}
+    events = code(nlp, "Chadian troops marched very close to the border with Niger.", names)
+    assert events and all(e.target is not None and e.target.code == "NER" for e in events)
+
+
+def test_coding_complaint_targets_its_topic_before_its_addressee(nlp) -> None:
+    names = {"Lebanon": "LBN", "the United Nations": "IGOUNO", "Israeli": "ISR"}
+    events = code(nlp, "Lebanon complained to the United Nations over two Israeli air raids.", names)
+    assert [(e.source.code, e.plover_type, e.target.code) for e in events] == [("LBN", "ACCUSE", "ISR")]
+
+
+def test_coding_halting_an_activity_is_coded_by_what_is_halted(nlp) -> None:
+    names = {"Syria": "SYR", "Lebanon": "LBN", "Japan": "JPN", "Serbia": "SRB"}
+    assert triples(code(nlp, "Syria ended its mediation efforts in Lebanon.", names)) == {("SYR", "165", "LBN")}
+    assert triples(code(nlp, "Syria suspended negotiations with Lebanon.", names)) == {("SYR", "164", "LBN")}
+    halted = code(nlp, "Japan halted economic aid to Serbia.", names)
+    assert [(e.source.code, e.plover_type, e.target.code) for e in halted] == [("JPN", "SANCTION", "SRB")]
