@@ -62,7 +62,7 @@ MAX_LINK_STEPS = 4
 # to lend itself to sector mentions in sentences that name no country.
 DOMINANT_MIN_MENTIONS = 2
 # Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM"})
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"})
 # State institutions: a mention of one in a sentence naming no country belongs to the document's
 # country ("the cabinet met late"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})

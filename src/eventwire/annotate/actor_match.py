@@ -41,6 +41,11 @@ ABBREVIATION_GAP = re.compile(r"\.\s*")
 ABBREVIATIONS = frozenset(
     {"jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "pres"}
 )
+# Capitalised words before a country that name a part of it, not another name ("South Lebanon").
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+     "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+)  # fmt: skip
 # A city under one of these prepositions is where something happened, not who did it.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
@@ -201,11 +206,18 @@ def _actor_item(
 
 def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item]) -> bool:
     """A country or city right after an unmatched proper noun belongs to that name ("RBC Ukraine",
-    "Radio Free Europe"), not to the state."""
+    "Radio Free Europe"), not to the state. A capitalised direction names a part of the country
+    ("South Lebanon", "Western Cambodia"), and a demonym is no part of a name ("Radical French
+    farmers", "Young Algerians")."""
     if item.record.kind not in PLACE_KINDS or item.first == 0:
         return False
     token = units[item.first - 1].token
     if token is None or token.pos_ != "PROPN" or (items and items[-1].last == item.first - 1):
+        return False
+    if units[item.first - 1].key in DIRECTION_WORDS:
+        return False
+    name = units[item.first].token
+    if name is not None and (name.pos_ == "ADJ" or name.ent_type_ == "NORP"):
         return False
     return _joined(text, units, item.first - 1, item.first)
 

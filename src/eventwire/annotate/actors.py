@@ -13,12 +13,14 @@ from __future__ import annotations
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actor_context import add_context
 from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord, load_actor_dictionary
 from eventwire.annotate.actor_match import (
+    FORMER_WORDS,
+    GENERIC_SECTORS,
     NAME_ENTITY_LABELS,
     PLACE_KINDS,
     SCORES,
@@ -95,7 +97,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [
             m for m in mentions if m.method != "generic" or not any(m.start < x.end and x.start < m.end for x in extra)
         ]
-        mentions = _join_country_titles(text, mentions, extra)
+        mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     add_context(doc, mentions, places, dictionary)
@@ -119,18 +121,27 @@ def _inside_other_name(group: Group, found: Resolved, entities: list[tuple[int, 
     )
 
 
-def _join_country_titles(text: str, mentions: list[ActorMention], extra: list[ActorMention]) -> list[ActorMention]:
+def _join_country_titles(
+    text: str, mentions: list[ActorMention], extra: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
     """A country word right before a title mention joins it when it is the office holder's country
-    ("Rwandan" + "President Kagame")."""
+    ("Rwandan" + "President Kagame"); before a title with a name the dictionary does not know, it
+    is that office's country ("Serbian" + "President Vojislav Kostunica")."""
     by_end = {m.end: m for m in mentions if m.method == "dictionary" and m.actor.sector is None}
     for mention in extra:
-        if mention.method != "title":
+        if mention.method not in ("title", "generic"):
             continue
         before = text[: mention.start].rstrip()
         previous = by_end.get(len(before))
-        if previous is not None and previous.actor.country == mention.actor.country and len(before) < mention.start:
-            mention.start, mention.text = previous.start, text[previous.start : mention.end]
-            mentions = [m for m in mentions if m is not previous]
+        if previous is None or len(before) == mention.start or previous.actor.country is None:
+            continue
+        if mention.method == "generic":
+            mention.actor = dictionary.composite(previous.actor.cameo_code + mention.actor.cameo_code)
+            mention.method, mention.score = "title", SCORES["title"]
+        elif previous.actor.country != mention.actor.country:
+            continue
+        mention.start, mention.text = previous.start, text[previous.start : mention.end]
+        mentions = [m for m in mentions if m is not previous]
     return mentions
 
 
@@ -185,40 +196,65 @@ def _surname_and_fuzzy(
         if not words:
             continue
         start = ent.start_char
-        title = _title_before(doc, ent.start, dictionary) if ent.label_ == "PERSON" else None
-        holder = dictionary.office_holder(words[-1], title[1], when) if title else None
+        title = _title_before(doc, ent, dictionary) if ent.label_ == "PERSON" else None
+        free_title = title is not None and not any(s < ent.start_char and title[0] < e for s, e in taken_names)
+        sector = (split_code(title[1])[1] or title[1][:3]) if title else None
+        holder = dictionary.office_holder(words[-1], sector, when) if title else None
+        found = None
         if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
             method, score = "title", SCORES["title"]
-            if not any(s < ent.start_char and title[0] < e for s, e in taken_names):
+            if free_title:
                 start = title[0]  # the title joins the mention unless it belongs to another one
-        else:
-            found = fuzzy_record(" ".join(words), dictionary, ("person",) if ent.label_ == "PERSON" else ("org",))
-            if found is None:
-                continue
-            record, ratio = found
-            actor = dictionary.actor(record, when)
-            if actor is None:
-                continue
-            method, score = "fuzzy", round(ratio / 100, 3)
-            if record.kind == "person" and len(words) > 1:
+        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None:
+            actor, score = found
+            method = "fuzzy"
+            if ent.label_ == "PERSON" and len(words) > 1:
                 surnames.setdefault(words[-1], actor)
+        elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
+            # someone the dictionary does not know, in an office the text names ("former president
+            # Carlos Menem"): the office's sector, given a country from context later
+            actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
+        else:
+            continue
         extra.append(ActorMention(start, ent.end_char, text[start : ent.end_char], actor, method, score))
         taken_names.append((start, ent.end_char))
     return extra
 
 
-def _title_before(doc: Doc, index: int, dictionary: ActorDictionary) -> tuple[int, str] | None:
-    """(start offset, sector) of a title agent right before token ``index`` ("President", "Prime Minister")."""
+def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
+    """(start offset, role) of a title agent right before a person's name ("President", "Prime
+    Minister"); a lower-case title counts when the parse ties it to the name ("former president
+    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI."""
+    index = ent.start
     for width in (3, 2, 1):
         if index - width < 0:
             continue
         span = doc[index - width : index]
         role = dictionary.agent_role(normalise(span.text))
-        if role and span[0].text[:1].isupper():
-            return span.start_char, split_code(role)[1] or role[:3]
+        if role and (span[0].text[:1].isupper() or _tied(span[-1], ent)):
+            if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
+                return doc[span.start - 1].idx, "ELI"
+            return span.start_char, role
     return None
+
+
+def _tied(title: Token, ent: SpacySpan) -> bool:
+    """A title word that modifies the name, or that the name stands in apposition to."""
+    if title.dep_ in ("compound", "amod") and ent.start <= title.head.i < ent.end:
+        return True
+    return ent.root.dep_ == "appos" and ent.root.head.i == title.i
+
+
+def _fuzzy_entity(
+    words: list[str], label: str, dictionary: ActorDictionary, when: date | None
+) -> tuple[Actor, float] | None:
+    found = fuzzy_record(" ".join(words), dictionary, ("person",) if label == "PERSON" else ("org",))
+    if found is None:
+        return None
+    actor = dictionary.actor(found[0], when)
+    return None if actor is None else (actor, round(found[1] / 100, 3))
 
 
 def fuzzy_record(

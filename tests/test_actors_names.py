@@ -1,0 +1,73 @@
+"""Names around countries and titles: parts of a country, demonyms after a capitalised word, and
+office holders the dictionary does not know."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.annotate.actors import resolve_actors
+
+WHEN = date(2024, 11, 19)
+
+
+def _codes(nlp, text):
+    return {m.text: (m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), WHEN)}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a capitalised direction names a part of the country, not another name
+        ("Israel mounted an invasion of South Lebanon.", "Lebanon", "LBN"),
+        ("Troops retook a village in Western Cambodia.", "Cambodia", "KHM"),
+        # a demonym after a sentence-initial capitalised word is no part of a name
+        ("Young Algerians blocked the roads on Sunday.", "Algerians", "DZA"),
+        ("Radical French farmers said they would blockade the capital.", "French farmers", "FRAAGR"),
+    ],
+)
+def test_actors_names_country_after_capitalised_word(nlp, text, words, code):
+    assert _codes(nlp, text).get(words, (None,))[0] == code
+
+
+def test_actors_names_other_name_still_blocks(nlp):
+    assert "Ukraine" not in _codes(nlp, "RBC Ukraine reported the strike on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code", "method"),
+    [
+        # an unknown name after a title: the office, with the sentence's country
+        ("President Dos Sontas conceded to demands from Angola's rebels.", "President Dos Sontas", "AGOGOV", "context"),
+        ("Judge Alejandro Rivera questioned 28 Chilean officials.", "Judge Alejandro Rivera", "CHLJUD", "context"),
+        # "former" makes the office holder an elite
+        (
+            "An Argentine judge ordered former president Carlos Menem to appear.",
+            "former president Carlos Menem",
+            "ARGELI",
+            "context",
+        ),
+        # a lower-case title the name stands in apposition to
+        (
+            "Pakistan allowed opposition leader Maulana Fazl-ur-Rehman to hold a rally.",
+            "opposition leader Maulana Fazl-ur-Rehman",
+            "PAKCVLOPP",
+            "context",
+        ),
+        # a country word right before the title is the office's country
+        (
+            "Serbian President Vojislav Kostunica promised reforms.",
+            "Serbian President Vojislav Kostunica",
+            "SRBGOV",
+            "title",
+        ),
+    ],
+)
+def test_actors_names_unknown_office_holder(nlp, text, words, code, method):
+    assert _codes(nlp, text).get(words) == (code, method)
+
+
+def test_actors_names_unknown_office_holder_without_country(nlp):
+    code, method = _codes(nlp, "President Kagwe said the talks would go on.")["President Kagwe"]
+    assert (code, method) == ("GOV", "generic")
