@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from test_coding_coder import code, triples
+from eventwire.coding import code_events
+from eventwire.model import Actor, ActorMention
+from test_coding_coder import code, mentions, triples
 
 
 def test_coding_purpose_clause_names_the_target(nlp) -> None:
@@ -35,3 +37,21 @@ def test_coding_halting_an_activity_is_coded_by_what_is_halted(nlp) -> None:
     assert triples(code(nlp, "Syria suspended negotiations with Lebanon.", names)) == {("SYR", "164", "LBN")}
     halted = code(nlp, "Japan halted economic aid to Serbia.", names)
     assert [(e.source.code, e.plover_type, e.target.code) for e in halted] == [("JPN", "SANCTION", "SRB")]
+
+
+def test_coding_protest_without_target_is_aimed_at_the_protesters_state(nlp) -> None:
+    text = "Egyptian demonstrators rioted on Monday night."
+    doc = nlp(text)
+    found = mentions(text, {"Egyptian demonstrators": "EGYCVL"})
+    found = [ActorMention(m.start, m.end, m.text, Actor("EGYCVL", m.text, "EGY", "CVL", "EGYCVL")) for m in found]
+    [event] = code_events(doc, found)
+    assert (event.source.code, event.plover_type, event.target.code) == ("EGYCVL", "PROTEST", "EGY")
+    assert event.target.name == "Egypt" and event.target.span.text == "Egyptian demonstrators"
+
+
+def test_coding_compound_subject_sharing_an_event_acts_on_each_other(nlp) -> None:
+    names = {"Chad": "TCD", "Niger": "NER"}
+    shared = triples(code(nlp, "Chad and Niger have postponed their meeting.", names))
+    assert {(s, t) for s, _, t in shared} == {("TCD", "NER"), ("NER", "TCD")}
+    own = triples(code(nlp, "Chad and Niger have increased their budgets.", names))
+    assert all(t is None for _, _, t in own)

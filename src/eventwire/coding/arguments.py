@@ -32,6 +32,8 @@ MODIFIER_DEPS = {"advmod", "acomp"}
 # ("complained to the United Nations over the raids") is only a target when no topic is named.
 TOPIC_PREPS = {"over", "about", "of", "against", "for"}
 ADDRESSEE_PREP = "to"
+# Reciprocal pronouns, last word → first word ("each other", "one another").
+RECIPROCAL_PAIRS = {"other": "each", "another": "one"}
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
@@ -266,6 +268,19 @@ def topics_first(candidates: list[tuple[Token, str]]) -> list[tuple[Token, str]]
     if not any(kind[5:] in TOPIC_PREPS for _, kind in candidates):
         return candidates
     return sorted(candidates, key=lambda c: c[1] == "prep:" + ADDRESSEE_PREP)
+
+
+def reciprocal(head: Token) -> str | None:
+    """How an object is shared by a compound subject: "pronoun" for "each other" / "one
+    another", "possessed" for "their …" (their meeting, their talks), else None."""
+    tree = tree_of(head.doc)
+    lowers, kids, deps, i = tree.lowers, tree.kids, tree.deps, head.i
+    mate = RECIPROCAL_PAIRS.get(lowers[i])
+    if mate is not None and (any(lowers[k] == mate for k in kids[i]) or (i > 0 and lowers[i - 1] == mate)):
+        return "pronoun"
+    if any(deps[k] == "poss" and lowers[k] == "their" for k in kids[i]):
+        return "possessed"
+    return None
 
 
 def purpose_clauses(verb: Token) -> list[Token]:

@@ -24,6 +24,7 @@ from eventwire.coding.arguments import (
     mention_index,
     plausible_generic,
     purpose_clauses,
+    reciprocal,
     resolve,
     source_head,
     target_heads,
@@ -37,12 +38,17 @@ from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.place_targets import place_index, place_target
-from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
+from eventwire.coding.places import country_name
+from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, event_noun_code, sentence_readings
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.coding.tree import children, tree_of
-from eventwire.model import ActorMention, Event, Quote, Timex
+from eventwire.model import Actor, ActorMention, Event, Quote, Timex
 
 THREAT_ROOT = "13"
+# A protest with no named target, in no named place, is aimed at the protesters' own state
+# (CAMEO codes domestic demonstrations, strikes and riots against the government).
+PROTEST_ROOT = "14"
+OWN_STATE = "own-state"
 # Complaints and accusations (CAMEO 11x) target what they are about before whom they address.
 ACCUSE_ROOT = "11"
 # The classifier may add an event only when it is this sure of the PLOVER type (held-out
@@ -199,6 +205,9 @@ class DependencyCoder:
             strong = [h for h, kind in plausible if kind == "passive" or kind[5:] in STRONG_TARGET_PREPS]
             head = strong[0] if strong else plausible[0][0]
             generic = GenericTarget.from_head(head, generic_index.get(head.i))
+        if not targets and self.cameo_rules and code[:2] == PROTEST_ROOT and source and source.mentions:
+            targets = [m for m in [_own_state(source.mentions[0])] if m is not None]
+        mutual = any(kind == "object" and self._shared(head) for head, kind in candidates)
         base = Coding(
             code=code,
             reading=reading,
@@ -209,10 +218,19 @@ class DependencyCoder:
             generic_target=generic,
             flags=flags,
         )
-        return self._expand(base, source, targets)
+        return self._expand(base, source, targets, mutual)
 
-    def _expand(self, base: Coding, source: Argument | None, targets: list[ActorMention]) -> list[Coding]:
-        """One coding per (source, target) pair; symmetric codes link compound sources both ways."""
+    def _shared(self, head: Token) -> bool:
+        """An object both members of a compound subject take part in: "each other", or their
+        own event ("delayed their meeting"; not "increased their budgets", each its own)."""
+        kind = reciprocal(head)
+        return kind == "pronoun" or (kind == "possessed" and event_noun_code(self.matcher, head) is not None)
+
+    def _expand(
+        self, base: Coding, source: Argument | None, targets: list[ActorMention], mutual: bool = False
+    ) -> list[Coding]:
+        """One coding per (source, target) pair; symmetric codes, and acts on a shared object
+        ("delayed their meeting"), link compound sources both ways."""
         sources = (source.mentions if source else []) or [None]
         out: list[Coding] = []
         if targets:
@@ -225,7 +243,7 @@ class DependencyCoder:
                     )
                     if base.reading.reverse:
                         out.append(base.with_pair(t, s, base.reading.reverse))
-        if not out and len(sources) > 1 and base.code[:2] in SYMMETRIC_ROOTS:
+        if not out and len(sources) > 1 and (base.code[:2] in SYMMETRIC_ROOTS or mutual):
             for s in sources:
                 for t in sources:
                     if s is not t and s.actor.actor_id != t.actor.actor_id:
@@ -303,6 +321,15 @@ class DependencyCoder:
             if event is not None:
                 events.append(event)
         return events
+
+
+def _own_state(mention: ActorMention) -> ActorMention | None:
+    """The state of the actor of ``mention`` (its country), named by the same words."""
+    country = mention.actor.country
+    if not country or mention.actor.cameo_code == country:
+        return None
+    state = Actor(country, country_name(country) or country, country, None, country)
+    return ActorMention(mention.start, mention.end, mention.text, state, OWN_STATE)
 
 
 def _identities(mentions: Sequence[ActorMention]) -> set[str]:

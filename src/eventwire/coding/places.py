@@ -91,3 +91,13 @@ def lookup_place(name: str) -> dict[str, Any] | None:
     """A country (no coordinates) or the most populous city called ``name``; None if unknown."""
     hit = _lookup(name.lower().removeprefix("the ").strip())
     return dict(hit) if hit else None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {iso3: name for name, iso3, _, _ in load_gazetteer()[0].values() if iso3}
+
+
+def country_name(iso3: str) -> str | None:
+    """The name of the country with code ``iso3``; None if unknown."""
+    return _country_names().get(iso3)
