@@ -155,7 +155,8 @@ def test_crash_ingest_killed_at_random_points_stores_every_document_once(tmp_pat
             kills.append((running, at, 0))
             continue
         stored = check_store(db, annotated=False)["articles"]
-        assert stored % BATCH_SIZE == 0, f"{stored} articles: a batch was stored in part"
+        # Whole batches only; the last batch of a finished run may be short.
+        assert stored % BATCH_SIZE == 0 or stored == len(expected), f"{stored} articles: a batch was stored in part"
         kills.append((running, at, stored))
     print(f"\nkill points (seed {seed}): " + ", ".join(f"{at:.2f}s/{n} stored" for _, at, n in kills))
     assert sum(running for running, _, _ in kills) >= 5, f"fewer than 5 kills landed mid-run: {kills}"

@@ -67,6 +67,7 @@ class PendingBatch:
 
     def __init__(self) -> None:
         self.items: list[PendingArticle] = []
+        self.duplicates: list[tuple[Article, Duplicate]] = []  # recorded when the batch is written
 
     def find_duplicate(self, article: Article, fp: Fingerprint) -> Duplicate | None:
         for p in self.items:
@@ -168,9 +169,9 @@ def _ingest_items(
     progress: ProgressCallback | None,
     pool: Executor | None,
 ) -> IngestSummary:
-    """Work in groups of ``batch_size`` items: extract, check repeats, annotate, write.
+    """Work in batches of ``batch_size`` new articles: extract, check repeats, annotate, write.
 
-    With worker processes, one group is annotated by the workers while this process extracts and
+    With worker processes, one batch is annotated by the workers while this process extracts and
     checks the next and then writes the previous one; articles not yet written are checked for
     repeats here, in the pending batches.
     """
@@ -192,27 +193,35 @@ def _ingest_items(
             for p, exc in annotation.result():
                 batch.items.remove(p)
                 fail(Failure(p.article.item or p.article.id, _unexpected(exc), "annotate"))
-        store.write_batch(batch.items)
+        store.write_batch(batch.items, batch.duplicates)
         for p in batch.items:
             summary.ingested += 1
             summary.article_ids.append(p.article.id)
             report("stored", p.article.item or p.article.id, p.article.title or "")
 
-    for group in _groups(_extracted(raws, fail), options.batch_size):
+    def fill(batch: PendingBatch, earlier: PendingBatch) -> None:
+        """Take items until the batch holds ``batch_size`` new articles or the input ends."""
+        while len(batch.items) < options.batch_size:
+            group = list(islice(extracted, options.batch_size - len(batch.items)))
+            if not group:
+                return
+            found = store.find_duplicates([(article, fp) for _, article, fp in group])
+            for (raw_item, article, fp), dup in zip(group, found, strict=True):
+                dup = dup or earlier.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
+                if dup:
+                    batch.duplicates.append((article, dup))
+                    summary.duplicates += 1
+                    report("duplicate", raw_item, f"{dup.kind} of {dup.of}")
+                else:
+                    batch.items.append(PendingArticle(article, fp))
+
+    extracted = _extracted(raws, fail)
+    while True:
         batch = PendingBatch()
-        earlier = in_flight[0] if in_flight else PendingBatch()
-        found = store.find_duplicates([(article, fp) for _, article, fp in group])
-        for (raw_item, article, fp), dup in zip(group, found, strict=True):
-            dup = dup or earlier.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
-            if dup:
-                store.record_duplicate(article, dup)
-                summary.duplicates += 1
-                report("duplicate", raw_item, f"{dup.kind} of {dup.of}")
-                continue
-            batch.items.append(PendingArticle(article, fp))
-        if not batch.items:
-            continue
-        if not options.annotate:
+        fill(batch, in_flight[0] if in_flight else PendingBatch())
+        if not batch.items and not batch.duplicates:
+            break
+        if not batch.items or not options.annotate:
             write(batch, None)
             continue
         started = (batch, Annotation(batch.items, options, pool))
@@ -242,12 +251,6 @@ def _extracted(raws: Iterable[RawDoc | Failure], fail: Callable[[Failure], None]
             fail(Failure(raw.item, _unexpected(exc), "extract"))
             continue
         yield raw.item, article, fingerprint(article.text, article.canonical_url)
-
-
-def _groups(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while group := list(islice(it, size)):
-        yield group
 
 
 def ingest(

@@ -165,10 +165,20 @@ class Store:
         batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan
         self.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
 
-    def write_batch(self, pending: Iterable[PendingArticle]) -> int:
-        """Store articles with their fingerprints, annotations and events in one transaction."""
-        pending = list(pending)
+    def write_batch(
+        self, pending: Iterable[PendingArticle], duplicates: Iterable[tuple[Article, Duplicate]] = ()
+    ) -> int:
+        """Store articles with their fingerprints, annotations and events in one transaction.
+
+        Links of repeated copies (``duplicates``) are recorded in the same transaction: one commit
+        per batch instead of one per repeat.
+        """
+        pending, duplicates = list(pending), list(duplicates)
         if not pending:
+            if duplicates:
+                with self._transaction():
+                    for article, dup in duplicates:
+                        self.record_duplicate(article, dup)
             return 0
         now = _now()
         articles, bands, runs = [], [], []
@@ -194,6 +204,8 @@ class Store:
             self._insert("article_bands", bands)
             self._insert("annotation_runs", runs)
             self._write_tables(tables)
+            for article, dup in duplicates:
+                self.record_duplicate(article, dup)
         return len(pending)
 
     @staticmethod
