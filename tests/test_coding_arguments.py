@@ -55,3 +55,11 @@ def test_coding_compound_subject_sharing_an_event_acts_on_each_other(nlp) -> Non
     assert {(s, t) for s, _, t in shared} == {("TCD", "NER"), ("NER", "TCD")}
     own = triples(code(nlp, "Chad and Niger have increased their budgets.", names))
     assert all(t is None for _, _, t in own)
+
+
+def test_coding_title_before_a_name_refines_the_actor(nlp) -> None:
+    names = {"Chad Prime Minister": "TCDGOV", "Mahamat": "TCD", "Niger": "NER"}
+    events = code(nlp, "Chad Prime Minister Mahamat criticized Niger.", names)
+    assert triples(events) == {("TCDGOV", "111", "NER")}
+    plain = code(nlp, "Mahamat criticized Niger.", {"Mahamat": "TCD", "Niger": "NER"})
+    assert [e.source.code for e in plain] == ["TCD"]

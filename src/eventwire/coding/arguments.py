@@ -32,6 +32,9 @@ MODIFIER_DEPS = {"advmod", "acomp"}
 # ("complained to the United Nations over the raids") is only a target when no topic is named.
 TOPIC_PREPS = {"over", "about", "of", "against", "for"}
 ADDRESSEE_PREP = "to"
+# Dependents of a name that may be its title ("Prime Minister Romendacil", "Romendacil, the
+# Prime Minister").
+TITLE_DEPS = {"compound", "appos"}
 # Reciprocal pronouns, last word → first word ("each other", "one another").
 RECIPROCAL_PAIRS = {"other": "each", "another": "one"}
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
@@ -92,7 +95,7 @@ def _np_mentions(tree: Tree, i: int, index: dict[int, ActorMention], depth: int 
     found: list[ActorMention] = []
     deps, kids, lowers = tree.deps, tree.kids, tree.lowers
     if i in index:
-        found.append(index[i])
+        found.append(_titled(tree, i, index))
         # "The ambassadors of Arnor, Osgiliath and Gondor": a mention that swallowed the head
         # still coordinates with the other list members.
         for k in kids[i]:
@@ -132,6 +135,22 @@ def _np_mentions(tree: Tree, i: int, index: dict[int, ActorMention], depth: int 
                 if found:
                     break
     return found
+
+
+def _titled(tree: Tree, i: int, index: dict[int, ActorMention]) -> ActorMention:
+    """The mention of token ``i``, or that of a title before it which refines the same actor's
+    code ("Bree Prime Minister Romendacil": the minister's BREGOV refines the person's BRE)."""
+    mention = index[i]
+    code = mention.actor.cameo_code
+    if not code:
+        return mention
+    for k in tree.kids[i]:
+        title = index.get(k) if tree.deps[k] in TITLE_DEPS else None
+        if title is not None and title is not mention:
+            refined = title.actor.cameo_code
+            if refined and len(refined) > len(code) and refined.startswith(code):
+                return title
+    return mention
 
 
 def _memo(doc: Doc, index: dict[int, ActorMention]) -> dict:
