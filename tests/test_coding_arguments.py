@@ -63,3 +63,20 @@ def test_coding_title_before_a_name_refines_the_actor(nlp) -> None:
     assert triples(events) == {("TCDGOV", "111", "NER")}
     plain = code(nlp, "Mahamat criticized Niger.", {"Mahamat": "TCD", "Niger": "NER"})
     assert [e.source.code for e in plain] == ["TCD"]
+
+
+def test_coding_role_of_a_list_head_carries_over_to_the_listed_states(nlp) -> None:
+    text = "The ambassadors of Chad, Niger and Mali criticized Sudan."
+    found = mentions(text, {"ambassadors of Chad": "TCDGOV", "Niger": "NER", "Mali": "MLI", "Sudan": "SDN"})
+    found = [
+        ActorMention(
+            m.start,
+            m.end,
+            m.text,
+            Actor(m.actor.actor_id, m.text, m.actor.cameo_code[:3], m.actor.cameo_code[3:] or None, m.actor.cameo_code),
+        )
+        for m in found
+    ]
+    events = code_events(nlp(text), found)
+    assert {e.source.code for e in events} == {"TCDGOV", "NERGOV", "MLIGOV"}
+    assert {e.target.code for e in events} == {"SDN"}

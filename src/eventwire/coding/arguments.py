@@ -9,6 +9,7 @@ which is how "Hungarian and Romanian officials" becomes a compound actor.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,8 @@ MODIFIER_DEPS = {"advmod", "acomp"}
 # ("complained to the United Nations over the raids") is only a target when no topic is named.
 TOPIC_PREPS = {"over", "about", "of", "against", "for"}
 ADDRESSEE_PREP = "to"
+# Prepositions joining a role to a list of states ("ambassadors of …", "lawmakers in …").
+ROLE_LIST_PREPS = {"of", "in"}
 # Dependents of a name that may be its title ("Prime Minister Romendacil", "Romendacil, the
 # Prime Minister").
 TITLE_DEPS = {"compound", "appos"}
@@ -109,11 +112,14 @@ def _np_mentions(tree: Tree, i: int, index: dict[int, ActorMention], depth: int 
                 _add(found, _np_mentions(tree, k, index, depth + 1))
                 for conj in tree.conjuncts(k):
                     _add(found, _np_mentions(tree, conj, index, depth + 1))
-            if dep == "prep" and lowers[k] == "of":
+            if dep == "prep" and lowers[k] in ROLE_LIST_PREPS:
+                # "The ambassadors of Arnor, Osgiliath and Gondor": every listed state's
+                # ambassadors, so the head's role carries over to the other members.
                 for pobj in kids[k]:
                     if deps[pobj] == "pobj":
                         for conj in tree.conjuncts(pobj):
-                            _add(found, _np_mentions(tree, conj, index, depth + 1))
+                            members = _np_mentions(tree, conj, index, depth + 1)
+                            _add(found, [_with_role(m, found[0]) for m in members])
         return found
     if depth > 3:
         return []
@@ -135,6 +141,19 @@ def _np_mentions(tree: Tree, i: int, index: dict[int, ActorMention], depth: int 
                 if found:
                     break
     return found
+
+
+def _with_role(member: ActorMention, head: ActorMention) -> ActorMention:
+    """``member`` (a bare state) with the role of the list's head ("ambassadors of A" → A GOV)."""
+    code, head_code = member.actor.cameo_code, head.actor.cameo_code
+    country = head.actor.country
+    if not code or not head_code or not country or len(code) != len(country) or not head_code.startswith(country):
+        return member
+    role = head_code[len(country) :]
+    if not role or member.actor.sector:
+        return member
+    actor = dataclasses.replace(member.actor, actor_id=code + role, sector=head.actor.sector, cameo_code=code + role)
+    return dataclasses.replace(member, actor=actor)
 
 
 def _titled(tree: Tree, i: int, index: dict[int, ActorMention]) -> ActorMention:
