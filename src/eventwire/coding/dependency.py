@@ -167,7 +167,7 @@ class DependencyCoder:
         flags = modality(reading.lower, quotes, reading.upper)
         code = reading.code
         if self.cameo_rules:
-            if flags.announced:
+            if flags.announced or self._own_announcement(flags, source, index):
                 code = hypothetical_conflict(code) or code
             if flags.promised:
                 intent = announced_cooperation(code)
@@ -219,6 +219,19 @@ class DependencyCoder:
             flags=flags,
         )
         return self._expand(base, source, targets, mutual)
+
+    @staticmethod
+    def _own_announcement(flags, source: Argument | None, index: dict[int, ActorMention]) -> bool:
+        """A future act the actor itself announces ("the farmers said they would blockade
+        Paris"): announcing one's own act of force or coercion is a threat (CAMEO 13x), while
+        a narrated future ("France will attack") stays the act."""
+        if flags.speech_head is None or not flags.future or flags.negated or flags.permitted or not source:
+            return False
+        speech = source.head.doc[flags.speech_head]
+        speaker = source_head(speech, index)
+        if speaker is None:
+            return False
+        return bool(_identities(resolve(speaker, index).mentions) & _identities(source.mentions))
 
     def _shared(self, head: Token) -> bool:
         """An object both members of a compound subject take part in: "each other", or their

@@ -42,6 +42,7 @@ class Flags:
     reported: bool = False
     speaker: str | None = None
     permitted: bool = False  # hypothetical because another party allows it, not a threat by the actor
+    speech_head: int | None = None  # token index of the verb of saying the predicate is reported under
 
     @property
     def announced(self) -> bool:
@@ -147,6 +148,7 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
             flags.reported = True
             flags.speaker = quote.speaker.text if quote.speaker else None
             break
+    flags.speech_head = speech
     if not flags.reported and speech is not None:
         flags.reported = True
         flags.speaker = _subject_text(verb.doc[speech])

@@ -21,6 +21,9 @@ _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
 # Pattern symbols that mark roles or skips in PETRARCH patterns; they carry no word to match.
 _ROLE_MARKERS = {"$", "+", "%", "^", "*"}
+# Prepositions and particles: pattern words that name no participant or object of the event.
+FUNCTION_WORDS = {"from", "to", "with", "on", "in", "at", "of", "for", "by", "into", "onto", "out", "up", "down",
+                  "off", "over", "about", "against", "back", "away", "the", "a", "an"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -51,10 +54,16 @@ class Pattern:
         """More required words → more specific → preferred when several patterns match; a content
         word counts double a bare preposition, which says little about the event."""
         return (
-            2 * sum(len(s) for s in self.pre)
-            + 2 * sum(len(s) for s in self.post)
+            sum(_word_weight(w) for s in self.pre for w in s)
+            + sum(_word_weight(w) for s in self.post for w in s)
             + sum(1 + 2 * sum(len(s) for s in seqs) for _, seqs in self.preps)
         )
+
+
+def _word_weight(word: str) -> int:
+    """A pattern word's weight in its specificity: a bare preposition or particle written as a
+    plain word ("- * FROM +") says as little about the event as a prepositional slot."""
+    return 1 if word in FUNCTION_WORDS else 2
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "make", "hold", "
                "wage", "unleash", "execute", "perform", "undertake", "renew", "continue", "intensify",
                "step", "open", "have", "take", "give", "deliver", "issue", "announce", "sign", "complete",
                "speed", "organize", "organise", "escalate", "pursue", "initiate", "finish", "accelerate",
-               "expand", "extend", "call"}  # fmt: skip
+               "expand", "extend", "call", "impose", "reimpose", "tighten", "enforce"}  # fmt: skip
 # Nominal endings and the verb endings they come from (negotiations → negotiate, invasion →
 # invade, withdrawal → withdraw, admission → admit); the first stem the lexicon knows wins.
 NOMINAL_SUFFIXES = (("ations", "ate"), ("ation", "ate"), ("ations", ""), ("ation", ""), ("ation", "e"),
@@ -40,7 +40,8 @@ EVENT_NOUN_CODES = {"talks": "040", "negotiations": "046", "negotiation": "046",
                     "march": "141", "marches": "141", "protest": "140", "protests": "140", "sit-in": "144",
                     "walkout": "143", "invasion": "192", "offensive": "190", "ceasefire": "0871",
                     "truce": "0871", "withdrawal": "0874", "pullout": "0874", "pullback": "0874",
-                    "sanctions": "163", "embargo": "163", "blockade": "1721", "crackdown": "175"}  # fmt: skip
+                    "sanctions": "163", "embargo": "163", "blockade": "1721", "crackdown": "175",
+                    "curfew": "1723", "curfews": "1723"}  # fmt: skip
 # Modifiers that make a strike a protest: a hunger strike (CAMEO 142) or a labour strike (143).
 STRIKE_NOUNS = {"strike", "strikes"}
 HUNGER_STRIKE_CODE, LABOUR_STRIKE_CODE = "142", "143"

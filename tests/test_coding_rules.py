@@ -1,0 +1,50 @@
+"""Refinements of the coded action: announced threats, event nouns of light verbs, pattern weights."""
+
+from __future__ import annotations
+
+from eventwire.coding import code_events
+from eventwire.coding.lexicon import read_verb_dictionary
+from eventwire.model import Actor, ActorMention
+
+
+def code(nlp, text: str, names: dict[str, str]):
+    """Events of ``text`` with one actor mention per first occurrence of each name."""
+    found = []
+    for name, actor_code in names.items():
+        start = text.find(name)
+        if start >= 0:
+            actor = Actor(actor_code, name, actor_code[:3], None, actor_code)
+            found.append(ActorMention(start, start + len(name), name, actor))
+    return code_events(nlp(text), sorted(found, key=lambda m: m.start))
+
+
+def triples(events) -> set[tuple]:
+    return {(e.source.code, e.cameo_code, e.target.code if e.target else None) for e in events}
+
+
+def test_coding_own_announced_coercion_is_a_threat(nlp) -> None:
+    names = {"farmers": "FRAAGR", "Paris": "FRAGOV", "Germany": "DEU", "France": "FRA", "Poland": "POL"}
+    [threat] = code(nlp, "The farmers said they would blockade Paris.", names)
+    assert threat.plover_type == "THREATEN" and threat.cameo_code.startswith("13")
+    # Another party's future act reported by a speaker is not the speaker's threat.
+    reported = code(nlp, "Germany said France would attack Poland.", names)
+    assert ("FRA", "THREATEN") not in {(e.source.code, e.plover_type) for e in reported}
+
+
+def test_coding_light_verb_with_curfew(nlp) -> None:
+    events = code(nlp, "Egypt imposed a curfew on Cairo.", {"Egypt": "EGY", "Cairo": "EGYCVL"})
+    assert triples(events) == {("EGY", "1723", "EGYCVL")}
+
+
+def test_coding_bare_preposition_weighs_less_than_an_object(tmp_path, nlp) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&PKO\n+PEACEKEEPING\n+PEACEKEEPER\n\n--- WITHDRAW   [087]  ---\nWITHDRAW\n"
+        "- * FROM +    [0874]\n- * &PKO    [1661]\n",
+        encoding="utf-8",
+    )
+    lexicon = read_verb_dictionary(path)
+    by_code = {p.code: p.specificity for p in lexicon.patterns["WITHDRAW"]}
+    assert by_code["1661"] > by_code["0874"]
+    events = code(nlp, "Nigeria withdrew its peacekeeping force from Chad.", {"Nigeria": "NGA", "Chad": "TCD"})
+    assert {(e.cameo_code, e.plover_type) for e in events} == {("1661", "SANCTION")}
