@@ -32,7 +32,7 @@ def test_coding_own_announced_coercion_is_a_threat(nlp) -> None:
 
 
 def test_coding_light_verb_with_curfew(nlp) -> None:
-    events = code(nlp, "Egypt imposed a curfew on Cairo.", {"Egypt": "EGY", "Cairo": "EGYCVL"})
+    events = code(nlp, "Egypt extended the curfew on Cairo.", {"Egypt": "EGY", "Cairo": "EGYCVL"})
     assert triples(events) == {("EGY", "1723", "EGYCVL")}
 
 
@@ -48,3 +48,17 @@ def test_coding_bare_preposition_weighs_less_than_an_object(tmp_path, nlp) -> No
     assert by_code["1661"] > by_code["0874"]
     events = code(nlp, "Nigeria withdrew its peacekeeping force from Chad.", {"Nigeria": "NGA", "Chad": "TCD"})
     assert {(e.cameo_code, e.plover_type) for e in events} == {("1661", "SANCTION")}
+
+
+def test_coding_statement_object_makes_no_event_and_its_clause_keeps_the_issuer(nlp) -> None:
+    text = "The rebels issued a declaration demanding that Turkey release prisoners."
+    events = code(nlp, text, {"rebels": "TURREB", "Turkey": "TUR"})
+    assert {(e.source.code, e.plover_type, e.target.code if e.target else None) for e in events} == {
+        ("TURREB", "REQUEST", "TUR")
+    }
+
+
+def test_coding_demanded_clause_is_asked_of_its_subject(nlp) -> None:
+    names = {"Washington": "USAGOV", "Hamas": "PSEHMS", "Israel": "ISR"}
+    events = code(nlp, "Washington demanded that Hamas stop its attacks on Israel.", names)
+    assert {(e.source.code, e.plover_type, e.target.code) for e in events} == {("USAGOV", "REQUEST", "PSEHMS")}

@@ -253,7 +253,18 @@ def _source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
         elif dep in ("conj", "advcl", "acomp") and pos[head] in ("VERB", "AUX"):
             i = head
         elif dep in ("acl", "relcl") and pos[head] in ("NOUN", "PROPN", "PRON"):
-            return doc[head] if doc[i].tag_ != "VBN" else None
+            if doc[i].tag_ == "VBN":
+                return None
+            if (
+                dep == "acl"
+                and doc[i].tag_ == "VBG"
+                and deps[head] == "dobj"
+                and not resolve(doc[head], index).mentions
+            ):
+                # "issued a statement condemning …": who issued the statement does the condemning.
+                i = heads[head]
+                continue
+            return doc[head]
         else:
             return None
     return None

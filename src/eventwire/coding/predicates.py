@@ -65,6 +65,8 @@ VERB_CODE_OVERRIDES = {"negotiate": "046", "mediate": "045", "withdraw": "0874",
 QUALITY_NOMINAL = 0.7
 # Statement codes (CAMEO 01x) are not events; their complement clauses are coded on their own.
 STATEMENT_ROOT = "01"
+# Block name of a light verb whose object is a statement ("issued a declaration"): no event.
+STATEMENT_BLOCK = "STATEMENT"
 # Roots whose two-sided compound subjects ("Israel and Lebanon agreed") act on each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 
@@ -82,6 +84,8 @@ DEMAND_CODE = "100"
 CONDITION_MARKERS = {"if", "unless"}
 # Verbs of saying whose reported "Y must do Z" is a demand.
 SPEECH_LEMMAS = {"say", "state", "tell", "insist", "announce", "conclude", "declare", "add", "reiterate"}
+# Demands and appeals (CAMEO 10x, 02x): their that-clauses name the act asked for.
+DEMAND_ROOTS = {"10", "02"}
 # Governing families whose reading wins over the governed verb when no finer combination exists.
 GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 
@@ -142,7 +146,9 @@ def _noun_stem_code(matcher: Matcher, lemma: str) -> tuple[str, str | None, str]
 
 def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
     """The code of the event noun governed by a light verb (or an unknown verb); a noun that
-    names no event may carry one in a compound ("a mediation mission")."""
+    names no event may carry one in a compound ("a mediation mission"). A statement noun
+    ("issued a declaration") gives a match without a code: the verb names no event."""
+    statement = False
     for obj in verb.children:
         if obj.dep_ not in ("dobj", "attr") or obj.pos_ != "NOUN":
             continue
@@ -151,7 +157,8 @@ def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
             found = event_noun_code(matcher, noun)
             if found is not None and not found[0].startswith(STATEMENT_ROOT):
                 return Match(found[0], found[1], found[2], None, QUALITY_NOMINAL)
-    return None
+            statement |= found is not None and noun is obj
+    return Match(None, None, STATEMENT_BLOCK, None, QUALITY_NOMINAL) if statement else None
 
 
 def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match | None:
@@ -240,6 +247,30 @@ def _complements(verb: Token) -> list[Token]:
     ]
 
 
+def _demanded_clauses(verb: Token) -> list[Token]:
+    """Finite clauses stating what a demand asks for: "demanded that the US cancel …" and "its
+    demand that Israel ease …" (a that-clause of the verb's object); the clause is the demanded
+    act, not one that took place."""
+    tree = tree_of(verb.doc)
+    deps, pos, kids, doc = tree.deps, tree.pos, tree.kids, verb.doc
+    holders = [verb.i, *(k for k in kids[verb.i] if deps[k] == "dobj")]
+    holders += [p for k in kids[verb.i] if deps[k] == "prep" for p in kids[k] if deps[p] == "pobj"]
+    found = []
+    for holder in holders:
+        for c in kids[holder]:
+            if pos[c] not in ("VERB", "AUX") or _has_to(tree, c):
+                continue
+            if (holder == verb.i and deps[c] == "ccomp") or (
+                holder != verb.i and deps[c] in ("acl", "ccomp") and any(tree.lowers[m] == "that" for m in kids[c])
+            ):
+                found.append(doc[c])
+    return found
+
+
+def _clause_subject(clause: Token) -> Token | None:
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _controlled(upper: Token, lower: Token) -> Token | None:
     """The party that is to carry out ``lower``: the upper verb's object or the clause's subject."""
     for deps, holder in ((("dobj",), upper), (("nsubj",), lower)):
@@ -298,7 +329,8 @@ def sentence_readings(
         reverse = match.reverse if match else None
         pattern = match.pattern if match else None
         controlled: Token | None = None
-        for x in _complements(verb):
+        demanded = _demanded_clauses(verb) if cameo_rules and upper_code and upper_code[:2] in DEMAND_ROOTS else []
+        for x in [*_complements(verb), *demanded]:
             low = reading_of(x)
             if low is None or low.code is None:
                 continue
@@ -306,11 +338,13 @@ def sentence_readings(
             if composed:
                 code, lower, reverse = composed, x, None
                 quality = max(quality, low.quality)
-                controlled = _controlled(verb, x)
+                controlled = _clause_subject(x) if x in demanded else _controlled(verb, x)
             elif upper_code is None or upper_code.startswith(STATEMENT_ROOT):
                 code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
             elif cameo_rules and upper_code[:2] in GOVERNING_ROOTS:
                 lower = x
+                if x in demanded:
+                    controlled = _clause_subject(x)
             else:
                 continue
             consumed.add(x.i)
