@@ -62,3 +62,10 @@ def test_coding_demanded_clause_is_asked_of_its_subject(nlp) -> None:
     names = {"Washington": "USAGOV", "Hamas": "PSEHMS", "Israel": "ISR"}
     events = code(nlp, "Washington demanded that Hamas stop its attacks on Israel.", names)
     assert {(e.source.code, e.plover_type, e.target.code) for e in events} == {("USAGOV", "REQUEST", "PSEHMS")}
+
+
+def test_coding_resignation_is_a_retreat(nlp) -> None:
+    names = {"President Shevardnadze": "GEOGOV"}
+    for text in ("President Shevardnadze resigned on Sunday.", "President Shevardnadze stepped down on Sunday."):
+        [event] = code(nlp, text, names)
+        assert (event.plover_type, event.plover_mode) == ("RETREAT", "resign")

@@ -154,3 +154,19 @@ def mode_from_words(plover_type: str, words: set[str]) -> str | None:
 
 def contexts_from_words(words: set[str]) -> list[str]:
     return [name for name, cues in CONTEXT_CUES if words & cues]
+
+
+# PLOVER counts a resignation as a material RETREAT (mode "resign"), while CAMEO files leaving
+# office under acceding to demands for a change in leadership (083x, mapped to CONCEDE).
+RESIGN_LEMMAS = {"resign", "abdicate", "quit"}
+RESIGN_PARTICLES = {"step": "down", "stand": "down"}
+CONCESSION_ROOT = "08"
+
+
+def type_from_verb(code: str, lemma: str, particles: set[str]) -> tuple[str, str] | None:
+    """(PLOVER type, mode) the action's verb decides over the CAMEO code's mapping, else None."""
+    if code[:2] != CONCESSION_ROOT:
+        return None
+    if lemma in RESIGN_LEMMAS or RESIGN_PARTICLES.get(lemma) in particles:
+        return "RETREAT", "resign"
+    return None
