@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventwire.coding import code_events
 from eventwire.coding.lexicon import read_verb_dictionary
+from eventwire.coding.matching import Matcher
 from eventwire.model import Actor, ActorMention
 
 
@@ -69,3 +70,15 @@ def test_coding_resignation_is_a_retreat(nlp) -> None:
     for text in ("President Shevardnadze resigned on Sunday.", "President Shevardnadze stepped down on Sunday."):
         [event] = code(nlp, text, names)
         assert (event.plover_type, event.plover_mode) == ("RETREAT", "resign")
+
+
+def test_coding_equally_specific_patterns_prefer_the_first_object_word(tmp_path, nlp) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- START   [---]  ---\nLAUNCH\n- * BORDER    [050]\n- * FIRE    [193]\n", encoding="utf-8")
+    matcher = Matcher(read_verb_dictionary(path))
+    for text, expected in (
+        ("Troops launched rocket fire against camps near the border.", "193"),
+        ("Troops launched a border patrol under heavy fire.", "050"),
+    ):
+        doc = nlp(text)
+        assert matcher.match(doc[1]).code == expected

@@ -245,6 +245,13 @@ class Matcher:
             return self._seq_at(rest, words, start + 1)
         return None
 
+    def _first_position(self, pattern: Pattern, words: list[Forms]) -> int:
+        """Where the pattern's first object word matches in ``words`` (len(words) if none)."""
+        return min(
+            (i for seq in pattern.post for i in range(len(words)) if self._seq_at(seq, words, i) is not None),
+            default=len(words),
+        )
+
     def contains(self, items: tuple[str, ...], words: list[Forms]) -> bool:
         return any(self._seq_at(items, words, i) is not None for i in range(len(words)))
 
@@ -300,7 +307,10 @@ class Matcher:
         pre_words = frozenset().union(*context.pre)
         post_words = frozenset().union(*context.post)
         prep_words = frozenset(p for p, _ in context.preps)
-        best: tuple[int, Pattern, VerbEntry] | None = None
+        # (specificity, -position of its first object word, pattern, entry): among equally
+        # specific patterns the one whose word comes first after the verb wins ("launched rocket
+        # fire against camps near the border": the fire, not the border).
+        best: tuple[int, int, Pattern, VerbEntry] | None = None
         context_words = pre_words | post_words | prep_words
         verb_forms = tree_of(verb.doc).forms_at(verb.i)
         for entry in entries:
@@ -315,7 +325,7 @@ class Matcher:
                 positions.update(index.get(word, ()))
             for pos in sorted(positions):
                 cp = compiled[pos]
-                if best is not None and cp.specificity <= best[0]:
+                if best is not None and cp.specificity < best[0]:
                     break  # sorted by specificity: nothing better follows
                 if (
                     pattern_applies(cp, verb_forms, verb_families)
@@ -324,13 +334,14 @@ class Matcher:
                     and (not cp.pattern.preps or cp.preps & prep_words)
                     and self.pattern_matches(cp.pattern, context)
                 ):
-                    best = (cp.specificity, cp.pattern, entry)
-                    break
+                    found = (cp.specificity, -self._first_position(cp.pattern, context.post), cp.pattern, entry)
+                    if best is None or found[:2] > best[:2]:
+                        best = found
         if best is not None:
-            code, reverse = split_code(best[1].code)
-            block_code = self.lexicon.blocks.get(best[2].block) or ""
+            code, reverse = split_code(best[2].code)
+            block_code = self.lexicon.blocks.get(best[3].block) or ""
             if not (block_code.startswith(SPEECH_ROOT) and (code or "")[:2] in FORCE_ROOTS):
-                return Match(code, reverse, best[2].block, best[1].text, QUALITY_PATTERN)
+                return Match(code, reverse, best[3].block, best[2].text, QUALITY_PATTERN)
         entry = entries[0]
         if entry.code:
             code, reverse = split_code(entry.code)
