@@ -7,10 +7,9 @@ broken variants (cut short, too large, redirecting to a metadata address, HTML i
 from __future__ import annotations
 
 import json
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from eventwire.sources import read_sources
 from eventwire.sources.fetch import FetchSettings
 from eventwire.sources.files import InputError
 from eventwire.sources.generate import generate_articles, write_warc
+from http_support import base_url, local_server
 
 ARTICLES = 6
 PARTITION_SIZE = 3
@@ -83,13 +83,8 @@ def warc(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(warc) -> Iterator[str]:
     Handler.archive = warc.read_bytes()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as httpd:
+        yield base_url(httpd)
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from eventwire.pipeline import BATCH_SIZE
 from eventwire.store.database import Store
+from http_support import base_url, local_server
 from test_crash_ingest import check_store, run_and_kill, run_to_end, unique_articles
 
 ITEMS = 64
@@ -82,14 +83,9 @@ def make_handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture()
 def site() -> Iterator[FeedSite]:
     site = FeedSite()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site))
-    httpd.daemon_threads = True
-    site.base = f"http://127.0.0.1:{httpd.server_port}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield site
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(make_handler(site)) as httpd:
+        site.base = base_url(httpd)
+        yield site
 
 
 def kill_while_fetching(command: list[str], site: FeedSite, pages: int, log: Path) -> bool:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from http_support import base_url, local_server
 
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset='iso-8859-1'><title>Caf\xe9</title></head>"
@@ -97,13 +97,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as httpd:
+        yield base_url(httpd)
 
 
 LOCAL = FetchSettings(timeout=5, allow_private=True)

@@ -18,17 +18,17 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from eventwire.store.database import Store
+from http_support import base_url, local_server
 
 REFUSING_PEAK_MB = 400
 STORING_PEAK_MB = 600
@@ -152,13 +152,8 @@ class Recorder(BaseHTTPRequestHandler):
 def server() -> Iterator[tuple[str, list[str]]]:
     requests: list[str] = []
     handler = type("Handler", (Recorder,), {"requests": requests})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", requests
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(handler) as httpd:
+        yield base_url(httpd), requests
 
 
 def rss(prolog: str, body: str = "&lol9;") -> str:

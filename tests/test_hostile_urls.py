@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -25,6 +25,7 @@ from eventwire.api.settings import ServerSettings
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import poll_feed, read_sources
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from http_support import base_url, local_server
 
 REFUSED = [
     ("http://[::]/", "unspecified address"),
@@ -115,13 +116,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as httpd:
+        yield base_url(httpd)
 
 
 ONLY_127 = FetchSettings(timeout=5, allow_hosts=("127.0.0.1",))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import FeedState, FetchSettings, poll_feed, read_sources
+from http_support import base_url, local_server
 
 LONG_BODY = "<p>" + "The foreign minister said on Tuesday that talks would resume next week. " * 12 + "</p>"
 PAGE = b"<!DOCTYPE html><html><head><title>Linked</title></head><body><p>Linked article text.</p></body></html>"
@@ -87,14 +87,9 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def server() -> Iterator[tuple[str, FeedServer]]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    httpd.state = FeedServer()  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", httpd.state  # type: ignore[attr-defined]
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(Handler) as httpd:
+        httpd.state = FeedServer()  # type: ignore[attr-defined]
+        yield base_url(httpd), httpd.state  # type: ignore[attr-defined]
 
 
 LOCAL = FetchSettings(timeout=5, allow_private=True)
