@@ -71,3 +71,31 @@ def test_actors_names_unknown_office_holder(nlp, text, words, code, method):
 def test_actors_names_unknown_office_holder_without_country(nlp):
     code, method = _codes(nlp, "President Kagwe said the talks would go on.")["President Kagwe"]
     assert (code, method) == ("GOV", "generic")
+
+
+def test_actors_names_surname_owns_an_agent(nlp):
+    codes = _codes(nlp, "The Bush administration declared that China must drop its barriers.")
+    assert codes["Bush administration"] == ("USAGOV", "title")
+
+
+def test_actors_names_unknown_owner_keeps_the_sentence_country_out(nlp):
+    # whose administration it is, is said: it is not China's
+    codes = _codes(nlp, "The Smithson administration declared that China must drop its barriers.")
+    assert codes["administration"] == ("GOV", "generic")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Salaheddine Sidhoum, Algeria's leading human rights activist, went on strike.", "Salaheddine Sidhoum", "DZA"),
+        ("A member of the Syrian parliament, Mohammed Mamoun, went on hunger strike.", "Mohammed Mamoun", "SYRLEG"),
+    ],
+)
+def test_actors_names_apposition(nlp, text, name, code):
+    actor_code, method = _codes(nlp, text)[name]
+    assert actor_code.startswith(code) and method == "apposition"
+
+
+def test_actors_names_agents_only_phrase_takes_its_head(nlp):
+    codes = _codes(nlp, "Moslem forces in east Bosnia agreed to a truce.")
+    assert codes["Moslem forces"] == ("BIHMIL", "context")

@@ -17,12 +17,11 @@ A mention that gets a country this way has method ``context``; one that gets non
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy
 from spacy import symbols
-from spacy.attrs import DEP, HEAD, IDX, LIKE_NUM, LOWER, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LIKE_NUM, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
@@ -53,6 +52,9 @@ def _label_id(label: str) -> int:
 
 NP_LINK_IDS = frozenset(_label_id(label) for label in NP_LINKS)
 PREP_ID, CONJ_ID = _label_id("prep"), _label_id("conj")
+# A name that owns a sector word: its dependency to the word and its entity types.
+OWNER_DEP_IDS = frozenset(_label_id(label) for label in ("compound", "poss"))
+OWNER_ENTITY_IDS = frozenset(_label_id(label) for label in ("PERSON", "ORG"))
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
@@ -109,7 +111,7 @@ def add_context(
         if anchor is not None and anchor.actor is not None:
             mention.actor = anchor.actor
         else:
-            if anchor is None and tree.several(head):
+            if anchor is None and (tree.several(head) or tree.named_owner(head, tree.last_token(mention.start + 1))):
                 continue
             if anchor is None:
                 # plain civilians belong to where they are, not to the state the sentence is about
@@ -135,9 +137,9 @@ class _Tree:
     __slots__ = ("_cells", "sentence_starts", "starts")
 
     def __init__(self, doc: Doc) -> None:
-        self._cells = doc.to_array([HEAD, DEP, LOWER, LIKE_NUM, IDX, SENT_START])
-        self.starts = self._cells[:, 4].tolist()
-        self.sentence_starts = numpy.flatnonzero(self._cells[:, 5] == 1).tolist()
+        self._cells = doc.to_array([HEAD, DEP, LOWER, LIKE_NUM, ENT_TYPE, IDX, SENT_START])
+        self.starts = self._cells[:, 5].tolist()
+        self.sentence_starts = numpy.flatnonzero(self._cells[:, 6] == 1).tolist()
 
     def sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token)
@@ -163,6 +165,15 @@ class _Tree:
         """A sector mention quantified as several actors ("both governments", "three foreign armies")."""
         first = max(0, head - MAX_QUANTIFIER_DISTANCE)
         return any(self.head(i) == head and (self.lower(i) in MANY_IDS or self.like_num(i)) for i in range(first, head))
+
+    def named_owner(self, head: int, first: int) -> bool:
+        """A sector word (mention from token ``first`` to ``head``) owned by a name before it that the
+        dictionary does not know ("the Smith administration", "Acme's security guards"): whose it
+        is, is said, and it is not the sentence's country."""
+        return any(
+            self.head(i) == head and self.dep(i) in OWNER_DEP_IDS and int(self._cells[i, 4]) in OWNER_ENTITY_IDS
+            for i in range(max(0, first - MAX_QUANTIFIER_DISTANCE), first)
+        )
 
     def attached(self, token: int, head: int) -> bool:
         """True when ``token`` sits in the noun phrase of ``head``: a chain of modifier links, with
@@ -201,10 +212,14 @@ def _anchors(tree: _Tree, mentions: list[ActorMention], places: list[tuple[int, 
 
 def _dominant(anchors: list[Anchor]) -> Anchor | None:
     """The first mention of the country most mentioned, if it clearly leads."""
-    ranked = Counter(a.base for a in anchors if a.base).most_common(2)
-    if not ranked or ranked[0][1] < DOMINANT_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    counts: dict[str, int] = {}
+    for anchor in anchors:
+        if anchor.base:
+            counts[anchor.base] = counts.get(anchor.base, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < DOMINANT_MIN_MENTIONS or (len(ranked) > 1 and ranked[1] == ranked[0]):
         return None
-    return next(a for a in anchors if a.base == ranked[0][0])
+    return next(a for a in anchors if counts.get(a.base) == ranked[0])
 
 
 def _phrase_anchor(tree: _Tree, head: int, sentence: list[Anchor]) -> Anchor | None:

@@ -25,6 +25,9 @@ DEFAULT_PATH = DATA_DIR / "actors.json.gz"
 # same name among their synonyms ("Guam" is Guam before it is the United States).
 KIND_RANK = {"person": 0, "org": 0, "capital": 1, "country": 2}
 SEARCH_RANKS = 4
+# How many times more persons of one country than of any other a surname must name to stand for
+# that country ("Bush": two US presidents against one Caymanian politician).
+SURNAME_LEAD = 2
 # Spellings remembered by the fuzzy matcher before the cache starts over (bounds memory on long runs).
 FUZZY_CACHE_SIZE = 50_000
 
@@ -218,6 +221,32 @@ class ActorDictionary:
     def office_holder(self, surname: str, sector: str, when: date | None) -> ActorRecord | None:
         """The one person called ``surname`` who holds a dated role in ``sector`` on ``when``
         ("President Mugabe"): a title plus a surname names the office holder of the day."""
+        day = when or date.today()
+        hits = [
+            i
+            for i in self._surname_index().get(surname, ())
+            if any(
+                not r.is_default and r.applies(day) and split_code(r.code)[1] == sector for r in self.records[i].roles
+            )
+        ]
+        return self.records[hits[0]] if len(hits) == 1 else None
+
+    def surname_country(self, surname: str, sector: str) -> str | None:
+        """The country most persons called ``surname`` served in ``sector`` ("Bush", GOV → USA),
+        when it clearly leads: "the Bush administration" is that country's government whichever
+        Bush it was. None when no such person or no clear leader."""
+        by_country: dict[str, int] = {}
+        for i in self._surname_index().get(surname, ()):
+            served = {split_code(r.code) for r in self.records[i].roles if r.code != NULL_CODE}
+            for country in {country for country, role in served if country and role == sector}:
+                by_country[country] = by_country.get(country, 0) + 1
+        ranked = sorted(by_country.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < SURNAME_LEAD * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _surname_index(self) -> dict[str, set[int]]:
+        """Last word of a person's multi-word alias → the persons with that alias."""
         if self._surnames is None:
             surnames: dict[str, set[int]] = {}
             for alias, indices in self.aliases.items():
@@ -227,15 +256,7 @@ class ActorDictionary:
                         if self.records[i].kind == "person":
                             surnames.setdefault(words[-1], set()).add(i)
             self._surnames = surnames
-        day = when or date.today()
-        hits = [
-            i
-            for i in self._surnames.get(surname, ())
-            if any(
-                not r.is_default and r.applies(day) and split_code(r.code)[1] == sector for r in self.records[i].roles
-            )
-        ]
-        return self.records[hits[0]] if len(hits) == 1 else None
+        return self._surnames
 
     def fuzzy_blocks(self) -> dict[tuple[str, str, int], list[str]]:
         """Multi-word aliases by (kind: person or org, first three letters of the last word, words)."""

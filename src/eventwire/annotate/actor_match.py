@@ -57,7 +57,15 @@ GENERIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "L
 PLACE_KINDS = frozenset({"country", "capital"})
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.
-SCORES = {"dictionary": 1.0, "title": 1.0, "metonymy": 0.9, "coref": 0.9, "context": 0.7, "generic": 0.5}
+SCORES = {
+    "dictionary": 1.0,
+    "title": 1.0,
+    "metonymy": 0.9,
+    "coref": 0.9,
+    "apposition": 0.9,
+    "context": 0.7,
+    "generic": 0.5,
+}
 
 
 @dataclass(slots=True)
@@ -388,7 +396,8 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
             return Resolved(start, end, dictionary.composite(person_actor.country + role), "title")
         title = _title_code(group.items, dictionary, when)
         if title is None:
-            if head.weak or len(core) > 1 or role[:3] not in GENERIC_SECTORS:
+            # agents only: the last one is the head ("Moslem forces", "army soldiers")
+            if head.weak or role[:3] not in GENERIC_SECTORS:
                 return None
             return Resolved(start, end, dictionary.generic(role), "generic")
         country, _ = split_code(title)

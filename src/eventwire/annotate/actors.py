@@ -10,6 +10,8 @@ President Vladimir Putin", "Stoltenberg" after "NATO Secretary-General Jens Stol
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -57,6 +59,8 @@ PHRASE_BREAKS = frozenset(
     {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
 )
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
+# Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
+OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 # Lower-case words inside personal names ("Omar al-Bashir", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "ben", "abu", "de", "da", "di", "van", "von", "der", "la", "le", "du"}
@@ -79,14 +83,19 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     items = find_items(text, units, dictionary, when)
     ents = doc.ents  # spaCy builds the entity spans anew on every access: read them once
     entities = [(e.start_char, e.end_char, e.label_) for e in ents]
+    entity_starts = [s for s, _, _ in entities]
     resolved: list[Resolved] = []
     for group in group_items(text, units, items):
         found = group_actor(group, units, dictionary, when)
-        if found is None or _inside_other_name(group, found, entities):
+        if found is None:
             continue
-        if found.method == "generic" and _inside_name(found, entities):
-            continue  # "King" in "Martin Luther King", "Times" in a paper's name
-        resolved.append(found)
+        # entities do not overlap: only the last one starting before the group can contain it
+        at = bisect_right(entity_starts, found.start) - 1
+        name = entities[at] if at >= 0 and entities[at][1] >= found.end else None
+        if name is None or name[2] not in NAME_ENTITY_LABELS:
+            resolved.append(found)
+        elif found.method != "generic" and not _inside_other_name(group, found, name):
+            resolved.append(found)  # a generic word inside a name is no actor: "King" in "Martin Luther King"
     _share_person_actors(resolved)
     mentions = [
         ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method]) for r in resolved
@@ -101,24 +110,44 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     add_context(doc, mentions, places, dictionary)
+    mentions += _appositions(ents, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _inside_other_name(group: Group, found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
-    """A bare country/city inside a longer name of something else ("RBC Ukraine", "Jordan Peterson",
-    "Moscow Times"); a country opening the name modifies it ("U.S. Missile Approval") and stays."""
+def _appositions(ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person the dictionary does not know, in apposition to an actor phrase, is that actor
+    ("Salaheddine Sidhoum, Algeria's leading human rights activist", "a member of the Syrian
+    parliament, Mohammed Mamoun")."""
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
+            continue
+        root = ent.root
+        related = [root.head] if root.dep_ == "appos" else []
+        related += [t for t in root.children if t.dep_ == "appos"]
+        related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for token in related:
+            owner = next((m for m in mentions if m.start <= token.idx < m.end and m.method != "generic"), None)
+            if owner is not None:
+                found.append(
+                    ActorMention(
+                        ent.start_char, ent.end_char, ent.text, owner.actor, "apposition", SCORES["apposition"]
+                    )
+                )
+                break
+    return found
+
+
+def _inside_other_name(group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
+    """A bare country/city inside a longer name of something else (``name``: "RBC Ukraine", "Jordan
+    Peterson", "Moscow Times"); a country opening the name modifies it ("U.S. Missile Approval")
+    and stays."""
     if any(i.kind != "actor" or i.record.kind not in PLACE_KINDS for i in group.items):
         return False
+    start, end, _ = name
     opening_country = group.items[0].record.kind == "country"
-    return any(
-        label in NAME_ENTITY_LABELS
-        and s <= found.start
-        and found.end <= e
-        and (s, e) != (found.start, found.end)
-        and not (opening_country and s == found.start)
-        for s, e, label in entities
-    )
+    return (start, end) != (found.start, found.end) and not (opening_country and start == found.start)
 
 
 def _join_country_titles(
@@ -143,10 +172,6 @@ def _join_country_titles(
         mention.start, mention.text = previous.start, text[previous.start : mention.end]
         mentions = [m for m in mentions if m is not previous]
     return mentions
-
-
-def _inside_name(found: Resolved, entities: list[tuple[int, int, str]]) -> bool:
-    return any(label in NAME_ENTITY_LABELS and s <= found.start and found.end <= e for s, e, label in entities)
 
 
 def _share_person_actors(resolved: list[Resolved]) -> None:
@@ -186,6 +211,7 @@ def _surname_and_fuzzy(
         if r.person is not None and r.person.last > r.person.first:
             surnames.setdefault(units[r.person.last].key, r.actor)
     taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
+    generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
     for ent in ents:
         if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
@@ -195,12 +221,12 @@ def _surname_and_fuzzy(
             words = words[1:]
         if not words:
             continue
-        start = ent.start_char
+        start, end = ent.start_char, ent.end_char
         title = _title_before(doc, ent, dictionary) if ent.label_ == "PERSON" else None
         free_title = title is not None and not any(s < ent.start_char and title[0] < e for s, e in taken_names)
         sector = (split_code(title[1])[1] or title[1][:3]) if title else None
         holder = dictionary.office_holder(words[-1], sector, when) if title else None
-        found = None
+        owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
         if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
@@ -212,15 +238,26 @@ def _surname_and_fuzzy(
             method = "fuzzy"
             if ent.label_ == "PERSON" and len(words) > 1:
                 surnames.setdefault(words[-1], actor)
+        elif owned is not None and (country := dictionary.surname_country(words[-1], owned.actor.sector)) is not None:
+            # "the Bush administration": the agent of the country the name's holders served
+            actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
+            end = owned.end
         elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
         else:
             continue
-        extra.append(ActorMention(start, ent.end_char, text[start : ent.end_char], actor, method, score))
-        taken_names.append((start, ent.end_char))
+        extra.append(ActorMention(start, end, text[start:end], actor, method, score))
+        taken_names.append((start, end))
     return extra
+
+
+def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
+    """A sector mention right after a name, or after its possessive ("Bush administration",
+    "Netanyahu's government")."""
+    match = OWNER_GAP.match(text, end)
+    return generic_at.get(match.end()) if match else None
 
 
 def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
