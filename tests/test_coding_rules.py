@@ -82,3 +82,17 @@ def test_coding_equally_specific_patterns_prefer_the_first_object_word(tmp_path,
     ):
         doc = nlp(text)
         assert matcher.match(doc[1]).code == expected
+
+
+def test_coding_supplementary_verbs_and_patterns(nlp) -> None:
+    names = {"Swiss doctors": "CHEMED", "Red Crescent": "NGOHLHIRC", "Israel": "ISR", "Lebanon": "LBN"}
+    handed = code(nlp, "Swiss doctors handed over medicine to the Red Crescent.", names)
+    assert {(e.cameo_code, e.plover_type) for e in handed} == {("073", "AID")}
+    [strengthened] = code(nlp, "Israel has strengthened its forces in Lebanon.", names)
+    assert (strengthened.cameo_code, strengthened.plover_type) == ("154", "MOBILIZE")
+
+
+def test_coding_preposition_like_participle_and_stative_passive(nlp) -> None:
+    names = {"Serb forces": "SRBMIL", "Albanians": "ALBCVL", "the US": "USA"}
+    events = code(nlp, "Serb forces were engaged in attacks against Albanians, according to the US.", names)
+    assert {(e.source.code, e.plover_type) for e in events} == {("SRBMIL", "ASSAULT")}

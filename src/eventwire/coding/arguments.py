@@ -50,7 +50,8 @@ LIST_DEPS = {"conj", "appos"}
 NP_PREPS = {"of", "from", "for", "in", "inside", "by"}
 GENERIC_PREFIX = "generic:"
 # Participles whose passive subject holds the stance ("X is opposed to Y").
-STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "dedicate", "devote"}
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dispose", "resolve", "dedicate", "devote",
+                       "engage", "involve"}  # fmt: skip
 # Subject pronouns resolved to the actor subject of a governing clause.
 ANAPHORS = {"it", "they", "he", "she", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}

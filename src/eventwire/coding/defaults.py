@@ -11,6 +11,7 @@ from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.coding.lexicon import load_lexicon
 from eventwire.coding.ontology import load_ontology
 from eventwire.coding.places import load_gazetteer
+from eventwire.coding.supplement import supplement
 from eventwire.paths import DATA_DIR, shared_path
 
 DEFAULT_CODER = "eventwire.dependency.v1"
@@ -39,7 +40,7 @@ def make_dependency_coder() -> DependencyCoder:
         load_gazetteer()
         return DependencyCoder(
             DEFAULT_CODER,
-            load_lexicon(DATA_DIR / LEXICON_FILE),
+            supplement(load_lexicon(DATA_DIR / LEXICON_FILE)),
             load_ontology(),
             load_classifier(),
             load_discards(),

@@ -84,6 +84,20 @@ class Lexicon:
                     seen.append(entry)
         return seen
 
+    def extend(self, other: Lexicon) -> None:
+        """Add ``other``'s verbs, blocks, patterns and synset members to this lexicon (a
+        block both have keeps this lexicon's code and gains the other's patterns)."""
+        for block, code in other.blocks.items():
+            self.blocks.setdefault(block, code)
+        for block, patterns in other.patterns.items():
+            self.patterns.setdefault(block, []).extend(patterns)
+        for synset, phrases in other.synsets.items():
+            members = self.synsets.setdefault(synset, [])
+            members.extend(p for p in phrases if p not in members)
+        for lemma, entries in other.verbs.items():
+            bucket = self.verbs.setdefault(lemma, [])
+            bucket.extend(e for e in entries if e not in bucket)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -215,12 +229,18 @@ def read_verb_dictionary(path: str | Path, name: str | None = None, comment_verb
         The lexicon; transformation lines (``~``) are skipped.
     """
     path = Path(path)
-    lex = Lexicon(name=name or path.name)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return parse_verb_dictionary(text, name or path.name, comment_verbs)
+
+
+def parse_verb_dictionary(text: str, name: str, comment_verbs: bool = False) -> Lexicon:
+    """A PETRARCH-2 verb dictionary given as text (see :func:`read_verb_dictionary`)."""
+    lex = Lexicon(name=name)
     block = ""
     synset: str | None = None
     in_comment = False
     origins: list[tuple[str, str]] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for raw in text.splitlines():
         if in_comment:
             if "-->" in raw:
                 in_comment = False

@@ -196,10 +196,13 @@ def _not_an_occurrence(verb: Token, match: Match | None) -> bool:
 
     An infinitive modifying a noun ("Russia's resolve to persist with its offensive", "a plan to
     withdraw") is an intention or plan, not an act; a permission verb as a reduced passive
-    modifier ("an escalation, enabled by the policy change") describes how something came about.
+    modifier ("an escalation, enabled by the policy change") describes how something came about;
+    a participle the parser reads as a preposition ("according to") names no act.
     """
     tree = tree_of(verb.doc)
     i = verb.i
+    if tree.deps[i] == "prep":
+        return True  # "according to …", "following …": a verb form used as a preposition
     if tree.deps[i] == "acl" and tree.pos[tree.heads[i]] in ("NOUN", "PROPN"):
         if _has_to(tree, i):
             return True

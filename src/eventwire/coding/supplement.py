@@ -1,0 +1,55 @@
+"""Verbs and verb patterns the CAMEO.2.0 dictionary lacks, in its own PETRARCH-2 format.
+
+CAMEO.2.0 has no entry for some common news verbs ("handed over medicine", "retook the town")
+and no pattern for some common objects of verbs it does list ("strengthened its forces",
+"upgraded ties"). The entries follow the CAMEO codebook's definitions of the codes they use
+and are merged into the shipped lexicon when the default coder is built.
+"""
+
+from __future__ import annotations
+
+from eventwire.coding.lexicon import Lexicon, parse_verb_dictionary
+
+SUPPLEMENT = """
+--- HANDOVER   [---]  ---
++HAND_OVER
+- * AID                     [070]   # HAND
+- * &FOOD                   [073]   # HAND
+- * MEDICINE                [073]   # HAND
+- * MEDICINES               [073]   # HAND
+- * SUPPLIES                [073]   # HAND
+- * &WEAPON                 [072]   # HAND
+- * PRISONERS               [0841]  # HAND
+- * HOSTAGES                [0841]  # HAND
+
+--- STRENGTHEN   [---]  ---
+- * &MILITARY               [154]   # STRENGTHEN
+- * FORCES                  [154]   # STRENGTHEN
+- * {MILITARY PRESENCE}     [154]   # STRENGTHEN
+
+--- IMPEL   [170]  ---
+- * &MILITARY               [154]   # REINFORCE
+- * FORCES                  [154]   # REINFORCE
+
+--- UPGRADE   [---]  ---
+- * TIES                    [050]   # UPGRADE
+- * RELATIONS               [050]   # UPGRADE
+
+--- SANCTION   [163]  ---
+SANCTION
+
+--- RETAKE   [192]  ---
+RETAKE
+
+--- BULLDOZE   [1712]  ---
+BULLDOZE
+
+--- PICKET   [141]  ---
+PICKET
+"""
+
+
+def supplement(lexicon: Lexicon) -> Lexicon:
+    """``lexicon`` with the supplementary verbs and patterns added (changed in place)."""
+    lexicon.extend(parse_verb_dictionary(SUPPLEMENT, "cameo-supplement"))
+    return lexicon
