@@ -96,3 +96,13 @@ def test_coding_preposition_like_participle_and_stative_passive(nlp) -> None:
     names = {"Serb forces": "SRBMIL", "Albanians": "ALBCVL", "the US": "USA"}
     events = code(nlp, "Serb forces were engaged in attacks against Albanians, according to the US.", names)
     assert {(e.source.code, e.plover_type) for e in events} == {("SRBMIL", "ASSAULT")}
+
+
+def test_coding_compound_actor_marker_in_patterns(tmp_path, nlp) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- AGREE  [081] ---\nAGREE\n- % * [030:030]\n", encoding="utf-8")
+    matcher = Matcher(read_verb_dictionary(path))
+    both = nlp("The Philippines and France agree that disputes should be resolved.")
+    single = nlp("France agrees that disputes should be resolved.")
+    assert matcher.match(both[4]).code == "030"
+    assert matcher.match(single[1]).code == "081"

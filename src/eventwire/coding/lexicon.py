@@ -57,7 +57,16 @@ class Pattern:
             sum(_word_weight(w) for s in self.pre for w in s)
             + sum(_word_weight(w) for s in self.post for w in s)
             + sum(1 + 2 * sum(len(s) for s in seqs) for _, seqs in self.preps)
+            + 2 * sum(self.compound_marks)
         )
+
+    @property
+    def compound_marks(self) -> tuple[bool, bool]:
+        """(before the verb, after it): PETRARCH's ``%`` asks for a compound actor there
+        ("- % * [030:030]": two parties that agree agree with each other)."""
+        body = self.text.lstrip("- ").split("[")[0]
+        pre, _, post = body.partition("*")
+        return "%" in pre, "%" in post
 
 
 def _word_weight(word: str) -> int:

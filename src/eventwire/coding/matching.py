@@ -135,6 +135,7 @@ class CompiledPattern:
     preps: frozenset[str]
     family: str | None  # CAMEO root of the pattern's code (either direction); None: a null code
     origins: frozenset[str]  # forms of the verbs the pattern was written for
+    compound: tuple[bool, bool]  # a compound actor required before / after the verb
 
 
 def _origin_forms(verbs: tuple[str, ...]) -> frozenset[str]:
@@ -228,6 +229,7 @@ class Matcher:
             prep_words,
             (code or reverse or "")[:2] or None,
             _origin_forms(pattern.verbs),
+            pattern.compound_marks,
         )
 
     def _seq_at(self, items: tuple[str, ...], words: list[Forms], start: int) -> int | None:
@@ -333,6 +335,7 @@ class Matcher:
                     and all(a & post_words for a in cp.post)
                     and (not cp.pattern.preps or cp.preps & prep_words)
                     and self.pattern_matches(cp.pattern, context)
+                    and (not any(cp.compound) or _compounds_present(verb, cp.compound))
                 ):
                     found = (cp.specificity, -self._first_position(cp.pattern, context.post), cp.pattern, entry)
                     if best is None or found[:2] > best[:2]:
@@ -348,3 +351,21 @@ class Matcher:
             return Match(code, reverse, entry.block, None, QUALITY_VERB_CODE)
         code, reverse = split_code(self.lexicon.blocks.get(entry.block))
         return Match(code, reverse, entry.block, None, QUALITY_BLOCK_CODE)
+
+
+def _compounds_present(verb: Token, wanted: tuple[bool, bool]) -> bool:
+    """Whether the verb's subject (``wanted[0]``) and an object or prepositional object
+    (``wanted[1]``) are coordinated phrases ("Gondor and Arnor"), as PETRARCH's ``%`` requires."""
+    tree = tree_of(verb.doc)
+    deps, kids, i = tree.deps, tree.kids, verb.i
+
+    def coordinated(k: int) -> bool:
+        return any(deps[c] == "conj" for c in kids[k])
+
+    if wanted[0] and not any(deps[k] in ("nsubj", "nsubjpass") and coordinated(k) for k in kids[i]):
+        return False
+    if wanted[1]:
+        objects = [k for k in kids[i] if deps[k] in ("dobj", "dative")]
+        objects += [p for k in kids[i] if deps[k] == "prep" for p in kids[k] if deps[p] == "pobj"]
+        return any(coordinated(k) for k in objects)
+    return True
