@@ -106,3 +106,11 @@ def test_coding_compound_actor_marker_in_patterns(tmp_path, nlp) -> None:
     single = nlp("France agrees that disputes should be resolved.")
     assert matcher.match(both[4]).code == "030"
     assert matcher.match(single[1]).code == "081"
+
+
+def test_coding_blocking_passage_and_gathering_for_a_rally_are_protests(nlp) -> None:
+    names = {"French workers": "FRALAB", "Germany": "DEU", "Nigerians": "NGA"}
+    [blocked] = code(nlp, "French workers blocked the bridge to Germany.", names)
+    assert (blocked.cameo_code, blocked.plover_type) == ("144", "PROTEST")
+    [rally] = code(nlp, "Thousands of Nigerians converged for a rally in Lagos.", names)
+    assert (rally.cameo_code, rally.plover_type) == ("141", "PROTEST")

@@ -36,10 +36,11 @@ from eventwire.coding.discards import Discards
 from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import Matcher
+from eventwire.coding.nominals import event_noun_code
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.place_targets import place_index, place_target
 from eventwire.coding.places import country_name
-from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, event_noun_code, sentence_readings
+from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.coding.tree import children, tree_of
 from eventwire.model import Actor, ActorMention, Event, Quote, Timex

@@ -15,6 +15,12 @@ from spacy.tokens import Span, Token
 
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
+from eventwire.coding.nominals import (
+    QUALITY_NOMINAL,
+    STATEMENT_ROOT,
+    VERB_CODE_OVERRIDES,
+    nominal_match,
+)
 from eventwire.coding.rules import FORCE_ROOTS, compose, halt_code, refine_force
 from eventwire.coding.tree import Tree, tree_of
 
@@ -25,28 +31,6 @@ LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "make", "hold", "
                "step", "open", "have", "take", "give", "deliver", "issue", "announce", "sign", "complete",
                "speed", "organize", "organise", "escalate", "pursue", "initiate", "finish", "accelerate",
                "expand", "extend", "call", "impose", "reimpose", "tighten", "enforce"}  # fmt: skip
-# Nominal endings and the verb endings they come from (negotiations → negotiate, invasion →
-# invade, withdrawal → withdraw, admission → admit); the first stem the lexicon knows wins.
-NOMINAL_SUFFIXES = (("ations", "ate"), ("ation", "ate"), ("ations", ""), ("ation", ""), ("ation", "e"),
-                    ("ation", "y"), ("itions", "ite"), ("ition", "ite"), ("tions", "te"), ("tion", "te"),
-                    ("tion", "e"), ("ions", ""), ("ion", ""), ("ion", "e"), ("sion", "de"), ("sion", "d"),
-                    ("ssion", "t"), ("ulsion", "el"), ("ials", "y"), ("ial", "y"), ("als", ""), ("al", ""),
-                    ("al", "e"), ("ure", "e"), ("ism", "ize"), ("ings", ""), ("ing", ""), ("ing", "e"),
-                    ("ments", ""), ("ment", ""), ("s", ""), ("", ""))  # fmt: skip
-# Event nouns whose meaning is not that of the verb spelled alike (CAMEO codebook): talks are
-# consultations, not statements; a hunger or labour strike is a protest, not an attack.
-EVENT_NOUN_CODES = {"talks": "040", "negotiations": "046", "negotiation": "046", "mediation": "045",
-                    "demonstration": "141", "demonstrations": "141", "rally": "141", "rallies": "141",
-                    "march": "141", "marches": "141", "protest": "140", "protests": "140", "sit-in": "144",
-                    "walkout": "143", "invasion": "192", "offensive": "190", "ceasefire": "0871",
-                    "truce": "0871", "withdrawal": "0874", "pullout": "0874", "pullback": "0874",
-                    "sanctions": "163", "embargo": "163", "blockade": "1721", "crackdown": "175",
-                    "curfew": "1723", "curfews": "1723"}  # fmt: skip
-# Modifiers that make a strike a protest: a hunger strike (CAMEO 142) or a labour strike (143).
-STRIKE_NOUNS = {"strike", "strikes"}
-HUNGER_STRIKE_CODE, LABOUR_STRIKE_CODE = "142", "143"
-LABOUR_STRIKE_MODIFIERS = {"general", "labor", "labour", "national", "nationwide", "workers", "open-ended",
-                           "indefinite", "warning", "day", "teachers"}  # fmt: skip
 # Signing or issuing a decree, law or order enacts its content; the signing itself is no demand
 # (CAMEO.2.0's "sign * decree [100]"), and the document is not a target.
 ENACTING_VERBS = {"sign", "issue", "enact", "promulgate", "publish", "draft"}
@@ -57,16 +41,6 @@ DOCUMENT_NOUNS = {"decree", "law", "order", "bill", "ordinance", "edict", "direc
 HALT_BLOCKS = {"CANCEL", "FREEZE", "REVOKE_", "REDUCE", "SLASH"}
 # Blocks of permission verbs (allow, enable, permit): an event only with something permitted.
 PERMISSION_BLOCKS = {"ALLOW"}
-# Verbs whose CAMEO.2.0 block default contradicts the CAMEO codebook (negotiating is 046, not
-# yielding 080; withdrawing forces is a military retreat 0874); used when no pattern matched.
-VERB_CODE_OVERRIDES = {"negotiate": "046", "mediate": "045", "withdraw": "0874", "retreat": "0874",
-                       "surrender": "0874", "demobilize": "0873", "demobilise": "0873", "rally": "141"}  # fmt: skip
-# Quality of a code read off an object noun: below a verb's own code, above a block default.
-QUALITY_NOMINAL = 0.7
-# Statement codes (CAMEO 01x) are not events; their complement clauses are coded on their own.
-STATEMENT_ROOT = "01"
-# Block name of a light verb whose object is a statement ("issued a declaration"): no event.
-STATEMENT_BLOCK = "STATEMENT"
 # Roots whose two-sided compound subjects ("Israel and Lebanon agreed") act on each other.
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 
@@ -104,63 +78,6 @@ class Reading:
     swapped: bool = False  # the code runs from the target to the subject ("received … from")
 
 
-def event_noun_code(matcher: Matcher, noun: Token) -> tuple[str, str | None, str] | None:
-    """(code, reverse, block) of an eventive noun ("invasion" → invade → 192), else None."""
-    word = noun.lower_
-    if word in STRIKE_NOUNS:
-        mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-        if "hunger" in mods:
-            return HUNGER_STRIKE_CODE, None, "NOUN"
-        if mods & LABOUR_STRIKE_MODIFIERS:
-            return LABOUR_STRIKE_CODE, None, "NOUN"
-    fixed = EVENT_NOUN_CODES.get(word) or EVENT_NOUN_CODES.get(noun.lemma_.lower())
-    if fixed:
-        return fixed, None, "NOUN"
-    return _noun_stem_code(matcher, noun.lemma_.lower())
-
-
-def _noun_stem_code(matcher: Matcher, lemma: str) -> tuple[str, str | None, str] | None:
-    cache = matcher.noun_cache
-    if lemma not in cache:
-        cache[lemma] = None
-        for suffix, repl in NOMINAL_SUFFIXES:
-            if suffix and not lemma.endswith(suffix):
-                continue
-            stem = lemma[: len(lemma) - len(suffix)] + repl if suffix else lemma
-            if len(stem) < 3:
-                continue
-            entries = [e for e in matcher.lexicon.verbs.get(stem, ()) if not (e.after or e.before)]
-            found = None
-            for entry in entries:
-                code, reverse = split_code(entry.code or matcher.lexicon.blocks.get(entry.block))
-                if stem in VERB_CODE_OVERRIDES:
-                    code, reverse = VERB_CODE_OVERRIDES[stem], None
-                if code:
-                    found = (code, reverse, entry.block)
-                    break
-            if entries:
-                cache[lemma] = found  # the first stem the lexicon knows decides, coded or not
-                break
-    return cache[lemma]
-
-
-def _nominal_match(matcher: Matcher, verb: Token) -> Match | None:
-    """The code of the event noun governed by a light verb (or an unknown verb); a noun that
-    names no event may carry one in a compound ("a mediation mission"). A statement noun
-    ("issued a declaration") gives a match without a code: the verb names no event."""
-    statement = False
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "attr") or obj.pos_ != "NOUN":
-            continue
-        nouns = [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
-        for noun in nouns:
-            found = event_noun_code(matcher, noun)
-            if found is not None and not found[0].startswith(STATEMENT_ROOT):
-                return Match(found[0], found[1], found[2], None, QUALITY_NOMINAL)
-            statement |= found is not None and noun is obj
-    return Match(None, None, STATEMENT_BLOCK, None, QUALITY_NOMINAL) if statement else None
-
-
 def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match | None:
     """Lexicon reading of one verb, falling back to its event noun for light/unknown verbs."""
     match = matcher.match(verb)
@@ -176,12 +93,12 @@ def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match 
         return None  # "signed a decree expanding …": the document's content is the event
     weak = match is None or match.code is None or match.quality <= QUALITY_BLOCK_CODE
     if cameo_rules and weak and match is not None and match.block in HALT_BLOCKS:
-        halted = _nominal_match(matcher, verb)
+        halted = nominal_match(matcher, verb)
         code = halt_code(halted.code) if halted is not None and halted.code else None
         if code is not None:
             return Match(code, None, match.block, None, QUALITY_NOMINAL)
     if weak and lemma in LIGHT_VERBS:
-        nominal = _nominal_match(matcher, verb)
+        nominal = nominal_match(matcher, verb)
         if nominal is not None:
             return nominal
     return match

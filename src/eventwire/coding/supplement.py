@@ -2,8 +2,9 @@
 
 CAMEO.2.0 has no entry for some common news verbs ("handed over medicine", "retook the town")
 and no pattern for some common objects of verbs it does list ("strengthened its forces",
-"upgraded ties"). The entries follow the CAMEO codebook's definitions of the codes they use
-and are merged into the shipped lexicon when the default coder is built.
+"upgraded ties", "blocked the bridge", "converged for a rally"). The entries follow the CAMEO
+codebook's definitions of the codes they use and are merged into the shipped lexicon when the
+default coder is built.
 """
 
 from __future__ import annotations
@@ -34,6 +35,21 @@ SUPPLEMENT = """
 --- UPGRADE   [---]  ---
 - * TIES                    [050]   # UPGRADE
 - * RELATIONS               [050]   # UPGRADE
+
+--- EXCLUDE   [170]  ---
+- * STREET                  [144]   # BLOCK , BLOCKADE , BARRICADE
+- * STREETS                 [144]   # BLOCK , BLOCKADE , BARRICADE
+- * ROADS                   [144]   # BLOCK , BLOCKADE , BARRICADE
+- * HIGHWAY                 [144]   # BLOCK , BLOCKADE , BARRICADE
+- * BRIDGE                  [144]   # BLOCK , BLOCKADE , BARRICADE
+- * RAILWAY                 [144]   # BLOCK , BLOCKADE , BARRICADE
+- * TRANSPORT               [144]   # BLOCK , BLOCKADE , BARRICADE
+- * WORK                    [143]   # SHUN , BOYCOTT
+
+--- ASSEMBLE   [040]  ---
+- * (FOR RALLY)             [141]   # CONVERGE , GATHER , ASSEMBLE
+- * (FOR PROTEST)           [141]   # CONVERGE , GATHER , ASSEMBLE
+- * (FOR DEMONSTRATION)     [141]   # CONVERGE , GATHER , ASSEMBLE
 
 --- SANCTION   [163]  ---
 SANCTION
