@@ -99,3 +99,37 @@ def test_actors_names_apposition(nlp, text, name, code):
 def test_actors_names_agents_only_phrase_takes_its_head(nlp):
     codes = _codes(nlp, "Moslem forces in east Bosnia agreed to a truce.")
     assert codes["Moslem forces"] == ("BIHMIL", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a capital lends its country to an agent
+        ("Tehran's police arrested two students.", "Tehran's police", "IRNCOP"),
+        ("Iranian authorities pressured the United Bus Company of Tehran.", "Company of Tehran", "IRNBUS"),
+        # an organisation opening a longer name still names it, after "the" too
+        ("The Hamas Political Bureau said the talks failed.", "Hamas", "PSEREBHMS"),
+    ],
+)
+def test_actors_names_places_and_organisations_in_phrases(nlp, text, words, code):
+    assert _codes(nlp, text).get(words, (None,))[0] == code
+
+
+def test_actors_names_one_word_organisation_inside_another_name(nlp):
+    # "Organization" alone is an alias of a militant group; here it is the end of another name
+    codes = _codes(nlp, "The League urged Europe to support the Palestinian Liberation Organization.")
+    assert "Organization" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # an ethnic group is the civilians of where it lives, not the state of its name
+        ("Serb forces killed three ethnic Albanians in southeastern Serbia.", "Albanians", "SRBCVL"),
+        ("Ethnic Albanian guerrillas clashed with Macedonian police.", "Albanian guerrillas", "MKDREB"),
+        # civilians take the country of a place they are in
+        ("Israeli troops killed three civilians in Gaza on Monday.", "civilians", "PSEGZACVL"),
+    ],
+)
+def test_actors_names_people_where_they_live(nlp, text, words, code):
+    assert _codes(nlp, text).get(words) == (code, "context")

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import numpy
 from spacy import symbols
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LIKE_NUM, LOWER, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from eventwire.annotate.actor_dictionary import ActorDictionary
-from eventwire.annotate.actor_match import SCORES
+from eventwire.annotate.actor_match import LOCATIVE_PREPS, SCORES
 from eventwire.annotate.actor_text import split_code
 from eventwire.model import Actor, ActorMention
 
@@ -51,7 +51,8 @@ def _label_id(label: str) -> int:
 
 
 NP_LINK_IDS = frozenset(_label_id(label) for label in NP_LINKS)
-PREP_ID, CONJ_ID = _label_id("prep"), _label_id("conj")
+PREP_ID, CONJ_ID, POBJ_ID = _label_id("prep"), _label_id("conj"), _label_id("pobj")
+LOCATIVE_IDS = frozenset(hash_string(word) for word in LOCATIVE_PREPS)
 # A name that owns a sector word: its dependency to the word and its entity types.
 OWNER_DEP_IDS = frozenset(_label_id(label) for label in ("compound", "poss"))
 OWNER_ENTITY_IDS = frozenset(_label_id(label) for label in ("PERSON", "ORG"))
@@ -137,9 +138,9 @@ class _Tree:
     __slots__ = ("_cells", "sentence_starts", "starts")
 
     def __init__(self, doc: Doc) -> None:
-        self._cells = doc.to_array([HEAD, DEP, LOWER, LIKE_NUM, ENT_TYPE, IDX, SENT_START])
-        self.starts = self._cells[:, 5].tolist()
-        self.sentence_starts = numpy.flatnonzero(self._cells[:, 6] == 1).tolist()
+        self._cells = doc.to_array([HEAD, DEP, LOWER, ENT_TYPE, IDX, SENT_START])
+        self.starts = self._cells[:, 4].tolist()
+        self.sentence_starts = numpy.flatnonzero(self._cells[:, 5] == 1).tolist()
 
     def sentence(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token)
@@ -154,26 +155,29 @@ class _Tree:
     def lower(self, token: int) -> int:
         return int(self._cells[token, 2])
 
-    def like_num(self, token: int) -> bool:
-        return bool(self._cells[token, 3])
-
     def last_token(self, end: int) -> int:
         """The token holding the last character before ``end`` (the head of a short English phrase)."""
         return bisect_right(self.starts, end - 1) - 1
 
     def several(self, head: int) -> bool:
-        """A sector mention quantified as several actors ("both governments", "three foreign armies")."""
+        """A sector mention quantified as several actors ("both governments", "other diplomats");
+        a number is not ("three civilians" are as often of one country as soldiers are)."""
         first = max(0, head - MAX_QUANTIFIER_DISTANCE)
-        return any(self.head(i) == head and (self.lower(i) in MANY_IDS or self.like_num(i)) for i in range(first, head))
+        return any(self.head(i) == head and self.lower(i) in MANY_IDS for i in range(first, head))
 
     def named_owner(self, head: int, first: int) -> bool:
         """A sector word (mention from token ``first`` to ``head``) owned by a name before it that the
         dictionary does not know ("the Smith administration", "Acme's security guards"): whose it
         is, is said, and it is not the sentence's country."""
         return any(
-            self.head(i) == head and self.dep(i) in OWNER_DEP_IDS and int(self._cells[i, 4]) in OWNER_ENTITY_IDS
+            self.head(i) == head and self.dep(i) in OWNER_DEP_IDS and int(self._cells[i, 3]) in OWNER_ENTITY_IDS
             for i in range(max(0, first - MAX_QUANTIFIER_DISTANCE), first)
         )
+
+    def locative(self, token: int) -> bool:
+        """A name under a locative preposition ("in southeastern Serbia"): a place."""
+        parent = self.head(token)
+        return self.dep(token) == POBJ_ID and self.dep(parent) == PREP_ID and self.lower(parent) in LOCATIVE_IDS
 
     def attached(self, token: int, head: int) -> bool:
         """True when ``token`` sits in the noun phrase of ``head``: a chain of modifier links, with
@@ -201,7 +205,9 @@ def _anchors(tree: _Tree, mentions: list[ActorMention], places: list[tuple[int, 
             anchors.append(Anchor(m.start, m.end, None, None, tree.last_token(m.end), actor))
             continue
         base = country if actor.sector else actor.cameo_code
-        anchors.append(Anchor(m.start, m.end, country, base, tree.last_token(m.end), None, m.method == "metonymy"))
+        token = tree.last_token(m.end)
+        place = m.method == "metonymy" or tree.locative(token)
+        anchors.append(Anchor(m.start, m.end, country, base, token, None, place))
     for start, end, code in places:
         country, sector = split_code(code)
         if country is not None:

@@ -33,6 +33,7 @@ LINKERS = frozenset(
 FORMER_WORDS = frozenset({"former", "ex"})
 # A demonym after these words names an ethnic group, not the state ("ethnic Albanians in Serbia").
 ETHNIC_WORDS = frozenset({"ethnic"})
+ETHNIC_ROLE = "CVL"
 # Text allowed between units of one phrase: spaces and apostrophes, or one hyphen ("Secretary-
 # General"); a spaced dash ("WASHINGTON -- President") separates phrases. After an initial or an
 # abbreviation its full stop may stand in the gap too ("Joseph R. Biden Jr.").
@@ -208,7 +209,9 @@ def _actor_item(
         return None
     item.tentative = valid == TENTATIVE
     if item.record.kind == "country" and first > 0 and units[first - 1].key in ETHNIC_WORDS:
-        item.kind = "block"
+        # "ethnic Albanians" are civilians of wherever they live, not the state: a sector word
+        item.kind, item.role, item.record = "agent", ETHNIC_ROLE, None
+        item.weak = _modifier(units[last].token)
     return item
 
 
@@ -358,6 +361,8 @@ def _title_code(items: list[Item], dictionary: ActorDictionary, when: date | Non
     if base is None:
         return None
     agents = [i for i in items if i.kind == "agent"]
+    if agents and orgs[-1].record.kind == "capital":
+        base = split_code(base)[0] or base  # a capital lends its country: "Tehran's police" → IRNCOP
     return compose_code(base, agents[-1].role) if agents else base
 
 

@@ -94,7 +94,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         name = entities[at] if at >= 0 and entities[at][1] >= found.end else None
         if name is None or name[2] not in NAME_ENTITY_LABELS:
             resolved.append(found)
-        elif found.method != "generic" and not _inside_other_name(group, found, name):
+        elif found.method != "generic" and not _inside_other_name(text, group, found, name):
             resolved.append(found)  # a generic word inside a name is no actor: "King" in "Martin Luther King"
     _share_person_actors(resolved)
     mentions = [
@@ -139,15 +139,22 @@ def _appositions(ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> l
     return found
 
 
-def _inside_other_name(group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
-    """A bare country/city inside a longer name of something else (``name``: "RBC Ukraine", "Jordan
-    Peterson", "Moscow Times"); a country opening the name modifies it ("U.S. Missile Approval")
-    and stays."""
-    if any(i.kind != "actor" or i.record.kind not in PLACE_KINDS for i in group.items):
+def _inside_other_name(text: str, group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
+    """A bare country/city, or a one-word organisation name, inside a longer name of something else
+    (``name``: "RBC Ukraine", "Jordan Peterson", "Moscow Times", "Palestinian Liberation
+    Organization"); a country or organisation opening the name modifies it ("U.S. Missile
+    Approval", "Hamas Political Bureau") and stays."""
+    items = group.items
+    if not all(i.kind == "actor" and i.record.kind in PLACE_KINDS for i in items) and not (
+        len(items) == 1
+        and items[0].kind == "actor"
+        and items[0].record.kind == "org"
+        and items[0].first == items[0].last
+    ):
         return False
     start, end, _ = name
-    opening_country = group.items[0].record.kind == "country"
-    return (start, end) != (found.start, found.end) and not (opening_country and start == found.start)
+    opening = items[0].record.kind in ("country", "org") and text[start : found.start].strip().lower() in ("", "the")
+    return (start, end) != (found.start, found.end) and not opening
 
 
 def _join_country_titles(
