@@ -114,3 +114,8 @@ def test_coding_blocking_passage_and_gathering_for_a_rally_are_protests(nlp) -> 
     assert (blocked.cameo_code, blocked.plover_type) == ("144", "PROTEST")
     [rally] = code(nlp, "Thousands of Nigerians converged for a rally in Lagos.", names)
     assert (rally.cameo_code, rally.plover_type) == ("141", "PROTEST")
+
+
+def test_coding_aspectual_verb_with_an_event_subject(nlp) -> None:
+    [riots] = code(nlp, "Palestinian riots against military policies are still continuing.", {"Palestinian": "PSE"})
+    assert (riots.source.code, riots.cameo_code, riots.plover_type) == ("PSE", "145", "PROTEST")

@@ -98,3 +98,20 @@ def nominal_match(matcher: Matcher, verb: Token) -> Match | None:
                 return Match(found[0], found[1], found[2], None, QUALITY_NOMINAL)
             statement |= found is not None and noun is obj
     return Match(None, None, STATEMENT_BLOCK, None, QUALITY_NOMINAL) if statement else None
+
+
+# Aspectual verbs whose subject may be the event itself ("riots are continuing", "fighting
+# resumed", "talks began"): without an object, that noun's event is the one going on.
+ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "intensify", "escalate", "erupt", "persist", "spread"}
+
+
+def subject_event_match(matcher: Matcher, verb: Token) -> Match | None:
+    """The event named by the subject of an aspectual verb without an object, else None."""
+    if verb.lemma_.lower() not in ASPECTUAL_VERBS or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN":
+            found = event_noun_code(matcher, subject)
+            if found is not None and not found[0].startswith(STATEMENT_ROOT):
+                return Match(found[0], found[1], found[2], None, QUALITY_NOMINAL)
+    return None

@@ -20,6 +20,7 @@ from eventwire.coding.nominals import (
     STATEMENT_ROOT,
     VERB_CODE_OVERRIDES,
     nominal_match,
+    subject_event_match,
 )
 from eventwire.coding.rules import FORCE_ROOTS, compose, halt_code, refine_force
 from eventwire.coding.tree import Tree, tree_of
@@ -80,6 +81,8 @@ class Reading:
 
 def read_verb(matcher: Matcher, verb: Token, cameo_rules: bool = True) -> Match | None:
     """Lexicon reading of one verb, falling back to its event noun for light/unknown verbs."""
+    if cameo_rules and (ongoing := subject_event_match(matcher, verb)) is not None:
+        return ongoing
     match = matcher.match(verb)
     if cameo_rules and match is not None and match.pattern is None and match.block in BLOCK_CODE_OVERRIDES:
         block_code = split_code(matcher.lexicon.blocks.get(match.block))[0]
