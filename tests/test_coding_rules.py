@@ -119,3 +119,11 @@ def test_coding_blocking_passage_and_gathering_for_a_rally_are_protests(nlp) -> 
 def test_coding_aspectual_verb_with_an_event_subject(nlp) -> None:
     [riots] = code(nlp, "Palestinian riots against military policies are still continuing.", {"Palestinian": "PSE"})
     assert (riots.source.code, riots.cameo_code, riots.plover_type) == ("PSE", "145", "PROTEST")
+
+
+def test_coding_expelling_or_withdrawing_inspectors(nlp) -> None:
+    names = {"North Korea": "PRK", "Iraq": "IRQ", "the UN": "IGOUNO"}
+    [expelled] = code(nlp, "North Korea expelled inspectors of the UN.", names)
+    assert (expelled.cameo_code, expelled.plover_type) == ("1662", "SANCTION")
+    [withdrawn] = code(nlp, "the UN withdrew weapons inspectors from Iraq.", names)
+    assert (withdrawn.cameo_code, withdrawn.plover_type) == ("1662", "SANCTION")

@@ -51,6 +51,21 @@ SUPPLEMENT = """
 - * (FOR PROTEST)           [141]   # CONVERGE , GATHER , ASSEMBLE
 - * (FOR DEMONSTRATION)     [141]   # CONVERGE , GATHER , ASSEMBLE
 
+--- DEPORT   [174]  ---
+- * INSPECTORS              [1662]  # EXPEL , EVICT , OUST
+- * OBSERVERS               [1662]  # EXPEL , EVICT , OUST
+- * MONITORS                [1662]  # EXPEL , EVICT , OUST
+- * &PKO                    [1661]  # EXPEL , EVICT , OUST
+- * {AID WORKERS}           [1663]  # EXPEL , EVICT , OUST
+- * {AID AGENCIES}          [1663]  # EXPEL , EVICT , OUST
+
+--- RETREAT   [080]  ---
+- * INSPECTORS              [1662]  # WITHDRAW , PULL
+- * {WEAPONS INSPECTORS}    [1662]  # WITHDRAW , PULL
+- * OBSERVERS               [1662]  # WITHDRAW , PULL
+- * MONITORS                [1662]  # WITHDRAW , PULL
+- * {AID WORKERS}           [1663]  # WITHDRAW , PULL
+
 --- SANCTION   [163]  ---
 SANCTION
 
