@@ -133,3 +133,15 @@ def test_actors_names_one_word_organisation_inside_another_name(nlp):
 )
 def test_actors_names_people_where_they_live(nlp, text, words, code):
     assert _codes(nlp, text).get(words) == (code, "context")
+
+
+def test_actors_names_agent_shared_by_listed_countries(nlp):
+    codes = _codes(nlp, "The foreign ministers of France, Germany and Italy met in Rome.")
+    assert codes["foreign ministers of France"][0] == "FRAGOV"
+    assert codes["Germany"] == ("DEUGOV", "title") and codes["Italy"] == ("ITAGOV", "title")
+
+
+def test_actors_names_first_names_and_demonyms_in_person_entities(nlp):
+    # a country word opening a person's name is a first name; a demonym stays a country
+    assert "Jordan" not in _codes(nlp, "Jordan Peterson spoke at the rally on Monday.")
+    assert _codes(nlp, "Bosnian Serbs demanded a truce in east Bosnia.")["Bosnian"][0] == "BIH"

@@ -59,6 +59,8 @@ OWNER_ENTITY_IDS = frozenset(_label_id(label) for label in ("PERSON", "ORG"))
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+# How far after an agent phrase's country its coordinated countries are looked for.
+MAX_LIST_TOKENS = 12
 # How far up the parse a country may sit below the sector word (country → "of" → … → head).
 MAX_LINK_STEPS = 4
 # A document's leading country must have at least this many mentions (and more than any other)
@@ -93,11 +95,49 @@ def add_context(
     places: list[tuple[int, int, str]],
     dictionary: ActorDictionary,
 ) -> None:
-    """Give generic mentions (method ``generic``) a country from their context, in place."""
+    """Give generic mentions (method ``generic``) a country from their context, and the countries
+    listed after an agent and "of" that agent ("the ambassadors of Arnor, Osgiliath and Gondor"),
+    in place."""
     generic = [m for m in mentions if m.method == "generic" and m.actor.sector in CONTEXT_SECTORS]
-    if not generic:
+    listing = [m for m in mentions if m.method == "title" and m.actor.sector and " of " in m.text]
+    if not generic and not listing:
         return
     tree = _Tree(doc)
+    for mention in listing:
+        _share_agent(tree, mention, mentions, dictionary)
+    if generic:
+        _contextualise(tree, generic, mentions, places, dictionary)
+
+
+def _share_agent(tree: _Tree, owner: ActorMention, mentions: list[ActorMention], dictionary: ActorDictionary) -> None:
+    """Countries coordinated with the one an agent phrase ends in ("the ambassadors of Arnor,
+    Osgiliath and Gondor") take the agent too: each is one of the phrase's actors."""
+    listed = {tree.last_token(owner.end)}
+    for token in range(min(listed) + 1, min(min(listed) + MAX_LIST_TOKENS, len(tree.starts))):
+        if tree.dep(token) == CONJ_ID and tree.head(token) in listed:
+            listed.add(token)
+    if len(listed) == 1:
+        return
+    for mention in mentions:
+        actor = mention.actor
+        if (
+            mention.method == "dictionary"
+            and actor.sector is None
+            and actor.country
+            and mention.start > owner.end
+            and tree.last_token(mention.end) in listed
+        ):
+            mention.actor = dictionary.composite(actor.cameo_code + owner.actor.sector)
+            mention.method = "title"
+
+
+def _contextualise(
+    tree: _Tree,
+    generic: list[ActorMention],
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dictionary: ActorDictionary,
+) -> None:
     anchors = _anchors(tree, mentions, places)
     if not anchors:
         return

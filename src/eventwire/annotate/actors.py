@@ -59,6 +59,8 @@ PHRASE_BREAKS = frozenset(
     {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
 )
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
+# A comma or "and" inside an entity: a list of names, not one name.
+LIST_GAP = re.compile(r",|\band\b")
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 # Lower-case words inside personal names ("Omar al-Bashir", "Ursula von der Leyen").
@@ -94,7 +96,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         name = entities[at] if at >= 0 and entities[at][1] >= found.end else None
         if name is None or name[2] not in NAME_ENTITY_LABELS:
             resolved.append(found)
-        elif found.method != "generic" and not _inside_other_name(text, group, found, name):
+        elif found.method != "generic" and not _inside_other_name(text, units, group, found, name):
             resolved.append(found)  # a generic word inside a name is no actor: "King" in "Martin Luther King"
     _share_person_actors(resolved)
     mentions = [
@@ -139,7 +141,7 @@ def _appositions(ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> l
     return found
 
 
-def _inside_other_name(text: str, group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
+def _inside_other_name(text: str, units: list[Unit], group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
     """A bare country/city, or a one-word organisation name, inside a longer name of something else
     (``name``: "RBC Ukraine", "Jordan Peterson", "Moscow Times", "Palestinian Liberation
     Organization"); a country or organisation opening the name modifies it ("U.S. Missile
@@ -152,9 +154,17 @@ def _inside_other_name(text: str, group: Group, found: Resolved, name: tuple[int
         and items[0].first == items[0].last
     ):
         return False
-    start, end, _ = name
-    opening = items[0].record.kind in ("country", "org") and text[start : found.start].strip().lower() in ("", "the")
-    return (start, end) != (found.start, found.end) and not opening
+    start, end, label = name
+    first_name = label == "PERSON" and getattr(units[items[0].first].token, "tag_", "") == "NNP"
+    opening = (
+        not first_name  # "Jordan Peterson"; a demonym is none ("Bosnian Serbs", a person to the tagger)
+        and items[0].record.kind in ("country", "org")
+        and text[start : found.start].strip().lower() in ("", "the")
+    )
+    if opening or (start, end) == (found.start, found.end):
+        return False
+    # a list the tagger read as one name ("Arnor, Osgiliath and Gondor") is no name
+    return not LIST_GAP.search(text, start, end)
 
 
 def _join_country_titles(
