@@ -127,3 +127,11 @@ def test_coding_expelling_or_withdrawing_inspectors(nlp) -> None:
     assert (expelled.cameo_code, expelled.plover_type) == ("1662", "SANCTION")
     [withdrawn] = code(nlp, "the UN withdrew weapons inspectors from Iraq.", names)
     assert (withdrawn.cameo_code, withdrawn.plover_type) == ("1662", "SANCTION")
+
+
+def test_coding_sending_someone_to_investigate_or_complain(nlp) -> None:
+    names = {"Nigeria": "NGAGOV", "Niger's ambassador": "NERGOV", "The UN": "IGOUNO", "Bosnia": "BIH"}
+    [summoned] = code(nlp, "Nigeria summoned Niger's ambassador to complain about the raids.", names)
+    assert (summoned.source.code, summoned.plover_type, summoned.target.code) == ("NGAGOV", "ACCUSE", "NERGOV")
+    [sent] = code(nlp, "The UN sent experts to Bosnia to investigate the killings.", names)
+    assert (sent.cameo_code[:2], sent.plover_type, sent.target.code) == ("09", "ACCUSE", "BIH")

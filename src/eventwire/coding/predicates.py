@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.coding.arguments import purpose_clauses
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
 from eventwire.coding.nominals import (
@@ -61,6 +62,10 @@ CONDITION_MARKERS = {"if", "unless"}
 SPEECH_LEMMAS = {"say", "state", "tell", "insist", "announce", "conclude", "declare", "add", "reiterate"}
 # Demands and appeals (CAMEO 10x, 02x): their that-clauses name the act asked for.
 DEMAND_ROOTS = {"10", "02"}
+# Verbs of sending or summoning someone whose purpose clause names the verbal or investigative
+# act they serve (CAMEO 02 appeal, 04 consult, 09 investigate, 10 demand, 11 disapprove).
+MEANS_VERBS = {"send", "dispatch", "summon"}
+PURPOSE_ROOTS = {"02", "04", "09", "10", "11"}
 # Governing families whose reading wins over the governed verb when no finer combination exists.
 GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 
@@ -272,6 +277,15 @@ def sentence_readings(
                 continue
             consumed.add(x.i)
             break
+        if cameo_rules and lower is verb and tree.lemmas[verb.i].lower() in MEANS_VERBS:
+            # "sent inspectors to investigate", "summoned the ambassador to complain": the
+            # sending is how the investigation or complaint is made, which is the event.
+            for x in [*purpose_clauses(verb), *_complements(verb)]:
+                low = reading_of(x)
+                if low is not None and low.code and low.code[:2] in PURPOSE_ROOTS:
+                    code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
+                    consumed.add(x.i)
+                    break
         demand = _obligation(verb, reading_of) if cameo_rules and _is_speech(verb, match) else None
         if demand is not None:
             clause, clause_code = demand
