@@ -278,6 +278,6 @@ def _phrase_anchor(tree: _Tree, head: int, sentence: list[Anchor]) -> Anchor | N
         for anchor in sentence:
             if target != head and anchor.token > target:
                 continue
-            if tree.attached(anchor.token, target):
-                return anchor
+            if tree.attached(anchor.token, target) or (target != head and anchor.token == target):
+                return anchor  # the second: the coordinated noun is itself the anchor ("Danish media")
     return None

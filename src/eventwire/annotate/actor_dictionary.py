@@ -9,14 +9,20 @@ from __future__ import annotations
 import gc
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from eventwire.annotate.actor_text import NON_ACTOR_ROLES, composite_name, normalise, split_code
-from eventwire.annotate.dictionaries import NULL_CODE, DatedCode
+from eventwire.annotate.dictionaries import (
+    NULL_CODE,
+    ActorEntry,
+    DatedCode,
+    read_actor_dictionary,
+    read_agent_dictionary,
+)
 from eventwire.model import Actor
 from eventwire.paths import DATA_DIR
 
@@ -137,6 +143,32 @@ class ActorDictionary:
             frozenset(data["places"]),
             dict(data["countries"]),
         )
+
+    @classmethod
+    def from_petrarch(cls, actor_files: Iterable[str | Path], agent_files: Iterable[str | Path]) -> ActorDictionary:
+        """A dictionary read from PETRARCH-format actor and agent files (one's own, or a test
+        suite's), so that the resolver can run with them. PETRARCH does not say what an entry
+        is: a bare three-letter country-like code makes a country, dated codes a person, anything
+        else an organisation."""
+        records: list[ActorRecord] = []
+        aliases: dict[str, list[int]] = {}
+        for path in actor_files:
+            for entry in read_actor_dictionary(path):
+                key = normalise(entry.names[0])
+                records.append(
+                    ActorRecord(key.replace(" ", "-"), entry.names[0].title(), _petrarch_kind(entry), None, entry.codes)
+                )
+                for name in entry.names:
+                    indices = aliases.setdefault(normalise(name), [])
+                    if len(records) - 1 not in indices:
+                        indices.append(len(records) - 1)
+        agents = {
+            normalise(n): entry.code
+            for path in agent_files
+            for entry in read_agent_dictionary(path)
+            for n in entry.names
+        }
+        return cls(records, aliases, agents, frozenset(), {})
 
     def choose(self, indices: list[int], when: date | None) -> ActorRecord:
         """The record an ambiguous alias means on ``when``: one with a role then, specific first."""
@@ -269,6 +301,14 @@ class ActorDictionary:
                         blocks.setdefault((kind, words[-1][:3], len(words)), []).append(alias)
             self._fuzzy_blocks = blocks
         return self._fuzzy_blocks
+
+
+def _petrarch_kind(entry: ActorEntry) -> str:
+    if any(not code.is_default for code in entry.codes):
+        return "person"
+    code = entry.code_on(None) or (entry.codes[0].code if entry.codes else "")
+    country, sector = split_code(code)
+    return "country" if len(code) == 3 and country == code and sector is None else "org"
 
 
 def _prefixes(*tables: dict) -> frozenset[str]:

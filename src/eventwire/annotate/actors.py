@@ -130,7 +130,10 @@ def _appositions(ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> l
         related += [t for t in root.children if t.dep_ == "appos"]
         related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         for token in related:
-            owner = next((m for m in mentions if m.start <= token.idx < m.end and m.method != "generic"), None)
+            owner = next(
+                (m for m in mentions if m.start <= token.idx < m.end and m.method != "generic" and m.actor.sector),
+                None,
+            )  # an office or body, not a bare country ("Evil Mordor, the awful Fornost" is a list)
             if owner is not None:
                 found.append(
                     ActorMention(
