@@ -135,3 +135,10 @@ def test_coding_sending_someone_to_investigate_or_complain(nlp) -> None:
     assert (summoned.source.code, summoned.plover_type, summoned.target.code) == ("NGAGOV", "ACCUSE", "NERGOV")
     [sent] = code(nlp, "The UN sent experts to Bosnia to investigate the killings.", names)
     assert (sent.cameo_code[:2], sent.plover_type, sent.target.code) == ("09", "ACCUSE", "BIH")
+
+
+def test_coding_demand_does_not_take_a_comma_separated_attribution_as_its_clause(nlp) -> None:
+    names = {"Gondor": "GON", "Mordor": "MOR"}
+    text = "Gondor demanded the withdrawal of Mordor forces on Monday, diplomats quoted a declaration as saying."
+    [event] = code(nlp, text, names)
+    assert (event.cameo_code, event.action.text.split()[-1]) == ("1056", "demanded")

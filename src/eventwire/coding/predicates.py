@@ -188,11 +188,18 @@ def _demanded_clauses(verb: Token) -> list[Token]:
         for c in kids[holder]:
             if pos[c] not in ("VERB", "AUX") or _has_to(tree, c):
                 continue
-            if (holder == verb.i and deps[c] == "ccomp") or (
+            if (holder == verb.i and deps[c] == "ccomp" and _adjoins(tree, verb.i, c)) or (
                 holder != verb.i and deps[c] in ("acl", "ccomp") and any(tree.lowers[m] == "that" for m in kids[c])
             ):
                 found.append(doc[c])
     return found
+
+
+def _adjoins(tree: Tree, verb: int, clause: int) -> bool:
+    """A clause after the verb with no comma before it ("demanded that X …", not "demanded …,
+    diplomats said"): a comma-separated clause is mostly attribution the parser attached."""
+    start = min(tree.subtree(clause))
+    return start > verb and "," not in tree.lowers[verb + 1 : start + 1]
 
 
 def _clause_subject(clause: Token) -> Token | None:
