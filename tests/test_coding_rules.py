@@ -142,3 +142,10 @@ def test_coding_demand_does_not_take_a_comma_separated_attribution_as_its_clause
     text = "Gondor demanded the withdrawal of Mordor forces on Monday, diplomats quoted a declaration as saying."
     [event] = code(nlp, text, names)
     assert (event.cameo_code, event.action.text.split()[-1]) == ("1056", "demanded")
+
+
+def test_coding_verb_governed_by_a_condition_clause_is_no_event(nlp) -> None:
+    names = {"The party": "DZAOPP", "the president": "DZAGOV"}
+    text = "The party will boycott the elections unless the president agrees to step down."
+    events = code(nlp, text, names)
+    assert {e.source.code for e in events} == {"DZAOPP"}

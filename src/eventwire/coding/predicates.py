@@ -314,10 +314,14 @@ def _no_compose(upper: str, lower: str) -> None:
 
 
 def _is_condition(verb: Token) -> bool:
-    """An if/unless clause states the condition of another event, not an event of its own."""
+    """An if/unless clause states the condition of another event, not an event of its own; so
+    does a verb it governs ("unless the president agrees to step down")."""
     tree = tree_of(verb.doc)
-    return tree.deps[verb.i] == "advcl" and any(
-        tree.deps[c] == "mark" and tree.lowers[c] in CONDITION_MARKERS for c in tree.kids[verb.i]
+    i = verb.i
+    while tree.deps[i] == "xcomp" and tree.heads[i] != i:
+        i = tree.heads[i]
+    return tree.deps[i] == "advcl" and any(
+        tree.deps[c] == "mark" and tree.lowers[c] in CONDITION_MARKERS for c in tree.kids[i]
     )
 
 
