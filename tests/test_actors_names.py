@@ -145,3 +145,15 @@ def test_actors_names_first_names_and_demonyms_in_person_entities(nlp):
     # a country word opening a person's name is a first name; a demonym stays a country
     assert "Jordan" not in _codes(nlp, "Jordan Peterson spoke at the rally on Monday.")
     assert _codes(nlp, "Bosnian Serbs demanded a truce in east Bosnia.")["Bosnian"][0] == "BIH"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        # a titled person "of" a country holds that country's office
+        ("King Hassan of Morocco was quoted as saying he would host the talks.", "King Hassan of Morocco", "MARGOV"),
+        ("President Assad of Syria met the envoy.", "President Assad of Syria", "SYRGOV"),
+    ],
+)
+def test_actors_names_titled_person_of_a_country(nlp, text, words, code):
+    assert _codes(nlp, text).get(words) == (code, "title")

@@ -308,9 +308,11 @@ def _can_join(group: Group, item: Item, gap: list[str], units: list[Unit]) -> bo
         return False
     has_person = any(i.kind == "actor" and i.record.kind == "person" for i in group.items)
     if "of" in gap:
+        # "the president of Armenia"; "King Hassan of Morocco": a titled person's country
+        titled_person = last.kind == "actor" and last.record.kind == "person" and group.items[0].kind == "agent"
         item.complement = (
-            gap[0] == "of" and last.kind == "agent" and item.kind == "actor"
-            and item.record.kind != "person" and not has_person
+            gap[0] == "of" and item.kind == "actor" and item.record.kind != "person"
+            and ((last.kind == "agent" and not has_person) or titled_person)
         )  # fmt: skip
         return item.complement
     if last.kind == "agent":
@@ -377,9 +379,17 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
     start, end = units[items[0].first].start, units[items[-1].last].end
     if head.kind == "actor" and head.record.kind == "person":
         base = dictionary.actor(head.record, when)
-        title = _title_code(group.items[:-1], dictionary, when)
+        title = _title_code([i for i in group.items if i is not head], dictionary, when)
         if title is not None and not group.former:
             title_country, _ = split_code(title)
+            if (
+                head.first == head.last
+                and title_country
+                and base is not None
+                and base.country not in (None, title_country)
+            ):
+                # one name of another country's person: someone else, in the office the text names
+                return Resolved(start, end, dictionary.composite(title), "title")
             if base is None or base.sector in (None, "ELI") or base.country != title_country:
                 actor = dictionary.actor(head.record, when, code=title)
                 return Resolved(start, end, actor, "title", head) if actor else None
