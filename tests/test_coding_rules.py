@@ -149,3 +149,9 @@ def test_coding_verb_governed_by_a_condition_clause_is_no_event(nlp) -> None:
     text = "The party will boycott the elections unless the president agrees to step down."
     events = code(nlp, text, names)
     assert {e.source.code for e in events} == {"DZAOPP"}
+
+
+def test_coding_to_plus_gerund_composes_with_its_governor(nlp) -> None:
+    names = {"Iran": "IRN", "Iraq": "IRQ", "Vietnam": "VNM", "China": "CHN"}
+    assert triples(code(nlp, "Iran objected to holding talks with Iraq.", names)) == {("IRN", "125", "IRQ")}
+    assert triples(code(nlp, "Vietnam is committed to holding talks with China.", names)) == {("VNM", "036", "CHN")}

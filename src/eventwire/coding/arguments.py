@@ -253,6 +253,8 @@ def _source_head(verb: Token, index: dict[int, ActorMention]) -> Token | None:
             i = head
         elif dep in ("conj", "advcl", "acomp") and pos[head] in ("VERB", "AUX"):
             i = head
+        elif dep == "pcomp" and tree.lowers[head] == "to" and pos[heads[head]] in ("VERB", "AUX", "ADJ"):
+            i = heads[head]  # "is committed to opening", "resorted to throwing": the same actor
         elif dep in ("acl", "relcl") and pos[head] in ("NOUN", "PROPN", "PRON"):
             if doc[i].tag_ == "VBN":
                 return None

@@ -165,14 +165,19 @@ def _has_to(tree: Tree, i: int) -> bool:
 
 
 def _complements(verb: Token) -> list[Token]:
-    """Verbs whose action ``verb`` governs: xcomps, and infinitival ccomps ("allows X to use")."""
+    """Verbs whose action ``verb`` governs: xcomps, infinitival ccomps ("allows X to use") and
+    "to" + gerund ("committed to opening", "objected to holding")."""
     tree = tree_of(verb.doc)
-    deps, pos = tree.deps, tree.pos
-    return [
+    deps, pos, kids = tree.deps, tree.pos, tree.kids
+    found = [
         verb.doc[c]
-        for c in tree.kids[verb.i]
+        for c in kids[verb.i]
         if pos[c] in ("VERB", "AUX") and (deps[c] == "xcomp" or (deps[c] == "ccomp" and _has_to(tree, c)))
     ]
+    for prep in kids[verb.i]:
+        if deps[prep] == "prep" and tree.lowers[prep] == "to":
+            found += [verb.doc[c] for c in kids[prep] if deps[c] == "pcomp" and pos[c] == "VERB"]
+    return found
 
 
 def _demanded_clauses(verb: Token) -> list[Token]:
@@ -258,7 +263,7 @@ def sentence_readings(
         if cameo_rules and _not_an_occurrence(verb, match):
             continue
         upper_code = match.code if match else None
-        if cameo_rules and tree.deps[verb.i] == "xcomp" and tree.lowers[tree.heads[verb.i]] in INTENT_ADJECTIVES:
+        if cameo_rules and tree.lowers[_intent_holder(tree, verb.i)] in INTENT_ADJECTIVES:
             upper_code = (compose(INTENT_CODE, upper_code) if upper_code else None) or INTENT_CODE
         lower, code, quality = verb, upper_code, match.quality if match else QUALITY_BLOCK_CODE
         reverse = match.reverse if match else None
@@ -307,6 +312,17 @@ def sentence_readings(
             code = refine_force(code, phrase_words(lower))
         readings.append(Reading(verb, lower, code, reverse, quality, controlled, pattern, only_reverse))
     return readings
+
+
+def _intent_holder(tree: Tree, i: int) -> int:
+    """The word governing verb ``i`` as an intended act: the head of an xcomp ("ready to
+    withdraw") or of "to" + gerund ("committed to opening"); ``i`` itself otherwise."""
+    head = tree.heads[i]
+    if tree.deps[i] == "xcomp":
+        return head
+    if tree.deps[i] == "pcomp" and tree.lowers[head] == "to" and tree.deps[head] == "prep":
+        return tree.heads[head]
+    return i
 
 
 def _no_compose(upper: str, lower: str) -> None:
