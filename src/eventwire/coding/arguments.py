@@ -38,8 +38,6 @@ ROLE_LIST_PREPS = {"of", "in"}
 # Dependents of a name that may be its title ("Prime Minister Romendacil", "Romendacil, the
 # Prime Minister").
 TITLE_DEPS = {"compound", "appos"}
-# Reciprocal pronouns, last word → first word ("each other", "one another").
-RECIPROCAL_PAIRS = {"other": "each", "another": "one"}
 # Prepositions that introduce the target of an act of force or a threat over objects like weapons.
 STRONG_TARGET_PREPS = {"against", "at", "on", "upon", "toward", "towards", "into"}
 # Noun-phrase dependents searched for actor mentions when the head itself is not one.
@@ -320,40 +318,6 @@ def topics_first(candidates: list[tuple[Token, str]]) -> list[tuple[Token, str]]
     if not any(kind[5:] in TOPIC_PREPS for _, kind in candidates):
         return candidates
     return sorted(candidates, key=lambda c: c[1] == "prep:" + ADDRESSEE_PREP)
-
-
-def reciprocal(head: Token) -> str | None:
-    """How an object is shared by a compound subject: "pronoun" for "each other" / "one
-    another", "possessed" for "their …" (their meeting, their talks), else None."""
-    tree = tree_of(head.doc)
-    lowers, kids, deps, i = tree.lowers, tree.kids, tree.deps, head.i
-    mate = RECIPROCAL_PAIRS.get(lowers[i])
-    if mate is not None and (any(lowers[k] == mate for k in kids[i]) or (i > 0 and lowers[i - 1] == mate)):
-        return "pronoun"
-    if any(deps[k] == "poss" and lowers[k] == "their" for k in kids[i]):
-        return "possessed"
-    return None
-
-
-def purpose_clauses(verb: Token) -> list[Token]:
-    """Infinitival adverbial clauses of ``verb`` ("signed an accord to supply Gondor")."""
-    tree = tree_of(verb.doc)
-    deps, lowers, kids = tree.deps, tree.lowers, tree.kids
-    return [
-        verb.doc[c]
-        for c in kids[verb.i]
-        if deps[c] == "advcl" and any(deps[a] == "aux" and lowers[a] == "to" for a in kids[c])
-    ]
-
-
-def condition_subjects(*verbs: Token) -> list[Token]:
-    """Subjects of if/unless clauses attached to ``verbs``."""
-    found = []
-    for verb in verbs:
-        for clause in children(verb, ("advcl",)):
-            if any(m.lower_ in ("if", "unless") for m in children(clause, ("mark",))):
-                found += children(clause, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
-    return found
 
 
 def descend(head: Token, index: dict[int, ActorMention], exclude: set[str]) -> list[ActorMention]:

@@ -18,13 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.coding.arguments import (
     STRONG_TARGET_PREPS,
     Argument,
-    condition_subjects,
     descend,
     is_generic,
     mention_index,
     plausible_generic,
-    purpose_clauses,
-    reciprocal,
     resolve,
     source_head,
     target_heads,
@@ -32,6 +29,7 @@ from eventwire.coding.arguments import (
 )
 from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities, sentence_string
 from eventwire.coding.classifier import PloverClassifier
+from eventwire.coding.clauses import condition_subjects, purpose_clauses, reciprocal
 from eventwire.coding.discards import Discards
 from eventwire.coding.flags import modality
 from eventwire.coding.lexicon import Lexicon

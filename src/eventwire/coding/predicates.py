@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventwire.coding.arguments import purpose_clauses
+from eventwire.coding.clauses import purpose_clauses
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.matching import QUALITY_BLOCK_CODE, Match, Matcher, split_code
 from eventwire.coding.nominals import (
