@@ -64,6 +64,8 @@ def test_actors_context_document_country(nlp):
         ("Kenya and Uganda talked. Both governments need a deal, Kenya said.", "governments"),
         # civilians belong to where they are, not to the army that acts on them
         ("Israeli troops killed three civilians on Monday.", "civilians"),
+        # an unknown name owns the office: it is not the sentence's country
+        ("WHO Director-General Ingrid Solberg urged Kenya to show restraint.", "Director-General Ingrid Solberg"),
         # rebels are not lent the document's country
         ("Kenya's president met lawmakers. Kenya's opposition walked out.\n\nRebels attacked a convoy.", "Rebels"),
     ],

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy import symbols
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
@@ -56,6 +56,7 @@ LOCATIVE_IDS = frozenset(hash_string(word) for word in LOCATIVE_PREPS)
 # A name that owns a sector word: its dependency to the word and its entity types.
 OWNER_DEP_IDS = frozenset(_label_id(label) for label in ("compound", "poss"))
 OWNER_ENTITY_IDS = frozenset(_label_id(label) for label in ("PERSON", "ORG"))
+PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
@@ -178,7 +179,7 @@ class _Tree:
     __slots__ = ("_cells", "sentence_starts", "starts")
 
     def __init__(self, doc: Doc) -> None:
-        self._cells = doc.to_array([HEAD, DEP, LOWER, ENT_TYPE, IDX, SENT_START])
+        self._cells = doc.to_array([HEAD, DEP, LOWER, ENT_TYPE, IDX, SENT_START, POS])
         self.starts = self._cells[:, 4].tolist()
         self.sentence_starts = numpy.flatnonzero(self._cells[:, 5] == 1).tolist()
 
@@ -207,12 +208,16 @@ class _Tree:
 
     def named_owner(self, head: int, first: int) -> bool:
         """A sector word (mention from token ``first`` to ``head``) owned by a name before it that the
-        dictionary does not know ("the Smith administration", "Acme's security guards"): whose it
-        is, is said, and it is not the sentence's country."""
-        return any(
-            self.head(i) == head and self.dep(i) in OWNER_DEP_IDS and int(self._cells[i, 3]) in OWNER_ENTITY_IDS
-            for i in range(max(0, first - MAX_QUANTIFIER_DISTANCE), first)
-        )
+        dictionary does not know ("the Smith administration", "WHO Director-General Ingrid
+        Solberg"): whose it is, is said, and it is not the sentence's country. A people or place
+        name ("Shona rebels") is no owner."""
+        for i in range(max(0, first - MAX_QUANTIFIER_DISTANCE), first):
+            if self.head(i) != head or self.dep(i) not in OWNER_DEP_IDS:
+                continue
+            entity = int(self._cells[i, 3])
+            if entity in OWNER_ENTITY_IDS or (entity == 0 and int(self._cells[i, 6]) == PROPN_ID):
+                return True
+        return False
 
     def locative(self, token: int) -> bool:
         """A name under a locative preposition ("in southeastern Serbia"): a place."""
