@@ -64,6 +64,8 @@ def test_actors_context_document_country(nlp):
         ("Kenya and Uganda talked. Both governments need a deal, Kenya said.", "governments"),
         # civilians belong to where they are, not to the army that acts on them
         ("Israeli troops killed three civilians on Monday.", "civilians"),
+        # states as a kind are no one state
+        ("Russia may use nuclear weapons against non-nuclear states.", "states"),
         # an unknown name owns the office: it is not the sentence's country
         ("WHO Director-General Ingrid Solberg urged Kenya to show restraint.", "Director-General Ingrid Solberg"),
         # rebels are not lent the document's country

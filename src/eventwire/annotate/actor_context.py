@@ -39,6 +39,9 @@ MANY_WORDS = frozenset(
     {"both", "all", "other", "many", "several", "some", "various", "most", "foreign", "western", "international",
      "regional", "world", "global", "neighbouring", "neighboring", "allied", "european", "arab", "african"}
 )  # fmt: skip
+# Sector words that name states as a kind ("non-nuclear states", "other governments"): one takes a
+# country only from its own noun phrase ("the states of the region" stays unresolved too).
+STATE_WORDS = frozenset({"state", "states", "nation", "nations", "country", "countries", "governments", "powers"})
 # How many words before a sector word are looked at for such a quantifier ("both rival governments").
 MAX_QUANTIFIER_DISTANCE = 3
 # Dependency labels that keep a word inside the noun phrase of the noun it modifies.
@@ -60,6 +63,7 @@ PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
 MAX_LIST_TOKENS = 12
 # How far up the parse a country may sit below the sector word (country → "of" → … → head).
@@ -153,7 +157,11 @@ def _contextualise(
         if anchor is not None and anchor.actor is not None:
             mention.actor = anchor.actor
         else:
-            if anchor is None and (tree.several(head) or tree.named_owner(head, tree.last_token(mention.start + 1))):
+            if anchor is None and (
+                tree.lower(head) in STATE_WORD_IDS
+                or tree.several(head)
+                or tree.named_owner(head, tree.last_token(mention.start + 1))
+            ):
                 continue
             if anchor is None:
                 # plain civilians belong to where they are, not to the state the sentence is about
