@@ -312,7 +312,7 @@ class Matcher:
         # (specificity, -position of its first object word, pattern, entry): among equally
         # specific patterns the one whose word comes first after the verb wins ("launched rocket
         # fire against camps near the border": the fire, not the border).
-        best: tuple[int, int, Pattern, VerbEntry] | None = None
+        best: tuple[int, int | None, Pattern, VerbEntry] | None = None
         context_words = pre_words | post_words | prep_words
         verb_forms = tree_of(verb.doc).forms_at(verb.i)
         for entry in entries:
@@ -329,6 +329,8 @@ class Matcher:
                 cp = compiled[pos]
                 if best is not None and cp.specificity < best[0]:
                     break  # sorted by specificity: nothing better follows
+                if best is not None and cp.pattern.code == best[2].code:
+                    continue  # an equally specific pattern with the same code changes nothing
                 if (
                     pattern_applies(cp, verb_forms, verb_families)
                     and all(a & pre_words for a in cp.pre)
@@ -337,8 +339,14 @@ class Matcher:
                     and self.pattern_matches(cp.pattern, context)
                     and (not any(cp.compound) or _compounds_present(verb, cp.compound))
                 ):
+                    if best is None or cp.specificity > best[0]:
+                        best = (cp.specificity, None, cp.pattern, entry)
+                        continue
+                    # A tie: positions are computed only now (most verbs match one pattern).
+                    if best[1] is None:
+                        best = (best[0], -self._first_position(best[2], context.post), best[2], best[3])
                     found = (cp.specificity, -self._first_position(cp.pattern, context.post), cp.pattern, entry)
-                    if best is None or found[:2] > best[:2]:
+                    if found[1] > best[1]:
                         best = found
         if best is not None:
             code, reverse = split_code(best[2].code)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.coding.matching import Match, Matcher, split_code
+from eventwire.coding.tree import tree_of
 
 # Nominal endings and the verb endings they come from (negotiations → negotiate, invasion →
 # invade, withdrawal → withdraw, admission → admit); the first stem the lexicon knows wins.
@@ -107,11 +108,13 @@ ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "intensify", "escalat
 
 def subject_event_match(matcher: Matcher, verb: Token) -> Match | None:
     """The event named by the subject of an aspectual verb without an object, else None."""
-    if verb.lemma_.lower() not in ASPECTUAL_VERBS or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    tree = tree_of(verb.doc)
+    kids, deps = tree.kids[verb.i], tree.deps
+    if tree.lemmas[verb.i].lower() not in ASPECTUAL_VERBS or any(deps[c] in ("dobj", "xcomp") for c in kids):
         return None
-    for subject in verb.children:
-        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN":
-            found = event_noun_code(matcher, subject)
+    for k in kids:
+        if deps[k] == "nsubj" and tree.pos[k] == "NOUN":
+            found = event_noun_code(matcher, verb.doc[k])
             if found is not None and not found[0].startswith(STATEMENT_ROOT):
                 return Match(found[0], found[1], found[2], None, QUALITY_NOMINAL)
     return None
