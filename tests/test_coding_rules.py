@@ -155,3 +155,10 @@ def test_coding_to_plus_gerund_composes_with_its_governor(nlp) -> None:
     names = {"Iran": "IRN", "Iraq": "IRQ", "Vietnam": "VNM", "China": "CHN"}
     assert triples(code(nlp, "Iran objected to holding talks with Iraq.", names)) == {("IRN", "125", "IRQ")}
     assert triples(code(nlp, "Vietnam is committed to holding talks with China.", names)) == {("VNM", "036", "CHN")}
+
+
+def test_coding_obligation_clause_of_an_issued_object_is_a_demand_on_the_addressee(nlp) -> None:
+    names = {"Chirac": "FRAGOV", "Iraq": "IRQ"}
+    text = "Chirac issued a stern reminder to Iraq that it must cooperate fully with inspectors."
+    [event] = code(nlp, text, names)
+    assert (event.source.code, event.plover_type, event.target.code) == ("FRAGOV", "REQUEST", "IRQ")

@@ -200,6 +200,18 @@ def _demanded_clauses(verb: Token) -> list[Token]:
     return found
 
 
+def _obligated(verb: Token, clause: Token) -> Token | None:
+    """Who is told to act: the clause's subject, or for a pronoun subject the addressee ("a
+    reminder to Iraq that it must cooperate")."""
+    subject = _clause_subject(clause)
+    if subject is not None and subject.pos_ != "PRON":
+        return subject
+    for prep in verb.children:
+        if prep.dep_ in ("dative", "prep") and prep.lower_ == "to":
+            return next((p for p in prep.children if p.dep_ == "pobj"), subject)
+    return _controlled(verb, clause)
+
+
 def _adjoins(tree: Tree, verb: int, clause: int) -> bool:
     """A clause after the verb with no comma before it ("demanded that X …", not "demanded …,
     diplomats said"): a comma-separated clause is mostly attribution the parser attached."""
@@ -298,10 +310,11 @@ def sentence_readings(
                     code, lower, reverse, quality, pattern = low.code, x, low.reverse, low.quality, low.pattern
                     consumed.add(x.i)
                     break
-        demand = _obligation(verb, reading_of) if cameo_rules and _is_speech(verb, match) else None
+        speech = _is_speech(verb, match) or tree.lemmas[verb.i].lower() in LIGHT_VERBS
+        demand = _obligation(verb, reading_of) if cameo_rules and speech else None
         if demand is not None:
             clause, clause_code = demand
-            code, lower, reverse, controlled = clause_code, clause, None, _controlled(verb, clause)
+            code, lower, reverse, controlled = clause_code, clause, None, _obligated(verb, clause)
             consumed.add(clause.i)
         only_reverse = code is None and reverse is not None  # "[:071]": "X received aid from Y"
         if only_reverse:
@@ -348,10 +361,14 @@ def _is_speech(verb: Token, match: Match | None) -> bool:
 
 
 def _obligation(verb: Token, reading_of) -> tuple[Token, str] | None:
-    """A reported clause "Y must/should do Z" under a verb of saying → (clause verb, demand code)."""
+    """A reported clause "Y must/should do Z" under a verb of saying, or under its object ("issued
+    a reminder that Y must do Z") → (clause verb, demand code)."""
     tree = tree_of(verb.doc)
-    for k in tree.kids[verb.i]:
-        if tree.deps[k] != "ccomp" or not any(tree.lowers[a] in OBLIGATION_AUX for a in tree.kids[k]):
+    deps, kids = tree.deps, tree.kids
+    clauses = [k for k in kids[verb.i] if deps[k] == "ccomp"]
+    clauses += [c for o in kids[verb.i] if deps[o] == "dobj" for c in kids[o] if deps[c] in ("acl", "ccomp")]
+    for k in clauses:
+        if not any(tree.lowers[a] in OBLIGATION_AUX for a in kids[k]):
             continue
         clause = verb.doc[k]
         low = reading_of(clause)
