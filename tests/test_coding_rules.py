@@ -162,3 +162,9 @@ def test_coding_obligation_clause_of_an_issued_object_is_a_demand_on_the_address
     text = "Chirac issued a stern reminder to Iraq that it must cooperate fully with inspectors."
     [event] = code(nlp, text, names)
     assert (event.source.code, event.plover_type, event.target.code) == ("FRAGOV", "REQUEST", "IRQ")
+
+
+def test_coding_demanded_clause_is_no_event_without_the_demander(nlp) -> None:
+    names = {"Israel": "ISR", "Lebanon": "LBN"}
+    assert code(nlp, "The elders demanded that Israel withdraw its troops from Lebanon.", names) == []
+    assert code(nlp, "The elders repeated their demand that Israel withdraw from Lebanon.", names) == []

@@ -20,6 +20,7 @@ from eventwire.coding.nominals import (
     QUALITY_NOMINAL,
     STATEMENT_ROOT,
     VERB_CODE_OVERRIDES,
+    event_noun_code,
     nominal_match,
     subject_event_match,
 )
@@ -200,6 +201,20 @@ def _demanded_clauses(verb: Token) -> list[Token]:
     return found
 
 
+def _demanded_act(matcher: Matcher, verb: Token, reading_of) -> bool:
+    """A that-clause of a demand ("demanded that X grant …", "its demands that X grant …"):
+    the act is asked for, not done, even when the demand itself is not coded (no actor)."""
+    tree = tree_of(verb.doc)
+    i, head = verb.i, tree.heads[verb.i]
+    if tree.deps[i] not in ("ccomp", "acl") or not any(tree.lowers[m] == "that" for m in tree.kids[i]):
+        return False
+    if tree.pos[head] == "NOUN":
+        found = event_noun_code(matcher, verb.doc[head])
+        return found is not None and found[0][:2] in DEMAND_ROOTS
+    governor = reading_of(verb.doc[head]) if tree.pos[head] == "VERB" else None
+    return governor is not None and (governor.code or "")[:2] in DEMAND_ROOTS
+
+
 def _obligated(verb: Token, clause: Token) -> Token | None:
     """Who is told to act: the clause's subject, or for a pronoun subject the addressee ("a
     reminder to Iraq that it must cooperate")."""
@@ -272,7 +287,7 @@ def sentence_readings(
         if verb.i in consumed or _is_condition(verb) or (has_source is not None and not has_source(verb)):
             continue
         match = reading_of(verb)
-        if cameo_rules and _not_an_occurrence(verb, match):
+        if cameo_rules and (_not_an_occurrence(verb, match) or _demanded_act(matcher, verb, reading_of)):
             continue
         upper_code = match.code if match else None
         if cameo_rules and tree.lowers[_intent_holder(tree, verb.i)] in INTENT_ADJECTIVES:
