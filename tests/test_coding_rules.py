@@ -168,3 +168,11 @@ def test_coding_demanded_clause_is_no_event_without_the_demander(nlp) -> None:
     names = {"Israel": "ISR", "Lebanon": "LBN"}
     assert code(nlp, "The elders demanded that Israel withdraw its troops from Lebanon.", names) == []
     assert code(nlp, "The elders repeated their demand that Israel withdraw from Lebanon.", names) == []
+
+
+def test_coding_offers_and_appeals_count_as_proposals(nlp) -> None:
+    names = {"Rebels": "CIVREB", "the president": "CIVGOV", "Denmark": "DNK", "Norway": "NOR"}
+    [dismissed] = code(nlp, "Rebels dismissed an appeal from the president.", names)
+    assert (dismissed.cameo_code, dismissed.plover_type) == ("120", "REJECT")
+    [accepted] = code(nlp, "Denmark accepted an offer from Norway.", names)
+    assert accepted.plover_type == "AGREE"

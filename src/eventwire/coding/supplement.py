@@ -12,6 +12,12 @@ from __future__ import annotations
 from eventwire.coding.lexicon import Lexicon, parse_verb_dictionary
 
 SUPPLEMENT = """
+&PROPOSAL
++OFFER
++INITIATIVE
++APPEAL
++FORMULA
+
 --- HANDOVER   [---]  ---
 +HAND_OVER
 - * AID                     [070]   # HAND
