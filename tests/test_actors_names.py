@@ -157,3 +157,11 @@ def test_actors_names_first_names_and_demonyms_in_person_entities(nlp):
 )
 def test_actors_names_titled_person_of_a_country(nlp, text, words, code):
     assert _codes(nlp, text).get(words) == (code, "title")
+
+
+def test_actors_names_apposition_replaces_a_stale_office(nlp):
+    # the dictionary knows the man only as a former official; the text names his office
+    codes = _codes(nlp, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.")
+    assert codes["Kenzo Oshima"] == ("IGOUNO", "apposition")
+    # a current office from the dictionary stays
+    assert _codes(nlp, "Sergei Lavrov, Russia's foreign minister, said it.")["Sergei Lavrov"][1] == "dictionary"

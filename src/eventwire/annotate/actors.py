@@ -59,6 +59,8 @@ PHRASE_BREAKS = frozenset(
     {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
 )
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
+# How a person was found when a role the text gives may replace the dictionary's: by name only.
+STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
 # A comma or "and" inside an entity: a list of names, not one name.
 LIST_GAP = re.compile(r",|\band\b")
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
@@ -112,36 +114,56 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     add_context(doc, mentions, places, dictionary)
-    mentions += _appositions(ents, mentions)
+    mentions += _appositions(doc, ents, mentions, dictionary)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _appositions(ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
-    """A person the dictionary does not know, in apposition to an actor phrase, is that actor
-    ("Salaheddine Sidhoum, Algeria's leading human rights activist", "a member of the Syrian
-    parliament, Mohammed Mamoun")."""
+def _appositions(
+    doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """A person in apposition to an office or body is that actor ("Salaheddine Sidhoum, Algeria's
+    leading human rights activist", "a member of the Syrian parliament, Mohammed Mamoun"): one
+    the dictionary does not know gets a new mention; one it knows only as a former office holder
+    or without an office takes the office the text gives ("Kenzo Oshima, the United Nations
+    Emergency Relief Coordinator")."""
     found = []
     for ent in ents:
-        if ent.label_ != "PERSON" or any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
-            continue
-        root = ent.root
-        related = [root.head] if root.dep_ == "appos" else []
-        related += [t for t in root.children if t.dep_ == "appos"]
-        related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        for token in related:
-            owner = next(
-                (m for m in mentions if m.start <= token.idx < m.end and m.method != "generic" and m.actor.sector),
-                None,
-            )  # an office or body, not a bare country ("Evil Mordor, the awful Fornost" is a list)
+        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
+            owner = _appositive_actor(ent, mentions)
             if owner is not None:
                 found.append(
                     ActorMention(
                         ent.start_char, ent.end_char, ent.text, owner.actor, "apposition", SCORES["apposition"]
                     )
                 )
-                break
+    for mention in mentions:
+        if mention.method not in STALE_METHODS or mention.actor.sector not in (None, "ELI"):
+            continue
+        record = dictionary.by_id.get(mention.actor.actor_id)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if record is None or record.kind != "person" or span is None:
+            continue
+        owner = _appositive_actor(span, mentions)
+        if owner is not None:
+            mention.actor, mention.method, mention.score = owner.actor, "apposition", SCORES["apposition"]
     return found
+
+
+def _appositive_actor(ent: SpacySpan, mentions: list[ActorMention]) -> ActorMention | None:
+    """The office or body (a mention with a sector; a bare country is no office: "Evil Mordor, the
+    awful Fornost" is a list) of the phrase in apposition to ``ent``, or of its "of" phrase."""
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [t for t in root.children if t.dep_ == "appos"]
+    related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for token in related:
+        left = token.left_edge.idx
+        offices = [m for m in mentions if m.method != "generic" and m.actor.sector and left <= m.start <= token.idx]
+        covering = [m for m in offices if token.idx < m.end]
+        if covering or offices:
+            return (covering or offices)[-1]
+    return None
 
 
 def _inside_other_name(text: str, units: list[Unit], group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
