@@ -176,3 +176,8 @@ def test_coding_offers_and_appeals_count_as_proposals(nlp) -> None:
     assert (dismissed.cameo_code, dismissed.plover_type) == ("120", "REJECT")
     [accepted] = code(nlp, "Denmark accepted an offer from Norway.", names)
     assert accepted.plover_type == "AGREE"
+
+
+def test_coding_promise_not_to_take_an_intended_act_is_a_rejection(nlp) -> None:
+    [event] = code(nlp, "Syria says it will not accept any more refugees.", {"Syria": "SYR"})
+    assert (event.cameo_code, event.plover_type, event.negated) == ("120", "REJECT", True)

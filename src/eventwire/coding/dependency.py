@@ -44,6 +44,8 @@ from eventwire.coding.tree import children, tree_of
 from eventwire.model import Actor, ActorMention, Event, Quote, Timex
 
 THREAT_ROOT = "13"
+# Intents to cooperate (CAMEO 03x): promised not to, they are rejections.
+INTENT_ROOT = "03"
 # A protest with no named target, in no named place, is aimed at the protesters' own state
 # (CAMEO codes domestic demonstrations, strikes and riots against the government).
 PROTEST_ROOT = "14"
@@ -169,7 +171,7 @@ class DependencyCoder:
             if flags.announced or self._own_announcement(flags, source, index):
                 code = hypothetical_conflict(code) or code
             if flags.promised:
-                intent = announced_cooperation(code)
+                intent = announced_cooperation(code) or (code if code[:2] == INTENT_ROOT else None)
                 # "will not accept refugees": a promise not to cooperate is a rejection (CAMEO 12x).
                 code = (compose("120", intent) or "120") if intent and flags.negated else intent or code
             if code != reading.code:
