@@ -181,3 +181,11 @@ def test_coding_offers_and_appeals_count_as_proposals(nlp) -> None:
 def test_coding_promise_not_to_take_an_intended_act_is_a_rejection(nlp) -> None:
     [event] = code(nlp, "Syria says it will not accept any more refugees.", {"Syria": "SYR"})
     assert (event.cameo_code, event.plover_type, event.negated) == ("120", "REJECT", True)
+
+
+def test_coding_receiving_observers_and_returning_for_talks(nlp) -> None:
+    names = {"Kyrgyzstan": "KGZ", "the OSCE": "IGOOSC", "US": "USA", "Russian": "RUS"}
+    [received] = code(nlp, "Kyrgyzstan received a mission of observers from the OSCE.", names)
+    assert (received.cameo_code, received.plover_type) == ("0862", "RETREAT")
+    returned = code(nlp, "US and Russian negotiators return to Geneva for talks on missiles.", names)
+    assert {e.plover_type for e in returned} == {"CONSULT"}

@@ -72,6 +72,23 @@ SUPPLEMENT = """
 - * MONITORS                [1662]  # WITHDRAW , PULL
 - * {AID WORKERS}           [1663]  # WITHDRAW , PULL
 
+--- OBTAIN   [---]  ---
+- * INSPECTORS              [0862]  # RECEIVE , ADMIT
+- * OBSERVERS               [0862]  # RECEIVE , ADMIT
+- * MONITORS                [0862]  # RECEIVE , ADMIT
+- * &PKO                    [0861]  # RECEIVE , ADMIT
+
+--- RETURN   [---]  ---
+- * (FOR TALKS)             [046]   # RETURN
+- * (FOR TALK)              [046]   # RETURN
+- * (FOR NEGOTIATIONS)      [046]   # RETURN
+- * (TO {NEGOTIATING TABLE}) [046]  # RETURN
+
+--- GO_SOMEWHERE   [040]  ---
+- * (FOR TALKS)             [046]   # GO , TRAVEL , LEAVE , HEAD
+- * (FOR TALK)              [046]   # GO , TRAVEL , LEAVE , HEAD
+- * (FOR NEGOTIATIONS)      [046]   # GO , TRAVEL , LEAVE , HEAD
+
 --- SANCTION   [163]  ---
 SANCTION
 
