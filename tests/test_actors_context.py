@@ -66,6 +66,8 @@ def test_actors_context_document_country(nlp):
         ("Israeli troops killed three civilians on Monday.", "civilians"),
         # states as a kind are no one state
         ("Russia may use nuclear weapons against non-nuclear states.", "states"),
+        # a noun coordinated with the sector word is no part of its phrase
+        ("Croat forces attacked ethnic Serb civilians and Montenegrin prisoners of war.", "Serb civilians"),
         # an unknown name owns the office: it is not the sentence's country
         ("WHO Director-General Ingrid Solberg urged Kenya to show restraint.", "Director-General Ingrid Solberg"),
         # rebels are not lent the document's country
@@ -75,3 +77,8 @@ def test_actors_context_document_country(nlp):
 def test_actors_context_left_generic(nlp, text, words):
     mention = _mention(nlp, text, words)
     assert mention.method == "generic" and mention.actor.country is None
+
+
+def test_actors_context_state_of_is_no_actor(nlp):
+    mentions = resolve_actors(nlp("Sudan's government lifted a state of emergency in the west."), WHEN)
+    assert [m.text for m in mentions] == ["Sudan's government"]

@@ -56,6 +56,7 @@ def test_actors_dictionary_codes():
     assert split_code("WAFREB") == (None, "REB")  # a region, not a country
     assert split_code("MUS") == ("MUS", None)  # Mauritius
     assert compose_code("UKR", "MIL") == "UKRMIL"
+    assert compose_code("SCGSRB", "COP") == "SCGSRBCOP"  # a member state
     assert compose_code("RUSGOV", "JRN") == "RUSGOV"
     assert compose_code("IGOWSTNAT", "GOV") == "IGOWSTNAT"
 

@@ -237,8 +237,8 @@ class _Tree:
         prepositions only among ``CONTEXT_PREPS``."""
         for _ in range(MAX_LINK_STEPS):
             parent, dep = self.head(token), self.dep(token)
-            if dep not in NP_LINK_IDS or parent == token:
-                return False
+            if dep not in NP_LINK_IDS or parent == token or (dep == CONJ_ID and parent == head):
+                return False  # the last: a noun coordinated with the head is no part of its phrase
             if dep == PREP_ID and self.lower(token) not in CONTEXT_PREP_IDS:
                 return False
             token = parent

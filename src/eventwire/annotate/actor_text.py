@@ -89,10 +89,11 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
 
 
 def compose_code(base: str, role: str) -> str:
-    """An actor code plus an agent role: a bare country takes the role (UKR + MIL → UKRMIL); a code
-    that already has a sector or names an organisation keeps it (RUSGOV + JRN → RUSGOV)."""
+    """An actor code plus an agent role: a country without a sector takes the role (UKR + MIL →
+    UKRMIL; a member state or region too: SCGSRB + COP → SCGSRBCOP); a code that already has a
+    sector or names an organisation keeps it (RUSGOV + JRN → RUSGOV)."""
     country, sector = split_code(base)
-    if country is not None and sector is None and len(base) == 3:
+    if country is not None and sector is None:
         return base + role
     return base
 

@@ -61,6 +61,9 @@ PHRASE_BREAKS = frozenset(
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
 # How a person was found when a role the text gives may replace the dictionary's: by name only.
 STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
+# "State" before "of" and no actor names a condition, not a government ("a state of emergency",
+# "the state of the economy"); "the State of Israel" is resolved as one phrase before this is read.
+ABSTRACT_STATE = re.compile(r"[Ss]tate of\b")
 # A comma or "and" inside an entity: a list of names, not one name.
 LIST_GAP = re.compile(r",|\band\b")
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
@@ -102,7 +105,9 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
             resolved.append(found)  # a generic word inside a name is no actor: "King" in "Martin Luther King"
     _share_person_actors(resolved)
     mentions = [
-        ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method]) for r in resolved
+        ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method])
+        for r in resolved
+        if not (r.method == "generic" and ABSTRACT_STATE.match(text, r.start))
     ]
     extra = _surname_and_fuzzy(doc, ents, text, resolved, units, mentions, dictionary, when)
     if extra:
