@@ -189,3 +189,8 @@ def test_coding_receiving_observers_and_returning_for_talks(nlp) -> None:
     assert (received.cameo_code, received.plover_type) == ("0862", "RETREAT")
     returned = code(nlp, "US and Russian negotiators return to Geneva for talks on missiles.", names)
     assert {e.plover_type for e in returned} == {"CONSULT"}
+
+
+def test_coding_sending_arms_to_a_party_is_military_aid(nlp) -> None:
+    events = code(nlp, "The United States sent arms to Pakistan.", {"The United States": "USA", "Pakistan": "PAK"})
+    assert triples(events) == {("USA", "072", "PAK")}

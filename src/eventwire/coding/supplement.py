@@ -89,6 +89,10 @@ SUPPLEMENT = """
 - * (FOR TALK)              [046]   # GO , TRAVEL , LEAVE , HEAD
 - * (FOR NEGOTIATIONS)      [046]   # GO , TRAVEL , LEAVE , HEAD
 
+--- SEND   [---]  ---
+- * ARMS (TO)               [072]   # SEND , SHIP , SUPPLY
+- * WEAPONS (TO)            [072]   # SEND , SHIP , SUPPLY
+
 --- SANCTION   [163]  ---
 SANCTION
 
