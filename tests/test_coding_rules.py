@@ -194,3 +194,9 @@ def test_coding_receiving_observers_and_returning_for_talks(nlp) -> None:
 def test_coding_sending_arms_to_a_party_is_military_aid(nlp) -> None:
     events = code(nlp, "The United States sent arms to Pakistan.", {"The United States": "USA", "Pakistan": "PAK"})
     assert triples(events) == {("USA", "072", "PAK")}
+
+
+def test_coding_preventing_a_demonstration_is_repression(nlp) -> None:
+    names = {"Turkish police": "TURCOP"}
+    [event] = code(nlp, "Turkish police prevented the demonstration staged by students.", names)
+    assert (event.cameo_code, event.plover_type) == ("1721", "COERCE")
