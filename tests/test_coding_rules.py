@@ -200,3 +200,9 @@ def test_coding_preventing_a_demonstration_is_repression(nlp) -> None:
     names = {"Turkish police": "TURCOP"}
     [event] = code(nlp, "Turkish police prevented the demonstration staged by students.", names)
     assert (event.cameo_code, event.plover_type) == ("1721", "COERCE")
+
+
+def test_coding_taking_steps_or_office_is_no_seizure(nlp) -> None:
+    names = {"Gondor": "GON", "Arnor": "ARN"}
+    for text in ("Gondor has taken steps to calm Arnor.", "The president of Gondor took office in Arnor."):
+        assert all(e.plover_type != "COERCE" for e in code(nlp, text, names))

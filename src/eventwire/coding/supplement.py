@@ -102,6 +102,12 @@ SUPPLEMENT = """
 - * PROTESTS                [1721]  # PREVENT , HINDER , OBSTRUCT , IMPEDE , FORESTALL
 - * MARCH                   [1721]  # PREVENT , HINDER , OBSTRUCT , IMPEDE , FORESTALL
 
+--- APPREHEND   [171]  ---
+- * STEPS                   [---]   # TAKE
+- * MEASURES                [---]   # TAKE
+- * OFFICE                  [---]   # TAKE
+- * PLACE                   [---]   # TAKE
+
 --- SANCTION   [163]  ---
 SANCTION
 
