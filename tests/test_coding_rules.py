@@ -206,3 +206,9 @@ def test_coding_taking_steps_or_office_is_no_seizure(nlp) -> None:
     names = {"Gondor": "GON", "Arnor": "ARN"}
     for text in ("Gondor has taken steps to calm Arnor.", "The president of Gondor took office in Arnor."):
         assert all(e.plover_type != "COERCE" for e in code(nlp, text, names))
+
+
+def test_coding_military_occupation_carried_out_is_an_assault(nlp) -> None:
+    names = {"Israel": "ISR", "Lebanon": "LBN"}
+    [event] = code(nlp, "Israel launched an invasion of Lebanon.", names)
+    assert (event.cameo_code, event.plover_type) == ("192", "ASSAULT")

@@ -17,7 +17,7 @@ from eventwire.coding.flags import Flags
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.places import lookup_place
 from eventwire.coding.predicates import Reading, phrase_words
-from eventwire.coding.rules import contexts_from_words, mode_from_words, type_from_verb
+from eventwire.coding.rules import contexts_from_words, mode_from_words, type_override
 from eventwire.coding.tree import entities
 from eventwire.model import Actor, ActorMention, Event, EventActor, Span, Timex, stable_id
 
@@ -159,7 +159,7 @@ def build_event(
     else:
         ptype, mode, contexts = plover.type, plover.mode, list(plover.context)
     lower = coding.reading.lower
-    decided = type_from_verb(
+    decided = type_override(
         coding.code, lower.lemma_.lower(), {c.lower_ for c in lower.children if c.dep_ in ("prt", "advmod")}
     )
     if decided is not None:

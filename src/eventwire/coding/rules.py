@@ -163,8 +163,17 @@ RESIGN_PARTICLES = {"step": "down", "stand": "down"}
 CONCESSION_ROOT = "08"
 
 
-def type_from_verb(code: str, lemma: str, particles: set[str]) -> tuple[str, str] | None:
-    """(PLOVER type, mode) the action's verb decides over the CAMEO code's mapping, else None."""
+# The PLOVER codebook counts military occupations carried out as ASSAULT ("distinct from
+# THREATEN … ASSAULT, which refers to military occupations that have been or are being carried
+# out"), while the 2021 conversion table files CAMEO 192 (occupy territory) under COERCE/seize,
+# a mode the codebook defines for police searches and confiscations.
+OCCUPATION_CODE = "192"
+
+
+def type_override(code: str, lemma: str, particles: set[str]) -> tuple[str, str | None] | None:
+    """(PLOVER type, mode) the action decides over the CAMEO code's table mapping, else None."""
+    if code == OCCUPATION_CODE:
+        return "ASSAULT", None
     if code[:2] != CONCESSION_ROOT:
         return None
     if lemma in RESIGN_LEMMAS or RESIGN_PARTICLES.get(lemma) in particles:
