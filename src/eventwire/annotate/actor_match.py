@@ -1,28 +1,22 @@
-"""Find actor phrases in text and decide which actor each one names.
+"""Find the parts of actor phrases in text: dictionary names and agent words.
 
-1. ``find_items``: scan the text's units once, longest dictionary alias or agent phrase first
-   (names: "Vladimir Putin", "Kremlin", "Ukrainian"; agents: "armed forces", "spokesperson").
-2. ``group_items``: join neighbours that form one noun phrase: a title and a name ("President Joe
-   Biden"), a country or organisation and an agent ("Ukrainian armed forces", "Kremlin
-   spokesperson Dmitry Peskov"), a person and an agent ("the Biden administration"), an agent and
-   "of" a country ("the president of Armenia"), a possessive ("NATO's Stoltenberg").
-3. ``group_actor``: the actor of a group: a person's role on the date, unless the title in the
-   text names another country or organisation; a country/organisation with the agent's sector;
-   a lone agent as a sector without a country.
+``find_items`` scans the text's units once, longest dictionary alias or agent phrase first
+(names: "Vladimir Putin", "Kremlin", "Ukrainian"; agents: "armed forces", "spokesperson"), and
+keeps a name only where it reads as one (capitalised, not part of another name, not a place where
+something happened). ``actor_groups`` then joins the parts into phrases.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actor_dictionary import ActorDictionary, ActorRecord
-from eventwire.annotate.actor_text import POSSESSIVE, compose_code, normalise_unit, split_code, text_units
-from eventwire.model import Actor
+from eventwire.annotate.actor_text import POSSESSIVE, normalise_unit, text_units
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
 # Minister", "Mr Putin"); "of" (or "of the") only joins an agent to a following country.
@@ -96,23 +90,6 @@ class Item:
 LOCATION = Item(-1, -1, "location")
 
 
-@dataclass(slots=True)
-class Group:
-    items: list[Item] = field(default_factory=list)
-    former: bool = False
-
-
-@dataclass(slots=True)
-class Resolved:
-    """A group's actor with its character span and how it was found."""
-
-    start: int
-    end: int
-    actor: Actor
-    method: str
-    person: Item | None = None
-
-
 def doc_units(doc: Doc, text: str) -> list[Unit]:
     """The units of ``text`` (= ``doc.text``), each with the token it starts in."""
     tokens = list(doc)
@@ -124,7 +101,7 @@ def plain_units(text: str) -> list[Unit]:
     return [Unit(s, e, k) for s, e, k in text_units(text)]
 
 
-def _joined(text: str, units: list[Unit], first: int, last: int) -> bool:
+def joined(text: str, units: list[Unit], first: int, last: int) -> bool:
     """True when units first..last are written as one phrase (no comma, no sentence break)."""
     for i in range(first, last):
         start, end = units[i].end, units[i + 1].start
@@ -172,7 +149,7 @@ def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: 
                     item is None
                     and key in dictionary.agents
                     and keys[last] != POSSESSIVE
-                    and _joined(text, units, i, last)
+                    and joined(text, units, i, last)
                 ):
                     role = dictionary.agent_role(key)
                     item = Item(i, last, "agent" if role else "block", role=role, weak=_modifier(units[last].token))
@@ -199,7 +176,7 @@ def _actor_item(
 ) -> Item | None:
     """The actor alias ``key`` over units first..last, if it is one and reads as a name here."""
     indices = dictionary.aliases.get(key)
-    if indices is None or not _joined(text, units, first, last):
+    if indices is None or not joined(text, units, first, last):
         return None
     item = Item(first, last, "actor", record=dictionary.choose(indices, when))
     valid = _valid_name(text, units, item, key, dictionary)
@@ -230,7 +207,7 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
     name = units[item.first].token
     if name is not None and (name.pos_ == "ADJ" or name.ent_type_ == "NORP"):
         return False
-    return _joined(text, units, item.first - 1, item.first)
+    return joined(text, units, item.first - 1, item.first)
 
 
 def _modifier(token: Token | None) -> bool:
@@ -277,7 +254,7 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         neighbours = [j for j in (item.first - 1, item.last + 1) if 0 <= j < len(units)]
         return any(
             text[units[j].start].isupper()
-            and _joined(text, units, min(j, item.first), max(j, item.first))
+            and joined(text, units, min(j, item.first), max(j, item.first))
             and not _title_word(units[j].key, dictionary)
             for j in neighbours
         )
@@ -299,129 +276,3 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         and not _title_word(normalise_unit(t.text), dictionary)
         for t in doc[left : right + 1]
     )
-
-
-def _can_join(group: Group, item: Item, gap: list[str], units: list[Unit]) -> bool:
-    """Whether ``item`` continues the phrase of ``group`` across the linker words ``gap``."""
-    last = group.items[-1]
-    if any(k not in LINKERS and not (k == "the" and gap[:1] == ["of"]) for k in gap):
-        return False
-    has_person = any(i.kind == "actor" and i.record.kind == "person" for i in group.items)
-    if "of" in gap:
-        # "the president of Armenia"; "King Hassan of Morocco": a titled person's country
-        titled_person = last.kind == "actor" and last.record.kind == "person" and group.items[0].kind == "agent"
-        item.complement = (
-            gap[0] == "of" and item.kind == "actor" and item.record.kind != "person"
-            and ((last.kind == "agent" and not has_person) or titled_person)
-        )  # fmt: skip
-        return item.complement
-    if last.kind == "agent":
-        return item.kind == "agent" or (
-            item.record.kind in ("person", "org") and not (has_person and item.record.kind == "person")
-        )
-    if item.kind == "agent":
-        return True
-    if item.record.kind != "person" or has_person:
-        return False
-    if last.record.kind == "country" and POSSESSIVE not in gap:
-        token = units[last.last].token
-        return token is not None and token.pos_ == "ADJ"  # "Russian Vladimir Putin", not "Russia Putin"
-    return True
-
-
-def group_items(text: str, units: list[Unit], items: list[Item]) -> list[Group]:
-    """Join neighbouring items that form one actor phrase (see the module docstring)."""
-    groups: list[Group] = []
-    previous: Item | None = None
-    for item in items:
-        if item.kind in ("block", "location"):
-            previous = None
-            continue
-        if previous is not None and groups:
-            gap = [u.key for u in units[previous.last + 1 : item.first]]
-            if _joined(text, units, previous.last, item.first) and _can_join(groups[-1], item, gap, units):
-                groups[-1].items.append(item)
-                groups[-1].former |= any(k in FORMER_WORDS for k in gap)
-                previous = item
-                continue
-        item.complement = False
-        groups.append(Group([item], former=_former_before(units, item)))
-        previous = item
-    return groups
-
-
-def _former_before(units: list[Unit], item: Item) -> bool:
-    return item.first > 0 and units[item.first - 1].key in FORMER_WORDS
-
-
-def _title_code(items: list[Item], dictionary: ActorDictionary, when: date | None) -> str | None:
-    """The code a title spells out: the last country/organisation, with the last agent's role."""
-    orgs = [i for i in items if i.kind == "actor" and i.record.kind != "person"]
-    if not orgs:
-        return None
-    base = orgs[-1].record.code_on(when)
-    if base is None:
-        return None
-    agents = [i for i in items if i.kind == "agent"]
-    if agents and orgs[-1].record.kind == "capital":
-        base = split_code(base)[0] or base  # a capital lends its country: "Tehran's police" → IRNCOP
-    return compose_code(base, agents[-1].role) if agents else base
-
-
-def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, when: date | None) -> Resolved | None:
-    """The actor a group names, or None (a lone adjective-like agent, an unknown code)."""
-    items = list(group.items)
-    while len(items) > 1 and items[-1].kind == "agent" and items[-1].weak:
-        items.pop()  # "Russia's military capacity" names Russia
-    group = Group(items, group.former)
-    core = [i for i in items if not i.complement]
-    head = core[-1]
-    start, end = units[items[0].first].start, units[items[-1].last].end
-    if head.kind == "actor" and head.record.kind == "person":
-        base = dictionary.actor(head.record, when)
-        title = _title_code([i for i in group.items if i is not head], dictionary, when)
-        if title is not None and not group.former:
-            title_country, _ = split_code(title)
-            if (
-                head.first == head.last
-                and title_country
-                and base is not None
-                and base.country not in (None, title_country)
-            ):
-                # one name of another country's person: someone else, in the office the text names
-                return Resolved(start, end, dictionary.composite(title), "title")
-            if base is None or base.sector in (None, "ELI") or base.country != title_country:
-                actor = dictionary.actor(head.record, when, code=title)
-                return Resolved(start, end, actor, "title", head) if actor else None
-        if base is None:
-            return None
-        if group.former and base.country and base.sector != "ELI":
-            # the text says the person no longer holds office, whatever a stale dictionary says
-            base = dictionary.actor(head.record, when, code=base.country + "ELI")
-        return Resolved(start, end, base, "title" if len(core) > 1 else "dictionary", head)
-    if head.kind == "agent":
-        role = head.role
-        persons = [i for i in core if i.kind == "actor" and i.record.kind == "person"]
-        if persons:
-            person_actor = dictionary.actor(persons[-1].record, when)
-            if person_actor is None:
-                return None
-            if person_actor.country is None:
-                return Resolved(start, end, person_actor, "title")
-            return Resolved(start, end, dictionary.composite(person_actor.country + role), "title")
-        title = _title_code(group.items, dictionary, when)
-        if title is None:
-            # agents only: the last one is the head ("Moslem forces", "army soldiers")
-            if head.weak or role[:3] not in GENERIC_SECTORS:
-                return None
-            return Resolved(start, end, dictionary.generic(role), "generic")
-        country, _ = split_code(title)
-        if group.former and country:
-            title = country + "ELI"
-        org = [i for i in group.items if i.kind == "actor"][-1].record
-        actor = dictionary.actor(org, when) if title == org.code_on(when) else dictionary.composite(title)
-        return Resolved(start, end, actor, "title") if actor else None
-    actor = dictionary.actor(head.record, when)
-    if actor is None:
-        return None
-    return Resolved(start, end, actor, "metonymy" if head.record.kind == "capital" else "dictionary")

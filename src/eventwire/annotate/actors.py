@@ -1,11 +1,15 @@
 """Actor resolution: entity mentions and noun phrases → canonical political actors (CAMEO codes).
 
-``resolve_actors`` runs on every parsed document: (1) dictionary and agent hits are grouped into
-actor phrases and resolved on the article's date (see ``actor_match``); (2) within the document,
-a person named by surname alone takes the actor of the full mention ("Putin" after "Russian
-President Vladimir Putin", "Stoltenberg" after "NATO Secretary-General Jens Stoltenberg");
-(3) person and organisation entities still unresolved are matched fuzzily against the dictionary
-(conservative threshold, blocked by the last word's first letters).
+``resolve_actors`` runs on every parsed document:
+(1) dictionary and agent hits are found (``actor_match``), grouped into actor phrases and
+    resolved on the article's date (``actor_groups``); a person named by surname alone takes the
+    actor of the document's full mention ("Putin" after "Russian President Vladimir Putin");
+(2) person and organisation entities still unresolved are read as names (``actor_names``): a
+    surname the document introduced, a title before a name the dictionary lacks, a spelling
+    variant (conservative fuzzy match), a surname owning an agent ("the Bush administration");
+(3) sector-only mentions ("police", "the rebels") take a country from their noun phrase, sentence
+    or document, and countries listed after an agent share it (``actor_context``);
+(4) a person in apposition to an office takes that office (``actor_names``).
 """
 
 from __future__ import annotations
@@ -14,28 +18,22 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc
 
 from eventwire.annotate.actor_context import add_context
-from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord, load_actor_dictionary
+from eventwire.annotate.actor_dictionary import ActorDictionary, load_actor_dictionary
+from eventwire.annotate.actor_groups import Group, Resolved, group_actor, group_items
 from eventwire.annotate.actor_match import (
-    FORMER_WORDS,
-    GENERIC_SECTORS,
     NAME_ENTITY_LABELS,
     PLACE_KINDS,
     SCORES,
-    Group,
-    Resolved,
     Unit,
     doc_units,
     find_items,
-    group_actor,
-    group_items,
     plain_units,
 )
-from eventwire.annotate.actor_text import normalise, split_code, text_units
+from eventwire.annotate.actor_names import appositions, fuzzy_record, name_mentions
+from eventwire.annotate.actor_text import normalise
 from eventwire.model import Actor, ActorMention, Quote
 
 __all__ = [
@@ -47,27 +45,17 @@ __all__ = [
     "search_actors",
 ]
 
-# rapidfuzz ratio (0-100) a name must reach to count as a spelling of a dictionary name:
-# "Volodymyr Zelenskiy" / "volodymyr zelenskyy" scores 97, "Sergei Lavrov" / "sergey lavrov" 92,
-# while different people sharing a surname ("Kim Jong Un" / "kim jong il") stay below.
-FUZZY_MIN_RATIO = 90
-FUZZY_LABELS = ("PERSON", "ORG")
-FUZZY_KINDS = ("person", "org")
 # Words that end the head of a short actor phrase: what follows qualifies it ("refugees from
 # Liberia", "King Hassan of Morocco").
 PHRASE_BREAKS = frozenset(
     {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
 )
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
-# How a person was found when a role the text gives may replace the dictionary's: by name only.
-STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
 # "State" before "of" and no actor names a condition, not a government ("a state of emergency",
 # "the state of the economy"); "the State of Israel" is resolved as one phrase before this is read.
 ABSTRACT_STATE = re.compile(r"[Ss]tate of\b")
 # A comma or "and" inside an entity: a list of names, not one name.
 LIST_GAP = re.compile(r",|\band\b")
-# Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
-OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 # Lower-case words inside personal names ("Omar al-Bashir", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "ben", "abu", "de", "da", "di", "van", "von", "der", "la", "le", "du"}
@@ -109,7 +97,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         for r in resolved
         if not (r.method == "generic" and ABSTRACT_STATE.match(text, r.start))
     ]
-    extra = _surname_and_fuzzy(doc, ents, text, resolved, units, mentions, dictionary, when)
+    extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         mentions = [
@@ -119,56 +107,9 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     add_context(doc, mentions, places, dictionary)
-    mentions += _appositions(doc, ents, mentions, dictionary)
+    mentions += appositions(doc, ents, mentions, dictionary)
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-def _appositions(
-    doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention], dictionary: ActorDictionary
-) -> list[ActorMention]:
-    """A person in apposition to an office or body is that actor ("Salaheddine Sidhoum, Algeria's
-    leading human rights activist", "a member of the Syrian parliament, Mohammed Mamoun"): one
-    the dictionary does not know gets a new mention; one it knows only as a former office holder
-    or without an office takes the office the text gives ("Kenzo Oshima, the United Nations
-    Emergency Relief Coordinator")."""
-    found = []
-    for ent in ents:
-        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
-            owner = _appositive_actor(ent, mentions)
-            if owner is not None:
-                found.append(
-                    ActorMention(
-                        ent.start_char, ent.end_char, ent.text, owner.actor, "apposition", SCORES["apposition"]
-                    )
-                )
-    for mention in mentions:
-        if mention.method not in STALE_METHODS or mention.actor.sector not in (None, "ELI"):
-            continue
-        record = dictionary.by_id.get(mention.actor.actor_id)
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if record is None or record.kind != "person" or span is None:
-            continue
-        owner = _appositive_actor(span, mentions)
-        if owner is not None:
-            mention.actor, mention.method, mention.score = owner.actor, "apposition", SCORES["apposition"]
-    return found
-
-
-def _appositive_actor(ent: SpacySpan, mentions: list[ActorMention]) -> ActorMention | None:
-    """The office or body (a mention with a sector; a bare country is no office: "Evil Mordor, the
-    awful Fornost" is a list) of the phrase in apposition to ``ent``, or of its "of" phrase."""
-    root = ent.root
-    related = [root.head] if root.dep_ == "appos" else []
-    related += [t for t in root.children if t.dep_ == "appos"]
-    related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for token in related:
-        left = token.left_edge.idx
-        offices = [m for m in mentions if m.method != "generic" and m.actor.sector and left <= m.start <= token.idx]
-        covering = [m for m in offices if token.idx < m.end]
-        if covering or offices:
-            return (covering or offices)[-1]
-    return None
 
 
 def _inside_other_name(text: str, units: list[Unit], group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
@@ -239,129 +180,6 @@ def _share_person_actors(resolved: list[Resolved]) -> None:
             full = best.get(r.actor.actor_id)
             if full is not None and full is not r and full.actor != r.actor:
                 r.actor, r.method = full.actor, "coref"
-
-
-def _surname_and_fuzzy(
-    doc: Doc,
-    ents: tuple[SpacySpan, ...],
-    text: str,
-    resolved: list[Resolved],
-    units: list[Unit],
-    mentions: list[ActorMention],
-    dictionary: ActorDictionary,
-    when: date | None,
-) -> list[ActorMention]:
-    """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
-    office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
-    surnames: dict[str, Actor] = {}
-    for r in resolved:
-        if r.person is not None and r.person.last > r.person.first:
-            surnames.setdefault(units[r.person.last].key, r.actor)
-    taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
-    generic_at = {m.start: m for m in mentions if m.method == "generic"}
-    extra: list[ActorMention] = []
-    for ent in ents:
-        if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
-            continue
-        words = [k for _, _, k in text_units(ent.text)]
-        if not words or words[0] == "the":
-            words = words[1:]
-        if not words:
-            continue
-        start, end = ent.start_char, ent.end_char
-        title = _title_before(doc, ent, dictionary) if ent.label_ == "PERSON" else None
-        free_title = title is not None and not any(s < ent.start_char and title[0] < e for s, e in taken_names)
-        sector = (split_code(title[1])[1] or title[1][:3]) if title else None
-        holder = dictionary.office_holder(words[-1], sector, when) if title else None
-        owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
-        if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
-            actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
-        elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
-            method, score = "title", SCORES["title"]
-            if free_title:
-                start = title[0]  # the title joins the mention unless it belongs to another one
-        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None:
-            actor, score = found
-            method = "fuzzy"
-            if ent.label_ == "PERSON" and len(words) > 1:
-                surnames.setdefault(words[-1], actor)
-        elif owned is not None and (country := dictionary.surname_country(words[-1], owned.actor.sector)) is not None:
-            # "the Bush administration": the agent of the country the name's holders served
-            actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
-            end = owned.end
-        elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
-            # someone the dictionary does not know, in an office the text names ("former president
-            # Carlos Menem"): the office's sector, given a country from context later
-            actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
-        else:
-            continue
-        extra.append(ActorMention(start, end, text[start:end], actor, method, score))
-        taken_names.append((start, end))
-    return extra
-
-
-def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
-    """A sector mention right after a name, or after its possessive ("Bush administration",
-    "Netanyahu's government")."""
-    match = OWNER_GAP.match(text, end)
-    return generic_at.get(match.end()) if match else None
-
-
-def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
-    """(start offset, role) of a title agent right before a person's name ("President", "Prime
-    Minister"); a lower-case title counts when the parse ties it to the name ("former president
-    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI."""
-    index = ent.start
-    for width in (3, 2, 1):
-        if index - width < 0:
-            continue
-        span = doc[index - width : index]
-        role = dictionary.agent_role(normalise(span.text))
-        if role and (span[0].text[:1].isupper() or _tied(span[-1], ent)):
-            if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
-                return doc[span.start - 1].idx, "ELI"
-            return span.start_char, role
-    return None
-
-
-def _tied(title: Token, ent: SpacySpan) -> bool:
-    """A title word that modifies the name, or that the name stands in apposition to."""
-    if title.dep_ in ("compound", "amod") and ent.start <= title.head.i < ent.end:
-        return True
-    return ent.root.dep_ == "appos" and ent.root.head.i == title.i
-
-
-def _fuzzy_entity(
-    words: list[str], label: str, dictionary: ActorDictionary, when: date | None
-) -> tuple[Actor, float] | None:
-    found = fuzzy_record(" ".join(words), dictionary, ("person",) if label == "PERSON" else ("org",))
-    if found is None:
-        return None
-    actor = dictionary.actor(found[0], when)
-    return None if actor is None else (actor, round(found[1] / 100, 3))
-
-
-def fuzzy_record(
-    key: str, dictionary: ActorDictionary, kinds: tuple[str, ...] = FUZZY_KINDS
-) -> tuple[ActorRecord, float] | None:
-    """The person (or organisation) of ``kinds`` whose alias of as many words is spelled closest
-    to ``key`` (cached)."""
-    words = key.split()
-    if len(words) < 2:
-        return None
-    cache_key = (key, kinds)
-    if cache_key not in dictionary.fuzzy_cache:
-        if len(dictionary.fuzzy_cache) >= FUZZY_CACHE_SIZE:
-            dictionary.fuzzy_cache.clear()
-        blocks = dictionary.fuzzy_blocks()
-        block = [a for kind in kinds for a in blocks.get((kind, words[-1][:3], len(words)), ())]
-        best = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
-        dictionary.fuzzy_cache[cache_key] = None if best is None else (best[0], best[1])
-    hit = dictionary.fuzzy_cache[cache_key]
-    if hit is None:
-        return None
-    alias, ratio = hit
-    return dictionary.choose(dictionary.aliases[alias], None), ratio
 
 
 def resolve_text(text: str, when: date | None = None, dictionary: ActorDictionary | None = None) -> Actor | None:

@@ -1,0 +1,203 @@
+"""Names the dictionary matches only in part: a surname the document introduced, a title before
+a name the dictionary lacks, a spelling variant, a surname owning an agent ("the Bush
+administration"), a person in apposition to an office.
+
+``name_mentions`` adds mentions for the document's PERSON/ORG entities that the phrase scan left
+unresolved; ``appositions`` runs last, when every office in the document has its actor.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
+from eventwire.annotate.actor_groups import Resolved
+from eventwire.annotate.actor_match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actor_text import normalise, split_code, text_units
+from eventwire.model import Actor, ActorMention
+
+# rapidfuzz ratio (0-100) a name must reach to count as a spelling of a dictionary name:
+# "Volodymyr Zelenskiy" / "volodymyr zelenskyy" scores 97, "Sergei Lavrov" / "sergey lavrov" 92,
+# while different people sharing a surname ("Kim Jong Un" / "kim jong il") stay below.
+FUZZY_MIN_RATIO = 90
+FUZZY_LABELS = ("PERSON", "ORG")
+FUZZY_KINDS = ("person", "org")
+# How a person was found when a role the text gives may replace the dictionary's: by name only.
+STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
+# Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
+OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
+
+
+def name_mentions(
+    doc: Doc,
+    ents: tuple[SpacySpan, ...],
+    text: str,
+    resolved: list[Resolved],
+    units: list[Unit],
+    mentions: list[ActorMention],
+    dictionary: ActorDictionary,
+    when: date | None,
+) -> list[ActorMention]:
+    """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
+    office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
+    surnames: dict[str, Actor] = {}
+    for r in resolved:
+        if r.person is not None and r.person.last > r.person.first:
+            surnames.setdefault(units[r.person.last].key, r.actor)
+    taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
+    generic_at = {m.start: m for m in mentions if m.method == "generic"}
+    extra: list[ActorMention] = []
+    for ent in ents:
+        if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
+            continue
+        words = [k for _, _, k in text_units(ent.text)]
+        if not words or words[0] == "the":
+            words = words[1:]
+        if not words:
+            continue
+        start, end = ent.start_char, ent.end_char
+        title = _title_before(doc, ent, dictionary) if ent.label_ == "PERSON" else None
+        free_title = title is not None and not any(s < ent.start_char and title[0] < e for s, e in taken_names)
+        sector = (split_code(title[1])[1] or title[1][:3]) if title else None
+        holder = dictionary.office_holder(words[-1], sector, when) if title else None
+        owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
+        if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
+            actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
+        elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
+            method, score = "title", SCORES["title"]
+            if free_title:
+                start = title[0]  # the title joins the mention unless it belongs to another one
+        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None:
+            actor, score = found
+            method = "fuzzy"
+            if ent.label_ == "PERSON" and len(words) > 1:
+                surnames.setdefault(words[-1], actor)
+        elif owned is not None and (country := dictionary.surname_country(words[-1], owned.actor.sector)) is not None:
+            # "the Bush administration": the agent of the country the name's holders served
+            actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
+            end = owned.end
+        elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
+            # someone the dictionary does not know, in an office the text names ("former president
+            # Carlos Menem"): the office's sector, given a country from context later
+            actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
+        else:
+            continue
+        extra.append(ActorMention(start, end, text[start:end], actor, method, score))
+        taken_names.append((start, end))
+    return extra
+
+
+def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
+    """A sector mention right after a name, or after its possessive ("Bush administration",
+    "Netanyahu's government")."""
+    match = OWNER_GAP.match(text, end)
+    return generic_at.get(match.end()) if match else None
+
+
+def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
+    """(start offset, role) of a title agent right before a person's name ("President", "Prime
+    Minister"); a lower-case title counts when the parse ties it to the name ("former president
+    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI."""
+    index = ent.start
+    for width in (3, 2, 1):
+        if index - width < 0:
+            continue
+        span = doc[index - width : index]
+        role = dictionary.agent_role(normalise(span.text))
+        if role and (span[0].text[:1].isupper() or _tied(span[-1], ent)):
+            if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
+                return doc[span.start - 1].idx, "ELI"
+            return span.start_char, role
+    return None
+
+
+def _tied(title: Token, ent: SpacySpan) -> bool:
+    """A title word that modifies the name, or that the name stands in apposition to."""
+    if title.dep_ in ("compound", "amod") and ent.start <= title.head.i < ent.end:
+        return True
+    return ent.root.dep_ == "appos" and ent.root.head.i == title.i
+
+
+def _fuzzy_entity(
+    words: list[str], label: str, dictionary: ActorDictionary, when: date | None
+) -> tuple[Actor, float] | None:
+    found = fuzzy_record(" ".join(words), dictionary, ("person",) if label == "PERSON" else ("org",))
+    if found is None:
+        return None
+    actor = dictionary.actor(found[0], when)
+    return None if actor is None else (actor, round(found[1] / 100, 3))
+
+
+def fuzzy_record(
+    key: str, dictionary: ActorDictionary, kinds: tuple[str, ...] = FUZZY_KINDS
+) -> tuple[ActorRecord, float] | None:
+    """The person (or organisation) of ``kinds`` whose alias of as many words is spelled closest
+    to ``key`` (cached)."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    cache_key = (key, kinds)
+    if cache_key not in dictionary.fuzzy_cache:
+        if len(dictionary.fuzzy_cache) >= FUZZY_CACHE_SIZE:
+            dictionary.fuzzy_cache.clear()
+        blocks = dictionary.fuzzy_blocks()
+        block = [a for kind in kinds for a in blocks.get((kind, words[-1][:3], len(words)), ())]
+        best = process.extractOne(key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
+        dictionary.fuzzy_cache[cache_key] = None if best is None else (best[0], best[1])
+    hit = dictionary.fuzzy_cache[cache_key]
+    if hit is None:
+        return None
+    alias, ratio = hit
+    return dictionary.choose(dictionary.aliases[alias], None), ratio
+
+
+def appositions(
+    doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention], dictionary: ActorDictionary
+) -> list[ActorMention]:
+    """A person in apposition to an office or body is that actor ("Salaheddine Sidhoum, Algeria's
+    leading human rights activist", "a member of the Syrian parliament, Mohammed Mamoun"): one
+    the dictionary does not know gets a new mention; one it knows only as a former office holder
+    or without an office takes the office the text gives ("Kenzo Oshima, the United Nations
+    Emergency Relief Coordinator")."""
+    found = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
+            owner = _appositive_actor(ent, mentions)
+            if owner is not None:
+                found.append(
+                    ActorMention(
+                        ent.start_char, ent.end_char, ent.text, owner.actor, "apposition", SCORES["apposition"]
+                    )
+                )
+    for mention in mentions:
+        if mention.method not in STALE_METHODS or mention.actor.sector not in (None, "ELI"):
+            continue
+        record = dictionary.by_id.get(mention.actor.actor_id)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if record is None or record.kind != "person" or span is None:
+            continue
+        owner = _appositive_actor(span, mentions)
+        if owner is not None:
+            mention.actor, mention.method, mention.score = owner.actor, "apposition", SCORES["apposition"]
+    return found
+
+
+def _appositive_actor(ent: SpacySpan, mentions: list[ActorMention]) -> ActorMention | None:
+    """The office or body (a mention with a sector; a bare country is no office: "Evil Mordor, the
+    awful Fornost" is a list) of the phrase in apposition to ``ent``, or of its "of" phrase."""
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [t for t in root.children if t.dep_ == "appos"]
+    related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for token in related:
+        left = token.left_edge.idx
+        offices = [m for m in mentions if m.method != "generic" and m.actor.sector and left <= m.start <= token.idx]
+        covering = [m for m in offices if token.idx < m.end]
+        if covering or offices:
+            return (covering or offices)[-1]
+    return None
