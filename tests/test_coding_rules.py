@@ -212,3 +212,9 @@ def test_coding_military_occupation_carried_out_is_an_assault(nlp) -> None:
     names = {"Israel": "ISR", "Lebanon": "LBN"}
     [event] = code(nlp, "Israel launched an invasion of Lebanon.", names)
     assert (event.cameo_code, event.plover_type) == ("192", "ASSAULT")
+
+
+def test_coding_mention_of_a_world_war_does_not_discard_the_sentence(nlp) -> None:
+    names = {"Poland": "POL", "Moscow": "RUSGOV"}
+    text = "Poland demanded an apology from Moscow for massacres during World War Two."
+    assert {e.plover_type for e in code(nlp, text, names)} == {"REQUEST"}

@@ -15,10 +15,10 @@ from eventwire.coding.supplement import supplement
 from eventwire.paths import DATA_DIR, shared_path
 
 DEFAULT_CODER = "eventwire.dependency.v1"
-# Phoenix discards whole sentences that mention a year or "… years ago" to keep historical
-# references out; this coder dates events from the sentence's own time expressions instead, so
-# those entries would only drop current events that mention a past year.
-TIME_REFERENCE = re.compile(r"\d{4}|\w+ (?:ago|later)", re.IGNORECASE)
+# Phoenix discards whole sentences that mention a year, "… years ago" or a world war to keep
+# historical references out; this coder dates events from the sentence's own time expressions
+# instead, so those entries would only drop current events that mention the past.
+TIME_REFERENCE = re.compile(r"\d{4}|\w+ (?:ago|later)|(?:post |second )?world war(?: \w+)?", re.IGNORECASE)
 LEXICON_FILE = "cameo_verbs.json"
 
 
