@@ -218,3 +218,9 @@ def test_coding_mention_of_a_world_war_does_not_discard_the_sentence(nlp) -> Non
     names = {"Poland": "POL", "Moscow": "RUSGOV"}
     text = "Poland demanded an apology from Moscow for massacres during World War Two."
     assert {e.plover_type for e in code(nlp, text, names)} == {"REQUEST"}
+
+
+def test_coding_opening_a_hearing_into_something_investigates_it(nlp) -> None:
+    names = {"Israel's high court": "ISRJUD"}
+    [event] = code(nlp, "Israel's high court opened a hearing into interrogation methods.", names)
+    assert (event.cameo_code, event.plover_type) == ("090", "ACCUSE")

@@ -18,14 +18,16 @@ NOMINAL_SUFFIXES = (("ations", "ate"), ("ation", "ate"), ("ations", ""), ("ation
                     ("al", "e"), ("ure", "e"), ("ism", "ize"), ("ings", ""), ("ing", ""), ("ing", "e"),
                     ("ments", ""), ("ment", ""), ("s", ""), ("", ""))  # fmt: skip
 # Event nouns whose meaning is not that of the verb spelled alike (CAMEO codebook): talks are
-# consultations, not statements; a hunger or labour strike is a protest, not an attack.
+# consultations, not statements; a hunger or labour strike is a protest, not an attack; a
+# hearing or inquiry into something investigates it.
 EVENT_NOUN_CODES = {"talks": "040", "negotiations": "046", "negotiation": "046", "mediation": "045",
                     "demonstration": "141", "demonstrations": "141", "rally": "141", "rallies": "141",
                     "march": "141", "marches": "141", "protest": "140", "protests": "140", "sit-in": "144",
                     "walkout": "143", "invasion": "192", "offensive": "190", "ceasefire": "0871",
                     "truce": "0871", "withdrawal": "0874", "pullout": "0874", "pullback": "0874",
                     "sanctions": "163", "embargo": "163", "blockade": "1721", "crackdown": "175",
-                    "curfew": "1723", "curfews": "1723"}  # fmt: skip
+                    "curfew": "1723", "curfews": "1723", "hearing": "090", "hearings": "090", "inquiry": "090",
+                    "inquest": "090", "probe": "090"}  # fmt: skip
 # Modifiers that make a strike a protest: a hunger strike (CAMEO 142) or a labour strike (143).
 STRIKE_NOUNS = {"strike", "strikes"}
 HUNGER_STRIKE_CODE, LABOUR_STRIKE_CODE = "142", "143"
