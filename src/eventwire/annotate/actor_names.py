@@ -178,10 +178,10 @@ def appositions(
         if mention.method not in STALE_METHODS or mention.actor.sector not in (None, "ELI"):
             continue
         record = dictionary.by_id.get(mention.actor.actor_id)
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if record is None or record.kind != "person" or span is None:
+        if record is None or record.kind != "person":
             continue
-        owner = _appositive_actor(span, mentions)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        owner = _appositive_actor(span, mentions) if span is not None else None
         if owner is not None:
             mention.actor, mention.method, mention.score = owner.actor, "apposition", SCORES["apposition"]
     return found
