@@ -183,7 +183,9 @@ def test_coding_event_nouns_under_light_and_aspectual_verbs(nlp) -> None:
     assert {(e.source.code, e.plover_type) for e in withdrawal} == {("ARN", "RETREAT")}
     talks = code(nlp, "Arnor and Gondor renewed negotiations on Monday.", names)
     assert {e.cameo_code for e in talks} == {"046"}
-    strike = code(nlp, "Workers in Arnor began a hunger strike against Gondor.", {"Workers in Arnor": "ARNLAB", **names})
+    strike = code(
+        nlp, "Workers in Arnor began a hunger strike against Gondor.", {"Workers in Arnor": "ARNLAB", **names}
+    )
     assert {(e.cameo_code, e.plover_type) for e in strike} == {("142", "PROTEST")}
 
 
