@@ -7,7 +7,19 @@ from datetime import date
 import duckdb
 
 from eventwire.dedup import fingerprint
-from eventwire.model import Actor, ActorMention, Article, Document, Event, EventActor, Failure, Sentence, Span, Timex
+from eventwire.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Document,
+    Event,
+    EventActor,
+    Failure,
+    RawDoc,
+    Sentence,
+    Span,
+    Timex,
+)
 from eventwire.store.database import PendingArticle, Store
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -165,3 +177,23 @@ def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
         assert items[0].article.text[mention["action_start"] : mention["action_end"]] == "struck"
         store.replace_annotations([({"id": items[1].article.id, "site": "b.example"}, Document(text=""))], "v2")
         assert store.query("SELECT num_articles FROM events ORDER BY event_date")[0]["num_articles"] == 1
+
+
+def test_store_events_equal_a_recount_from_all_their_mentions(db_path):
+    """Events first seen in a batch are computed from its rows; later mentions refresh them from the table."""
+    from eventwire.pipeline import IngestOptions, ingest_raw
+    from eventwire.sources.generate import generate_articles
+    from eventwire.store.events import REFRESH_EVENTS_SQL
+
+    raws = [RawDoc(item=a.url, content=a.html.encode(), kind="html", url=a.url) for a in generate_articles(60, seed=5)]
+    with Store(db_path) as store:
+        ingest_raw(iter(raws), store, IngestOptions(batch_size=12))
+        stored = store.con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
+        spanning = store.con.execute(
+            "SELECT count(*) FROM (SELECT event_id FROM event_mentions GROUP BY 1 HAVING count(DISTINCT article_id) > 1)"
+        ).fetchone()[0]
+        assert spanning > 0, "the corpus should repeat some events across articles"
+        store.con.execute("DELETE FROM events")
+        ids = [r[0] for r in stored]
+        store.con.execute(REFRESH_EVENTS_SQL.format(mentions="event_mentions"), [ids])
+        assert store.con.execute("SELECT * FROM events ORDER BY event_id").fetchall() == stored

@@ -22,7 +22,7 @@ import pyarrow as pa
 from eventwire.dedup import Fingerprint
 from eventwire.model import Article, Document, Failure, stable_id
 from eventwire.store.duplicates import Duplicate, find_duplicates
-from eventwire.store.events import EVENT_WINDOW_DAYS, REFRESH_EVENTS_SQL, mention_rows
+from eventwire.store.events import BATCH_MENTIONS, EVENT_WINDOW_DAYS, REFRESH_EVENTS_SQL, mention_rows
 from eventwire.store.rows import ANNOTATION_TABLES, document_rows
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -217,18 +217,26 @@ class Store:
     def _write_tables(self, tables: dict[str, list[dict[str, Any]]], touched: set[str] | None = None) -> None:
         """Insert annotation rows; event mentions first get their cross-article event ids."""
         mentions = tables.pop("event_mentions", [])
-        touched = set(touched or ()) | self._assign_events(mentions)
+        ids, existing = self._assign_events(mentions)
         for name, rows in tables.items():
             self._insert(name, rows)
         self._insert("event_mentions", mentions)
-        if touched:
-            ids = sorted(touched)
-            self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            self.con.execute(REFRESH_EVENTS_SQL, [ids])
+        refresh = sorted(set(touched or ()) | existing)
+        if refresh:
+            self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [refresh])
+            self.con.execute(REFRESH_EVENTS_SQL.format(mentions="event_mentions"), [refresh])
+        new = sorted(ids - set(refresh))
+        if new:
+            batch_mentions = pa.Table.from_pylist(mentions)  # noqa: F841 - read by DuckDB's replacement scan
+            self.con.execute(REFRESH_EVENTS_SQL.format(mentions=BATCH_MENTIONS), [new])
 
-    def _assign_events(self, mentions: list[dict[str, Any]]) -> set[str]:
-        """Give each mention the id of a stored or same-batch event with its key and a nearby date."""
+    def _assign_events(self, mentions: list[dict[str, Any]]) -> tuple[set[str], set[str]]:
+        """Give each mention the id of a stored or same-batch event with its key and a nearby date.
+
+        Returns the event ids of the mentions, and those of them that were already stored.
+        """
         seen: list[tuple[str, Any, str]] = []
+        existing: set[str] = set()
         stored: dict[str, list[tuple[Any, str]]] = {}
         keys = sorted({m["event_key"] for m in mentions})
         if keys:
@@ -243,11 +251,13 @@ class Store:
             event_id = next((eid for k, d, eid in seen if k == key and _near(d, day)), None)
             if event_id is None:
                 event_id = next((eid for d, eid in stored.get(key, ()) if _near(d, day)), None)
+                if event_id is not None:
+                    existing.add(event_id)
             if event_id is None:
                 event_id = stable_id(key, str(day), m["mention_id"], prefix="e_")
             m["event_id"] = event_id
             seen.append((key, day, event_id))
-        return {eid for _, _, eid in seen}
+        return {eid for _, _, eid in seen}, existing
 
     def replace_annotations(self, items: list[tuple[dict[str, Any], Document]], annotator: str) -> None:
         """Swap the annotations and events of stored articles (rows with id, site, published) for new ones."""

@@ -94,33 +94,40 @@ def mention_rows(
     return rows
 
 
-# Recompute the events rows of the given ids from their mentions; the first mention (earliest
-# published) supplies the descriptive fields, the counts come from all of them.
-REFRESH_EVENTS_SQL = """
+# Recompute the events rows of the given ids from their mentions (``{mentions}``: the table, or
+# the batch's rows); the first mention (earliest published, then article and mention id, so ties
+# never depend on scan order) supplies the descriptive fields and breaks ties between equally
+# common values; the counts come from all of them.
+FIRST_MENTION = "(coalesce(published, TIMESTAMP '9999-01-01'), article_id, mention_id)"
+REFRESH_EVENTS_TEMPLATE = """
 INSERT INTO events
 SELECT
     event_id,
-    arg_min(event_key, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(event_key, {first}),
     min(event_date),
-    arg_min(source_code, coalesce(published, TIMESTAMP '9999-01-01')),
-    arg_min(source_name, coalesce(published, TIMESTAMP '9999-01-01')),
-    arg_min(target_code, coalesce(published, TIMESTAMP '9999-01-01')),
-    arg_min(target_name, coalesce(published, TIMESTAMP '9999-01-01')),
-    mode(cameo_code),
-    arg_min(root_code, coalesce(published, TIMESTAMP '9999-01-01')),
-    mode(plover_type),
-    mode(plover_mode),
+    arg_min(source_code, {first}),
+    arg_min(source_name, {first}),
+    arg_min(target_code, {first}),
+    arg_min(target_name, {first}),
+    mode(cameo_code ORDER BY {first}),
+    arg_min(root_code, {first}),
+    mode(plover_type ORDER BY {first}),
+    mode(plover_mode ORDER BY {first}),
     avg(goldstein),
-    arg_min(quad_class, coalesce(published, TIMESTAMP '9999-01-01')),
+    arg_min(quad_class, {first}),
     bool_and(negated), bool_and(hypothetical), bool_and(future), bool_and(reported),
-    mode(location_name), mode(location_country), avg(lat), avg(lon),
+    mode(location_name ORDER BY {first}), mode(location_country ORDER BY {first}), avg(lat), avg(lon),
     max(confidence),
     count(*),
     count(DISTINCT coalesce(site, article_id)),
     count(DISTINCT article_id),
-    arg_min(article_id, coalesce(published, TIMESTAMP '9999-01-01')),
-    arg_min(sentence, coalesce(published, TIMESTAMP '9999-01-01'))
-FROM event_mentions
+    arg_min(article_id, {first}),
+    arg_min(sentence, {first})
+FROM {mentions}
 WHERE event_id IN (SELECT unnest(?::VARCHAR[]))
 GROUP BY event_id
 """
+REFRESH_EVENTS_SQL = REFRESH_EVENTS_TEMPLATE.replace("{first}", FIRST_MENTION)
+# Events first seen in the batch being written have all their mentions in it: they are computed
+# from the batch's rows (typed as event_mentions) instead of a scan of the whole table.
+BATCH_MENTIONS = "((SELECT * FROM event_mentions LIMIT 0) UNION ALL BY NAME (SELECT * FROM batch_mentions))"
