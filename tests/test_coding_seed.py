@@ -82,3 +82,14 @@ def test_coding_seed_no_events_from_documents_permissions_or_intentions(seed_eve
     # and "Russia's resolve to persist with its offensive" is an intention, not an assault.
     assert not actions & {"signed", "enabled", "persist"}, sorted(actions)
     assert not any(e.target is not None and e.target.name == "decree" for e in events)
+
+
+def test_coding_seed_without_publication_date_dates_events_to_the_lead(seed_text) -> None:
+    from eventwire.annotate.document import analyze
+
+    body = seed_text.split(BOILERPLATE_START)[0]
+    events = analyze(body).events
+    strikes = [e for e in events if e.source.code == "UKRMIL" and e.plover_type == "ASSAULT"]
+    assert strikes and all(e.event_date == date(2024, 11, 19) for e in strikes)
+    undated = analyze("Ukrainian forces struck a Russian border region with missiles, officials said.").events
+    assert undated and all(e.event_date is None for e in undated)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import date, datetime
@@ -20,13 +21,16 @@ from eventwire.annotate.actor_dictionary import load_actor_dictionary
 from eventwire.annotate.actors import link_speakers, resolve_actors
 from eventwire.annotate.quotes import find_quotes
 from eventwire.annotate.timexes import find_timexes
-from eventwire.model import Document, Entity, Sentence
+from eventwire.model import Document, Entity, Sentence, Timex
 from eventwire.nlp import load_nlp, model_version
 
 # Bump when rules or the order of stages change what gets stored, so `eventwire annotate` can
 # tell which articles were produced by an older annotator.
 ANNOTATOR_VERSION = "eventwire-annotate.v1"
 BATCH_SIZE = 32
+# How far into the text a story's own date is looked for when it has no publication date.
+LEAD_CHARS = 1000
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Articles handed to a worker process at a time; large enough to amortise pickling.
 CHUNK_SIZE = 64
 
@@ -69,8 +73,23 @@ def document_from_doc(
     if code:
         from eventwire.coding import code_events
 
-        document.events = code_events(doc, actors, quotes, timexes, when, allow_unresolved=allow_unresolved)
+        reference = when or lead_date(timexes)
+        document.events = code_events(doc, actors, quotes, timexes, reference, allow_unresolved=allow_unresolved)
     return document
+
+
+def lead_date(timexes: list[Timex]) -> date | None:
+    """The day a story without a publication date reports on: the first full date in its opening.
+
+    News leads state the day of the news ("On the 1,000th day since the invasion, …"); events with
+    no date of their own are then dated to it, as they would be to a publication date.
+    """
+    for timex in timexes:
+        if timex.start > LEAD_CHARS:
+            break
+        if timex.type == "DATE" and FULL_DATE.fullmatch(timex.value or ""):
+            return date.fromisoformat(timex.value)
+    return None
 
 
 def analyze(text: str, published: date | datetime | None = None, title: str | None = None) -> Document:
