@@ -2,8 +2,8 @@
 
 Partitions are replayed in input order and, inside each, in item order; every article goes
 through the same steps as in ``pipeline.ingest_raw``: ``Store.find_duplicate`` against stored
-articles, the pending batch's check against articles not yet written, ``record_duplicate`` for
-repeats, ``write_batch`` every ``BATCH_SIZE`` accepted articles, ``record_failure`` for failed
+articles, the pending batch's check against articles not yet written, repeats recorded with
+their batch, ``write_batch`` every ``BATCH_SIZE`` accepted articles, ``record_failure`` for failed
 items. So "first copy wins" picks the same copy, event grouping sees the same batches, and a store
 loaded from a batch run equals one filled by ``eventwire ingest`` over the same inputs.
 """
@@ -92,14 +92,14 @@ def load_batch(
             progress(outcome, item, detail)
 
     def flush() -> None:
-        if not batch.items:
+        if not batch.items and not batch.duplicates:
             return
-        store.write_batch(batch.items)
+        store.write_batch(batch.items, batch.duplicates)
         for pending in batch.items:
             summary.ingested += 1
             summary.article_ids.append(pending.article.id)
             report("stored", pending.article.item or pending.article.id, pending.article.title or "")
-        batch.items = []
+        batch.items, batch.duplicates = [], []
 
     for partition in manifest.partitions:
         if partition.id not in done:
@@ -118,7 +118,7 @@ def load_batch(
             article, fp = article_from_row(row)
             dup = store.find_duplicate(article, fp) or batch.find_duplicate(article, fp)
             if dup:
-                store.record_duplicate(article, dup)
+                batch.duplicates.append((article, dup))
                 summary.duplicates += 1
                 report("duplicate", article.item or article.id, f"{dup.kind} of {dup.of}")
                 continue
