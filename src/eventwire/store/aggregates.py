@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from eventwire.store.database import Store
-from eventwire.store.queries import actor_clause, cursor, frame
+from eventwire.store.queries import actor_clause, cursor, either_actor_clause, frame
 
 # CAMEO actor codes start with a country (RUSGOV, UKRMIL) except for these groupings, whose
 # members differ after the prefix (IGOUNO is the UN, IGOEUR the EU): they keep the whole code.
@@ -91,10 +91,9 @@ def dyad_periods(
         f"event_date IS NOT NULL AND source_code IS NOT NULL AND target_code IS NOT NULL AND {REAL_EVENTS} AND {dates}"
     )
     if actor:
-        src, p1 = actor_clause("source_code", "source_name", actor)
-        tgt, p2 = actor_clause("target_code", "target_name", actor)
-        where += f" AND ({src} OR {tgt})"
-        params += [*p1, *p2]
+        clause, values = either_actor_clause(actor)
+        where += f" AND {clause}"
+        params += values
     return frame(
         store,
         f"SELECT least({src_key}, {tgt_key}) AS actor_a, greatest({src_key}, {tgt_key}) AS actor_b, "
@@ -116,10 +115,9 @@ def network_edges(
     dates, params = _date_range(since, until)
     where = f"source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code AND {REAL_EVENTS} AND {dates}"
     if actor:
-        src, p1 = actor_clause("source_code", "source_name", actor)
-        tgt, p2 = actor_clause("target_code", "target_name", actor)
-        where += f" AND ({src} OR {tgt})"
-        params += [*p1, *p2]
+        clause, values = either_actor_clause(actor)
+        where += f" AND {clause}"
+        params += values
     return frame(
         store,
         "SELECT source_code AS source, target_code AS target, mode(source_name) AS source_name, "

@@ -99,6 +99,13 @@ def actor_clause(code_col: str, name_col: str, value: str) -> tuple[str, list[An
     return f"({code_col} LIKE ? OR {name_col} ILIKE ?)", [value.strip().upper() + "%", f"%{value.strip()}%"]
 
 
+def either_actor_clause(value: str) -> tuple[str, list[Any]]:
+    """Events whose source or target is the actor (``actor_clause`` on both sides)."""
+    src, p1 = actor_clause("source_code", "source_name", value)
+    tgt, p2 = actor_clause("target_code", "target_name", value)
+    return f"({src} OR {tgt})", [*p1, *p2]
+
+
 def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -108,9 +115,8 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         params.extend(values)
 
     if f.actor:
-        src, p1 = actor_clause("source_code", "source_name", f.actor)
-        tgt, p2 = actor_clause("target_code", "target_name", f.actor)
-        add(f"({src} OR {tgt})", *p1, *p2)
+        clause, values = either_actor_clause(f.actor)
+        add(clause, *values)
     if f.dyad:
         src, p1 = actor_clause("source_code", "source_name", f.dyad[0])
         tgt, p2 = actor_clause("target_code", "target_name", f.dyad[1])
