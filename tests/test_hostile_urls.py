@@ -77,6 +77,13 @@ BAD_LINKS_FEED = (
 class Handler(BaseHTTPRequestHandler):
     """Redirects /to?<target> to <target>; serves a feed whose items link to hostile places."""
 
+    def send_feed(self, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         if self.path.startswith("/to?"):
             self.send_response(302)
@@ -85,12 +92,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         if self.path == "/bad-links.xml":
-            body = BAD_LINKS_FEED.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_feed(BAD_LINKS_FEED.encode())
             return
         if self.path == "/feed.xml":
             links = [
@@ -101,12 +103,9 @@ class Handler(BaseHTTPRequestHandler):
                 "gopher://127.0.0.1:25/",
             ]
             items = "".join(f"<item><title>Item {n}</title><link>{link}</link></item>" for n, link in enumerate(links))
-            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_feed(
+                f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+            )
             return
         self.send_error(404)
 
