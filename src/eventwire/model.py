@@ -50,6 +50,11 @@ class Failure:
     stage: str = "ingest"
 
 
+def unexpected_reason(exc: Exception) -> str:
+    """The one-line reason recorded when an error of ours (not the input's) fails an item."""
+    return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
 @dataclass(slots=True)
 class Article:
     """A clean article: the main text plus its metadata. ``text`` is what every offset points into."""

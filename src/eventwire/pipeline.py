@@ -15,8 +15,8 @@ from itertools import islice
 
 from eventwire.annotate.document import analyze_many, annotator_version, submit_many
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
-from eventwire.extract import ExtractionError, extract_raw
-from eventwire.model import Article, Failure, RawDoc
+from eventwire.extract import extract_or_fail
+from eventwire.model import Article, Failure, RawDoc, unexpected_reason
 from eventwire.sources import read_sources
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Duplicate, PendingArticle, Store
@@ -82,10 +82,6 @@ class PendingBatch:
                 if sim >= NEAR_DUPLICATE_JACCARD:
                     return Duplicate(p.article.id, "near", sim)
         return None
-
-
-def _unexpected(exc: Exception) -> str:
-    return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
 
 
 def _attach(batch: list[PendingArticle], documents: list, options: IngestOptions) -> None:
@@ -192,7 +188,7 @@ def _ingest_items(
         if annotation is not None:
             for p, exc in annotation.result():
                 batch.items.remove(p)
-                fail(Failure(p.article.item or p.article.id, _unexpected(exc), "annotate"))
+                fail(Failure(p.article.item or p.article.id, unexpected_reason(exc), "annotate"))
         store.write_batch(batch.items, batch.duplicates)
         for p in batch.items:
             summary.ingested += 1
@@ -239,16 +235,9 @@ def _ingest_items(
 def _extracted(raws: Iterable[RawDoc | Failure], fail: Callable[[Failure], None]) -> Iterator[tuple]:
     """``(item, article, fingerprint)`` for every raw item that extracts; the others go to ``fail``."""
     for raw in raws:
-        if isinstance(raw, Failure):
-            fail(raw)
-            continue
-        try:
-            article = extract_raw(raw)
-        except ExtractionError as exc:
-            fail(Failure(raw.item, str(exc), "extract"))
-            continue
-        except Exception as exc:  # an extractor bug met on hostile input fails this item, not the run
-            fail(Failure(raw.item, _unexpected(exc), "extract"))
+        article = raw if isinstance(raw, Failure) else extract_or_fail(raw)
+        if isinstance(article, Failure):
+            fail(article)
             continue
         yield raw.item, article, fingerprint(article.text, article.canonical_url)
 

@@ -25,8 +25,8 @@ from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition, read_partition
 from eventwire.batch.records import TABLES, annotation_rows, article_row, failure_row, to_table
 from eventwire.dedup import Fingerprint, fingerprint
-from eventwire.extract import ExtractionError, extract_raw
-from eventwire.model import Article, Document, Failure, RawDoc
+from eventwire.extract import extract_or_fail
+from eventwire.model import Article, Document, Failure, unexpected_reason
 from eventwire.nlp import load_nlp
 from eventwire.sources.fetch import FetchSettings
 
@@ -67,19 +67,6 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _extract(raw: RawDoc) -> Article | Failure:
-    try:
-        return extract_raw(raw)
-    except ExtractionError as exc:
-        return Failure(raw.item, str(exc), "extract")
-    except Exception as exc:  # one bad page must not lose the partition
-        return Failure(raw.item, _unexpected(exc), "extract")
-
-
-def _unexpected(exc: Exception) -> str:
-    return f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
-
-
 def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings) -> list[Document | str]:
     """Annotate a chunk (identical text and date once); an article that crashes gets an error string."""
     unique: dict[tuple[str, Any], int] = {}
@@ -93,7 +80,7 @@ def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings)
             try:
                 docs.extend(_analyze([(text, published)], task))
             except Exception as exc:  # a bug met on hostile text fails this article, as in ingest
-                docs.append(_unexpected(exc))
+                docs.append(unexpected_reason(exc))
     return [docs[unique[(a.text, a.published)]] for _, a, _ in chunk]
 
 
@@ -134,7 +121,7 @@ def process_partition(partition: Partition, out_url: str, task: TaskSettings) ->
         chunk.clear()
 
     for seq, raw in enumerate(read_partition(partition, out, task.fetch)):
-        result = raw if isinstance(raw, Failure) else _extract(raw)
+        result = raw if isinstance(raw, Failure) else extract_or_fail(raw)
         if isinstance(result, Failure):
             tables["failures"].append(failure_row(partition.id, seq, result))
             continue

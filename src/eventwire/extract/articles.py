@@ -13,7 +13,7 @@ from eventwire.extract.html import extract_html, looks_like_html
 from eventwire.extract.language import detect_language
 from eventwire.extract.metadata import normalized_url, parse_datetime
 from eventwire.extract.text import clean_text
-from eventwire.model import Article, RawDoc
+from eventwire.model import Article, Failure, RawDoc, unexpected_reason
 
 CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
@@ -135,3 +135,13 @@ def extract_raw(raw: RawDoc) -> Article:
         item=raw.item,
         source_kind=raw.container or raw.kind,
     )
+
+
+def extract_or_fail(raw: RawDoc) -> Article | Failure:
+    """``extract_raw`` that never raises: bad input, or an extractor bug met on it, fails this item only."""
+    try:
+        return extract_raw(raw)
+    except ExtractionError as exc:
+        return Failure(raw.item, str(exc), "extract")
+    except Exception as exc:  # an extractor bug met on hostile input fails this item, not the run
+        return Failure(raw.item, unexpected_reason(exc), "extract")

@@ -17,7 +17,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from eventwire.model import Failure, RawDoc
+from eventwire.model import Failure, RawDoc, unexpected_reason
 from eventwire.sources.detect import (
     GZIP_MAGIC,
     INPUT_KINDS,
@@ -188,7 +188,7 @@ def guarded(items: Iterator[Item], item: str) -> Iterator[Item | Failure]:
     try:
         yield from items
     except Exception as exc:  # bad input must never stop the run
-        yield Failure(item, f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+        yield Failure(item, unexpected_reason(exc))
 
 
 def read_sources(
