@@ -58,9 +58,10 @@ def document_from_doc(
     actors = resolve_actors(doc, when)
     quotes = find_quotes(doc)
     link_speakers(quotes, actors, doc)
-    timexes = find_timexes(doc.text, when, doc)
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    timexes = find_timexes(text, when, doc)
     document = Document(
-        text=doc.text,
+        text=text,
         title=title,
         published=published if isinstance(published, datetime) else None,
         article_id=article_id,
