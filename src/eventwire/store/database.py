@@ -174,11 +174,7 @@ class Store:
         per batch instead of one per repeat.
         """
         pending, duplicates = list(pending), list(duplicates)
-        if not pending:
-            if duplicates:
-                with self._transaction():
-                    for article, dup in duplicates:
-                        self.record_duplicate(article, dup)
+        if not pending and not duplicates:
             return 0
         now = _now()
         articles, bands, runs = [], [], []
