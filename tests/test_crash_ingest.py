@@ -23,13 +23,14 @@ from eventwire.pipeline import BATCH_SIZE
 from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
 
-DOCUMENTS = 500
+DOCUMENTS = 980  # 30 batches of distinct stories: ingest without annotation writes a batch in milliseconds
 EXACT_COPIES = 20  # the last files repeat earlier ones word for word, so they must never be stored
 ANNOTATED_ARTICLES = 96
 RUN_TIMEOUT = 300
 # (writes to the database log to wait for, longest random extra delay in seconds): a kill during
 # start-up/migration, then later ones; each re-run skips what the killed ones committed, and the
-# writes add up to fewer than the 15 batches, so the last kill still lands before the end.
+# writes add up to far fewer than the 30 batches (the log is polled, so quick writes may count as
+# one), so the last kill still lands before the end.
 PLAIN_KILL_PLAN = ((0, 2.5), (1, 0.05), (2, 0.2), (3, 0.05), (2, 0.2), (1, 0.1))
 ANNOTATED_KILL_PLAN = ((1, 1.0),)  # while the second batch is annotated
 ANNOTATION_TABLES = ("sentences", "entities", "actor_mentions", "quotes", "timexes", "event_mentions")
@@ -49,7 +50,7 @@ def unique_articles(n: int, seed: int) -> list:
 
 
 def write_text_corpus(folder: Path) -> list[str]:
-    """500 text files: 480 distinct stories and 20 exact copies; returns the files that must be stored."""
+    """980 text files: 960 distinct stories and 20 exact copies; returns the files that must be stored."""
     folder.mkdir()
     originals = []
     for number, article in enumerate(unique_articles(DOCUMENTS - EXACT_COPIES, seed=7)):
