@@ -1,0 +1,61 @@
+"""The restructured pipeline gives what the old one gave on the seed, the examples and the demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from behaviour import SNAPSHOT, current_behaviour, demo_counts, document_summary, strip_texts
+
+
+@pytest.fixture(scope="module")
+def snapshot() -> dict[str, Any]:
+    return json.loads(SNAPSHOT.read_text())
+
+
+def differences(old: Any, new: Any, where: str = "") -> list[str]:
+    """Where ``new`` differs from ``old``; keys ``new`` adds are allowed (new fields)."""
+    if isinstance(old, dict):
+        if not isinstance(new, dict):
+            return [f"{where}: {old!r} became {new!r}"]
+        return [d for k, v in old.items() for d in differences(v, new.get(k, "<missing>"), f"{where}.{k}")]
+    if isinstance(old, list):
+        if not isinstance(new, list) or len(old) != len(new):
+            return [f"{where}: {len(old)} items became {len(new) if isinstance(new, list) else new!r}"]
+        return [d for i, (a, b) in enumerate(zip(old, new, strict=True)) for d in differences(a, b, f"{where}[{i}]")]
+    return [] if old == new else [f"{where}: {old!r} became {new!r}"]
+
+
+def test_analyze_output_unchanged_on_seed_and_examples(shared: Path, snapshot: dict[str, Any]) -> None:
+    now = json.loads(json.dumps(current_behaviour(shared)))
+    assert sorted(now) == sorted(snapshot["analyze"])
+    problems = [d for key in snapshot["analyze"] for d in differences(snapshot["analyze"][key], now[key], key)]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_analyze_cli_json_unchanged_on_seed(shared: Path, snapshot: dict[str, Any]) -> None:
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", str(shared / "corpus" / "seed_article_rvcj.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)["document"]
+    now = {name: strip_texts(document[name]) for name in snapshot["analyze"]["seed"]}
+    problems = differences(snapshot["analyze"]["seed"], now, "seed")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_demo_counts_unchanged(tmp_path: Path, snapshot: dict[str, Any]) -> None:
+    counts = demo_counts(tmp_path / "demo.duckdb")
+    assert {k: counts.get(k) for k in snapshot["demo"]} == snapshot["demo"]
+
+
+def test_summary_leaves_out_texts(shared: Path) -> None:
+    from eventwire import analyze
+
+    summary = document_summary(analyze("Russia threatened Ukraine on Tuesday.", published="2024-11-19"))
+    assert "Russia" not in json.dumps(summary)
+    assert summary["events"] and summary["events"][0]["source"]["code"] == "RUS"
