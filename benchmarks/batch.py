@@ -24,9 +24,9 @@ from typing import Any
 
 import spacy
 
+from eventwire.annotate.parse import model_name
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
-from eventwire.nlp import model_name
 from eventwire.sources.generate import generate_articles, write_warc
 
 SEED = 11

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from eventwire.annotate.actor_text import TRANSNATIONAL_SECTORS
+from eventwire.annotate.actors import TRANSNATIONAL_SECTORS
 from eventwire.model import Actor
 from eventwire.paths import shared_path
 

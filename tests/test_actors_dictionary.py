@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.annotate.actor_dictionary import DEFAULT_PATH, load_actor_dictionary
-from eventwire.annotate.actor_text import compose_code, normalise, split_code, text_units
-from eventwire.annotate.actors import search_actors
-from eventwire.annotate.dictionaries import DatedCode
+from eventwire.annotate.actors.dictionary import DEFAULT_PATH, load_actor_dictionary
+from eventwire.annotate.actors.petrarch import DatedCode
+from eventwire.annotate.actors.resolve import search_actors
+from eventwire.annotate.actors.text import compose_code, normalise, split_code, text_units
 from eventwire.paths import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]

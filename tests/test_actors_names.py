@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.actors.resolve import resolve_actors
 
 WHEN = date(2024, 11, 19)
 

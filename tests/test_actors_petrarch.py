@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.annotate.actor_dictionary import ActorDictionary
-from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.resolve import resolve_actors
 
 ACTORS = """\
 GONDOR [GON]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.annotate.actors import link_speakers, resolve_actors, resolve_text
+from eventwire.annotate.actors.resolve import link_speakers, resolve_actors, resolve_text
 from eventwire.model import Quote, Span
 
 SEED_DATE = date(2024, 11, 19)

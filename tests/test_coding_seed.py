@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.annotate.actors import resolve_actors
-from eventwire.annotate.quotes import find_quotes
+from eventwire.annotate.actors.resolve import resolve_actors
+from eventwire.annotate.quotes.find import find_quotes
 from eventwire.coding import code_events
 
 PUBLISHED = date(2024, 11, 19)

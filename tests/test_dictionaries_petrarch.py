@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.annotate.actor_text import normalise
-from eventwire.annotate.dictionaries import (
+from eventwire.annotate.actors.petrarch import (
     DatedCode,
     DateError,
     parse_code,
@@ -18,6 +17,7 @@ from eventwire.annotate.dictionaries import (
     read_agent_dictionary,
     read_discards,
 )
+from eventwire.annotate.actors.text import normalise
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from eventwire.attribute_ruler import IndexedAttributeRuler, index_attribute_ruler
-from eventwire.nlp import model_name
+from eventwire.annotate.parse.attribute_ruler import IndexedAttributeRuler, index_attribute_ruler
+from eventwire.annotate.parse.nlp import model_name
 
 TEXTS = [
     "I ain't gonna sign it, y'all. Let's go: we gotta run. C'mon! Nothin' was agreed.",

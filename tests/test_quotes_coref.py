@@ -2,8 +2,8 @@
 
 import pytest
 
-from eventwire.annotate.quote_coref import gender_votes
-from eventwire.annotate.quotes import find_local_quotes, find_quotes, resolve_speakers
+from eventwire.annotate.quotes.coref import gender_votes
+from eventwire.annotate.quotes.find import find_local_quotes, find_quotes, resolve_speakers
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Quotation-mark pairing: balanced, unbalanced, nested and look-alike marks."""
 
-from eventwire.annotate.quote_marks import find_marked_spans
+from eventwire.annotate.quotes.marks import find_marked_spans
 
 
 def _texts(text: str) -> list[str]:

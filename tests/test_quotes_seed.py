@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwire.annotate.quotes import find_quotes
+from eventwire.annotate.quotes.find import find_quotes
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from eventwire.annotate.timexes import find_timexes
+from eventwire.annotate.timex.find import find_timexes
 from eventwire.model import Timex
 
 DCT = date(2024, 11, 19)  # a Tuesday; ISO week 47

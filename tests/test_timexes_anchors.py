@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.annotate.time_anchors import ANCHOR_FILE, anchor_mentions, load_anchor_events
-from eventwire.annotate.timexes import find_timexes
+from eventwire.annotate.timex.anchors import ANCHOR_FILE, anchor_mentions, load_anchor_events
+from eventwire.annotate.timex.find import find_timexes
 
 DCT = date(2024, 11, 19)
 

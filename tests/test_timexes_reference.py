@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.annotate.timexes import find_timexes
+from eventwire.annotate.timex.find import find_timexes
 
 DCT = date(1989, 10, 27)
 

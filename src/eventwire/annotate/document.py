@@ -17,12 +17,11 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from eventwire.annotate.actor_dictionary import load_actor_dictionary
-from eventwire.annotate.actors import link_speakers, resolve_actors
+from eventwire.annotate.actors import link_speakers, load_actor_dictionary, resolve_actors
+from eventwire.annotate.parse import load_nlp, model_version
 from eventwire.annotate.quotes import find_quotes
-from eventwire.annotate.timexes import find_timexes
+from eventwire.annotate.timex import find_timexes
 from eventwire.model import Document, Entity, Sentence, Timex
-from eventwire.nlp import load_nlp, model_version
 
 # Bump when rules or the order of stages change what gets stored, so `eventwire annotate` can
 # tell which articles were produced by an older annotator.

@@ -21,13 +21,13 @@ import pyarrow.parquet as pq
 from distributed import WorkerPlugin
 
 from eventwire.annotate.document import analyze_many, annotator_version
+from eventwire.annotate.parse import load_nlp
 from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition, read_partition
 from eventwire.batch.records import TABLES, annotation_rows, article_row, failure_row, to_table
 from eventwire.dedup import Fingerprint, fingerprint
 from eventwire.extract import extract_or_fail
 from eventwire.model import Article, Document, Failure, unexpected_reason
-from eventwire.nlp import load_nlp
 from eventwire.sources.fetch import FetchSettings
 
 # Articles annotated together: the chunk analyze_many hands to nlp.pipe, small enough that the

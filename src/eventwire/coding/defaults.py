@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from eventwire.annotate.actor_dictionary import paused_gc
+from eventwire.annotate.actors import paused_gc
 from eventwire.coding.classifier import load_classifier
 from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.coding.lexicon import load_lexicon
@@ -24,7 +24,7 @@ LEXICON_FILE = "cameo_verbs.json"
 
 def load_discards(path: Path | None = None) -> Discards:
     """The Phoenix discard list (read by the dictionary reader); none when it is not installed."""
-    from eventwire.annotate.dictionaries import read_discards
+    from eventwire.annotate.actors import read_discards
 
     path = path or shared_path("ontology", "actors", "Phoenix.discards.txt")
     if not path.is_file():

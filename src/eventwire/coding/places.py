@@ -11,7 +11,7 @@ import gzip
 from functools import lru_cache
 from typing import Any
 
-from eventwire.annotate.actor_dictionary import paused_gc
+from eventwire.annotate.actors import paused_gc
 from eventwire.paths import DATA_DIR
 
 GAZETTEER_FILE = "places.tsv.gz"

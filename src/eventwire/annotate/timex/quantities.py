@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.lexicon import (
     NUMBER,
     VAGUE,
     VAGUE_QUANTITIES,
     parse_number,
 )
-from eventwire.annotate.time_state import Ctx
+from eventwire.annotate.timex.state import Ctx
 
 # Hedges and bounds that TimeML keeps inside a duration's extent ("more than four hours").
 DURATION_MODS = (

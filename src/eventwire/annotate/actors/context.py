@@ -25,9 +25,9 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from eventwire.annotate.actor_dictionary import ActorDictionary
-from eventwire.annotate.actor_match import LOCATIVE_PREPS, SCORES
-from eventwire.annotate.actor_text import split_code
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.match import LOCATIVE_PREPS, SCORES
+from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
 
 # Prepositions after which an actor says whose a sector's members are ("police in Gaza", "a

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from eventwire.annotate.time_lexicon import APOS, ORDINAL, UNIT_PLURAL, B, parse_ordinal
-from eventwire.annotate.time_quantities import QUANTITY, amount_of, unit_name
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import Point, duration_value, shift
+from eventwire.annotate.timex.lexicon import APOS, ORDINAL, UNIT_PLURAL, B, parse_ordinal
+from eventwire.annotate.timex.quantities import QUANTITY, amount_of, unit_name
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import Point, duration_value, shift
 from eventwire.paths import DATA_DIR
 
 ANCHOR_FILE = DATA_DIR / "anchor_events.json"

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from eventwire.annotate.quote_cues import is_speech_cue
-from eventwire.annotate.quote_lexicon import word_set
+from eventwire.annotate.quotes.cues import is_speech_cue
+from eventwire.annotate.quotes.lexicon import word_set
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Children that describe rather than name the speaker; left out so the span is the name mention.

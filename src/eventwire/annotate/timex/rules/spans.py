@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from eventwire.annotate.time_context import FUTURE, PRESENT
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.context import FUTURE, PRESENT
+from eventwire.annotate.timex.lexicon import (
     APOS,
     MONTHS,
     NUMBER,
@@ -20,7 +20,7 @@ from eventwire.annotate.time_lexicon import (
     WEEKDAYS,
     B,
 )
-from eventwire.annotate.time_quantities import (
+from eventwire.annotate.timex.quantities import (
     DURATION_DETERMINERS,
     DURATION_MODS,
     QUANTITY,
@@ -30,8 +30,8 @@ from eventwire.annotate.time_quantities import (
     check_quantity,
     unit_name,
 )
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import duration_value, shift
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import duration_value, shift
 
 SET_ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W", "monthly": "P1M",

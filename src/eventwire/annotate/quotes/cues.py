@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.quote_lexicon import ATTITUDE_VERBS, SPEECH_VERBS
+from eventwire.annotate.quotes.lexicon import ATTITUDE_VERBS, SPEECH_VERBS
 
 CharSpan = tuple[int, int]
 ACCORDING = get_string_id("according")

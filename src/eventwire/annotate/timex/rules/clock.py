@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from eventwire.annotate.time_calendar import (
+from eventwire.annotate.timex.calendar import (
     day_point,
     weekday_point,
 )
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.lexicon import (
     APOS,
     DAY_NUMBER,
     MONTH_ANY,
@@ -20,9 +20,9 @@ from eventwire.annotate.time_lexicon import (
     month_number,
     parse_day,
 )
-from eventwire.annotate.time_rules_deictic import DAY_OFFSETS
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import Point, shift
+from eventwire.annotate.timex.rules.deictic import DAY_OFFSETS
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import Point, shift
 
 # A clock time without a day belongs to the date mentioned just before it, if that is this close.
 CLOCK_REF_WINDOW = 300

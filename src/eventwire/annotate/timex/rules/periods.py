@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from eventwire.annotate.time_calendar import (
+from eventwire.annotate.timex.calendar import (
     YEAR_OR_SPELLED,
     capitalised,
     choose_occurrence,
@@ -17,7 +17,7 @@ from eventwire.annotate.time_calendar import (
     reported_period,
     weekday_point,
 )
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.lexicon import (
     APOS,
     HOLIDAYS,
     PART_OF_DAY,
@@ -29,8 +29,8 @@ from eventwire.annotate.time_lexicon import (
     YEAR,
     B,
 )
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import Point, holiday_date, season_point
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import Point, holiday_date, season_point
 
 # Ordinal -> quarter number; a "final" quarter is the fourth.
 QUARTER_WORDS = {

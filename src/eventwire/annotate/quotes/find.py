@@ -27,13 +27,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.quote_coref import gender_votes, resolve_pronoun
-from eventwire.annotate.quote_cues import Attribution, CharSpan, Paragraphs, cue_span, is_speech_cue, trim_span
-from eventwire.annotate.quote_direct import dash_tag, direct_attribution, is_clause
-from eventwire.annotate.quote_lexicon import RESOLVABLE_PRONOUNS
-from eventwire.annotate.quote_marks import ALL_MARKS, MarkedSpan, find_marked_spans
-from eventwire.annotate.quote_reported import reported_attributions
-from eventwire.annotate.quote_speakers import mention_span, source_span, speaker_head
+from eventwire.annotate.quotes.coref import gender_votes, resolve_pronoun
+from eventwire.annotate.quotes.cues import Attribution, CharSpan, Paragraphs, cue_span, is_speech_cue, trim_span
+from eventwire.annotate.quotes.direct import dash_tag, direct_attribution, is_clause
+from eventwire.annotate.quotes.lexicon import RESOLVABLE_PRONOUNS
+from eventwire.annotate.quotes.marks import ALL_MARKS, MarkedSpan, find_marked_spans
+from eventwire.annotate.quotes.reported import reported_attributions
+from eventwire.annotate.quotes.speakers import mention_span, source_span, speaker_head
 from eventwire.model import Quote, Span
 
 # Tokens that may separate a cue-less quotation from the attribution it continues

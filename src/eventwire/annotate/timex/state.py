@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.annotate.time_context import TenseFinder
-from eventwire.annotate.time_values import UNKNOWN_VALUES, Point, shift
+from eventwire.annotate.timex.context import TenseFinder
+from eventwire.annotate.timex.values import UNKNOWN_VALUES, Point, shift
 
 # How far back (characters) a comparison such as "a year earlier" looks for the quarter it mirrors:
 # earnings reports name the quarter once and compare with "a year ago" paragraphs later.

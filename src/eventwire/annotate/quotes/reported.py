@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.quote_cues import (
+from eventwire.annotate.quotes.cues import (
     Attribution,
     CharSpan,
     Paragraphs,
@@ -24,8 +24,8 @@ from eventwire.annotate.quote_cues import (
     is_speech_cue,
     trim_span,
 )
-from eventwire.annotate.quote_lexicon import OBJECT_CUE_VERBS, PREPOSITION_CUES, WEAK_SPEECH_VERBS
-from eventwire.annotate.quote_speakers import Quoted, speaker_head
+from eventwire.annotate.quotes.lexicon import OBJECT_CUE_VERBS, PREPOSITION_CUES, WEAK_SPEECH_VERBS
+from eventwire.annotate.quotes.speakers import Quoted, speaker_head
 
 # Fewer content words than this is not a proposition ("said so", "thinks not").
 MIN_CONTENT_WORDS = 2

@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from eventwire.annotate.time_context import FUTURE, PAST, PRESENT
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.context import FUTURE, PAST, PRESENT
+from eventwire.annotate.timex.lexicon import (
     AMBIGUOUS_MONTHS,
     SMALL,
     WEEKDAY,
     YEAR,
     parse_number,
 )
-from eventwire.annotate.time_state import Ctx, Found
-from eventwire.annotate.time_values import Point, pick
+from eventwire.annotate.timex.state import Ctx, Found
+from eventwire.annotate.timex.values import Point, pick
 
 # Modifiers that narrow a period without changing its TIMEX3 value ("late 2023", "the end of March").
 MOD = (

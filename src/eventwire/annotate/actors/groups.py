@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.annotate.actor_dictionary import ActorDictionary
-from eventwire.annotate.actor_match import FORMER_WORDS, GENERIC_SECTORS, LINKERS, Item, Unit, joined
-from eventwire.annotate.actor_text import POSSESSIVE, compose_code, split_code
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, LINKERS, Item, Unit, joined
+from eventwire.annotate.actors.text import POSSESSIVE, compose_code, split_code
 from eventwire.model import Actor
 
 

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.annotate.actor_dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
-from eventwire.annotate.actor_groups import Resolved
-from eventwire.annotate.actor_match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
-from eventwire.annotate.actor_text import normalise, split_code, text_units
+from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
+from eventwire.annotate.actors.groups import Resolved
+from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actors.text import normalise, split_code, text_units
 from eventwire.model import Actor, ActorMention
 
 # rapidfuzz ratio (0-100) a name must reach to count as a spelling of a dictionary name:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.annotate.quote_cues import Attribution, is_speech_cue
-from eventwire.annotate.quote_lexicon import word_set
+from eventwire.annotate.quotes.cues import Attribution, is_speech_cue
+from eventwire.annotate.quotes.lexicon import word_set
 
 # A quotation with fewer words than this and no verb is a phrase ("forced", "Meet the Press"):
 # it needs a cue that governs it directly, never one found by walking up through another clause.

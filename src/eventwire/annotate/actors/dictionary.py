@@ -15,14 +15,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.annotate.actor_text import NON_ACTOR_ROLES, composite_name, normalise, split_code
-from eventwire.annotate.dictionaries import (
+from eventwire.annotate.actors.petrarch import (
     NULL_CODE,
     ActorEntry,
     DatedCode,
     read_actor_dictionary,
     read_agent_dictionary,
 )
+from eventwire.annotate.actors.text import NON_ACTOR_ROLES, composite_name, normalise, split_code
 from eventwire.model import Actor
 from eventwire.paths import DATA_DIR
 

@@ -20,10 +20,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.annotate.actor_context import add_context
-from eventwire.annotate.actor_dictionary import ActorDictionary, load_actor_dictionary
-from eventwire.annotate.actor_groups import Group, Resolved, group_actor, group_items
-from eventwire.annotate.actor_match import (
+from eventwire.annotate.actors.context import add_context
+from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
+from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
+from eventwire.annotate.actors.match import (
     NAME_ENTITY_LABELS,
     PLACE_KINDS,
     SCORES,
@@ -32,8 +32,8 @@ from eventwire.annotate.actor_match import (
     find_items,
     plain_units,
 )
-from eventwire.annotate.actor_names import appositions, fuzzy_record, name_mentions
-from eventwire.annotate.actor_text import normalise
+from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
+from eventwire.annotate.actors.text import normalise
 from eventwire.model import Actor, ActorMention, Quote
 
 __all__ = [

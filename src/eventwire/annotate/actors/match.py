@@ -15,8 +15,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.actor_dictionary import ActorDictionary, ActorRecord
-from eventwire.annotate.actor_text import POSSESSIVE, normalise_unit, text_units
+from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
+from eventwire.annotate.actors.text import POSSESSIVE, normalise_unit, text_units
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
 # Minister", "Mr Putin"); "of" (or "of the") only joins an agent to a following country.

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from eventwire.annotate.time_context import PAST
-from eventwire.annotate.time_lexicon import (
+from eventwire.annotate.timex.context import PAST
+from eventwire.annotate.timex.lexicon import (
     PARTS_OF_DAY,
     B,
 )
-from eventwire.annotate.time_state import Ctx, Found, Rule, compile_rule
-from eventwire.annotate.time_values import Point, duration_value, shift
+from eventwire.annotate.timex.state import Ctx, Found, Rule, compile_rule
+from eventwire.annotate.timex.values import Point, duration_value, shift
 
 # Days from the document date.
 DAY_OFFSETS = {

@@ -1,0 +1,1 @@
+"""Rule tables of the time-expression finder, one module per family of expressions."""
