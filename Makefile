@@ -3,6 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The tests also need the example plug-in installed (it proves entry points are honoured).
+TEST_STAMP := $(VENV)/.test-installed
 SHARED ?= $(or $(EVENTWIRE_SHARED),../shared)
 DEMO_DB ?= eventwire.duckdb
 
@@ -23,7 +25,11 @@ demo: $(STAMP)
 	@echo
 	@echo "Explore it in a browser:  $(BIN)/eventwire serve --db $(DEMO_DB) --open"
 
-test: $(STAMP)
+$(TEST_STAMP): $(STAMP) tests/plugin/pyproject.toml
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e tests/plugin
+	touch $(TEST_STAMP)
+
+test: $(TEST_STAMP)
 	EVENTWIRE_SHARED=$(SHARED) $(BIN)/python -m pytest -q
 
 lint: $(STAMP)

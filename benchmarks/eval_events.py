@@ -153,14 +153,16 @@ def default_resolver() -> Resolver:
 def evaluate_gsr(records: Iterable[GsrRecord], resolver: Resolver | None = None, coder=None) -> GsrScore:
     """Code each GSR sentence with the real actor resolver and score its main event."""
     from eventwire.annotate.parse import load_nlp
-    from eventwire.coding import DEFAULT_CODER, get_coder
+    from eventwire.coding import get_coder
+    from eventwire.model import Article, Document
 
     resolver = resolver or default_resolver()
-    coder = coder or get_coder(DEFAULT_CODER)
+    coder = coder or get_coder()
     records = list(records)
     score = GsrScore()
     for record, doc in zip(records, load_nlp().pipe(r.text for r in records), strict=True):
-        events = coder.code(doc, resolver(doc), published=GSR_DATE)
+        document = Document(Article(text=doc.text, published=GSR_DATE), actors=resolver(doc), parse=doc)
+        events = coder(document)
         score_gsr_record(score, record, main_event(events, doc))
     return score
 

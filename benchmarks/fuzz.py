@@ -39,7 +39,7 @@ CHILD_MODULES = {
     "warc": ["warcio", "eventwire.sources.warc"],
     "jsonl": ["eventwire.sources.jsonl"],
     "time": ["eventwire.annotate.timex.find"],
-    "analyze": ["eventwire.annotate.document", "eventwire.coding"],
+    "analyze": ["eventwire.pipeline", "eventwire.coding"],
 }
 # One input running longer than this is a hang, reported like a crash.
 UNIT_TIMEOUT_SECONDS = 20

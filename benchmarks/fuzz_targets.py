@@ -153,7 +153,7 @@ def fuzz_time(data: bytes) -> None:
 
 
 def fuzz_analyze(data: bytes) -> None:
-    from eventwire.annotate.document import analyze
+    from eventwire.pipeline import analyze
 
     published, text = split_dated(data)
     doc = analyze(text, published)

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import spacy
 
-from eventwire.annotate.document import analyze_many
 from eventwire.annotate.parse import load_nlp, model_name
 from eventwire.extract import extract_raw
 from eventwire.model import RawDoc
-from eventwire.pipeline import IngestOptions, ingest_raw
+from eventwire.pipeline import DEFAULT_STAGES, PipelineConfig, analyze_many
+from eventwire.ingestion import IngestOptions, ingest_raw
 from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
 
@@ -62,14 +62,16 @@ def measure(n_articles: int, processes: int, repeat: int = 1) -> dict:
     stock, nlp = spacy.load(model_name()), load_nlp()
     for model in (stock, nlp):  # warm caches (model, dictionaries, lexicon) outside the timings
         list(model.pipe(texts[:8]))
-    list(analyze_many(((t, None) for t in texts[:2]), code=True))
+    list(analyze_many(((t, None) for t in texts[:2])))
+    without_events = PipelineConfig(stages=tuple(s for s in DEFAULT_STAGES if s != "events"))
 
     def parse(model) -> None:
         for _ in model.pipe(texts, batch_size=32, n_process=processes):
             pass
 
     def annotate(code: bool) -> None:
-        for _ in analyze_many(((t, None) for t in texts), n_process=processes, code=code):
+        config = None if code else without_events
+        for _ in analyze_many(((t, None) for t in texts), n_process=processes, config=config):
             pass
 
     stored = []

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import app
-from eventwire.pipeline import ingest
+from eventwire.ingestion import ingest
 from eventwire.store import aggregates, queries
 from eventwire.store.database import Store
 

@@ -10,7 +10,19 @@ from pathlib import Path
 import pytest
 
 from eventwire.dedup import fingerprint
-from eventwire.model import Actor, ActorMention, Article, Document, Event, EventActor, Quote, Sentence, Span, Timex
+from eventwire.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Document,
+    Event,
+    EventActor,
+    Place,
+    Quote,
+    Sentence,
+    Span,
+    Timex,
+)
 from eventwire.store import queries
 from eventwire.store.database import Duplicate, PendingArticle, Store
 
@@ -82,7 +94,7 @@ def build_article(story: Story, index: int) -> PendingArticle:
     published = datetime.combine(day, datetime.min.time()) + timedelta(hours=9)
     weekday = day.strftime("%A")
     parts: list[str] = []
-    doc = Document(text="", title=story.title, published=published)
+    doc = Document(Article(text="", title=story.title, published=published))
     offset = 0
     for a in story.acts:
         verb = a.verb
@@ -116,7 +128,7 @@ def build_article(story: Story, index: int) -> PendingArticle:
                 quad_class=a.quad,
                 negated=a.negated,
                 event_date=day,
-                location={"name": "Kharkiv", "country": "UA", "lat": 49.99, "lon": 36.23} if a.quad == 4 else None,
+                location=Place("Kharkiv", "UA", 49.99, 36.23) if a.quad == 4 else None,
                 confidence=0.9,
                 coder="test",
             )
@@ -147,7 +159,6 @@ def build_article(story: Story, index: int) -> PendingArticle:
         parts.append(extra)
         offset += len(extra) + 1
     text = " ".join(parts)
-    doc.text = text
     url = f"https://{story.site}/{day.isoformat()}/story-{index}"
     article = Article(
         text=text,
@@ -158,7 +169,7 @@ def build_article(story: Story, index: int) -> PendingArticle:
         site=story.site,
         source_kind="html",
     )
-    doc.article_id = article.id
+    doc.article = article
     return PendingArticle(article, fingerprint(text, url), document=doc, annotator="test")
 
 

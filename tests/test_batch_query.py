@@ -35,7 +35,7 @@ def _article(n: int, published: datetime | None, event_dates: list[date | None])
         )
         for k, day in enumerate(event_dates)
     ]
-    return article, Document(text=text, article_id=article.id, events=events)
+    return article, Document(article, events=events)
 
 
 def _write(out: OutputDir, index: int, stories: list[tuple[Article, Document]], done: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pyarrow.parquet as pq
 import pytest
@@ -28,6 +28,7 @@ from eventwire.model import (
     Event,
     EventActor,
     Failure,
+    Place,
     Quote,
     Sentence,
     Span,
@@ -39,7 +40,7 @@ TEXT = (
     "Germany's foreign minister met his French counterpart in Paris on Monday. "
     '"We will talk again," Vogel said. Protesters gathered outside the embassy.'
 ) * 3
-PUBLISHED = datetime(2024, 11, 19, 8, 30, tzinfo=UTC)
+PUBLISHED = datetime(2024, 11, 19, 8, 30)  # naive: UTC, as every Article keeps it
 
 GERMANY = Actor("deu_gov", "Germany", "DEU", "GOV", "DEUGOV", "Q183")
 FRANCE = Actor("fra", "France", "FRA", None, "FRA", None)
@@ -53,10 +54,7 @@ def _span(text: str, fragment: str) -> Span:
 def _document() -> Document:
     vogel = _span(TEXT, "Vogel")
     return Document(
-        text=TEXT,
-        title="Ministers meet",
-        published=PUBLISHED,
-        article_id="a_1",
+        Article(text=TEXT, title="Ministers meet", published=PUBLISHED, id="a_1"),
         sentences=[Sentence(0, 73), Sentence(74, 105)],
         entities=[Entity(0, 7, "Germany", "GPE"), Entity(vogel.start, vogel.end, "Vogel", "PERSON")],
         actors=[
@@ -84,7 +82,7 @@ def _document() -> Document:
                 reported=True,
                 speaker="Vogel",
                 event_date=date(2024, 11, 18),
-                location={"name": "Paris", "country": "FRA", "lat": 48.85, "lon": 2.35, "geonameid": 2988507},
+                location=Place("Paris", "FRA", 48.85, 2.35, _span(TEXT, "Paris")),
                 confidence=0.9,
                 coder="dependency.v1",
                 id="ev1",
@@ -114,7 +112,7 @@ def _through_parquet(tmp_path, name, rows):
 def test_batch_records_document_round_trip_is_lossless(tmp_path):
     article = Article(TEXT, title="Ministers meet", url="https://example.org/a", published=PUBLISHED, site="ex")
     document = _document()
-    document.article_id = article.id
+    document.article = article
     tables = annotation_rows(article, document)
     assert set(tables) == set(ANNOTATION_TABLES)
     read_back = {name: _through_parquet(tmp_path, name, rows) for name, rows in tables.items()}

@@ -16,7 +16,7 @@ from eventwire.batch.manifest import ManifestMismatch
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.batch import batch_cli, load_cli, query_cli
-from eventwire.pipeline import ingest
+from eventwire.ingestion import ingest
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -10,11 +10,27 @@ import pytest
 from typer.testing import CliRunner
 
 from behaviour import SNAPSHOT, current_behaviour, demo_counts, document_summary, strip_texts
+from eventwire.pipeline import DEFAULT_CODER
 
 
 @pytest.fixture(scope="module")
 def snapshot() -> dict[str, Any]:
     return json.loads(SNAPSHOT.read_text())
+
+
+# Fields that name the coder's version: this restructuring bumped every version on purpose, and
+# event ids hash the coder's name.
+VERSIONED_EVENT_FIELDS = ("coder", "id")
+
+
+def unversioned(documents: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: {
+            **doc,
+            "events": [{k: v for k, v in ev.items() if k not in VERSIONED_EVENT_FIELDS} for ev in doc["events"]],
+        }
+        for key, doc in documents.items()
+    }
 
 
 def differences(old: Any, new: Any, where: str = "") -> list[str]:
@@ -33,8 +49,10 @@ def differences(old: Any, new: Any, where: str = "") -> list[str]:
 def test_analyze_output_unchanged_on_seed_and_examples(shared: Path, snapshot: dict[str, Any]) -> None:
     now = json.loads(json.dumps(current_behaviour(shared)))
     assert sorted(now) == sorted(snapshot["analyze"])
-    problems = [d for key in snapshot["analyze"] for d in differences(snapshot["analyze"][key], now[key], key)]
+    old, new = unversioned(snapshot["analyze"]), unversioned(now)
+    problems = [d for key in old for d in differences(old[key], new[key], key)]
     assert not problems, "\n".join(problems[:20])
+    assert {ev["coder"] for doc in now.values() for ev in doc["events"]} == {DEFAULT_CODER}
 
 
 def test_analyze_cli_json_unchanged_on_seed(shared: Path, snapshot: dict[str, Any]) -> None:
@@ -44,7 +62,7 @@ def test_analyze_cli_json_unchanged_on_seed(shared: Path, snapshot: dict[str, An
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)["document"]
     now = {name: strip_texts(document[name]) for name in snapshot["analyze"]["seed"]}
-    problems = differences(snapshot["analyze"]["seed"], now, "seed")
+    problems = differences(unversioned(snapshot["analyze"])["seed"], unversioned({"seed": now})["seed"], "seed")
     assert not problems, "\n".join(problems[:20])
 
 
@@ -56,6 +74,7 @@ def test_demo_counts_unchanged(tmp_path: Path, snapshot: dict[str, Any]) -> None
 def test_summary_leaves_out_texts(shared: Path) -> None:
     from eventwire import analyze
 
-    summary = document_summary(analyze("Russia threatened Ukraine on Tuesday.", published="2024-11-19"))
-    assert "Russia" not in json.dumps(summary)
+    text = "Russia threatened Ukraine with a nuclear strike on Tuesday."
+    summary = document_summary(analyze(text, published="2024-11-19"))
+    assert "nuclear strike" not in json.dumps(summary)
     assert summary["events"] and summary["events"][0]["source"]["code"] == "RUS"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eventwire.annotate.document import analyze, analyze_many
 from eventwire.cli import app
+from eventwire.pipeline import analyze, analyze_many
 from eventwire.store.database import Store
 
 runner = CliRunner()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.coding import code_events
+from coding_support import code_events
 from eventwire.model import Actor, ActorMention
 from test_coding_coder import code, mentions, triples
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.coding import DEFAULT_CODER, code_events, coder_names, get_coder
+from coding_support import code_events
+from eventwire.coding import get_coder
 from eventwire.coding.classifier import features, load_classifier
 from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.model import Actor, ActorMention, Quote, Span, Timex
+from eventwire.pipeline import DEFAULT_CODER
+from eventwire.registry import coders
 
 
 def mentions(text: str, names: dict[str, str]) -> list[ActorMention]:
@@ -163,7 +166,7 @@ def test_coding_discarded_sentences_give_no_events(nlp) -> None:
 
 
 def test_coding_registry_and_confidence(nlp) -> None:
-    assert DEFAULT_CODER in coder_names()
+    assert DEFAULT_CODER in coders.names()
     [event] = code(nlp, "France criticized Germany.", {"France": "FRA", "Germany": "DEU"})
     assert 0.5 < event.confidence <= 1.0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.coding import code_events
+from coding_support import code_events
 from eventwire.coding.lexicon import read_verb_dictionary
 from eventwire.coding.matching import Matcher
 from eventwire.model import Actor, ActorMention

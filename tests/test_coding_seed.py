@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from coding_support import code_events
 from eventwire.annotate.actors.resolve import resolve_actors
 from eventwire.annotate.quotes.find import find_quotes
-from eventwire.coding import code_events
 
 PUBLISHED = date(2024, 11, 19)
 BOILERPLATE_START = "Discover more from"
@@ -85,7 +85,7 @@ def test_coding_seed_no_events_from_documents_permissions_or_intentions(seed_eve
 
 
 def test_coding_seed_without_publication_date_dates_events_to_the_lead(seed_text) -> None:
-    from eventwire.annotate.document import analyze
+    from eventwire.pipeline import analyze
 
     body = seed_text.split(BOILERPLATE_START)[0]
     events = analyze(body).events

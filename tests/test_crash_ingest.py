@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from eventwire.pipeline import BATCH_SIZE
+from eventwire.ingestion import BATCH_SIZE
 from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.pipeline import BATCH_SIZE
+from eventwire.ingestion import BATCH_SIZE
 from eventwire.store.database import Store
 from http_support import base_url, local_server
 from test_crash_ingest import check_store, run_and_kill, run_to_end, unique_articles

@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from eventwire.analysis import dyad_timeline
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
-from eventwire.pipeline import ingest
+from eventwire.ingestion import ingest
 from eventwire.store import aggregates, queries
 from eventwire.store.database import Store
 

@@ -58,7 +58,7 @@ def test_store_write_batch_stores_article_and_annotations_with_offsets(db_path):
     actor = Actor("UN", "United Nations", None, "IGO", "IGOUNO")
     start = STORY.index("United Nations")
     p.document = Document(
-        text=STORY,
+        p.article,
         sentences=[Sentence(0, 10)],
         actors=[ActorMention(start, start + 14, "United Nations", actor)],
         timexes=[Timex(STORY.index("Tuesday"), STORY.index("Tuesday") + 7, "Tuesday", "DATE", "2024-11-19")],
@@ -130,11 +130,11 @@ def test_store_batch_is_atomic_when_a_row_is_rejected(db_path):
 def test_store_replace_annotations_swaps_old_rows(db_path):
     with Store(db_path) as store:
         p = pending(STORY, "https://news.example/talks")
-        p.document = Document(text=STORY, timexes=[Timex(0, 3, "The", "DATE", "2020")])
+        p.document = Document(p.article, timexes=[Timex(0, 3, "The", "DATE", "2020")])
         p.annotator = "old"
         store.write_batch([p])
         assert store.articles_to_annotate("new") == [p.article.id]
-        store.replace_annotations([({"id": p.article.id}, Document(text=STORY))], "new")
+        store.replace_annotations([({"id": p.article.id}, Document(p.article))], "new")
         assert store.annotations(p.article.id)["timexes"] == []
         assert store.articles_to_annotate("new") == []
 
@@ -161,11 +161,11 @@ def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
     items = []
     for text, site, day in ((text_a, "a.example", date(2024, 11, 19)), (text_b, "b.example", date(2024, 11, 20))):
         p = pending(text * 3, f"https://{site}/x", site=site)
-        p.document = Document(text=p.article.text, events=[_event(p.article.text, "UKRMIL", "RUS", "19", day)])
+        p.document = Document(p.article, events=[_event(p.article.text, "UKRMIL", "RUS", "19", day)])
         items.append(p)
     later = pending(text_c * 3, "https://c.example/x", site="c.example")
     later.document = Document(
-        text=later.article.text, events=[_event(later.article.text, "UKRMIL", "RUS", "19", date(2024, 12, 3))]
+        later.article, events=[_event(later.article.text, "UKRMIL", "RUS", "19", date(2024, 12, 3))]
     )
     with Store(db_path) as store:
         store.write_batch(items[:1])
@@ -175,13 +175,13 @@ def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
         assert events[0]["num_sources"] == 2 and events[0]["num_mentions"] == 2
         mention = store.query("SELECT * FROM event_mentions WHERE article_id = ?", [items[0].article.id])[0]
         assert items[0].article.text[mention["action_start"] : mention["action_end"]] == "struck"
-        store.replace_annotations([({"id": items[1].article.id, "site": "b.example"}, Document(text=""))], "v2")
+        store.replace_annotations([({"id": items[1].article.id, "site": "b.example"}, Document(items[1].article))], "v2")
         assert store.query("SELECT num_articles FROM events ORDER BY event_date")[0]["num_articles"] == 1
 
 
 def test_store_events_equal_a_recount_from_all_their_mentions(db_path):
     """Events first seen in a batch are computed from its rows; later mentions refresh them from the table."""
-    from eventwire.pipeline import IngestOptions, ingest_raw
+    from eventwire.ingestion import IngestOptions, ingest_raw
     from eventwire.sources.generate import generate_articles
     from eventwire.store.events import REFRESH_EVENTS_SQL
 

@@ -10,12 +10,24 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from eventwire.model import Actor, ActorMention, Article, Document, Entity, Event, Quote, Sentence, Span, Timex
+from eventwire.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Document,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Sentence,
+    Span,
+    Timex,
+)
 
 if TYPE_CHECKING:
-    from eventwire.annotate.document import analyze, analyze_many
     from eventwire.extract import extract_article, extract_text_article
-    from eventwire.pipeline import IngestOptions, IngestSummary, ingest
+    from eventwire.ingestion import IngestOptions, IngestSummary, ingest
+    from eventwire.pipeline import Pipeline, PipelineConfig, analyze, analyze_many
     from eventwire.store.database import Store
 
 __version__ = "0.1.0"
@@ -23,11 +35,13 @@ __version__ = "0.1.0"
 _LAZY = {
     "extract_article": "eventwire.extract",
     "extract_text_article": "eventwire.extract",
-    "analyze": "eventwire.annotate.document",
-    "analyze_many": "eventwire.annotate.document",
-    "ingest": "eventwire.pipeline",
-    "IngestOptions": "eventwire.pipeline",
-    "IngestSummary": "eventwire.pipeline",
+    "analyze": "eventwire.pipeline",
+    "analyze_many": "eventwire.pipeline",
+    "Pipeline": "eventwire.pipeline",
+    "PipelineConfig": "eventwire.pipeline",
+    "ingest": "eventwire.ingestion",
+    "IngestOptions": "eventwire.ingestion",
+    "IngestSummary": "eventwire.ingestion",
     "Store": "eventwire.store.database",
 }
 
@@ -40,6 +54,9 @@ __all__ = [
     "Event",
     "IngestOptions",
     "IngestSummary",
+    "Pipeline",
+    "PipelineConfig",
+    "Place",
     "Quote",
     "Sentence",
     "Span",

@@ -63,7 +63,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     canonical_url: str | None = None
-    published: datetime | None = None
+    published: date | datetime | None = None  # a date when only the day is known
     fetched: datetime | None = None
     site: str | None = None
     author: str | None = None
@@ -74,6 +74,10 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        from eventwire.dates import coerce_datetime, coerce_published
+
+        self.published = coerce_published(self.published)
+        self.fetched = coerce_datetime(self.fetched)
         if not self.id:
             self.id = stable_id(self.canonical_url or self.url, self.text, prefix="a_")
 
@@ -165,6 +169,28 @@ class Timex:
 
 
 @dataclass(slots=True)
+class Place:
+    """Where an event happened: a gazetteer place named in its sentence (``span``: the name's offsets)."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    span: Span | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        span = data.get("span")
+        if isinstance(span, dict):
+            span = Span(span["start"], span["end"], span.get("text", data.get("name", "")))
+        return cls(data["name"], data.get("country"), data.get("lat"), data.get("lon"), span)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Mapping-style access, so readers of the older dict form keep working."""
+        return getattr(self, key, default)
+
+
+@dataclass(slots=True)
 class EventActor:
     """One side of an event: the resolved actor, or only the text when unresolved (a generic target)."""
 
@@ -195,7 +221,7 @@ class Event:
     reported: bool = False
     speaker: str | None = None
     event_date: date | None = None
-    location: dict[str, Any] | None = None
+    location: Place | None = None
     confidence: float = 0.5
     coder: str = ""
     id: str = ""
@@ -203,12 +229,13 @@ class Event:
 
 @dataclass(slots=True)
 class Document:
-    """All annotations of one text. Offsets of every item point into ``text``."""
+    """One article and every annotation of it. Offsets of every item point into ``article.text``.
 
-    text: str
-    title: str | None = None
-    published: datetime | None = None
-    article_id: str | None = None
+    Stages fill the lists in place; ``parse`` holds the spaCy parse while the pipeline runs (it is
+    never stored or serialised).
+    """
+
+    article: Article
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
@@ -216,15 +243,36 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     annotator: str = ""
+    parse: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def title(self) -> str | None:
+        return self.article.title
+
+    @property
+    def published(self) -> date | datetime | None:
+        return self.article.published
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id
 
     def to_dict(self) -> dict[str, Any]:
         return to_plain(self)
 
 
+# Fields that never leave the process: raw page bytes and the spaCy parse.
+UNSERIALISED = {"raw", "parse"}
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses → JSON-ready dicts (dates as ISO strings), recursively."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "raw"}
+        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in UNSERIALISED}
     if isinstance(obj, list | tuple):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):

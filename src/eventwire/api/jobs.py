@@ -20,7 +20,7 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _options(annotate: bool, allow_private: bool) -> Any:
-    from eventwire.pipeline import IngestOptions
+    from eventwire.ingestion import IngestOptions
     from eventwire.sources.fetch import FetchSettings
 
     return IngestOptions(annotate=annotate, fetch=FetchSettings(allow_private=allow_private))
@@ -28,7 +28,7 @@ def _options(annotate: bool, allow_private: bool) -> Any:
 
 def text_job(text: str, title: str | None, url: str | None, annotate: bool) -> Callable[[Store], dict]:
     def run(store: Store) -> dict:
-        from eventwire.pipeline import ingest_raw
+        from eventwire.ingestion import ingest_raw
 
         raw = RawDoc(
             item=f"pasted:{stable_id(text, prefix='')}",
@@ -45,7 +45,7 @@ def text_job(text: str, title: str | None, url: str | None, annotate: bool) -> C
 
 def url_job(url: str, annotate: bool, allow_private: bool) -> Callable[[Store], dict]:
     def run(store: Store) -> dict:
-        from eventwire.pipeline import ingest
+        from eventwire.ingestion import ingest
 
         return ingest([url], store, _options(annotate, allow_private)).to_dict()
 
@@ -57,7 +57,7 @@ def upload_job(filename: str, content: bytes, annotate: bool) -> Callable[[Store
     name = SAFE_NAME.sub("_", Path(filename or "upload").name).lstrip(".") or "upload"
 
     def run(store: Store) -> dict:
-        from eventwire.pipeline import ingest
+        from eventwire.ingestion import ingest
 
         with tempfile.TemporaryDirectory(prefix="eventwire-upload-") as tmp:
             path = Path(tmp) / name
@@ -71,7 +71,7 @@ def feed_poller(annotate: bool, allow_private: bool) -> Callable[[Store, str], d
     """One conditional-GET poll of a feed: only items not seen before are ingested."""
 
     def poll(store: Store, url: str) -> dict:
-        from eventwire.pipeline import ingest_raw
+        from eventwire.ingestion import ingest_raw
         from eventwire.sources.feeds import FeedState, poll_feed
 
         options = _options(annotate, allow_private)

@@ -26,10 +26,12 @@ from eventwire.model import (
     Event,
     EventActor,
     Failure,
+    Place,
     Quote,
     Sentence,
     Span,
     Timex,
+    to_plain,
 )
 from eventwire.store.events import mention_rows
 from eventwire.store.rows import document_rows
@@ -178,7 +180,7 @@ def annotation_rows(article: Article, doc: Document) -> dict[str, list[dict[str,
             target_text=event.target.span.text if event.target and event.target.span else None,
             source_actor=_actor(event.source.actor),
             target_actor=_actor(event.target.actor if event.target else None),
-            location=json.dumps(event.location, sort_keys=True, default=str) if event.location is not None else None,
+            location=json.dumps(to_plain(event.location), sort_keys=True) if event.location is not None else None,
         )
     tables["event_mentions"] = mentions
     return tables
@@ -239,7 +241,7 @@ def _event(row: dict[str, Any]) -> Event:
         reported=row["reported"],
         speaker=row["speaker"],
         event_date=row["stated_date"],
-        location=json.loads(row["location"]) if row["location"] is not None else None,
+        location=Place.from_dict(json.loads(row["location"])) if row["location"] is not None else None,
         confidence=row["confidence"],
         coder=row["coder"],
         id=row["event_ref"],
@@ -267,12 +269,8 @@ def _actor_mention(row: dict[str, Any]) -> ActorMention:
 
 def document_from_rows(article: Article, tables: dict[str, list[dict[str, Any]]]) -> Document:
     """Rebuild the Document of ``article`` from its rows in each annotation table (in written order)."""
-    published = article.published
     return Document(
-        text=article.text,
-        title=article.title,
-        published=published if isinstance(published, datetime) else None,
-        article_id=article.id,
+        article,
         sentences=[Sentence(r["start"], r["end"]) for r in tables.get("sentences", [])],
         entities=[Entity(r["start"], r["end"], r["text"], r["label"]) for r in tables.get("entities", [])],
         actors=[_actor_mention(r) for r in tables.get("actor_mentions", [])],

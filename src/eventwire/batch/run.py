@@ -38,6 +38,7 @@ from eventwire.batch.partitions import Partition, Slice, failed_input, scan_cont
 from eventwire.batch.plan import ScanMany, plan_partitions
 from eventwire.batch.worker import PipelinePlugin, TaskSettings, process_partition
 from eventwire.model import Failure
+from eventwire.pipeline import DEFAULT_CODER, PipelineConfig
 from eventwire.sources.fetch import FetchSettings
 
 # Items per partition: ~200 news articles are ~1 MB of text and a few minutes of one core; small
@@ -59,6 +60,7 @@ class BatchOptions:
     scheduler: str | None = None  # an existing scheduler's address instead of a LocalCluster
     model: str | None = None
     allow_unresolved: bool = False  # keep events whose source actor could not be resolved
+    coder: str = DEFAULT_CODER
     fetch: FetchSettings = field(default_factory=FetchSettings)
     # Web archives (http(s) WARC/JSONL URLs) are downloaded whole while planning, under these
     # limits instead of the page limits. Not among ``settings()``: a resumed run never downloads.
@@ -70,12 +72,17 @@ class BatchOptions:
         return {
             "model": self.model or os.environ.get("EVENTWIRE_MODEL"),
             "allow_unresolved": self.allow_unresolved,
+            "coder": self.coder,
             "max_bytes": self.fetch.max_bytes,
             "max_decompressed": self.fetch.max_decompressed,
         }
 
+    @property
+    def pipeline(self) -> PipelineConfig:
+        return PipelineConfig(model=self.model, coder=self.coder, allow_unresolved=self.allow_unresolved)
+
     def task(self) -> TaskSettings:
-        return TaskSettings(self.fetch, self.model, self.allow_unresolved)
+        return TaskSettings(self.fetch, self.pipeline)
 
 
 @dataclass(slots=True)
@@ -182,7 +189,7 @@ def run_batch(
     started = time.perf_counter()
     out = OutputDir(out_url)
     with open_client(options) as client:
-        client.register_plugin(PipelinePlugin(options.model))
+        client.register_plugin(PipelinePlugin(options.pipeline))
         manifest = prepare(inputs, out, options, client)
         if progress:
             progress("planned", None, {"partitions": len(manifest.partitions)})

@@ -20,14 +20,13 @@ from typing import Any
 import pyarrow.parquet as pq
 from distributed import WorkerPlugin
 
-from eventwire.annotate.document import analyze_many, annotator_version
-from eventwire.annotate.parse import load_nlp
 from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition, read_partition
 from eventwire.batch.records import TABLES, annotation_rows, article_row, failure_row, to_table
 from eventwire.dedup import Fingerprint, fingerprint
 from eventwire.extract import extract_or_fail
 from eventwire.model import Article, Document, Failure, unexpected_reason
+from eventwire.pipeline import PipelineConfig, analyze_many, annotator_version, get_pipeline
 from eventwire.sources.fetch import FetchSettings
 
 # Articles annotated together: the chunk analyze_many hands to nlp.pipe, small enough that the
@@ -42,22 +41,21 @@ class TaskSettings:
     """What a partition task needs besides the partition: read limits and annotation options."""
 
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    model: str | None = None
-    allow_unresolved: bool = False
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the spaCy model, the annotators' dictionaries and the Parquet writer once per worker."""
+    """Builds the pipeline (model, dictionaries, coder) and the Parquet writer once per worker."""
 
     name = "eventwire-pipeline"
     idempotent = True
 
-    def __init__(self, model: str | None = None):
-        self.model = model
+    def __init__(self, config: PipelineConfig | None = None):
+        self.config = config
 
     def setup(self, worker: Any = None) -> None:
-        load_nlp(self.model)
-        document = next(analyze_many([(WARM_UP_TEXT, None)], model=self.model))
+        get_pipeline(self.config)
+        document = next(analyze_many([(WARM_UP_TEXT, None)], config=self.config))
         to_table("event_mentions", annotation_rows(Article(WARM_UP_TEXT), document)["event_mentions"])
 
 
@@ -85,7 +83,7 @@ def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings)
 
 
 def _analyze(items: Any, task: TaskSettings) -> Iterator[Document]:
-    return analyze_many(items, model=task.model, code=True, allow_unresolved=task.allow_unresolved)
+    return analyze_many(items, config=task.pipeline)
 
 
 def process_partition(partition: Partition, out_url: str, task: TaskSettings) -> dict[str, Any]:
@@ -96,7 +94,7 @@ def process_partition(partition: Partition, out_url: str, task: TaskSettings) ->
     """
     started, cpu_started = time.perf_counter(), time.process_time()
     out = OutputDir(out_url)
-    version = annotator_version(task.model)
+    version = annotator_version(task.pipeline)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     chunk: list[tuple[int, Article, Fingerprint]] = []
     annotated_ids: set[str] = set()

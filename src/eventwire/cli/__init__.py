@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import batch, browse, explore, ingest, report, serve
+from eventwire.cli import batch, browse, explore, ingest, plugins, report, serve
 
 app = typer.Typer(
     name="eventwire",
@@ -19,6 +19,7 @@ COMMANDS = {
     "watch": ingest.watch_cli,
     "annotate": ingest.annotate_cli,
     "analyze": report.analyze_cli,
+    "coders": plugins.coders_cli,
     "articles": browse.articles_cli,
     "show": browse.show_cli,
     "stats": browse.stats_cli,

@@ -14,7 +14,16 @@ from eventwire.batch.manifest import ManifestMismatch
 from eventwire.batch.partitions import Partition
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import DEFAULT_PARTITION_SIZE, BatchOptions, run_batch
-from eventwire.cli.common import DbOption, JsonOption, console, default_db, err_console, print_json, print_table
+from eventwire.cli.common import (
+    CoderOption,
+    DbOption,
+    JsonOption,
+    console,
+    default_db,
+    err_console,
+    print_json,
+    print_table,
+)
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 
@@ -68,6 +77,7 @@ def batch_cli(
     allow_unresolved: Annotated[
         bool, typer.Option(help="Keep events whose source actor could not be resolved.")
     ] = False,
+    coder: CoderOption = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     max_bytes: Annotated[int, typer.Option(help="Largest page, record or file accepted, in bytes.")] = 10_000_000,
     max_archive_bytes: Annotated[
@@ -90,6 +100,8 @@ def batch_cli(
         fetch=FetchSettings(max_bytes=max_bytes, allow_private=allow_private),
         max_archive_bytes=max_archive_bytes,
     )
+    if coder:
+        options.coder = coder
     try:
         with _progress(quiet or as_json) as progress:
             summary = run_batch(inputs, out, options, _PartitionReporter(progress))

@@ -75,3 +75,25 @@ def parse_since(text: str | None) -> datetime | None:
         except ValueError as exc:
             raise typer.BadParameter(f"{text!r} is neither an ISO date nor a look-back like 7d") from exc
     return value
+
+
+def _check_coder(name: str | None) -> str | None:
+    from eventwire.errors import RegistryError
+    from eventwire.registry import coders
+
+    if name is None:
+        return None
+    try:
+        return coders.get(name).name
+    except RegistryError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+CoderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--coder",
+        help="Event coder by registered name (see `eventwire coders`); default: the default coder.",
+        callback=_check_coder,
+    ),
+]

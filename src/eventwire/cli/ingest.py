@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire.cli.common import (
+    CoderOption,
     DbOption,
     JsonOption,
     console,
@@ -19,7 +20,7 @@ from eventwire.cli.common import (
     parse_since,
     print_json,
 )
-from eventwire.pipeline import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
+from eventwire.ingestion import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
 from eventwire.sources.feeds import FeedState, poll_feed
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
@@ -88,6 +89,7 @@ def ingest_cli(
     allow_unresolved: Annotated[
         bool, typer.Option(help="Keep events whose source actor could not be resolved.")
     ] = False,
+    coder: CoderOption = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per HTTP request.")] = 15.0,
     max_bytes: Annotated[int, typer.Option(help="Largest page or file accepted, in bytes.")] = 10_000_000,
@@ -104,6 +106,8 @@ def ingest_cli(
         allow_unresolved=allow_unresolved,
         fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
     )
+    if coder:
+        options.coder = coder
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
         summary = ingest(sources, store, options, _ProgressReporter(progress, quiet))
     _print_summary(summary, as_json)
@@ -155,18 +159,24 @@ def annotate_cli(
     db: DbOption = default_db(),
     all_: Annotated[bool, typer.Option("--all", help="Re-annotate every article.")] = False,
     since: Annotated[str | None, typer.Option(help="Only articles ingested since (ISO date or 7d).")] = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1)] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for annotation.")] = 1,
+    allow_unresolved: Annotated[
+        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
+    ] = False,
+    coder: CoderOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """(Re)annotate stored articles; without --all only those made by an older annotator or none."""
-
+    """(Re)annotate stored articles; without --all only those made by another pipeline version or none."""
+    options = IngestOptions(n_process=n_process, allow_unresolved=allow_unresolved)
+    if coder:
+        options.coder = coder
     with _open_store(db) as store, _progress(quiet) as progress:
         task = progress.add_task("annotating", total=None)
         done = reannotate(
             store,
+            options,
             everything=all_,
             since=parse_since(since),
-            n_process=n_process,
             on_batch=lambda n: progress.update(task, advance=n),
         )
     console.print(f"[bold]annotated[/bold] {done}")

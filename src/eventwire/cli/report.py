@@ -9,8 +9,9 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from eventwire.cli.common import JsonOption, console, err_console, parse_since, print_json
-from eventwire.model import Article, Document, Event, Failure
+from eventwire.cli.common import CoderOption, JsonOption, console, err_console, print_json
+from eventwire.dates import coerce_date
+from eventwire.model import Document, Event, Failure
 
 
 def _flags(ev: Event) -> str:
@@ -40,11 +41,10 @@ def print_events(doc: Document) -> None:
         console.print(f"    [dim]“{escape(ev.sentence.text)}”[/dim]", highlight=False)
 
 
-def print_report(article: Article, doc: Document) -> None:
+def print_report(doc: Document) -> None:
     """Title, date and site; actors; events; quotes by speaker; resolved dates."""
-    meta = " · ".join(
-        str(x) for x in (article.published.date() if article.published else None, article.site, article.url) if x
-    )
+    article = doc.article
+    meta = " · ".join(str(x) for x in (coerce_date(article.published), article.site, article.url) if x)
     console.print(Panel(meta or "(no metadata)", title=article.title or "(untitled)"))
     actors: dict[str, list[str]] = {}
     for m in doc.actors:
@@ -83,11 +83,13 @@ def analyze_cli(
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO) when the source does not carry one.")
     ] = None,
+    coder: CoderOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
-    from eventwire.annotate.document import analyze
+    from eventwire.dates import coerce_published
     from eventwire.extract import ExtractionError, extract_raw
+    from eventwire.pipeline import PipelineConfig, get_pipeline
     from eventwire.sources import read_sources
     from eventwire.sources.fetch import FetchSettings
 
@@ -102,10 +104,12 @@ def analyze_cli(
         err_console.print(f"[red]error[/red]: {first.item}: {exc}", highlight=False)
         raise typer.Exit(1) from exc
     if published and article.published is None:
-        article.published = parse_since(published)
-    doc = analyze(article.text, published=article.published, title=article.title)
-    doc.article_id = article.id
+        try:
+            article.published = coerce_published(published)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--published") from exc
+    doc = get_pipeline(PipelineConfig(coder=coder) if coder else None)(article)
     if as_json:
         print_json({"article": article.to_dict(), "document": doc})
     else:
-        print_report(article, doc)
+        print_report(doc)

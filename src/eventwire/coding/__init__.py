@@ -1,43 +1,31 @@
 """Event coding: political events (source, action, target) with CAMEO and PLOVER codes.
 
-``code_events`` runs the default coder; other coders are found by versioned name through
-:func:`get_coder`. The built-in dependency-parse coder is registered here like any plugin.
+Coders are found by versioned name in ``eventwire.registry.coders``; the built-in dependency-parse
+coder registers there like any plug-in (``eventwire.coding.stages``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from eventwire.coding.base import Coder, reference_date
+from eventwire.model import Document, Event
 
-from spacy.tokens import Doc
-
-from eventwire.coding.base import Coder, coder_names, get_coder, register_coder
-from eventwire.coding.defaults import DEFAULT_CODER, make_dependency_coder
-from eventwire.model import ActorMention, Event, Quote, Timex
-
-__all__ = ["DEFAULT_CODER", "Coder", "code_events", "coder_names", "get_coder", "register_coder"]
-
-register_coder(DEFAULT_CODER, make_dependency_coder)
+__all__ = ["Coder", "code_events", "get_coder", "reference_date"]
 
 
-def code_events(
-    doc: Doc,
-    actors: Sequence[ActorMention],
-    quotes: Sequence[Quote] = (),
-    timexes: Sequence[Timex] = (),
-    published: date | None = None,
-    allow_unresolved: bool = False,
-) -> list[Event]:
-    """Code the political events of a parsed, actor-annotated document.
+def get_coder(name: str | None = None, allow_unresolved: bool = False) -> Coder:
+    """The coder registered as ``name`` (the default coder when None), built once per process."""
+    from eventwire.coding.stages import coder_for
+
+    return coder_for(name, allow_unresolved)
+
+
+def code_events(document: Document, coder: str | None = None) -> list[Event]:
+    """Events of an annotated document (it needs ``parse``, ``actors``, ``quotes``, ``timexes``).
 
     Args:
-        doc: the spaCy parse of the article text (offsets of all inputs point into ``doc.text``).
-        actors: resolved actor mentions.
-        quotes: attributed speech; events inside one are flagged ``reported``.
-        timexes: normalised time expressions; a full date in the event's sentence sets its date.
-        published: publication date, the event date when the sentence names none.
-        allow_unresolved: keep events whose source is not a resolved actor (code None).
+        document: the article with its parse and annotations; offsets point into its text.
+        coder: a registered coder name; the default coder when None.
     Returns:
-        Events in text order, coded by the default coder.
+        Events in text order.
     """
-    return get_coder(DEFAULT_CODER).code(doc, actors, quotes, timexes, published, allow_unresolved)
+    return get_coder(coder)(document)

@@ -19,7 +19,7 @@ from eventwire.coding.places import lookup_place
 from eventwire.coding.predicates import Reading, phrase_words
 from eventwire.coding.rules import contexts_from_words, mode_from_words, type_override
 from eventwire.coding.tree import entities
-from eventwire.model import Actor, ActorMention, Event, EventActor, Span, Timex, stable_id
+from eventwire.model import Actor, ActorMention, Event, EventActor, Place, Span, Timex, stable_id
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -126,15 +126,16 @@ def place_entities(doc, actor_spans: Sequence[tuple[int, int]], text: str | None
     ]
 
 
-def _location(coding: Coding, places: Sequence[tuple[int, int, str]]) -> dict | None:
+def _location(coding: Coding, places: Sequence[tuple[int, int, str]]) -> Place | None:
     """The first known place named in the event's sentence."""
     sent = coding.sentence
     for start, end, text in places:
         if sent.start_char <= start < sent.end_char:
             place = lookup_place(text)
             if place is not None:
-                place["span"] = {"start": start, "end": end}
-                return place
+                return Place(
+                    place["name"], place.get("country"), place.get("lat"), place.get("lon"), Span(start, end, text)
+                )
     return None
 
 

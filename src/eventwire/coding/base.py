@@ -1,58 +1,45 @@
-"""The Coder protocol and the registry of coders by versioned name.
+"""The Coder interface: a ``Document`` (parsed, with actors, quotes and times) in, events out.
 
-Stored events record the coder's name, so a name must always produce the same output: change a
-coder's behaviour by registering a new version, not by editing a released one.
+Coders are registered by versioned name in ``eventwire.registry.coders``; stored events record the
+coder's name, so a name must always produce the same output: change a coder's behaviour by
+registering a new version, not by editing a released one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from spacy.tokens import Doc
+from eventwire.dates import coerce_date
+from eventwire.model import Document, Event
 
-from eventwire.model import ActorMention, Event, Quote, Timex
+# How far into the text a story's own date is looked for when it has no publication date.
+LEAD_CHARS = 1000
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @runtime_checkable
 class Coder(Protocol):
-    """Anything that turns a parsed, actor-annotated document into events."""
+    """Anything that turns an annotated document into events (it may read ``document.parse``)."""
 
     name: str
 
-    def code(
-        self,
-        doc: Doc,
-        actors: Sequence[ActorMention],
-        quotes: Sequence[Quote] = (),
-        timexes: Sequence[Timex] = (),
-        published: date | None = None,
-        allow_unresolved: bool = False,
-    ) -> list[Event]: ...
+    def __call__(self, document: Document) -> list[Event]: ...
 
 
-_FACTORIES: dict[str, Callable[[], Coder]] = {}
-_INSTANCES: dict[str, Coder] = {}
+def reference_date(document: Document) -> date | None:
+    """The day undated events are dated to: the publication date, else the story's lead date.
 
-
-def register_coder(name: str, factory: Callable[[], Coder]) -> None:
-    """Register ``factory`` (called once, on first use) under the versioned ``name``."""
-    if name in _FACTORIES and _FACTORIES[name] is not factory:
-        raise ValueError(f"a coder is already registered as {name!r}")
-    _FACTORIES[name] = factory
-
-
-def coder_names() -> list[str]:
-    return sorted(_FACTORIES)
-
-
-def get_coder(name: str) -> Coder:
-    """The coder registered as ``name`` (built once per process)."""
-    if name not in _INSTANCES:
-        try:
-            factory = _FACTORIES[name]
-        except KeyError:
-            raise KeyError(f"unknown coder {name!r}; registered: {', '.join(coder_names())}") from None
-        _INSTANCES[name] = factory()
-    return _INSTANCES[name]
+    News leads state the day of the news ("On the 1,000th day since the invasion, …"), so a story
+    without a publication date dates its events to the first full date in its opening.
+    """
+    published = coerce_date(document.published)
+    if published is not None:
+        return published
+    for timex in document.timexes:
+        if timex.start > LEAD_CHARS:
+            break
+        if timex.type == "DATE" and FULL_DATE.fullmatch(timex.value or ""):
+            return date.fromisoformat(timex.value)
+    return None

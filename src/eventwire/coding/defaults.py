@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from eventwire.annotate.actors import paused_gc
@@ -14,7 +16,6 @@ from eventwire.coding.places import load_gazetteer
 from eventwire.coding.supplement import supplement
 from eventwire.paths import DATA_DIR, shared_path
 
-DEFAULT_CODER = "eventwire.dependency.v1"
 # Phoenix discards whole sentences that mention a year, "… years ago" or a world war to keep
 # historical references out; this coder dates events from the sentence's own time expressions
 # instead, so those entries would only drop current events that mention the past.
@@ -33,13 +34,21 @@ def load_discards(path: Path | None = None) -> Discards:
     return Discards.from_entries(entries)
 
 
-def make_dependency_coder() -> DependencyCoder:
+def dependency_coder(name: str, allow_unresolved: bool = False) -> DependencyCoder:
+    """The dependency coder under ``name``; its tables are shared by every option set."""
+    coder = copy.copy(_dependency_coder(name))
+    coder.allow_unresolved = allow_unresolved
+    return coder
+
+
+@lru_cache(maxsize=4)
+def _dependency_coder(name: str) -> DependencyCoder:
     with paused_gc():  # the tables are kept: collecting while they are built only costs time
         # The place table is read now, with the coder, not at the first event with a place: it
         # is then in memory before annotation freezes the loaded tables out of garbage collection.
         load_gazetteer()
         return DependencyCoder(
-            DEFAULT_CODER,
+            name,
             supplement(load_lexicon(DATA_DIR / LEXICON_FILE)),
             load_ontology(),
             load_classifier(),

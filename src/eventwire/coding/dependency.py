@@ -28,6 +28,7 @@ from eventwire.coding.arguments import (
     topics_first,
 )
 from eventwire.coding.assemble import Coding, GenericTarget, build_event, place_entities, sentence_string
+from eventwire.coding.base import reference_date
 from eventwire.coding.classifier import PloverClassifier
 from eventwire.coding.clauses import condition_subjects, purpose_clauses, reciprocal
 from eventwire.coding.discards import Discards
@@ -41,7 +42,7 @@ from eventwire.coding.places import country_name
 from eventwire.coding.predicates import SYMMETRIC_ROOTS, Reading, sentence_readings
 from eventwire.coding.rules import announced_cooperation, compose, hypothetical_conflict
 from eventwire.coding.tree import children, tree_of
-from eventwire.model import Actor, ActorMention, Event, Quote, Timex
+from eventwire.model import Actor, ActorMention, Document, Event, Quote, Timex
 
 THREAT_ROOT = "13"
 # Intents to cooperate (CAMEO 03x): promised not to, they are rejections.
@@ -74,8 +75,10 @@ class DependencyCoder:
         classifier: PloverClassifier | None = None,
         discards: Discards | None = None,
         cameo_rules: bool = True,
+        allow_unresolved: bool = False,
     ) -> None:
         self.name = name
+        self.allow_unresolved = allow_unresolved
         self.cameo_rules = cameo_rules
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
@@ -313,6 +316,17 @@ class DependencyCoder:
         return self._expand(base, source, targets)
 
     # -- stage 5: events ----------------------------------------------------------------------
+    def __call__(self, document: Document) -> list[Event]:
+        """Events of an annotated document (the ``Coder`` interface)."""
+        return self.code(
+            document.parse,
+            document.actors,
+            document.quotes,
+            document.timexes,
+            reference_date(document),
+            self.allow_unresolved,
+        )
+
     def code(
         self,
         doc: Doc,
@@ -322,7 +336,7 @@ class DependencyCoder:
         published: date | None = None,
         allow_unresolved: bool = False,
     ) -> list[Event]:
-        """Events of ``doc`` (see :func:`eventwire.coding.code_events`)."""
+        """Events of a parse with its annotations given one by one (used by ``__call__``)."""
         events: list[Event] = []
         type_scores: dict[int, dict[str, float]] = {}
         text = doc.text

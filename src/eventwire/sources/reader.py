@@ -9,7 +9,6 @@ Nothing raises for bad input: each problem is a Failure naming the item, and rea
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from eventwire.sources.detect import (
     unsupported_reason,
 )
 from eventwire.sources.documents import fetched_doc, result_kind
-from eventwire.sources.feeds import FeedSource, read_feed
+from eventwire.sources.feeds import FeedSource
 from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
 from eventwire.sources.files import (
     InputError,
@@ -40,8 +39,7 @@ from eventwire.sources.files import (
     read_blob,
     sniff_head,
 )
-from eventwire.sources.jsonl import read_jsonl
-from eventwire.sources.warc import read_warc
+from eventwire.sources.readers import ReadContext, kind_from_suffix, reader_for, registered_kinds
 
 # "url": the source is a list of URLs, one per line (blank lines and # comments skipped).
 READ_KINDS = (*INPUT_KINDS, "url")
@@ -64,6 +62,9 @@ def sniffed_kind(name: str, head: bytes) -> str:
     """
     if not head.strip():
         check_text(head)
+    plugin_kind = kind_from_suffix(strip_gz(name)[0])
+    if plugin_kind is not None:
+        return plugin_kind
     reason = binary_reason(head) or unsupported_reason(head)
     if reason:
         raise InputError(reason)
@@ -90,26 +91,19 @@ def local_files(source: str, seen: set[str]) -> Iterator[Path | Failure]:
         yield path
 
 
-def _url_list(content: bytes) -> list[str]:
-    lines = (line.strip() for line in content.decode("utf-8", "replace").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+def _context(source: FeedSource, settings: FetchSettings, seen: set[str]) -> ReadContext:
+    return ReadContext(settings, source, seen, lambda url: read_url(url, None, settings, seen))
 
 
 def _read_body(
     content: bytes, item: str, kind: str, source: FeedSource, settings: FetchSettings, seen: set[str]
 ) -> Iterator[RawDoc | Failure]:
-    """Dispatch bytes already in memory (stdin, a fetched body, a small file) by kind."""
-    if kind == "warc":
-        yield from read_warc(io.BytesIO(content), item, settings.max_bytes)
-    elif kind == "jsonl":
-        yield from read_jsonl(io.BytesIO(content), item, settings.max_bytes)
-    elif kind == "feed":
-        yield from read_feed(content, source, settings, seen)
-    elif kind == "url":
-        for url in _url_list(content):
-            yield from read_url(url, None, settings, seen)
-    else:
+    """Dispatch bytes already in memory (stdin, a fetched body, a small file) to the kind's reader."""
+    reader = reader_for(kind)
+    if reader is None:
         yield RawDoc(item=item, content=content, kind=kind, url=source.url)
+    else:
+        yield from reader.read(content, item, _context(source, settings, seen))
 
 
 def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:
@@ -143,10 +137,10 @@ def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[s
             kind = sniffed_kind(path.name, head)
         elif not head.strip():
             check_text(head)
-        if kind in ("warc", "jsonl"):
+        reader = reader_for(kind)
+        if reader is not None and reader.stream is not None:
             with open_checked(path) as stream:
-                reader = read_warc if kind == "warc" else read_jsonl
-                yield from reader(stream, item, settings.max_bytes)
+                yield from reader.stream(stream, item, _context(FeedSource(item=item), settings, seen))
             return
         content = read_blob(path, settings.max_bytes, settings.max_decompressed)
     except InputError as exc:
@@ -208,8 +202,9 @@ def read_sources(
     Raises:
         ValueError: ``kind`` is not one of the kinds above (checked before anything is read).
     """
-    if kind is not None and kind not in READ_KINDS:
-        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(READ_KINDS)}")
+    kinds = tuple(dict.fromkeys((*READ_KINDS, *registered_kinds())))
+    if kind is not None and kind not in kinds:
+        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(kinds)}")
     if isinstance(sources, str):
         sources = [sources]
     return _read_all(list(sources), kind, fetch or FetchSettings())

@@ -42,7 +42,7 @@ def mention_rows(
         published = published.astimezone(UTC).replace(tzinfo=None)
     rows = []
     for ev in events:
-        src, tgt, loc = ev.source, ev.target, ev.location or {}
+        src, tgt, loc = ev.source, ev.target, ev.location
         rows.append(
             {
                 "mention_id": stable_id(article_id, ev.id or f"{ev.action.start}:{ev.cameo_code}", prefix="m_"),
@@ -79,10 +79,10 @@ def mention_rows(
                 "future": ev.future,
                 "reported": ev.reported,
                 "speaker": ev.speaker,
-                "location_name": loc.get("name"),
-                "location_country": loc.get("country"),
-                "lat": loc.get("lat"),
-                "lon": loc.get("lon"),
+                "location_name": loc.name if loc else None,
+                "location_country": loc.country if loc else None,
+                "lat": loc.lat if loc else None,
+                "lon": loc.lon if loc else None,
                 "confidence": ev.confidence,
                 "coder": ev.coder,
                 "event_key": event_key(

@@ -1,0 +1,115 @@
+"""The built-in annotation stages, registered like any plug-in stage.
+
+Each factory takes the pipeline's config and returns a callable ``Document -> Document`` with its
+versioned ``name``, and the fields it ``requires`` and ``assigns``. Bump a stage's version when
+its output changes, so ``eventwire annotate`` knows which stored articles are stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+
+from eventwire.annotate.actors import link_speakers, load_actor_dictionary, resolve_actors
+from eventwire.annotate.parse import load_nlp, model_version
+from eventwire.annotate.quotes import find_quotes
+from eventwire.annotate.timex import find_timexes
+from eventwire.dates import coerce_date
+from eventwire.model import Document, Entity, Sentence
+from eventwire.registry import stages
+
+
+@dataclass(slots=True)
+class ParseStage:
+    """Tokens, sentences, entities and the dependency parse (spaCy); batched in ``pipe``."""
+
+    nlp: Language
+    batch_size: int
+    name: str = "eventwire.parse.v1"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("parse", "sentences", "entities")
+
+    @property
+    def version(self) -> str:
+        return f"{self.name}[{model_version(self.nlp)}]"
+
+    def __call__(self, document: Document) -> Document:
+        return self._fill(document, self.nlp(document.text))
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        it = iter(documents)
+        while batch := list(islice(it, self.batch_size)):
+            for document, doc in zip(batch, self.nlp.pipe(d.text for d in batch), strict=True):
+                yield self._fill(document, doc)
+
+    @staticmethod
+    def _fill(document: Document, doc: Any) -> Document:
+        document.parse = doc
+        document.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
+        document.entities = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+        return document
+
+
+@dataclass(slots=True)
+class FunctionStage:
+    """A stage made of one function of the document (the rule-based annotators)."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Any
+
+    def __call__(self, document: Document) -> Document:
+        self.run(document)
+        return document
+
+
+@stages.register("eventwire.parse.v1")
+def make_parse(config: Any) -> ParseStage:
+    """spaCy parse with paragraph-aware sentences (the configured model)."""
+    return ParseStage(load_nlp(config.model), config.batch_size)
+
+
+def _actors(document: Document) -> None:
+    document.actors = resolve_actors(document.parse, coerce_date(document.published))
+
+
+@stages.register("eventwire.actors.v2")
+def make_actors(config: Any) -> FunctionStage:
+    """Actor mentions resolved to dated actor codes (dictionary, titles, agents, context)."""
+    load_actor_dictionary()
+    return FunctionStage("eventwire.actors.v2", ("parse",), ("actors",), _actors)
+
+
+def _quotes(document: Document) -> None:
+    document.quotes = find_quotes(document.parse)
+
+
+@stages.register("eventwire.quotes.v2")
+def make_quotes(config: Any) -> FunctionStage:
+    """Direct quotes and reported speech with their cues and speaker mentions."""
+    return FunctionStage("eventwire.quotes.v2", ("parse",), ("quotes",), _quotes)
+
+
+def _speakers(document: Document) -> None:
+    link_speakers(document.quotes, document.actors, document.parse)
+
+
+@stages.register("eventwire.speakers.v2")
+def make_speakers(config: Any) -> FunctionStage:
+    """Each quote's speaker mention linked to the actor it names."""
+    return FunctionStage("eventwire.speakers.v2", ("parse", "quotes", "actors"), ("quotes.speaker_actor",), _speakers)
+
+
+def _timexes(document: Document) -> None:
+    document.timexes = find_timexes(document.text, coerce_date(document.published), document.parse)
+
+
+@stages.register("eventwire.timexes.v2")
+def make_timexes(config: Any) -> FunctionStage:
+    """Time expressions normalised to TIMEX3 values, anchored on the publication date."""
+    return FunctionStage("eventwire.timexes.v2", ("parse",), ("timexes",), _timexes)
