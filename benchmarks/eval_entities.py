@@ -10,13 +10,18 @@ separately, on the pairs whose gold sector starts with a three-letter sector cod
 Figures: precision = correct / resolved, coverage = resolved / pairs, F1 of the two.
 This file is a development set: its phrases are never added to the dictionaries.
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N]
+With ``--set news`` the actor mentions of the news gold standard's whole articles are scored
+instead (benchmarks/news/score.py): precision of resolved mentions, coverage of gold mentions, and
+role nouns ("the president", "officials") separately.
+
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|test]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +30,10 @@ from pathlib import Path
 from eventwire.annotate.actors import TRANSNATIONAL_SECTORS
 from eventwire.model import Actor
 from eventwire.paths import shared_path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: the benchmarks package sits beside it
+    sys.path.insert(0, str(ROOT))
 
 GOLD = shared_path("gold", "events", "plover_gsr", "PLOVER_GSR_CAMEO.txt")
 # The readme says country codes follow ISO 3166 alpha-3; a few CAMEO-era codes remain in the file.
@@ -124,11 +133,27 @@ def score_pairs(pairs: list[GoldPair], resolve: Callable[[str, date | None], Act
     return scores
 
 
+def evaluate_news(split: str) -> dict:
+    """Actor mentions in the news gold standard's whole articles: precision, coverage, role nouns."""
+    from benchmarks.news.score import load_gold, predict, score_mentions
+
+    gold = load_gold(split=split)
+    _, mentions = predict([s for s in gold.sentences if s.whole])
+    return {"set": f"news_{split}"} | score_mentions(gold, mentions)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pairs")
     parser.add_argument("--errors", action="store_true", help="list the wrongly resolved pairs")
+    parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev", help="news gold split (test: figures only)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    if args.set == "news":
+        figures = evaluate_news(args.split)
+        print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))
+        return
     pairs = load_pairs()[: args.limit]
     scores = score_pairs(pairs)
     print(f"pairs {scores.pairs}  resolved {scores.resolved}  correct {scores.correct}")

@@ -1,5 +1,11 @@
-"""Event-coding evaluation on two development sets (figures only; nothing here is fitted).
+"""Event-coding evaluation on real news and two development sets (figures only; nothing is fitted).
 
+(news) The news gold standard (benchmarks/data/news, docs/annotation.md): real sentences with every
+    event annotated. A predicted event matches a gold one when types agree and source and target
+    spans overlap (or both have no target); precision, recall and F1 by type, type+source and
+    whole triple, flag accuracy, non-political articles with events, events per 1,000 words, and
+    the precision-recall curve over confidence (benchmarks/out/news_<split>_pr.png, AP). ``dev`` is
+    for development; ``test`` is frozen and only reports figures.
 (a) PLOVER GSR (gold/events/plover_gsr): 322 sentences from the CAMEO manual coded with PLOVER
     v0.5 types and source/target actors. Reports event-type, source, target and full-triple
     accuracy of the main predicted event per sentence, and the share of sentences left empty.
@@ -8,7 +14,7 @@
     Reports the share of expected (source, target, code) codings produced and the share of
     ``noevents`` records left empty.
 
-Run: nice .venv/bin/python benchmarks/eval_events.py [--limit N] [--set gsr|petrarch|all]
+Run: nice .venv/bin/python benchmarks/eval_events.py [--set news|gsr|petrarch|all] [--split dev|test] [--json]
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +34,11 @@ from spacy.tokens import Doc
 
 from eventwire.model import Actor, ActorMention, Event
 from eventwire.paths import shared_path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "benchmarks" / "out"
+if str(ROOT) not in sys.path:  # run as a script: the benchmarks package sits beside it
+    sys.path.insert(0, str(ROOT))
 
 # PLOVER v0.5 names in the GSR → v0.8 types. INVESTIGATE became part of ACCUSE (investigations
 # of wrongdoing) or REQUEST (demands for investigation); both count as right for those records.
@@ -165,6 +177,21 @@ def evaluate_gsr(records: Iterable[GsrRecord], resolver: Resolver | None = None,
         events = coder(document)
         score_gsr_record(score, record, main_event(events, doc))
     return score
+
+
+# -- (c) the news gold standard ------------------------------------------------------------------
+
+
+def evaluate_news(split: str) -> dict:
+    """Events on real news (benchmarks/data/news): precision, recall, flags, article relevance, AP."""
+    from benchmarks.news.score import load_gold, plot_pr, pr_curve, predict, score_events
+
+    gold = load_gold(split=split)
+    events, _ = predict(gold.sentences)
+    figures = score_events(gold, events)
+    points, ap = pr_curve(gold, events)
+    png = plot_pr(points, ap, OUT_DIR / f"news_{split}_pr.png", f"news {split}: whole-event precision-recall")
+    return figures | {"average_precision": ap, "pr_curve": points, "pr_png": str(png.relative_to(ROOT))}
 
 
 # -- (b) PETRARCH-2 unit tests ------------------------------------------------------------------
@@ -339,12 +366,17 @@ def evaluate_petrarch(records: Iterable[PetrRecord], resolver_factory=None) -> P
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("gsr", "petrarch", "all"), default="all")
+    parser.add_argument("--set", choices=("news", "gsr", "petrarch", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev", help="news gold split (test: figures only)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--resolver", default=None, help="module:function(doc) → mentions (default: the real one)")
     parser.add_argument("--errors", type=Path, default=None, help="write per-sentence errors (JSON) here")
     args = parser.parse_args()
     report: dict[str, dict] = {}
+    if args.set in ("news", "all"):
+        started = time.perf_counter()
+        report[f"news_{args.split}"] = evaluate_news(args.split) | {"seconds": round(time.perf_counter() - started, 1)}
     if args.set in ("gsr", "all"):
         started = time.perf_counter()
         score = evaluate_gsr(load_gsr()[: args.limit], resolver=_resolver_from(args.resolver))
@@ -357,8 +389,11 @@ def main() -> None:
         report["petrarch_unit"] = pscore.figures() | {"seconds": round(time.perf_counter() - started, 1)}
         if args.errors:
             args.errors.with_suffix(".petrarch.json").write_text(json.dumps(pscore.errors, indent=1), encoding="utf-8")
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return
     for name, figures in report.items():
-        print(name, " ".join(f"{k}={v}" for k, v in figures.items()))
+        print(name, " ".join(f"{k}={v}" for k, v in figures.items() if k != "pr_curve"))
 
 
 def _resolver_from(spec: str | None) -> Resolver | None:

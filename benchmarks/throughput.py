@@ -24,9 +24,9 @@ import spacy
 
 from eventwire.annotate.parse import load_nlp, model_name
 from eventwire.extract import extract_raw
+from eventwire.ingestion import IngestOptions, ingest_raw
 from eventwire.model import RawDoc
 from eventwire.pipeline import DEFAULT_STAGES, PipelineConfig, analyze_many
-from eventwire.ingestion import IngestOptions, ingest_raw
 from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
 
@@ -62,7 +62,7 @@ def measure(n_articles: int, processes: int, repeat: int = 1) -> dict:
     stock, nlp = spacy.load(model_name()), load_nlp()
     for model in (stock, nlp):  # warm caches (model, dictionaries, lexicon) outside the timings
         list(model.pipe(texts[:8]))
-    list(analyze_many(((t, None) for t in texts[:2])))
+    list(analyze_many((t, None) for t in texts[:2]))
     without_events = PipelineConfig(stages=tuple(s for s in DEFAULT_STAGES if s != "events"))
 
     def parse(model) -> None:

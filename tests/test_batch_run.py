@@ -17,6 +17,7 @@ from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.batch import batch_cli, load_cli, query_cli
 from eventwire.ingestion import ingest
+from eventwire.pipeline import annotator_version
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -71,7 +72,7 @@ def test_batch_run_uses_both_workers_and_loads_the_model_once_each(cluster, batc
     manifest = json.loads((batch_out / "manifest.json").read_text())
     assert manifest["status"] == "complete"
     assert manifest["partition_size"] == PARTITION_SIZE
-    assert manifest["versions"]["annotator"].startswith("eventwire-annotate")
+    assert manifest["versions"]["annotator"] == annotator_version()
     results = [p["result"] for p in manifest["partitions"]]
     assert all(p["status"] == "done" for p in manifest["partitions"])
     pids = [r["worker_pid"] for r in results]

@@ -175,7 +175,9 @@ def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
         assert events[0]["num_sources"] == 2 and events[0]["num_mentions"] == 2
         mention = store.query("SELECT * FROM event_mentions WHERE article_id = ?", [items[0].article.id])[0]
         assert items[0].article.text[mention["action_start"] : mention["action_end"]] == "struck"
-        store.replace_annotations([({"id": items[1].article.id, "site": "b.example"}, Document(items[1].article))], "v2")
+        store.replace_annotations(
+            [({"id": items[1].article.id, "site": "b.example"}, Document(items[1].article))], "v2"
+        )
         assert store.query("SELECT num_articles FROM events ORDER BY event_date")[0]["num_articles"] == 1
 
 

@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.news.gold import CORPUS_PATH, TRAF_DIR, document_text, page_urls
+from eventwire.nlp import load_nlp
 
 from eventwire.extract import extract_article
-from eventwire.nlp import load_nlp
 from eventwire.paths import shared_path
 
 SEED = 20261207

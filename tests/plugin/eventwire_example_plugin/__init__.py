@@ -33,7 +33,9 @@ class KeywordCoder:
             start = sentence.start + at
             events.append(
                 Event(
-                    source=EventActor(source.actor.cameo_code, source.actor.name, Span(source.start, source.end, source.text)),
+                    source=EventActor(
+                        source.actor.cameo_code, source.actor.name, Span(source.start, source.end, source.text)
+                    ),
                     target=None,
                     action=Span(start, start + len(KEYWORD), KEYWORD),
                     sentence=Span(sentence.start, sentence.end, text),
@@ -55,7 +57,9 @@ def make_keyword_coder(config) -> KeywordCoder:
 def _read_newscsv(content: bytes, item: str, context: ReadContext) -> Iterator[RawDoc]:
     for n, row in enumerate(csv.DictReader(io.StringIO(content.decode("utf-8"))), 1):
         body = f"{row['title']}\n\n{row['text']}"
-        yield RawDoc(item=f"{item}#row-{n}", content=body.encode("utf-8"), kind="text", metadata={"title": row["title"]})
+        yield RawDoc(
+            item=f"{item}#row-{n}", content=body.encode("utf-8"), kind="text", metadata={"title": row["title"]}
+        )
 
 
 def newscsv_reader() -> Reader:

@@ -1,0 +1,42 @@
+"""Turn annotators' label files (spans as sentence substrings) into offset-only JSONL for the project.
+
+Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …]
+Writes benchmarks/data/news/labels/NAME.jsonl: the same records with document offsets and without
+any span text or note, so no article text enters the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from benchmarks.news.gold import convert_labels, load_corpus
+
+LABELS_DIR = Path(__file__).resolve().parents[1] / "data" / "news" / "labels"
+
+
+def without_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_text(v) for k, v in value.items() if k not in ("text", "note")}
+    if isinstance(value, list):
+        return [without_text(v) for v in value]
+    return value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="annotator name (A, B …)")
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args()
+    corpus = load_corpus()
+    records = [without_text(r) for f in args.files for r in convert_labels(corpus, f)]
+    LABELS_DIR.mkdir(parents=True, exist_ok=True)
+    out = LABELS_DIR / f"{args.name}.jsonl"
+    out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in records), encoding="utf-8")
+    print(f"{out}: {len(records)} sentences, {sum(len(r['events']) for r in records)} events")
+
+
+if __name__ == "__main__":
+    main()
