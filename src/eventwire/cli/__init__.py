@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli import batch, browse, explore, ingest, plugins, report, serve
+from eventwire.cli import audit, batch, browse, explore, ingest, plugins, report, serve
 
 app = typer.Typer(
     name="eventwire",
@@ -29,6 +29,7 @@ COMMANDS = {
     "timeline": explore.timeline_cli,
     "alerts": explore.alerts_cli,
     "export": explore.export_cli,
+    "audit": audit.audit_cli,
     "serve": serve.serve_cli,
     "batch": batch.batch_cli,
     "load": batch.load_cli,

@@ -13,22 +13,11 @@ from eventwire.cli.common import (
     console,
     default_db,
     err_console,
+    open_read_store,
     parse_since,
     print_json,
     print_table,
 )
-from eventwire.store.database import Store
-
-
-def _open(db) -> Store:
-    if not db.exists():
-        err_console.print(f"[red]error[/red]: no database at {db} (run `eventwire ingest` first or pass --db)")
-        raise typer.Exit(2)
-    try:
-        return Store(db, read_only=True)
-    except Exception as exc:
-        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
-        raise typer.Exit(2) from exc
 
 
 def articles_cli(
@@ -40,7 +29,7 @@ def articles_cli(
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles, newest first."""
-    with _open(db) as store:
+    with open_read_store(db) as store:
         rows = store.articles(since=parse_since(since), site=site, search=search, limit=limit)
     if as_json:
         print_json(rows)
@@ -54,7 +43,7 @@ def show_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata, text and its annotations with offsets."""
-    with _open(db) as store:
+    with open_read_store(db) as store:
         row = store.article(article_id)
         if row is None:
             err_console.print(f"[red]error[/red]: no article with id {article_id!r}")
@@ -77,7 +66,7 @@ def show_cli(
 
 def stats_cli(db: DbOption = default_db(), as_json: JsonOption = False) -> None:
     """Counts of everything in the store."""
-    with _open(db) as store:
+    with open_read_store(db) as store:
         stats = store.stats()
         failures = store.failures(limit=20)
     if as_json:
@@ -112,7 +101,7 @@ def quotes_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes and reported speech, by speaker."""
-    with _open(db) as store:
+    with open_read_store(db) as store:
         rows = store.quotes(speaker=speaker, limit=limit)
     if as_json:
         print_json(rows)

@@ -97,3 +97,17 @@ CoderOption = Annotated[
         callback=_check_coder,
     ),
 ]
+
+
+def open_read_store(db: Path):
+    """The store at ``db`` opened for reading, or one error line and exit 2 (missing, locked, unreadable)."""
+    from eventwire.store.database import Store
+
+    if not Path(db).exists():
+        err_console.print(f"[red]error[/red]: no database at {db} (run `eventwire ingest` first or pass --db)")
+        raise typer.Exit(2)
+    try:
+        return Store(db, read_only=True)
+    except Exception as exc:  # duckdb: locked by a writer (e.g. `eventwire serve`) or unreadable
+        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
+        raise typer.Exit(2) from exc

@@ -10,8 +10,16 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.cli.common import DbOption, JsonOption, console, default_db, err_console, print_json, print_table
-from eventwire.store.database import Store
+from eventwire.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    default_db,
+    err_console,
+    open_read_store,
+    print_json,
+    print_table,
+)
 
 FreqOption = Annotated[str, typer.Option(help="Period: day, week or month.")]
 # Width of the longest bar in the terminal chart, in characters.
@@ -26,17 +34,6 @@ NAME_CHARS = 40
 # Below this terminal width the evidence column is left out rather than squeezing the actors.
 EVIDENCE_MIN_WIDTH = 110
 NAME_MIN_WIDTH = 12
-
-
-def _open(db: Path) -> Store:
-    if not db.exists():
-        err_console.print(f"[red]error[/red]: no database at {db} (run `eventwire ingest` first or pass --db)")
-        raise typer.Exit(2)
-    try:
-        return Store(db, read_only=True)
-    except Exception as exc:  # duckdb: locked by a writer (e.g. `eventwire serve`) or unreadable
-        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
-        raise typer.Exit(2) from exc
 
 
 def _date(text: str | None, name: str) -> date | None:
@@ -92,7 +89,7 @@ def events_cli(
         max_goldstein=max_goldstein,
         text=search,
     )
-    with _open(db) as store:
+    with open_read_store(db) as store:
         try:
             rows = queries.list_events(store, filters, sort, limit)
         except ValueError as exc:
@@ -163,7 +160,7 @@ def timeline_cli(
     from eventwire import analysis
     from eventwire.store import aggregates
 
-    with _open(db) as store:
+    with open_read_store(db) as store:
         df = analysis.dyad_timeline(
             store, source, target, _freq(freq), _date(since, "--since"), _date(until, "--until")
         )
@@ -219,7 +216,7 @@ def alerts_cli(
     if level not in ("country", "actor"):
         raise typer.BadParameter("--level must be country or actor")
     rule = analysis.AlertRule(threshold, z, window, min(analysis.escalation.MIN_HISTORY, window))
-    with _open(db) as store:
+    with open_read_store(db) as store:
         found = analysis.alerts(store, _freq(freq), _date(since, "--since"), None, actor, _dyad(dyad), rule, level)
     rows = found.assign(period=found["period"].dt.date).round(2).to_dict("records") if not found.empty else []
     if as_json:
@@ -246,7 +243,7 @@ def export_cli(
     )
     if format_ == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE")
-    with _open(db) as store:
+    with open_read_store(db) as store:
         try:
             if out is None:
                 count = export.export_to_stream(store, what, format_, event_filter=filters)
