@@ -21,10 +21,10 @@ from eventwire.batch.inputs import open_input, walk_inputs
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.batch import batch_cli
+from eventwire.errors import InputError
 from eventwire.model import Failure
 from eventwire.sources import read_sources
 from eventwire.sources.fetch import FetchSettings
-from eventwire.sources.files import InputError
 from eventwire.sources.generate import generate_articles, write_warc
 from http_support import base_url, local_server
 

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from eventwire.annotate.parse.nlp import load_nlp
 from eventwire.batch.load import load_batch
-from eventwire.batch.manifest import ManifestMismatch
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.batch import batch_cli, load_cli, query_cli
+from eventwire.errors import ManifestMismatch
 from eventwire.ingestion import ingest
 from eventwire.pipeline import annotator_version
 from eventwire.store.database import Store

@@ -10,7 +10,6 @@ import pytest
 
 from eventwire.annotate.actors.petrarch import (
     DatedCode,
-    DateError,
     parse_code,
     parse_date,
     read_actor_dictionary,
@@ -18,6 +17,7 @@ from eventwire.annotate.actors.petrarch import (
     read_discards,
 )
 from eventwire.annotate.actors.text import normalise
+from eventwire.errors import DateError
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from eventwire.errors import FetchError
+from eventwire.sources.fetch import FetchSettings, fetch_url
 from http_support import base_url, local_server
 
 PAGE = (

@@ -6,8 +6,9 @@ import ipaddress
 
 import pytest
 
-from eventwire.sources.addresses import UnsafeAddressError, address_problem, resolve_host
-from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from eventwire.errors import FetchError, UnsafeAddressError
+from eventwire.sources.addresses import address_problem, resolve_host
+from eventwire.sources.fetch import FetchSettings, fetch_url
 
 
 @pytest.mark.parametrize(

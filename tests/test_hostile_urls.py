@@ -22,9 +22,10 @@ import pytest
 
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
+from eventwire.errors import FetchError
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import poll_feed, read_sources
-from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from eventwire.sources.fetch import FetchSettings, fetch_url
 from http_support import base_url, local_server
 
 REFUSED = [

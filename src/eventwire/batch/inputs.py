@@ -25,12 +25,13 @@ from urllib.parse import urlsplit
 import fsspec
 
 from eventwire.batch.output import OutputDir
+from eventwire.errors import FetchError, InputError
 from eventwire.model import Failure, RawDoc, stable_id
 from eventwire.sources import read_sources
 from eventwire.sources.detect import SNIFF_BYTES, detect_kind, kind_from_name, strip_gz
 from eventwire.sources.feeds import FeedSource, read_feed
-from eventwire.sources.fetch import FetchError, FetchSettings, download_url
-from eventwire.sources.files import InputError, is_glob, read_blob_stream, skipped_in_walk, sniff_head
+from eventwire.sources.fetch import FetchSettings, download_url
+from eventwire.sources.files import is_glob, read_blob_stream, skipped_in_walk, sniff_head
 from eventwire.sources.reader import guarded, local_files, read_path, read_url, sniffed_kind
 
 CONTAINER_KINDS = ("warc", "jsonl")

@@ -20,14 +20,11 @@ from eventwire.batch.manifest import read_manifest
 from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition
 from eventwire.batch.records import ANNOTATION_TABLES, article_from_row, document_from_rows, failure_from_row
+from eventwire.errors import IncompleteRun
 from eventwire.ingestion import BATCH_SIZE, PendingBatch
 from eventwire.store.database import PendingArticle, Store
 
 ProgressCallback = Callable[[str, str, str], None]  # (outcome, item, detail), as in ingest
-
-
-class IncompleteRun(Exception):
-    """The batch run has partitions that are not done yet."""
 
 
 @dataclass(slots=True)

@@ -15,12 +15,9 @@ from typing import Any
 
 from eventwire.batch.output import MANIFEST_NAME, OutputDir
 from eventwire.batch.partitions import Partition
+from eventwire.errors import ManifestMismatch
 
 MANIFEST_FORMAT = "eventwire-batch.v1"
-
-
-class ManifestMismatch(Exception):
-    """The output directory holds a run over other inputs or settings."""
 
 
 def _now() -> str:

@@ -32,11 +32,12 @@ from eventwire.batch.inputs import (
     download_archive,
     is_web,
 )
-from eventwire.batch.manifest import Manifest, ManifestMismatch, read_manifest
+from eventwire.batch.manifest import Manifest, read_manifest
 from eventwire.batch.output import OutputDir
 from eventwire.batch.partitions import Partition, Slice, failed_input, scan_container
 from eventwire.batch.plan import ScanMany, plan_partitions
 from eventwire.batch.worker import PipelinePlugin, TaskSettings, process_partition
+from eventwire.errors import ManifestMismatch
 from eventwire.model import Failure
 from eventwire.pipeline import DEFAULT_CODER, PipelineConfig
 from eventwire.sources.fetch import FetchSettings

@@ -9,8 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire.batch.inputs import DEFAULT_MAX_ARCHIVE_BYTES
-from eventwire.batch.load import IncompleteRun, load_batch
-from eventwire.batch.manifest import ManifestMismatch
+from eventwire.batch.load import load_batch
 from eventwire.batch.partitions import Partition
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import DEFAULT_PARTITION_SIZE, BatchOptions, run_batch
@@ -24,6 +23,7 @@ from eventwire.cli.common import (
     print_json,
     print_table,
 )
+from eventwire.errors import IncompleteRun, ManifestMismatch
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 

@@ -5,9 +5,9 @@ date); plain text through a paragraph-level boilerplate scorer. Bad input raises
 with a one-line reason.
 """
 
+from eventwire.errors import ExtractionError
 from eventwire.extract.articles import extract_article, extract_or_fail, extract_raw, extract_text_article
 from eventwire.extract.decode import MAX_INPUT_BYTES
-from eventwire.extract.errors import ExtractionError
 
 __all__ = [
     "MAX_INPUT_BYTES",

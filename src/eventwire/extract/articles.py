@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from eventwire.errors import ExtractionError
 from eventwire.extract.decode import check_size, decode_bytes
-from eventwire.extract.errors import ExtractionError
 from eventwire.extract.html import extract_html, looks_like_html
 from eventwire.extract.language import detect_language
 from eventwire.extract.metadata import normalized_url, parse_datetime

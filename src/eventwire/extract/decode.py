@@ -15,7 +15,7 @@ import zlib
 
 from charset_normalizer import from_bytes
 
-from eventwire.extract.errors import ExtractionError
+from eventwire.errors import ExtractionError
 
 # Why 20 MB: the largest real news pages (inline images as data: URIs) stay under ~10 MB; beyond
 # that it is a dump or an attack, and lxml's memory use grows ~10x the input size.

@@ -25,8 +25,8 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction, load_html
 from trafilatura.settings import Extractor
 
+from eventwire.errors import ExtractionError
 from eventwire.extract.boilerplate import remove_boilerplate
-from eventwire.extract.errors import ExtractionError
 from eventwire.extract.metadata import PageMetadata, extract_page_metadata
 from eventwire.extract.text import PARAGRAPH_SEPARATOR, normalize_text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from eventwire.errors import ExtractionError
 from eventwire.extract import rules
 from eventwire.extract.boilerplate import (
     ParagraphVerdict,
@@ -19,7 +20,6 @@ from eventwire.extract.boilerplate import (
     word_count,
 )
 from eventwire.extract.dateline import parse_dateline
-from eventwire.extract.errors import ExtractionError
 from eventwire.extract.metadata import PageMetadata
 
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")

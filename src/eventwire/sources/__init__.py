@@ -4,9 +4,10 @@
 ``feeds.poll_feed`` polls a feed URL with conditional GET.
 """
 
+from eventwire.errors import FetchError
 from eventwire.sources.detect import detect_kind
 from eventwire.sources.feeds import FeedState, poll_feed
-from eventwire.sources.fetch import FetchError, FetchResult, FetchSettings, fetch_url
+from eventwire.sources.fetch import FetchResult, FetchSettings, fetch_url
 from eventwire.sources.reader import read_sources
 
 __all__ = [

@@ -13,6 +13,8 @@ import re
 import socket
 from dataclasses import dataclass
 
+from eventwire.errors import UnsafeAddressError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 ALLOWED_SCHEMES = ("http", "https")
@@ -38,10 +40,6 @@ NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
 # them differently or not at all. No public site is addressed this way, so such spellings are
 # refused outright instead of guessing which interpretation the connection would use.
 NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}\.?$", re.IGNORECASE)
-
-
-class UnsafeAddressError(ValueError):
-    """The URL's host is, or resolves to, an address the fetcher must not reach."""
 
 
 @dataclass(frozen=True, slots=True)

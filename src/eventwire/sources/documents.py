@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from eventwire.errors import FetchError, InputError
 from eventwire.model import Failure, RawDoc
 from eventwire.sources.detect import detect_kind
-from eventwire.sources.fetch import FetchError, FetchResult, FetchSettings, fetch_url
-from eventwire.sources.files import InputError, check_text, read_blob
+from eventwire.sources.fetch import FetchResult, FetchSettings, fetch_url
+from eventwire.sources.files import check_text, read_blob
 
 # Media types whose bodies are documents rather than containers.
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})

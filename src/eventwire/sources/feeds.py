@@ -17,11 +17,12 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
+from eventwire.errors import FetchError, InputError
 from eventwire.model import Failure, RawDoc
 from eventwire.sources.documents import fetch_document, read_document_file
 from eventwire.sources.feedparse import FeedEntry, ParsedFeed, parse_feed, wrap_fragment
-from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
-from eventwire.sources.files import InputError, check_text
+from eventwire.sources.fetch import FetchSettings, fetch_url
+from eventwire.sources.files import check_text
 
 log = logging.getLogger(__name__)
 

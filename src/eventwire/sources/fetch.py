@@ -22,12 +22,8 @@ from urllib.parse import urlsplit
 import httpx
 from charset_normalizer import from_bytes
 
-from eventwire.sources.addresses import (
-    ALLOWED_SCHEMES,
-    UnsafeAddressError,
-    refuse_ambiguous_host,
-    resolve_host,
-)
+from eventwire.errors import FetchError, UnsafeAddressError
+from eventwire.sources.addresses import ALLOWED_SCHEMES, refuse_ambiguous_host, resolve_host
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -42,15 +38,6 @@ HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGN
 BodyReader = Callable[[httpx.Response, float], bytes]
 
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
-
-
-class FetchError(Exception):
-    """A fetch that failed; ``reason`` is one line, ``status`` the HTTP status when there was one."""
-
-    def __init__(self, reason: str, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,15 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from eventwire.errors import InputError
 from eventwire.sources.detect import GZIP_MAGIC, SNIFF_BYTES, binary_reason
 
 # Files that accompany a corpus without being part of it; walking a directory skips them, naming
 # one explicitly still reads it.
 CORPUS_DOC_STEMS = frozenset({"readme", "license", "licence", "notice", "changelog", "copying", "authors"})
-
-
-class InputError(Exception):
-    """A local input that cannot be read; the message is the one-line Failure reason."""
 
 
 def is_glob(source: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from eventwire.errors import FetchError, InputError
 from eventwire.model import Failure, RawDoc, unexpected_reason
 from eventwire.sources.detect import (
     GZIP_MAGIC,
@@ -28,9 +29,8 @@ from eventwire.sources.detect import (
 )
 from eventwire.sources.documents import fetched_doc, result_kind
 from eventwire.sources.feeds import FeedSource
-from eventwire.sources.fetch import FetchError, FetchSettings, fetch_url
+from eventwire.sources.fetch import FetchSettings, fetch_url
 from eventwire.sources.files import (
-    InputError,
     check_text,
     expand_source,
     gunzip_capped,

@@ -18,6 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
+from eventwire.errors import TruncatedGzip, TruncatedRecord
 from eventwire.model import Failure, RawDoc
 from eventwire.sources.detect import GZIP_MAGIC
 
@@ -28,10 +29,6 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 # attributes on some malformed headers, hence AttributeError/TypeError; a Content-Length too big for an
 # index overflows).
 DAMAGE_ERRORS = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError, AttributeError, TypeError, OverflowError)
-
-
-class TruncatedRecord(Exception):
-    """A record whose block ended before its Content-Length."""
 
 
 def _unread_bytes(stream: object) -> int:
@@ -54,10 +51,6 @@ def parse_warc_date(value: str | None) -> datetime | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-
-
-class TruncatedGzip(Exception):
-    """The gzip stream ended inside a member."""
 
 
 class _GunzipStream:

@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from eventwire.errors import DateError
+
 log = logging.getLogger(__name__)
 
 # Two-digit years up to this value mean 20YY, as in KEDS/TABARI/PETRARCH.
@@ -93,10 +95,6 @@ class DiscardEntry:
     phrase: str
     story: bool = False
     whole_word: bool = False
-
-
-class DateError(ValueError):
-    pass
 
 
 def parse_date(text: str) -> date:
