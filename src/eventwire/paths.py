@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from eventwire.settings import get_setting
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 def shared_dir() -> Path:
-    """The shared reference-data folder: ``$EVENTWIRE_SHARED``, else ``../shared`` beside the checkout."""
-    env = os.environ.get("EVENTWIRE_SHARED")
-    if env:
-        return Path(env)
+    """The shared reference-data folder: the ``shared`` setting (``$EVENTWIRE_SHARED``), else ``../shared`` beside the checkout."""
+    configured = get_setting("shared")
+    if configured:
+        return configured
     for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
         candidate = base.parent / "shared"
         if candidate.is_dir():

@@ -24,6 +24,7 @@ from eventwire.api.routes import analysis, articles, events, export, ingest, pag
 from eventwire.api.security import GuardMiddleware
 from eventwire.api.settings import ServerSettings
 from eventwire.api.writer import FeedWatcher, StoreWriter
+from eventwire.settings import load_settings
 from eventwire.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(settings: ServerSettings | None = None, store: Store | None = None) -> FastAPI:
-    """The API + dashboard app. Without ``store`` it opens ``settings.db`` on startup and closes it on exit."""
-    settings = settings or ServerSettings()
+    """The API + dashboard app. Without ``store`` it opens ``settings.db`` on startup and closes it on exit.
+
+    Without ``settings`` it runs with the effective settings (``settings.toml``, then ``EVENTWIRE_*``).
+    """
+    settings = settings or ServerSettings.from_settings(load_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -66,7 +70,7 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
         writer = StoreWriter(opened)
         watcher = None
         if settings.watch:
-            poll = feed_poller(settings.annotate, settings.allow_private_fetch)
+            poll = feed_poller(settings)
             watcher = FeedWatcher(writer, settings.watch, settings.watch_every, poll)
             watcher.start()
         app.state.store, app.state.writer, app.state.watcher = opened, writer, watcher

@@ -9,15 +9,15 @@ non-loopback server refuses to start rather than serve the store to the network 
 from __future__ import annotations
 
 import ipaddress
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-# A pasted article or an uploaded HTML page is far below this; a WARC upload is the large case.
-MAX_BODY_BYTES = 25 * 1024 * 1024
-# POST /ingest per client: a burst of this many, then this many per minute (each runs the pipeline).
-INGEST_BURST = 10
-INGEST_PER_MINUTE = 30.0
+from eventwire.settings import Settings, default_settings, get_setting
+
+# Defaults, with the reason for each in its help text, live in eventwire/settings.toml.
+DEFAULTS = default_settings()
+MB = 1024 * 1024
 # Feeds are polled at most this often, whatever --every says, to stay polite to publishers.
 MIN_WATCH_SECONDS = 1.0
 
@@ -33,19 +33,50 @@ def is_loopback(host: str) -> bool:
 
 @dataclass(slots=True)
 class ServerSettings:
-    db: Path = Path("eventwire.duckdb")
-    host: str = "127.0.0.1"
-    port: int = 8000
-    token: str | None = field(default_factory=lambda: os.environ.get("EVENTWIRE_TOKEN") or None)
-    allow_anonymous_writes: bool = False
-    public_reads: bool = False
-    max_body_bytes: int = MAX_BODY_BYTES
+    """What the server needs: the shipped defaults unless given; ``from_settings`` takes the effective ones."""
+
+    db: Path = DEFAULTS.db
+    host: str = DEFAULTS.host
+    port: int = DEFAULTS.port
+    token: str | None = field(default_factory=lambda: get_setting("token"))
+    allow_anonymous_writes: bool = DEFAULTS.allow_anonymous_writes
+    public_reads: bool = DEFAULTS.public_reads
+    max_body_bytes: int = int(DEFAULTS.max_body_mb * MB)
     watch: list[str] = field(default_factory=list)
     watch_every: float = 15 * 60.0
-    allow_private_fetch: bool = False  # let POST /ingest and --watch fetch loopback/private addresses
-    annotate: bool = True
-    ingest_burst: int = INGEST_BURST
-    ingest_per_minute: float = INGEST_PER_MINUTE
+    allow_private_fetch: bool = DEFAULTS.allow_private  # let POST /ingest and --watch fetch loopback/private addresses
+    annotate: bool = DEFAULTS.annotate
+    ingest_burst: int = DEFAULTS.ingest_burst
+    ingest_per_minute: float = DEFAULTS.ingest_per_minute
+    # What ingest (POST /ingest and the feed watcher) runs with: see ``eventwire.api.jobs``.
+    coder: str = DEFAULTS.coder
+    allow_unresolved: bool = DEFAULTS.allow_unresolved
+    batch_size: int = DEFAULTS.batch_size
+    fetch_timeout: float = DEFAULTS.fetch_timeout
+    max_fetch_bytes: int = DEFAULTS.max_bytes
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **extra: Any) -> ServerSettings:
+        """The server's part of ``settings``; ``extra`` sets what is not a setting (``watch``, ``watch_every``)."""
+        return cls(
+            db=settings.db,
+            host=settings.host,
+            port=settings.port,
+            token=settings.token,
+            allow_anonymous_writes=settings.allow_anonymous_writes,
+            public_reads=settings.public_reads,
+            max_body_bytes=int(settings.max_body_mb * MB),
+            allow_private_fetch=settings.allow_private,
+            annotate=settings.annotate,
+            ingest_burst=settings.ingest_burst,
+            ingest_per_minute=settings.ingest_per_minute,
+            coder=settings.coder,
+            allow_unresolved=settings.allow_unresolved,
+            batch_size=settings.batch_size,
+            fetch_timeout=settings.fetch_timeout,
+            max_fetch_bytes=settings.max_bytes,
+            **extra,
+        )
 
     @property
     def loopback(self) -> bool:

@@ -44,16 +44,14 @@ async def ingest(
     if sum(given) != 1:
         raise ValueError("give exactly one of: text, url, file")
     if text and text.strip():
-        job = writer.submit("text", title or "pasted text", jobs.text_job(text, title, None, settings.annotate))
+        job = writer.submit("text", title or "pasted text", jobs.text_job(text, title, None, settings))
     elif url and url.strip():
         if not url.strip().lower().startswith(("http://", "https://")):
             raise ValueError("url must start with http:// or https://")
-        job = writer.submit(
-            "url", url.strip(), jobs.url_job(url.strip(), settings.annotate, settings.allow_private_fetch)
-        )
+        job = writer.submit("url", url.strip(), jobs.url_job(url.strip(), settings))
     else:
         content = await file.read()
-        job = writer.submit("file", file.filename, jobs.upload_job(file.filename, content, settings.annotate))
+        job = writer.submit("file", file.filename, jobs.upload_job(file.filename, content, settings))
     if wait:
         import anyio
 
