@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
+from typer.core import TyperGroup
 
-from eventwire.cli import audit, batch, browse, explore, ingest, plugins, report, serve
+from eventwire.cli import audit, batch, browse, config, explore, ingest, plugins, report, serve
+from eventwire.cli.common import err_console
+from eventwire.errors import EventwireError
+
+
+class Commands(TyperGroup):
+    """The command group: any project error ends a command with one ``error: <message>`` line, no traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except EventwireError as exc:
+            err_console.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
 
 app = typer.Typer(
     name="eventwire",
+    cls=Commands,
     help="Turn raw news into an auditable record of political events.",
     no_args_is_help=True,
     add_completion=False,
@@ -34,6 +51,7 @@ COMMANDS = {
     "batch": batch.batch_cli,
     "load": batch.load_cli,
     "query": batch.query_cli,
+    "config": config.config_cli,
 }
 for name, command in COMMANDS.items():
     app.command(name)(command)

@@ -8,11 +8,11 @@ import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from eventwire.batch.inputs import DEFAULT_MAX_ARCHIVE_BYTES
+from eventwire.annotate.parse import require_model
 from eventwire.batch.load import load_batch
 from eventwire.batch.partitions import Partition
 from eventwire.batch.query import query_batch
-from eventwire.batch.run import DEFAULT_PARTITION_SIZE, BatchOptions, run_batch
+from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.common import (
     CoderOption,
     DbOption,
@@ -24,6 +24,7 @@ from eventwire.cli.common import (
     print_table,
 )
 from eventwire.errors import IncompleteRun, ManifestMismatch
+from eventwire.settings import load_settings, option_help
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 
@@ -67,22 +68,16 @@ def batch_cli(
     out: Annotated[
         str, typer.Option("--out", "-o", help="Output directory (local or fsspec URL); reuse it to resume.")
     ],
-    scheduler: Annotated[
-        str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")
-    ] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: one per core).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help=option_help("scheduler"))] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help=option_help("workers"))] = None,
     partition_size: Annotated[
-        int, typer.Option("--partition-size", min=1, help="Items per partition.")
-    ] = DEFAULT_PARTITION_SIZE,
-    allow_unresolved: Annotated[
-        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
-    ] = False,
+        int | None, typer.Option("--partition-size", min=1, help=option_help("partition_size"))
+    ] = None,
+    allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
-    max_bytes: Annotated[int, typer.Option(help="Largest page, record or file accepted, in bytes.")] = 10_000_000,
-    max_archive_bytes: Annotated[
-        int, typer.Option(help="Largest web archive (http/https WARC or JSONL) downloaded, in bytes.")
-    ] = DEFAULT_MAX_ARCHIVE_BYTES,
+    allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
+    max_bytes: Annotated[int | None, typer.Option(help=option_help("max_bytes"))] = None,
+    max_archive_bytes: Annotated[int | None, typer.Option(help=option_help("max_archive_bytes"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -92,16 +87,29 @@ def batch_cli(
     """
     if scheduler and workers:
         raise typer.BadParameter("--scheduler and --workers exclude each other")
-    options = BatchOptions(
-        partition_size=partition_size,
-        workers=workers,
+    settings = load_settings(
         scheduler=scheduler,
+        workers=workers,
+        partition_size=partition_size,
         allow_unresolved=allow_unresolved,
-        fetch=FetchSettings(max_bytes=max_bytes, allow_private=allow_private),
+        coder=coder,
+        allow_private=allow_private,
+        max_bytes=max_bytes,
         max_archive_bytes=max_archive_bytes,
     )
-    if coder:
-        options.coder = coder
+    if not settings.scheduler:  # a remote cluster's workers load their own model
+        require_model()
+    options = BatchOptions(
+        partition_size=settings.partition_size,
+        workers=None if settings.scheduler else settings.workers or None,
+        scheduler=settings.scheduler,
+        allow_unresolved=settings.allow_unresolved,
+        coder=settings.coder,
+        fetch=FetchSettings(
+            timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
+        ),
+        max_archive_bytes=settings.max_archive_bytes,
+    )
     try:
         with _progress(quiet or as_json) as progress:
             summary = run_batch(inputs, out, options, _PartitionReporter(progress))
@@ -141,10 +149,17 @@ def load_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Merge batch output into the store with ingest's dedup rules; exits 1 when any item had failed."""
+    batch_size = load_settings().batch_size
     try:
         with Store(db) as store, _progress(quiet or as_json) as progress:
             task = progress.add_task("loading", total=None)
-            summary = load_batch(directory, store, allow_partial=partial, progress=lambda *_: progress.advance(task))
+            summary = load_batch(
+                directory,
+                store,
+                batch_size=batch_size,
+                allow_partial=partial,
+                progress=lambda *_: progress.advance(task),
+            )
     except (FileNotFoundError, IncompleteRun) as exc:
         err_console.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(2) from exc

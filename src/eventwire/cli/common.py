@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -15,21 +14,27 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.model import to_plain
+from eventwire.settings import default_settings, get_setting, option_help
 
 console = Console()
 err_console = Console(stderr=True)
 
-DEFAULT_DB = "eventwire.duckdb"
 
-DbOption = Annotated[
-    Path,
-    typer.Option("--db", envvar="EVENTWIRE_DB", help="DuckDB file to use (env EVENTWIRE_DB).", show_default=True),
-]
+def _db_setting(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """``--db`` when given, else the ``db`` setting (``$EVENTWIRE_DB`` or the shipped default)."""
+    source = ctx.get_parameter_source(param.name)
+    if source is None or source.name in ("DEFAULT", "DEFAULT_MAP"):  # by name: typer may vendor its own click
+        return get_setting("db")
+    return value
+
+
+DbOption = Annotated[Path, typer.Option("--db", help=option_help("db"), callback=_db_setting, show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def default_db() -> Path:
-    return Path(os.environ.get("EVENTWIRE_DB", DEFAULT_DB))
+    """The shipped default; when ``--db`` is not given its callback puts the ``db`` setting in its place."""
+    return default_settings().db
 
 
 def print_json(data: Any) -> None:

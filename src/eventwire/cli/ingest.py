@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from eventwire.annotate.parse import require_model
 from eventwire.cli.common import (
     CoderOption,
     DbOption,
@@ -21,11 +23,27 @@ from eventwire.cli.common import (
     print_json,
 )
 from eventwire.ingestion import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
+from eventwire.settings import Settings, load_settings, option_help
 from eventwire.sources.feeds import FeedState, poll_feed
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 
 KINDS = ("html", "text", "feed", "warc", "jsonl")
+
+
+def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOptions:
+    fetch = FetchSettings(
+        timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
+    )
+    return IngestOptions(
+        kind=kind,
+        annotate=settings.annotate,
+        n_process=settings.processes,
+        batch_size=settings.batch_size,
+        allow_unresolved=settings.allow_unresolved,
+        coder=settings.coder,
+        fetch=fetch,
+    )
 
 
 class _ProgressReporter:
@@ -84,30 +102,32 @@ def ingest_cli(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
     db: DbOption = default_db(),
     kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(KINDS)}.")] = None,
-    annotate: Annotated[bool, typer.Option(help="Annotate (entities, actors, quotes, times) while ingesting.")] = True,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for annotation.")] = 1,
-    allow_unresolved: Annotated[
-        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
-    ] = False,
+    annotate: Annotated[bool | None, typer.Option(help=option_help("annotate"))] = None,
+    n_process: Annotated[int | None, typer.Option("--n-process", min=1, help=option_help("processes"))] = None,
+    allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds per HTTP request.")] = 15.0,
-    max_bytes: Annotated[int, typer.Option(help="Largest page or file accepted, in bytes.")] = 10_000_000,
+    allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
+    timeout: Annotated[float | None, typer.Option(help=option_help("fetch_timeout"))] = None,
+    max_bytes: Annotated[int | None, typer.Option(help=option_help("max_bytes"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read news from any source into the store; exits 1 when any item failed."""
     if kind and kind not in KINDS:
         raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}")
-    options = IngestOptions(
-        kind=kind,
+    settings = load_settings(
+        db=db,
         annotate=annotate,
-        n_process=n_process,
+        processes=n_process,
         allow_unresolved=allow_unresolved,
-        fetch=FetchSettings(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private),
+        coder=coder,
+        allow_private=allow_private,
+        fetch_timeout=timeout,
+        max_bytes=max_bytes,
     )
-    if coder:
-        options.coder = coder
+    if settings.annotate:
+        require_model()
+    options = _ingest_options(settings, kind)
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
         summary = ingest(sources, store, options, _ProgressReporter(progress, quiet))
     _print_summary(summary, as_json)
@@ -120,14 +140,17 @@ def watch_cli(
     db: DbOption = default_db(),
     every: Annotated[str, typer.Option(help="Polling interval, e.g. 30s, 15m, 1h.")] = "15m",
     iterations: Annotated[int, typer.Option(help="Stop after this many rounds (0 = forever).")] = 0,
-    annotate: Annotated[bool, typer.Option(help="Annotate new articles.")] = True,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
+    annotate: Annotated[bool | None, typer.Option(help=option_help("annotate"))] = None,
+    allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Poll feeds with conditional GET and store only new items, until stopped."""
     interval = parse_duration(every).total_seconds()
-    settings = FetchSettings(allow_private=allow_private)
-    options = IngestOptions(annotate=annotate, fetch=settings)
+    settings = load_settings(db=db, annotate=annotate, allow_private=allow_private)
+    if settings.annotate:
+        require_model()
+    options = _ingest_options(replace(settings, processes=1))  # a round brings a few items: no worker pool
+    fetch = options.fetch
     failed = 0
     round_no = 0
     with _open_store(db) as store:
@@ -136,7 +159,7 @@ def watch_cli(
             for url in feeds:
                 saved = store.feed_state(url)
                 state = FeedState.from_dict(saved) if saved else None
-                items, new_state = poll_feed(url, state, settings)
+                items, new_state = poll_feed(url, state, fetch)
                 summary = ingest_raw(items, store, options)
                 new_state.checked_at = datetime.now(UTC)
                 store.save_feed_state(new_state.to_dict())
@@ -159,17 +182,15 @@ def annotate_cli(
     db: DbOption = default_db(),
     all_: Annotated[bool, typer.Option("--all", help="Re-annotate every article.")] = False,
     since: Annotated[str | None, typer.Option(help="Only articles ingested since (ISO date or 7d).")] = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for annotation.")] = 1,
-    allow_unresolved: Annotated[
-        bool, typer.Option(help="Keep events whose source actor could not be resolved.")
-    ] = False,
+    n_process: Annotated[int | None, typer.Option("--n-process", min=1, help=option_help("processes"))] = None,
+    allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """(Re)annotate stored articles; without --all only those made by another pipeline version or none."""
-    options = IngestOptions(n_process=n_process, allow_unresolved=allow_unresolved)
-    if coder:
-        options.coder = coder
+    settings = load_settings(db=db, processes=n_process, allow_unresolved=allow_unresolved, coder=coder)
+    require_model()
+    options = _ingest_options(settings)
     with _open_store(db) as store, _progress(quiet) as progress:
         task = progress.add_task("annotating", total=None)
         done = reannotate(

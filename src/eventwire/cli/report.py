@@ -12,6 +12,7 @@ from rich.table import Table
 from eventwire.cli.common import CoderOption, JsonOption, console, err_console, print_json
 from eventwire.dates import coerce_date
 from eventwire.model import Document, Event, Failure
+from eventwire.settings import load_settings, option_help
 
 
 def _flags(ev: Event) -> str:
@@ -79,7 +80,7 @@ def print_report(doc: Document) -> None:
 def analyze_cli(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for stdin.")],
     kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
-    allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
+    allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO) when the source does not carry one.")
     ] = None,
@@ -87,13 +88,19 @@ def analyze_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
+    from eventwire.annotate.parse import require_model
     from eventwire.dates import coerce_published
     from eventwire.extract import ExtractionError, extract_raw
     from eventwire.pipeline import PipelineConfig, get_pipeline
     from eventwire.sources import read_sources
     from eventwire.sources.fetch import FetchSettings
 
-    first = next(iter(read_sources([source], kind=kind, fetch=FetchSettings(allow_private=allow_private))), None)
+    settings = load_settings(allow_private=allow_private, coder=coder)
+    require_model()
+    fetch = FetchSettings(
+        timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
+    )
+    first = next(iter(read_sources([source], kind=kind, fetch=fetch)), None)
     if first is None or isinstance(first, Failure):
         reason = first.reason if first else "nothing to read"
         err_console.print(f"[red]error[/red]: {source}: {reason}", highlight=False)
@@ -108,7 +115,7 @@ def analyze_cli(
             article.published = coerce_published(published)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published") from exc
-    doc = get_pipeline(PipelineConfig(coder=coder) if coder else None)(article)
+    doc = get_pipeline(PipelineConfig(coder=settings.coder))(article)
     if as_json:
         print_json({"article": article.to_dict(), "document": doc})
     else:

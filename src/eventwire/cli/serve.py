@@ -9,28 +9,23 @@ from typing import Annotated
 import typer
 
 from eventwire.cli.common import DbOption, default_db, err_console, parse_duration
+from eventwire.settings import load_settings, option_help
 
 
 def serve_cli(
     db: DbOption = default_db(),
-    host: Annotated[str, typer.Option(help="Address to listen on; non-loopback needs EVENTWIRE_TOKEN.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0 picks a free one).")] = 8000,
+    host: Annotated[str | None, typer.Option(help=option_help("host"))] = None,
+    port: Annotated[int | None, typer.Option(min=0, max=65535, help=option_help("port"))] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the dashboard in a browser.")] = False,
     watch: Annotated[
         list[str] | None, typer.Option("--watch", help="Feed URL to poll while serving (repeatable).")
     ] = None,
     every: Annotated[str, typer.Option(help="Polling interval for --watch, e.g. 30s, 15m, 1h.")] = "15m",
-    allow_anonymous_writes: Annotated[
-        bool, typer.Option(help="On loopback without EVENTWIRE_TOKEN, let anyone who can reach the port ingest.")
-    ] = False,
-    public_reads: Annotated[
-        bool, typer.Option(help="On a non-loopback address, serve reads without the token.")
-    ] = False,
-    allow_private: Annotated[
-        bool, typer.Option(help="Let ingest and --watch fetch loopback/private addresses.")
-    ] = False,
-    annotate: Annotated[bool, typer.Option(help="Annotate and code events for ingested articles.")] = True,
-    max_body_mb: Annotated[float, typer.Option(min=0.01, help="Largest request body accepted, in MB.")] = 25.0,
+    allow_anonymous_writes: Annotated[bool | None, typer.Option(help=option_help("allow_anonymous_writes"))] = None,
+    public_reads: Annotated[bool | None, typer.Option(help=option_help("public_reads"))] = None,
+    allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
+    annotate: Annotated[bool | None, typer.Option(help=option_help("annotate"))] = None,
+    max_body_mb: Annotated[float | None, typer.Option(min=0.01, help=option_help("max_body_mb"))] = None,
 ) -> None:
     """Serve the REST API (OpenAPI at /docs) and the dashboard at /; the server owns the store.
 
@@ -40,33 +35,39 @@ def serve_cli(
     """
     import uvicorn
 
+    from eventwire.annotate.parse import require_model
     from eventwire.api import create_app
     from eventwire.api.settings import ServerSettings
     from eventwire.store.database import Store
 
-    settings = ServerSettings(
+    effective = load_settings(
         db=db,
         host=host,
         port=port,
         allow_anonymous_writes=allow_anonymous_writes,
         public_reads=public_reads,
-        max_body_bytes=int(max_body_mb * 1024 * 1024),
-        watch=list(watch or []),
-        watch_every=parse_duration(every).total_seconds(),
-        allow_private_fetch=allow_private,
+        allow_private=allow_private,
         annotate=annotate,
+        max_body_mb=max_body_mb,
+    )
+    settings = ServerSettings.from_settings(
+        effective, watch=list(watch or []), watch_every=parse_duration(every).total_seconds()
     )
     problems = settings.problems()
     if problems:
         for p in problems:
             err_console.print(f"[red]error[/red]: {p}")
         raise typer.Exit(2)
+    if settings.annotate:
+        require_model()
     try:
-        store = Store(db)
+        store = Store(settings.db)
     except Exception as exc:  # duckdb: the file is locked by another process, or unreadable
-        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
+        err_console.print(f"[red]error[/red]: cannot open database {settings.db}: {str(exc).splitlines()[0]}")
         raise typer.Exit(2) from exc
-    config = uvicorn.Config(create_app(settings, store), host=host, port=port, log_level="info", access_log=False)
+    config = uvicorn.Config(
+        create_app(settings, store), host=settings.host, port=settings.port, log_level="info", access_log=False
+    )
     server = uvicorn.Server(config)
     if open_browser:
 
@@ -74,7 +75,8 @@ def serve_cli(
             while not server.started and not server.should_exit:
                 threading.Event().wait(0.1)
             if server.started:
-                bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
+                host = settings.host
+                bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else settings.port
                 webbrowser.open(f"http://{'[' + host + ']' if ':' in host else host}:{bound}/")
 
         threading.Thread(target=open_when_ready, daemon=True).start()
