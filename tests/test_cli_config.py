@@ -45,7 +45,7 @@ def test_cli_config_table_shows_values_and_origins(clean_env):
     rows = _config_rows(result.stdout)
     assert rows["db"] == ["/data/env.duckdb", "env"]
     assert rows["port"] == ["8000", "default"]
-    assert rows["coder"] == ["eventwire.dependency.v1", "default"]
+    assert rows["coder"] == ["eventwire.dependency.v2", "default"]
     assert rows["token"] == ["<hidden>", "env"]
     assert rows["scheduler"] == ["not set", "default"]
     assert "s3cret" not in result.output
@@ -101,6 +101,15 @@ def test_cli_missing_model_is_one_line_saying_how_to_install(clean_env, tmp_path
     assert line.startswith(f"error: spaCy model '{MISSING_MODEL}' is not installed")
     assert f"python -m spacy download {MISSING_MODEL}" in line
     assert not any(tmp_path.iterdir()), "nothing is written before the model is checked"
+
+
+def test_cli_unknown_coder_setting_is_one_line_before_any_work(clean_env, tmp_path):
+    db = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES / "html"), "--db", str(db)], env={"EVENTWIRE_CODER": "nope.v1"})
+    assert result.exit_code == 2, result.output
+    line = _one_error_line(result)
+    assert line.startswith("error: setting coder: unknown coder 'nope.v1'") and line.endswith("(from EVENTWIRE_CODER)")
+    assert not db.exists()
 
 
 def test_cli_missing_model_in_a_real_process(tmp_path):

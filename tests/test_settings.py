@@ -118,8 +118,8 @@ def test_settings_defaults_match_the_library_defaults():
     from eventwire.annotate.parse.nlp import DEFAULT_MODEL
     from eventwire.batch.inputs import DEFAULT_MAX_ARCHIVE_BYTES
     from eventwire.batch.run import DEFAULT_PARTITION_SIZE
-    from eventwire.coding.defaults import DEFAULT_CODER
-    from eventwire.pipeline import BATCH_SIZE, IngestOptions
+    from eventwire.ingestion import BATCH_SIZE, IngestOptions
+    from eventwire.pipeline import DEFAULT_CODER
 
     d = default_settings()
     assert d.coder == DEFAULT_CODER

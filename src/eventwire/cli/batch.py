@@ -8,7 +8,6 @@ import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from eventwire.annotate.parse import require_model
 from eventwire.batch.load import load_batch
 from eventwire.batch.partitions import Partition
 from eventwire.batch.query import query_batch
@@ -17,6 +16,7 @@ from eventwire.cli.common import (
     CoderOption,
     DbOption,
     JsonOption,
+    check_annotation,
     console,
     default_db,
     err_console,
@@ -97,8 +97,7 @@ def batch_cli(
         max_bytes=max_bytes,
         max_archive_bytes=max_archive_bytes,
     )
-    if not settings.scheduler:  # a remote cluster's workers load their own model
-        require_model()
+    check_annotation(settings, model=not settings.scheduler)  # a remote cluster's workers load their own model
     options = BatchOptions(
         partition_size=settings.partition_size,
         workers=None if settings.scheduler else settings.workers or None,

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.model import to_plain
-from eventwire.settings import default_settings, get_setting, option_help
+from eventwire.settings import Settings, default_settings, get_setting, option_help, setting_specs
 
 console = Console()
 err_console = Console(stderr=True)
@@ -94,14 +94,23 @@ def _check_coder(name: str | None) -> str | None:
         raise typer.BadParameter(str(exc)) from exc
 
 
-CoderOption = Annotated[
-    str | None,
-    typer.Option(
-        "--coder",
-        help="Event coder by registered name (see `eventwire coders`); default: the default coder.",
-        callback=_check_coder,
-    ),
-]
+def check_annotation(settings: Settings, model: bool = True) -> None:
+    """Before any work: the spaCy model (``ModelNotInstalled``) and the coder (``SettingsError``) must exist."""
+    from eventwire.annotate.parse import require_model
+    from eventwire.errors import RegistryError, SettingsError
+    from eventwire.registry import coders
+
+    if model:
+        require_model(settings.model)
+    try:
+        coders.get(settings.coder)
+    except RegistryError as exc:
+        origin = settings.origin("coder")
+        where = setting_specs()["coder"].env if origin == "env" else origin
+        raise SettingsError(f"setting coder: {exc} (from {where})") from None
+
+
+CoderOption = Annotated[str | None, typer.Option("--coder", help=option_help("coder"), callback=_check_coder)]
 
 
 def open_read_store(db: Path):

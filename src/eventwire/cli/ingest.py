@@ -10,11 +10,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from eventwire.annotate.parse import require_model
 from eventwire.cli.common import (
     CoderOption,
     DbOption,
     JsonOption,
+    check_annotation,
     console,
     default_db,
     err_console,
@@ -126,7 +126,7 @@ def ingest_cli(
         max_bytes=max_bytes,
     )
     if settings.annotate:
-        require_model()
+        check_annotation(settings)
     options = _ingest_options(settings, kind)
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
         summary = ingest(sources, store, options, _ProgressReporter(progress, quiet))
@@ -148,7 +148,7 @@ def watch_cli(
     interval = parse_duration(every).total_seconds()
     settings = load_settings(db=db, annotate=annotate, allow_private=allow_private)
     if settings.annotate:
-        require_model()
+        check_annotation(settings)
     options = _ingest_options(replace(settings, processes=1))  # a round brings a few items: no worker pool
     fetch = options.fetch
     failed = 0
@@ -189,7 +189,7 @@ def annotate_cli(
 ) -> None:
     """(Re)annotate stored articles; without --all only those made by another pipeline version or none."""
     settings = load_settings(db=db, processes=n_process, allow_unresolved=allow_unresolved, coder=coder)
-    require_model()
+    check_annotation(settings)
     options = _ingest_options(settings)
     with _open_store(db) as store, _progress(quiet) as progress:
         task = progress.add_task("annotating", total=None)

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from eventwire.cli.common import CoderOption, JsonOption, console, err_console, print_json
+from eventwire.cli.common import CoderOption, JsonOption, check_annotation, console, err_console, print_json
 from eventwire.dates import coerce_date
 from eventwire.model import Document, Event, Failure
 from eventwire.settings import load_settings, option_help
@@ -88,7 +88,6 @@ def analyze_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
-    from eventwire.annotate.parse import require_model
     from eventwire.dates import coerce_published
     from eventwire.extract import ExtractionError, extract_raw
     from eventwire.pipeline import PipelineConfig, get_pipeline
@@ -96,7 +95,7 @@ def analyze_cli(
     from eventwire.sources.fetch import FetchSettings
 
     settings = load_settings(allow_private=allow_private, coder=coder)
-    require_model()
+    check_annotation(settings)
     fetch = FetchSettings(
         timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
     )

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import DbOption, default_db, err_console, parse_duration
+from eventwire.cli.common import DbOption, check_annotation, default_db, err_console, parse_duration
 from eventwire.settings import load_settings, option_help
 
 
@@ -35,7 +35,6 @@ def serve_cli(
     """
     import uvicorn
 
-    from eventwire.annotate.parse import require_model
     from eventwire.api import create_app
     from eventwire.api.settings import ServerSettings
     from eventwire.store.database import Store
@@ -59,7 +58,7 @@ def serve_cli(
             err_console.print(f"[red]error[/red]: {p}")
         raise typer.Exit(2)
     if settings.annotate:
-        require_model()
+        check_annotation(effective)
     try:
         store = Store(settings.db)
     except Exception as exc:  # duckdb: the file is locked by another process, or unreadable
