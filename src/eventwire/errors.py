@@ -103,6 +103,10 @@ class TruncatedGzip(EventwireError):
     """The gzip stream of an archive ended inside a member."""
 
 
+class Unindexable(EventwireError, ValueError):
+    """An attribute-ruler pattern the index cannot reproduce exactly (that ruler is then kept as is)."""
+
+
 class DateError(EventwireError, ValueError):
     """A PETRARCH dictionary date that is not ``YYMMDD`` or ``YYYYMMDD``."""
 

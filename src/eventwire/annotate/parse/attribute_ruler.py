@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
+from eventwire.errors import Unindexable
+
 # Pattern attributes the index understands, read from the token as the Matcher reads them.
 TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
     "TAG": attrgetter("tag_"),
@@ -41,10 +43,6 @@ TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
 INDEX_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 Test = tuple[Callable[[Token], Any], str, Any]  # (value getter, operator, operand)
-
-
-class Unindexable(ValueError):
-    """A pattern the index cannot reproduce exactly."""
 
 
 @dataclass(slots=True)
