@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 
@@ -101,7 +101,7 @@ def test_extract_html_metadata() -> None:
     article = extract_article(PAGE)
     assert article.title == "Parliament brings election forward after protests"
     assert article.author == "Lena Marsh"
-    assert article.published == datetime(2024, 3, 6, 14, 30, tzinfo=UTC)
+    assert article.published == datetime(2024, 3, 6, 14, 30)  # naive UTC
     assert article.site == "The Harbour Gazette"
     assert article.canonical_url == "https://www.harbourgazette.example/politics/election-forward"
     assert article.language == "en"
