@@ -46,7 +46,7 @@ def test_extract_raw_text_kind_uses_container_title_not_body_guess() -> None:
     assert article.site == "News Example"
     assert article.url == "https://news.example/river-deal?utm_campaign=x"
     assert article.canonical_url == "https://news.example/river-deal"
-    assert article.fetched == fetched
+    assert article.fetched == fetched.replace(tzinfo=None)  # naive UTC
     assert article.item == "feed.xml#item-3"
     assert article.source_kind == "text"
     assert article.raw == raw.content
