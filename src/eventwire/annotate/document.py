@@ -21,6 +21,7 @@ from eventwire.annotate.actors import link_speakers, load_actor_dictionary, reso
 from eventwire.annotate.parse import load_nlp, model_version
 from eventwire.annotate.quotes import find_quotes
 from eventwire.annotate.timex import find_timexes
+from eventwire.dates import coerce_date
 from eventwire.model import Document, Entity, Sentence, Timex
 
 # Bump when rules or the order of stages change what gets stored, so `eventwire annotate` can
@@ -38,12 +39,6 @@ def annotator_version(model: str | None = None) -> str:
     return f"{ANNOTATOR_VERSION}+{model_version(load_nlp(model))}"
 
 
-def _as_date(value: date | datetime | None) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
 def document_from_doc(
     doc: Doc,
     published: date | datetime | None = None,
@@ -53,7 +48,7 @@ def document_from_doc(
     allow_unresolved: bool = False,
 ) -> Document:
     """Run the rule-based annotators over an already parsed spaCy ``Doc``."""
-    when = _as_date(published)
+    when = coerce_date(published)
     actors = resolve_actors(doc, when)
     quotes = find_quotes(doc)
     link_speakers(quotes, actors, doc)

@@ -10,14 +10,15 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire.cli.common import (
+    WHEN_FORMS,
     DbOption,
     JsonOption,
     console,
     default_db,
+    duration_option,
     err_console,
-    parse_duration,
-    parse_since,
     print_json,
+    when_option,
 )
 from eventwire.pipeline import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
 from eventwire.sources.feeds import FeedState, poll_feed
@@ -121,7 +122,7 @@ def watch_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Poll feeds with conditional GET and store only new items, until stopped."""
-    interval = parse_duration(every).total_seconds()
+    interval = duration_option(every, "--every")
     settings = FetchSettings(allow_private=allow_private)
     options = IngestOptions(annotate=annotate, fetch=settings)
     failed = 0
@@ -154,18 +155,19 @@ def watch_cli(
 def annotate_cli(
     db: DbOption = default_db(),
     all_: Annotated[bool, typer.Option("--all", help="Re-annotate every article.")] = False,
-    since: Annotated[str | None, typer.Option(help="Only articles ingested since (ISO date or 7d).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Only articles ingested since ({WHEN_FORMS}).")] = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1)] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """(Re)annotate stored articles; without --all only those made by an older annotator or none."""
 
+    first = when_option(since, "--since")
     with _open_store(db) as store, _progress(quiet) as progress:
         task = progress.add_task("annotating", total=None)
         done = reannotate(
             store,
             everything=all_,
-            since=parse_since(since),
+            since=first,
             n_process=n_process,
             on_batch=lambda n: progress.update(task, advance=n),
         )

@@ -9,7 +9,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from eventwire.cli.common import JsonOption, console, err_console, parse_since, print_json
+from eventwire.cli.common import JsonOption, console, err_console, print_json, published_option
+from eventwire.dates import coerce_date
 from eventwire.model import Article, Document, Event, Failure
 
 
@@ -42,9 +43,7 @@ def print_events(doc: Document) -> None:
 
 def print_report(article: Article, doc: Document) -> None:
     """Title, date and site; actors; events; quotes by speaker; resolved dates."""
-    meta = " · ".join(
-        str(x) for x in (article.published.date() if article.published else None, article.site, article.url) if x
-    )
+    meta = " · ".join(str(x) for x in (coerce_date(article.published), article.site, article.url) if x)
     console.print(Panel(meta or "(no metadata)", title=article.title or "(untitled)"))
     actors: dict[str, list[str]] = {}
     for m in doc.actors:
@@ -81,7 +80,7 @@ def analyze_cli(
     kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (ISO) when the source does not carry one.")
+        str | None, typer.Option(help="Publication date (ISO date or date-time) when the source does not carry one.")
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -91,6 +90,7 @@ def analyze_cli(
     from eventwire.sources import read_sources
     from eventwire.sources.fetch import FetchSettings
 
+    stated = published_option(published, "--published")
     first = next(iter(read_sources([source], kind=kind, fetch=FetchSettings(allow_private=allow_private))), None)
     if first is None or isinstance(first, Failure):
         reason = first.reason if first else "nothing to read"
@@ -101,8 +101,8 @@ def analyze_cli(
     except ExtractionError as exc:
         err_console.print(f"[red]error[/red]: {first.item}: {exc}", highlight=False)
         raise typer.Exit(1) from exc
-    if published and article.published is None:
-        article.published = parse_since(published)
+    if stated is not None and article.published is None:
+        article.published = stated
     doc = analyze(article.text, published=article.published, title=article.title)
     doc.article_id = article.id
     if as_json:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import DbOption, default_db, err_console, parse_duration
+from eventwire.cli.common import DbOption, default_db, duration_option, err_console
 
 
 def serve_cli(
@@ -52,7 +52,7 @@ def serve_cli(
         public_reads=public_reads,
         max_body_bytes=int(max_body_mb * 1024 * 1024),
         watch=list(watch or []),
-        watch_every=parse_duration(every).total_seconds(),
+        watch_every=duration_option(every, "--every"),
         allow_private_fetch=allow_private,
         annotate=annotate,
     )

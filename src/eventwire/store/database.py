@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.dates import coerce_datetime
 from eventwire.dedup import Fingerprint
 from eventwire.model import Article, Document, Failure, stable_id
 from eventwire.store.duplicates import Duplicate, find_duplicates
@@ -61,17 +62,6 @@ def _near(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is b
     return abs((a - b).days) <= EVENT_WINDOW_DAYS
-
-
-def _as_datetime(value: datetime | str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _naive(value: datetime | None) -> datetime | None:
-    """DuckDB TIMESTAMP columns hold UTC without a zone."""
-    if value is None or value.tzinfo is None:
-        return value
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -183,8 +173,8 @@ class Store:
             a = p.article
             row = {c: getattr(a, c) for c in ARTICLE_COLUMNS}
             row.update(
-                published=_naive(a.published),
-                fetched=_naive(a.fetched),
+                published=coerce_datetime(a.published),
+                fetched=coerce_datetime(a.fetched),
                 ingested=now,
                 text_hash=p.fingerprint.text_hash,
                 minhash=p.fingerprint.signature_bytes(),
@@ -297,7 +287,7 @@ class Store:
                 state.get("etag"),
                 state.get("last_modified"),
                 json.dumps(sorted(state.get("seen_ids") or [])),
-                _naive(_as_datetime(state.get("checked_at"))) or _now(),
+                coerce_datetime(state.get("checked_at")) or _now(),
             ],
         )
 
@@ -319,7 +309,7 @@ class Store:
         where, params = ["1=1"], []
         if since:
             where.append("coalesce(published, ingested) >= ?")
-            params.append(_naive(since))
+            params.append(coerce_datetime(since))
         if site:
             where.append("site ILIKE ?")
             params.append(f"%{site}%")
@@ -357,7 +347,7 @@ class Store:
             "WHERE (?::VARCHAR IS NULL OR r.annotator IS NULL OR r.annotator <> ?) "
             "AND (?::TIMESTAMP IS NULL OR a.ingested >= ?) ORDER BY a.id"
         )
-        since = _naive(since)
+        since = coerce_datetime(since)
         return [r[0] for r in self.con.execute(sql, [current_annotator, current_annotator, since, since]).fetchall()]
 
     def article_texts(self, ids: list[str]) -> list[dict[str, Any]]:

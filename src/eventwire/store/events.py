@@ -7,9 +7,10 @@ mentions with the same source, target, CAMEO root code and modality whose dates 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
+from eventwire.dates import coerce_date, coerce_datetime
 from eventwire.model import Event, stable_id
 
 # Wire copies of one happening are dated by their own publication when no date is stated, so
@@ -30,16 +31,11 @@ def modality(event: Event) -> str:
     return "future" if event.future else "real"
 
 
-def _as_date(value: date | datetime | None) -> date | None:
-    return value.date() if isinstance(value, datetime) else value
-
-
 def mention_rows(
     article_id: str, site: str | None, published: datetime | None, events: list[Event]
 ) -> list[dict[str, Any]]:
     """One row per coded event of an article, with all evidence offsets; ``event_id`` is set later."""
-    if published is not None and published.tzinfo is not None:
-        published = published.astimezone(UTC).replace(tzinfo=None)
+    published = coerce_datetime(published)
     rows = []
     for ev in events:
         src, tgt, loc = ev.source, ev.target, ev.location or {}
@@ -50,7 +46,7 @@ def mention_rows(
                 "article_id": article_id,
                 "site": site,
                 "published": published,
-                "event_date": _as_date(ev.event_date) or _as_date(published),
+                "event_date": coerce_date(ev.event_date) or coerce_date(published),
                 "source_code": src.code,
                 "source_name": src.name,
                 "source_actor_id": src.actor.actor_id if src.actor else None,
