@@ -138,7 +138,7 @@ STORED_EVENTS_SQL = (
 
 class EventGrouper:
     """The store's grouping replayed in memory: batches of mentions in write order get the event
-    ids a store would give them, written batch by batch (``eventwire batch query`` uses it)."""
+    ids a store would give them, written batch by batch (the batch output's ``events`` view uses it)."""
 
     def __init__(self) -> None:
         self.events: dict[str, dict[str, date | None]] = {}  # event key -> {event id: earliest date}
