@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -17,15 +17,14 @@ from eventwire.cli.common import (
     default_db,
     duration_option,
     err_console,
+    fail,
     print_json,
     when_option,
 )
-from eventwire.pipeline import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
-from eventwire.sources.feeds import FeedState, poll_feed
+from eventwire.model import SOURCE_KINDS
+from eventwire.pipeline import IngestOptions, IngestSummary, ingest, poll_and_ingest, reannotate
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
-
-KINDS = ("html", "text", "feed", "warc", "jsonl")
 
 
 class _ProgressReporter:
@@ -83,7 +82,7 @@ def _open_store(db) -> Store:
 def ingest_cli(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
     db: DbOption = default_db(),
-    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(KINDS)}.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(SOURCE_KINDS)}.")] = None,
     annotate: Annotated[bool, typer.Option(help="Annotate (entities, actors, quotes, times) while ingesting.")] = True,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for annotation.")] = 1,
     allow_unresolved: Annotated[
@@ -96,8 +95,8 @@ def ingest_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Read news from any source into the store; exits 1 when any item failed."""
-    if kind and kind not in KINDS:
-        raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}")
+    if kind and kind not in SOURCE_KINDS:
+        fail(f"--kind must be one of {', '.join(SOURCE_KINDS)}, not {kind!r}")
     options = IngestOptions(
         kind=kind,
         annotate=annotate,
@@ -131,12 +130,7 @@ def watch_cli(
         while True:
             round_no += 1
             for url in feeds:
-                saved = store.feed_state(url)
-                state = FeedState.from_dict(saved) if saved else None
-                items, new_state = poll_feed(url, state, settings)
-                summary = ingest_raw(items, store, options)
-                new_state.checked_at = datetime.now(UTC)
-                store.save_feed_state(new_state.to_dict())
+                summary = poll_and_ingest(url, store, options)
                 failed += summary.failed
                 for f in summary.failures:
                     err_console.print(f"[red]error[/red]: {f.item}: {f.reason}", highlight=False)
