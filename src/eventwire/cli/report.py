@@ -11,7 +11,7 @@ from rich.table import Table
 
 from eventwire.cli.common import JsonOption, console, err_console, print_json, published_option
 from eventwire.dates import coerce_date
-from eventwire.model import Article, Document, Event, Failure
+from eventwire.model import SOURCE_KINDS, Article, Document, Event, Failure
 
 
 def _flags(ev: Event) -> str:
@@ -77,7 +77,7 @@ def print_report(article: Article, doc: Document) -> None:
 
 def analyze_cli(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for stdin.")],
-    kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(SOURCE_KINDS)}.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching loopback/private addresses.")] = False,
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO date or date-time) when the source does not carry one.")

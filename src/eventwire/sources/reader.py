@@ -17,10 +17,9 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from eventwire.model import Failure, RawDoc, unexpected_reason
+from eventwire.model import ARCHIVE_KINDS, DOCUMENT_KINDS, SOURCE_KINDS, Failure, RawDoc, unexpected_reason
 from eventwire.sources.detect import (
     GZIP_MAGIC,
-    INPUT_KINDS,
     SNIFF_BYTES,
     binary_reason,
     detect_kind,
@@ -43,8 +42,6 @@ from eventwire.sources.files import (
 from eventwire.sources.jsonl import read_jsonl
 from eventwire.sources.warc import read_warc
 
-# "url": the source is a list of URLs, one per line (blank lines and # comments skipped).
-READ_KINDS = (*INPUT_KINDS, "url")
 STDIN_ITEM = "<stdin>"
 
 Item = TypeVar("Item")
@@ -117,7 +114,7 @@ def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]
     try:
         result = fetch_url(url, settings)
         body_kind = kind if kind and kind != "url" else result_kind(result)
-        if result.content.startswith(GZIP_MAGIC) and body_kind not in ("warc", "jsonl"):
+        if result.content.startswith(GZIP_MAGIC) and body_kind not in ARCHIVE_KINDS:
             # A gzipped file served as-is (not Content-Encoding, which httpx already undid).
             result.content = gunzip_capped(result.content, settings.max_decompressed)
             body_kind = kind if kind and kind != "url" else result_kind(result)
@@ -128,7 +125,7 @@ def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]
     except InputError as exc:
         yield Failure(url, f"unusable response: {exc}")
         return
-    if body_kind in ("html", "text"):
+    if body_kind in DOCUMENT_KINDS:
         yield fetched_doc(url, result, body_kind)
         return
     yield from _read_body(result.content, url, body_kind, FeedSource(item=url, url=result.url), settings, seen)
@@ -143,7 +140,7 @@ def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[s
             kind = sniffed_kind(path.name, head)
         elif not head.strip():
             check_text(head)
-        if kind in ("warc", "jsonl"):
+        if kind in ARCHIVE_KINDS:
             with open_checked(path) as stream:
                 reader = read_warc if kind == "warc" else read_jsonl
                 yield from reader(stream, item, settings.max_bytes)
@@ -199,8 +196,8 @@ def read_sources(
     Args:
         sources: files, directories (recursive), globs, "-" for stdin, http(s) or file:// URLs;
             feeds, WARC (.warc/.warc.gz), JSONL, HTML and text are recognised by content and name.
-        kind: force one kind for every source ("html", "text", "feed", "warc", "jsonl", or "url"
-            for files listing URLs); None detects it per item.
+        kind: force one kind for every source (one of ``model.SOURCE_KINDS``; "url" for files
+            listing URLs, one per line); None detects it per item.
         fetch: limits for network access and file sizes; None uses FetchSettings() defaults.
     Returns:
         A lazy iterator; each local file is read at most once per call (a page linked from a
@@ -208,8 +205,8 @@ def read_sources(
     Raises:
         ValueError: ``kind`` is not one of the kinds above (checked before anything is read).
     """
-    if kind is not None and kind not in READ_KINDS:
-        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(READ_KINDS)}")
+    if kind is not None and kind not in SOURCE_KINDS:
+        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(SOURCE_KINDS)}")
     if isinstance(sources, str):
         sources = [sources]
     return _read_all(list(sources), kind, fetch or FetchSettings())
