@@ -32,6 +32,11 @@ from pathlib import Path
 
 import httpx
 
+# Run as `python benchmarks/api.py` only benchmarks/ is on the path: add the repository root,
+# where `benchmarks.synthetic` lives.
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 TIMELINE = {"source": "RUS", "target": "UKR", "freq": "week", "alerts": "false"}
 EVENTS = {"actor": "RUS", "type": "ASSAULT", "since": "2023-01-01", "negated": "false", "limit": "50"}
 # What the load clients ask for, in turn: the dashboard's usual calls.
@@ -71,8 +76,8 @@ def timed_pair(first: Callable[[], object], second: Callable[[], object], sample
 
 
 def build_store(path: Path, events: int) -> float:
+    from benchmarks.synthetic.events import fill_synthetic_events
     from eventwire.store.database import Store
-    from eventwire.store.synthetic import fill_synthetic_events
 
     start = time.perf_counter()
     with Store(path) as store:
@@ -222,7 +227,7 @@ class IngestPoster:
             self.distinct.append(fp)
 
     def _run(self) -> None:
-        from eventwire.sources.generate import generate_articles
+        from benchmarks.synthetic.articles import generate_articles
 
         interval = self.seconds * INGEST_SPREAD / max(1, self.documents)
         headers = {"Authorization": f"Bearer {INGEST_TOKEN}"}

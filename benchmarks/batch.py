@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -27,7 +28,12 @@ import spacy
 from eventwire.annotate.parse import model_name
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
-from eventwire.sources.generate import generate_articles, write_warc
+
+# Run as `python benchmarks/batch.py` only benchmarks/ is on the path: add the repository root,
+# where `benchmarks.synthetic` lives.
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.synthetic.articles import generate_articles, write_warc  # noqa: E402
 
 SEED = 11
 # The goal for two workers on two otherwise idle cores.

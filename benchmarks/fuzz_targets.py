@@ -12,12 +12,17 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script (or as fuzz.py's child) only benchmarks/ is on the path: `benchmarks.synthetic`
+# lives under the repository root.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 REGRESSION_DIR = ROOT / "tests" / "fuzz_corpus"
 ITEM = "fuzz-input"
 PAGE_URL = "https://news.example/world/2024/11/19/talks"
@@ -201,7 +206,7 @@ def _small_warc(html: str, compress: bool) -> bytes:
 
 def seed_inputs(target: str) -> list[bytes]:
     """Small valid inputs to start from: the fuzzer mutates these instead of discovering formats."""
-    from eventwire.sources.generate import generate_article
+    from benchmarks.synthetic.articles import generate_article
 
     article = generate_article(3)
     paragraphs = article.text.split("\n\n")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,8 +28,13 @@ from eventwire.extract import extract_raw
 from eventwire.ingestion import IngestOptions, ingest_raw
 from eventwire.model import RawDoc
 from eventwire.pipeline import DEFAULT_STAGES, PipelineConfig, analyze_many
-from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
+
+# Run as `python benchmarks/throughput.py` only benchmarks/ is on the path: add the repository root,
+# where `benchmarks.synthetic` lives.
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.synthetic.articles import generate_articles  # noqa: E402
 
 STAGE_NAMES = {
     "bare": "bare nlp.pipe",

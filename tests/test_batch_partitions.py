@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic.articles import generate_articles, write_warc
 from eventwire.batch.inputs import Container
 from eventwire.batch.manifest import OutputDir
 from eventwire.batch.partitions import RangeStream, read_container_partition, read_partition, scan_container
@@ -18,7 +19,6 @@ from eventwire.batch.plan import plan_partitions
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import read_sources
 from eventwire.sources.fetch import FetchSettings
-from eventwire.sources.generate import generate_articles, write_warc
 from eventwire.sources.jsonl import read_jsonl
 from eventwire.sources.warc import read_warc
 

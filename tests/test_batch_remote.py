@@ -17,6 +17,7 @@ import typer
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
+from benchmarks.synthetic.articles import generate_articles, write_warc
 from eventwire.batch.inputs import open_input, walk_inputs
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
@@ -25,7 +26,6 @@ from eventwire.errors import InputError
 from eventwire.model import Failure
 from eventwire.sources import read_sources
 from eventwire.sources.fetch import FetchSettings
-from eventwire.sources.generate import generate_articles, write_warc
 from http_support import base_url, local_server
 
 ARTICLES = 6

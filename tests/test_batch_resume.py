@@ -12,10 +12,10 @@ from pathlib import Path
 
 import psutil
 
+from benchmarks.synthetic.articles import generate_articles, write_warc
 from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.sources.fetch import FetchSettings
-from eventwire.sources.generate import generate_articles, write_warc
 from eventwire.sources.warc import read_warc
 
 ARTICLES = 32

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psutil
 
-from eventwire.sources.generate import write_warc
+from benchmarks.synthetic.articles import write_warc
 from eventwire.sources.warc import read_warc
 from eventwire.store.database import Store
 from test_crash_ingest import check_store, run_and_kill, run_to_end, unique_articles

@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.synthetic.articles import generate_articles
 from eventwire.ingestion import BATCH_SIZE
-from eventwire.sources.generate import generate_articles
 from eventwire.store.database import Store
 
 DOCUMENTS = 980  # 30 batches of distinct stories: ingest without annotation writes a batch in milliseconds

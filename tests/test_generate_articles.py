@@ -7,7 +7,7 @@ from collections import Counter
 
 from warcio.archiveiterator import ArchiveIterator
 
-from eventwire.sources.generate import EVENT_KINDS, generate_article, generate_articles, write_warc
+from benchmarks.synthetic.articles import EVENT_KINDS, generate_article, generate_articles, write_warc
 from eventwire.sources.warc import read_warc
 
 EVENT_VERBS = re.compile(r"\b(met|accused|threatened|attacked|imposed new sanctions|pledged|held talks)\b")
@@ -64,3 +64,16 @@ def test_generate_write_warc_round_trips_through_the_warc_reader(tmp_path):
     assert [d.url for d in docs] == [a.url for a in articles]
     assert docs[3].content.decode("utf-8") == articles[3].html
     assert docs[0].kind == "html" and docs[0].fetched is not None
+
+
+def test_generators_live_outside_the_runtime_package():
+    import importlib.util
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "eventwire"
+    for gone in ("eventwire.sources.generate", "eventwire.store.synthetic"):
+        assert importlib.util.find_spec(gone) is None, gone
+    importers = [
+        p for p in src.rglob("*.py") if re.search(r"^\s*(from|import) benchmarks\b", p.read_text("utf-8"), re.M)
+    ]
+    assert importers == []

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
+
 from benchmarks.news.agreement import PRIMARY, SECOND, agreement, read_labels
 from benchmarks.news.gold import FLAGS, load_corpus
 from benchmarks.news.import_labels import LABELS_DIR
@@ -21,7 +22,6 @@ from benchmarks.news.score import (
     score_events,
     score_mentions,
 )
-
 from eventwire.model import Actor, ActorMention, Event, EventActor, Span
 
 

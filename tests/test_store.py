@@ -183,8 +183,8 @@ def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
 
 def test_store_events_equal_a_recount_from_all_their_mentions(db_path):
     """Events first seen in a batch are computed from its rows; later mentions refresh them from the table."""
+    from benchmarks.synthetic.articles import generate_articles
     from eventwire.ingestion import IngestOptions, ingest_raw
-    from eventwire.sources.generate import generate_articles
     from eventwire.store.events import REFRESH_EVENTS_SQL
 
     raws = [RawDoc(item=a.url, content=a.html.encode(), kind="html", url=a.url) for a in generate_articles(60, seed=5)]

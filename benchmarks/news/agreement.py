@@ -42,7 +42,10 @@ def pair_events(first: list[dict], second: list[dict]) -> tuple[list[tuple[dict,
     left, right, pairs = list(first), list(second), []
     for same_type in (True, False):
         for a in list(left):
-            b = next((b for b in right if _overlap(a["trigger"], b["trigger"]) and (a["type"] == b["type"]) >= same_type), None)
+            b = next(
+                (b for b in right if _overlap(a["trigger"], b["trigger"]) and (a["type"] == b["type"]) >= same_type),
+                None,
+            )
             if b is not None:
                 pairs.append((a, b))
                 left.remove(a)
@@ -52,7 +55,11 @@ def pair_events(first: list[dict], second: list[dict]) -> tuple[list[tuple[dict,
 
 def _same(a: dict, b: dict) -> bool:
     keys = ("type", "negated", "hypothetical", "future", "reported")
-    return all(a.get(k) == b.get(k) for k in keys) and _overlap(a["source"], b["source"]) and _overlap(a["target"], b["target"])
+    return (
+        all(a.get(k) == b.get(k) for k in keys)
+        and _overlap(a["source"], b["source"])
+        and _overlap(a["target"], b["target"])
+    )
 
 
 def _actors_agree(a: list[dict], b: list[dict]) -> bool:

@@ -32,9 +32,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.news.gold import CORPUS_PATH, TRAF_DIR, document_text, page_urls
 from eventwire.nlp import load_nlp
 
+from benchmarks.news.gold import CORPUS_PATH, TRAF_DIR, document_text, page_urls
 from eventwire.extract import extract_article
 from eventwire.paths import shared_path
 

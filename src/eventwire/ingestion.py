@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
 
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
@@ -18,6 +18,7 @@ from eventwire.extract import extract_or_fail
 from eventwire.model import Article, Document, Failure, RawDoc, unexpected_reason
 from eventwire.pipeline import DEFAULT_CODER, PipelineConfig, analyze_many, annotator_version, submit_many
 from eventwire.sources import read_sources
+from eventwire.sources.feeds import FeedState, poll_feed
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Duplicate, PendingArticle, Store
 
@@ -248,6 +249,26 @@ def ingest(
     """Read every source (files, folders, globs, URLs, feeds, WARCs, ``-``) into the store."""
     options = options or IngestOptions()
     return ingest_raw(read_sources(sources, kind=options.kind, fetch=options.fetch), store, options, progress)
+
+
+def poll_and_ingest(
+    url: str,
+    store: Store,
+    options: IngestOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Poll one feed with conditional GET, ingest only the items not seen before, save its state.
+
+    The one polling step of ``eventwire watch`` and of the server's ``--watch``: the feed's ETag,
+    Last-Modified and seen item ids live in the store, so a restart resumes where it left off.
+    """
+    options = options or IngestOptions()
+    saved = store.feed_state(url)
+    items, state = poll_feed(url, FeedState.from_dict(saved) if saved else None, options.fetch)
+    summary = ingest_raw(items, store, options, progress)
+    state.checked_at = datetime.now(UTC)
+    store.save_feed_state(state.to_dict())
+    return summary
 
 
 def reannotate(

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-SOURCE_KINDS = ("html", "text", "feed", "warc", "jsonl", "url")
+# The kinds of input, named once for the readers, --kind options and their help: a document's
+# content, a feed, an archive of records, and "url" for a file that lists URLs.
+DOCUMENT_KINDS = ("html", "text")
+ARCHIVE_KINDS = ("warc", "jsonl")
+INPUT_KINDS = (*DOCUMENT_KINDS, "feed", *ARCHIVE_KINDS)
+SOURCE_KINDS = (*INPUT_KINDS, "url")
 
 
 def stable_id(*parts: str | None, prefix: str = "") -> str:

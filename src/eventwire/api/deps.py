@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
 import pandas as pd
 from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from eventwire.analysis.timeline import parse_dyad
 from eventwire.api.security import check_read, check_write
+from eventwire.dates import coerce_date, parse_when
 from eventwire.store.database import Store
 from eventwire.store.queries import EventFilter
 
@@ -23,6 +26,42 @@ WriteAccess = Depends(check_write)
 MAX_PAGE = 1000
 MAX_OFFSET = 10_000_000
 Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _when(value: object) -> datetime | None:
+    """``since``/``until``: an ISO date or date-time, or a look-back such as ``7d`` (read as CLI options are)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return parse_when(str(value))
+    except ValueError as exc:  # a 422 naming the parameter (its loc) and the value
+        raise PydanticCustomError("date_value", "{reason}", {"reason": str(exc)}) from None
+
+
+def _day(value: object) -> date | None:
+    return coerce_date(_when(value))
+
+
+WHEN_SCHEMA = WithJsonSchema({"type": "string", "examples": ["2024-11-19", "2024-11-19T08:00:00Z", "7d"]})
+# The query parameters every date filter takes: the same forms as the CLI's --since/--until.
+Since = Annotated[
+    date | None,
+    BeforeValidator(_day),
+    WHEN_SCHEMA,
+    Query(description="first date: YYYY-MM-DD, an ISO date-time or a look-back such as 7d"),
+]
+Until = Annotated[
+    date | None,
+    BeforeValidator(_day),
+    WHEN_SCHEMA,
+    Query(description="last date: YYYY-MM-DD, an ISO date-time or a look-back such as 7d"),
+]
+SinceTime = Annotated[
+    datetime | None,
+    BeforeValidator(_when),
+    WHEN_SCHEMA,
+    Query(description="from this time: YYYY-MM-DD, an ISO date-time or a look-back such as 6h"),
+]
 
 
 def store_of(request: Request) -> Store:
@@ -45,8 +84,8 @@ def event_filter(
     type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT")] = None,
     root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root code, 01-20")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    since: Annotated[date | None, Query(description="first event date, YYYY-MM-DD")] = None,
-    until: Annotated[date | None, Query(description="last event date, YYYY-MM-DD")] = None,
+    since: Since = None,
+    until: Until = None,
     min_goldstein: Annotated[float | None, Query(ge=-10, le=10)] = None,
     max_goldstein: Annotated[float | None, Query(ge=-10, le=10)] = None,
     negated: bool | None = None,

@@ -82,16 +82,8 @@ def feed_poller(settings: ServerSettings) -> Callable[[Store, str], dict]:
     """One conditional-GET poll of a feed: only items not seen before are ingested."""
 
     def poll(store: Store, url: str) -> dict:
-        from eventwire.ingestion import ingest_raw
-        from eventwire.sources.feeds import FeedState, poll_feed
+        from eventwire.ingestion import poll_and_ingest
 
-        options = _options(settings, settings.allow_private_fetch)
-        saved = store.feed_state(url)
-        items, state = poll_feed(url, FeedState.from_dict(saved) if saved else None, options.fetch)
-        summary = ingest_raw(items, store, options)
-        saved_state = state.to_dict()
-        saved_state["checked_at"] = datetime.now(UTC)  # the store takes a datetime, to_dict gives text
-        store.save_feed_state(saved_state)
-        return {"feed": url, **summary.to_dict()}
+        return {"feed": url, **poll_and_ingest(url, store, _options(settings, settings.allow_private_fetch)).to_dict()}
 
     return poll

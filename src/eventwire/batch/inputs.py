@@ -26,7 +26,7 @@ import fsspec
 
 from eventwire.batch.output import OutputDir
 from eventwire.errors import FetchError, InputError
-from eventwire.model import Failure, RawDoc, stable_id
+from eventwire.model import ARCHIVE_KINDS, Failure, RawDoc, stable_id
 from eventwire.sources import read_sources
 from eventwire.sources.detect import SNIFF_BYTES, detect_kind, kind_from_name, strip_gz
 from eventwire.sources.feeds import FeedSource, read_feed
@@ -34,7 +34,6 @@ from eventwire.sources.fetch import FetchSettings, download_url
 from eventwire.sources.files import is_glob, read_blob_stream, skipped_in_walk, sniff_head
 from eventwire.sources.reader import guarded, local_files, read_path, read_url, sniffed_kind
 
-CONTAINER_KINDS = ("warc", "jsonl")
 WEB_SCHEMES = ("http", "https")
 DOWNLOAD_DIR = "_downloads"
 # A web archive is downloaded whole before it is cut, so its cap is far above the page cap:
@@ -93,7 +92,7 @@ def _container_kind(url: str, name: str) -> str:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
     kind = sniffed_kind(name, head)
-    if kind not in CONTAINER_KINDS:
+    if kind not in ARCHIVE_KINDS:
         raise InputError(f"not a WARC or JSON Lines file (the content is {kind})")
     return kind
 
@@ -200,7 +199,7 @@ def _walk_source(source: str, settings: FetchSettings, seen: set[str]) -> Iterat
         return
     if is_web(source):
         kind = kind_from_name(urlsplit(source).path)
-        if kind in CONTAINER_KINDS:
+        if kind in ARCHIVE_KINDS:
             if source not in seen:  # an archive named twice is read once
                 seen.add(source)
                 yield Container(source, kind)

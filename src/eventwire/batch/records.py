@@ -10,7 +10,6 @@ rebuilds the exact ``Document``: loading goes through the store's normal write p
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -281,7 +280,3 @@ def document_from_rows(article: Article, tables: dict[str, list[dict[str, Any]]]
         ],
         events=[_event(r) for r in tables.get("event_mentions", [])],
     )
-
-
-def as_date(value: date | datetime | None) -> date | None:
-    return value.date() if isinstance(value, datetime) else value

@@ -8,29 +8,31 @@ import typer
 from rich.panel import Panel
 
 from eventwire.cli.common import (
+    WHEN_FORMS,
     DbOption,
     JsonOption,
     console,
     default_db,
     err_console,
     open_read_store,
-    parse_since,
     print_json,
     print_table,
+    when_option,
 )
 
 
 def articles_cli(
     db: DbOption = default_db(),
-    since: Annotated[str | None, typer.Option(help="Published since (ISO date or look-back like 7d).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Published since ({WHEN_FORMS}).")] = None,
     site: Annotated[str | None, typer.Option(help="Only articles whose site contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Text or title contains this.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles, newest first."""
+    first = when_option(since, "--since")
     with open_read_store(db) as store:
-        rows = store.articles(since=parse_since(since), site=site, search=search, limit=limit)
+        rows = store.articles(since=first, site=site, search=search, limit=limit)
     if as_json:
         print_json(rows)
     else:

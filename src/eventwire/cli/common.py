@@ -1,18 +1,19 @@
-"""What every command shares: the console, the database option, JSON output, time parsing."""
+"""What every command shares: the console, the database option, JSON output, error lines, dates."""
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from eventwire.dates import coerce_date, coerce_published, parse_duration, parse_when
 from eventwire.model import to_plain
 from eventwire.settings import Settings, default_settings, get_setting, option_help, setting_specs
 
@@ -54,32 +55,43 @@ def print_table(rows: list[dict[str, Any]], title: str | None = None, columns: l
     console.print(table)
 
 
-_RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one ``error: …`` line on standard error and exit with ``code``."""
+    err_console.print(f"[red]error[/red]: {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
 
 
-def parse_duration(text: str) -> timedelta:
-    """``15m``, ``2h``, ``1d`` → a timedelta."""
-    m = _RELATIVE.match(text.strip().lower())
-    if not m:
-        raise typer.BadParameter(f"{text!r} is not a duration like 30s, 15m, 2h or 1d")
-    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
+# Every --since/--until reads the same forms; see eventwire.dates.parse_when.
+WHEN_FORMS = "ISO date, ISO date-time or look-back like 7d"
 
 
-def parse_since(text: str | None) -> datetime | None:
-    """An ISO date/time, or a look-back such as ``7d`` meaning seven days ago."""
-    if not text:
-        return None
-    if _RELATIVE.match(text.strip().lower()):
-        return datetime.now(UTC).replace(tzinfo=None) - parse_duration(text)
+def when_option(text: str | None, name: str) -> datetime | None:
+    """A ``--since``/``--until`` value as a naive UTC datetime (a look-back counts back from now)."""
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            value = datetime.combine(date.fromisoformat(text), datetime.min.time())
-        except ValueError as exc:
-            raise typer.BadParameter(f"{text!r} is neither an ISO date nor a look-back like 7d") from exc
-    return value
+        return parse_when(text)
+    except ValueError as exc:
+        fail(f"{name}: {exc}")
+
+
+def day_option(text: str | None, name: str) -> date | None:
+    """A ``--since``/``--until`` value for event dates: the day it names."""
+    return coerce_date(when_option(text, name))
+
+
+def duration_option(text: str, name: str) -> float:
+    """An interval option such as ``--every 15m``, in seconds."""
+    try:
+        return parse_duration(text).total_seconds()
+    except ValueError as exc:
+        fail(f"{name}: {exc}")
+
+
+def published_option(text: str | None, name: str) -> date | datetime | None:
+    """A publication date: ISO only (a look-back makes no sense for when something was published)."""
+    try:
+        return coerce_published(text)
+    except ValueError as exc:
+        fail(f"{name}: {exc}")
 
 
 def _check_coder(name: str | None) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -11,9 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from eventwire.cli.common import (
+    WHEN_FORMS,
     DbOption,
     JsonOption,
     console,
+    day_option,
     default_db,
     err_console,
     open_read_store,
@@ -34,15 +35,6 @@ NAME_CHARS = 40
 # Below this terminal width the evidence column is left out rather than squeezing the actors.
 EVIDENCE_MIN_WIDTH = 110
 NAME_MIN_WIDTH = 12
-
-
-def _date(text: str | None, name: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{name} must be a date like 2024-11-19, not {text!r}") from exc
 
 
 def _dyad(text: str | None) -> tuple[str, str] | None:
@@ -66,8 +58,8 @@ def events_cli(
     dyad: Annotated[str | None, typer.Option(help="SRC:TGT, e.g. RUS:UKR (directed).")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
     root: Annotated[str | None, typer.Option(help="CAMEO root code, 01-20.")] = None,
-    since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"First event date ({WHEN_FORMS}).")] = None,
+    until: Annotated[str | None, typer.Option(help=f"Last event date ({WHEN_FORMS}).")] = None,
     min_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
     max_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
     search: Annotated[str | None, typer.Option(help="Text in the sentence or actor names.")] = None,
@@ -83,8 +75,8 @@ def events_cli(
         dyad=_dyad(dyad),
         plover_type=type_,
         root_code=root,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=day_option(since, "--since"),
+        until=day_option(until, "--until"),
         min_goldstein=min_goldstein,
         max_goldstein=max_goldstein,
         text=search,
@@ -152,18 +144,17 @@ def timeline_cli(
     target: Annotated[str | None, typer.Argument(help="Actor B (optional): both directions are shown.")] = None,
     db: DbOption = default_db(),
     freq: FreqOption = "week",
-    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"First date ({WHEN_FORMS}).")] = None,
+    until: Annotated[str | None, typer.Option(help=f"Last date ({WHEN_FORMS}).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """A dyad's events per period as a terminal chart: Goldstein sum bars and counts by quad class."""
     from eventwire import analysis
     from eventwire.store import aggregates
 
+    first, last = day_option(since, "--since"), day_option(until, "--until")
     with open_read_store(db) as store:
-        df = analysis.dyad_timeline(
-            store, source, target, _freq(freq), _date(since, "--since"), _date(until, "--until")
-        )
+        df = analysis.dyad_timeline(store, source, target, _freq(freq), first, last)
         found = analysis.alerts(store, freq, dyad=(source, target)) if target else None
         undated = aggregates.undated_count(store, source, target)
     if as_json:
@@ -203,7 +194,7 @@ def alerts_cli(
     actor: Annotated[str | None, typer.Option(help="Only dyads involving this actor.")] = None,
     dyad: Annotated[str | None, typer.Option(help="Only this dyad, SRC:TGT (either order).")] = None,
     freq: FreqOption = "day",
-    since: Annotated[str | None, typer.Option(help="Alerts from this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Alerts from this date ({WHEN_FORMS}).")] = None,
     threshold: Annotated[float, typer.Option(help="Escalation index level that raises an alert.")] = 20.0,
     z: Annotated[float, typer.Option(help="z-score against the trailing window that raises an alert.")] = 2.0,
     window: Annotated[int, typer.Option(min=2, help="Trailing window, in periods.")] = 14,
@@ -216,8 +207,9 @@ def alerts_cli(
     if level not in ("country", "actor"):
         raise typer.BadParameter("--level must be country or actor")
     rule = analysis.AlertRule(threshold, z, window, min(analysis.escalation.MIN_HISTORY, window))
+    first = day_option(since, "--since")
     with open_read_store(db) as store:
-        found = analysis.alerts(store, _freq(freq), _date(since, "--since"), None, actor, _dyad(dyad), rule, level)
+        found = analysis.alerts(store, _freq(freq), first, None, actor, _dyad(dyad), rule, level)
     rows = found.assign(period=found["period"].dt.date).round(2).to_dict("records") if not found.empty else []
     if as_json:
         print_json(rows)
@@ -232,14 +224,14 @@ def export_cli(
     out: Annotated[Path | None, typer.Option(help="Output file (standard output when omitted).")] = None,
     actor: Annotated[str | None, typer.Option(help="Events involving this actor only.")] = None,
     dyad: Annotated[str | None, typer.Option(help="Events of this dyad only, SRC:TGT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events from this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Events up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Events from this date ({WHEN_FORMS}).")] = None,
+    until: Annotated[str | None, typer.Option(help=f"Events up to this date ({WHEN_FORMS}).")] = None,
 ) -> None:
     """Export events, mentions, quotes or articles; `--format gdelt` writes GDELT 2.0's 61 columns."""
     from eventwire.store import export, queries
 
     filters = queries.EventFilter(
-        actor=actor, dyad=_dyad(dyad), since=_date(since, "--since"), until=_date(until, "--until")
+        actor=actor, dyad=_dyad(dyad), since=day_option(since, "--since"), until=day_option(until, "--until")
     )
     if format_ == "parquet" and out is None:
         raise typer.BadParameter("parquet needs --out FILE")

@@ -4,31 +4,31 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire.cli.common import (
+    WHEN_FORMS,
     CoderOption,
     DbOption,
     JsonOption,
     check_annotation,
     console,
     default_db,
+    duration_option,
     err_console,
-    parse_duration,
-    parse_since,
+    fail,
     print_json,
+    when_option,
 )
-from eventwire.ingestion import IngestOptions, IngestSummary, ingest, ingest_raw, reannotate
+from eventwire.ingestion import IngestOptions, IngestSummary, ingest, poll_and_ingest, reannotate
+from eventwire.model import SOURCE_KINDS
 from eventwire.settings import Settings, load_settings, option_help
-from eventwire.sources.feeds import FeedState, poll_feed
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
-
-KINDS = ("html", "text", "feed", "warc", "jsonl")
 
 
 def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOptions:
@@ -101,7 +101,7 @@ def _open_store(db) -> Store:
 def ingest_cli(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, WARCs, or - for stdin.")],
     db: DbOption = default_db(),
-    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(KINDS)}.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(SOURCE_KINDS)}.")] = None,
     annotate: Annotated[bool | None, typer.Option(help=option_help("annotate"))] = None,
     n_process: Annotated[int | None, typer.Option("--n-process", min=1, help=option_help("processes"))] = None,
     allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
@@ -113,8 +113,8 @@ def ingest_cli(
     as_json: JsonOption = False,
 ) -> None:
     """Read news from any source into the store; exits 1 when any item failed."""
-    if kind and kind not in KINDS:
-        raise typer.BadParameter(f"--kind must be one of {', '.join(KINDS)}")
+    if kind and kind not in SOURCE_KINDS:
+        fail(f"--kind must be one of {', '.join(SOURCE_KINDS)}, not {kind!r}")
     settings = load_settings(
         db=db,
         annotate=annotate,
@@ -145,24 +145,18 @@ def watch_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Poll feeds with conditional GET and store only new items, until stopped."""
-    interval = parse_duration(every).total_seconds()
+    interval = duration_option(every, "--every")
     settings = load_settings(db=db, annotate=annotate, allow_private=allow_private)
     if settings.annotate:
         check_annotation(settings)
     options = _ingest_options(replace(settings, processes=1))  # a round brings a few items: no worker pool
-    fetch = options.fetch
     failed = 0
     round_no = 0
     with _open_store(db) as store:
         while True:
             round_no += 1
             for url in feeds:
-                saved = store.feed_state(url)
-                state = FeedState.from_dict(saved) if saved else None
-                items, new_state = poll_feed(url, state, fetch)
-                summary = ingest_raw(items, store, options)
-                new_state.checked_at = datetime.now(UTC)
-                store.save_feed_state(new_state.to_dict())
+                summary = poll_and_ingest(url, store, options)
                 failed += summary.failed
                 for f in summary.failures:
                     err_console.print(f"[red]error[/red]: {f.item}: {f.reason}", highlight=False)
@@ -181,13 +175,14 @@ def watch_cli(
 def annotate_cli(
     db: DbOption = default_db(),
     all_: Annotated[bool, typer.Option("--all", help="Re-annotate every article.")] = False,
-    since: Annotated[str | None, typer.Option(help="Only articles ingested since (ISO date or 7d).")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Only articles ingested since ({WHEN_FORMS}).")] = None,
     n_process: Annotated[int | None, typer.Option("--n-process", min=1, help=option_help("processes"))] = None,
     allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """(Re)annotate stored articles; without --all only those made by another pipeline version or none."""
+    first = when_option(since, "--since")
     settings = load_settings(db=db, processes=n_process, allow_unresolved=allow_unresolved, coder=coder)
     check_annotation(settings)
     options = _ingest_options(settings)
@@ -197,7 +192,7 @@ def annotate_cli(
             store,
             options,
             everything=all_,
-            since=parse_since(since),
+            since=first,
             on_batch=lambda n: progress.update(task, advance=n),
         )
     console.print(f"[bold]annotated[/bold] {done}")

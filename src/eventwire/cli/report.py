@@ -9,9 +9,17 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from eventwire.cli.common import CoderOption, JsonOption, check_annotation, console, err_console, print_json
+from eventwire.cli.common import (
+    CoderOption,
+    JsonOption,
+    check_annotation,
+    console,
+    err_console,
+    print_json,
+    published_option,
+)
 from eventwire.dates import coerce_date
-from eventwire.model import Document, Event, Failure
+from eventwire.model import SOURCE_KINDS, Document, Event, Failure
 from eventwire.settings import load_settings, option_help
 
 
@@ -79,21 +87,21 @@ def print_report(doc: Document) -> None:
 
 def analyze_cli(
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for stdin.")],
-    kind: Annotated[str | None, typer.Option(help="Force the input kind: html, text.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Force the input kind: {', '.join(SOURCE_KINDS)}.")] = None,
     allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (ISO) when the source does not carry one.")
+        str | None, typer.Option(help="Publication date (ISO date or date-time) when the source does not carry one.")
     ] = None,
     coder: CoderOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
-    from eventwire.dates import coerce_published
     from eventwire.extract import ExtractionError, extract_raw
     from eventwire.pipeline import PipelineConfig, get_pipeline
     from eventwire.sources import read_sources
     from eventwire.sources.fetch import FetchSettings
 
+    stated = published_option(published, "--published")
     settings = load_settings(allow_private=allow_private, coder=coder)
     check_annotation(settings)
     fetch = FetchSettings(
@@ -109,11 +117,8 @@ def analyze_cli(
     except ExtractionError as exc:
         err_console.print(f"[red]error[/red]: {first.item}: {exc}", highlight=False)
         raise typer.Exit(1) from exc
-    if published and article.published is None:
-        try:
-            article.published = coerce_published(published)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--published") from exc
+    if stated is not None and article.published is None:
+        article.published = stated
     doc = get_pipeline(PipelineConfig(coder=settings.coder))(article)
     if as_json:
         print_json({"article": article.to_dict(), "document": doc})

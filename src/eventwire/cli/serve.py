@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import DbOption, check_annotation, default_db, err_console, parse_duration
+from eventwire.cli.common import DbOption, check_annotation, default_db, duration_option, err_console
 from eventwire.settings import load_settings, option_help
 
 
@@ -50,7 +50,7 @@ def serve_cli(
         max_body_mb=max_body_mb,
     )
     settings = ServerSettings.from_settings(
-        effective, watch=list(watch or []), watch_every=parse_duration(every).total_seconds()
+        effective, watch=list(watch or []), watch_every=duration_option(every, "--every")
     )
     problems = settings.problems()
     if problems:

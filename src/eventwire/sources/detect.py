@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import re
 
-INPUT_KINDS = ("html", "text", "feed", "warc", "jsonl")
-
 # Extensions after stripping a trailing ".gz". ".xml" is not listed: sitemaps and other XML are
 # common, so an .xml file is a feed only when its root element says so.
 EXTENSION_KINDS = {

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from eventwire.errors import FetchError, InputError
-from eventwire.model import Failure, RawDoc
+from eventwire.model import ARCHIVE_KINDS, DOCUMENT_KINDS, Failure, RawDoc
 from eventwire.sources.detect import detect_kind
 from eventwire.sources.fetch import FetchResult, FetchSettings, fetch_url
 from eventwire.sources.files import check_text, read_blob
@@ -27,7 +27,7 @@ def read_document_file(path: Path, settings: FetchSettings, metadata: dict | Non
     except InputError as exc:
         return Failure(item, str(exc))
     kind = detect_kind(path.name, content[:8192])
-    if kind not in ("html", "text"):
+    if kind not in DOCUMENT_KINDS:
         return Failure(item, f"linked file is a {kind} file, not an article")
     return RawDoc(item=item, content=content, kind=kind, metadata=dict(metadata or {}))
 
@@ -40,7 +40,7 @@ def result_kind(result: FetchResult) -> str:
     sniffed = detect_kind(result.url.split("?", 1)[0], result.content[:8192])
     if media in HTML_MEDIA_TYPES and sniffed != "feed":
         return "html"
-    if media in TEXT_MEDIA_TYPES and sniffed not in ("feed", "warc", "jsonl"):
+    if media in TEXT_MEDIA_TYPES and sniffed not in ("feed", *ARCHIVE_KINDS):
         return "text"
     return sniffed
 
@@ -71,6 +71,6 @@ def fetch_document(url: str, settings: FetchSettings, metadata: dict | None = No
     except InputError as exc:
         return Failure(url, f"unusable response: {exc}")
     kind = result_kind(result)
-    if kind not in ("html", "text"):
+    if kind not in DOCUMENT_KINDS:
         return Failure(url, f"linked URL is a {kind}, not an article")
     return fetched_doc(url, result, kind, metadata)

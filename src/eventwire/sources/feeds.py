@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
+from eventwire.dates import coerce_datetime
 from eventwire.errors import FetchError, InputError
 from eventwire.model import Failure, RawDoc
 from eventwire.sources.documents import fetch_document, read_document_file
@@ -171,15 +172,12 @@ class FeedState:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeedState:
-        checked = data.get("checked_at")
-        if isinstance(checked, str):
-            checked = datetime.fromisoformat(checked)
         return cls(
             url=data["url"],
             etag=data.get("etag"),
             last_modified=data.get("last_modified"),
             seen_ids=set(data.get("seen_ids") or ()),
-            checked_at=checked,
+            checked_at=coerce_datetime(data.get("checked_at")),
         )
 
 

@@ -17,10 +17,9 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from eventwire.errors import FetchError, InputError
-from eventwire.model import Failure, RawDoc, unexpected_reason
+from eventwire.model import ARCHIVE_KINDS, DOCUMENT_KINDS, SOURCE_KINDS, Failure, RawDoc, unexpected_reason
 from eventwire.sources.detect import (
     GZIP_MAGIC,
-    INPUT_KINDS,
     SNIFF_BYTES,
     binary_reason,
     detect_kind,
@@ -41,8 +40,6 @@ from eventwire.sources.files import (
 )
 from eventwire.sources.readers import ReadContext, kind_from_suffix, reader_for, registered_kinds
 
-# "url": the source is a list of URLs, one per line (blank lines and # comments skipped).
-READ_KINDS = (*INPUT_KINDS, "url")
 STDIN_ITEM = "<stdin>"
 
 Item = TypeVar("Item")
@@ -111,7 +108,7 @@ def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]
     try:
         result = fetch_url(url, settings)
         body_kind = kind if kind and kind != "url" else result_kind(result)
-        if result.content.startswith(GZIP_MAGIC) and body_kind not in ("warc", "jsonl"):
+        if result.content.startswith(GZIP_MAGIC) and body_kind not in ARCHIVE_KINDS:
             # A gzipped file served as-is (not Content-Encoding, which httpx already undid).
             result.content = gunzip_capped(result.content, settings.max_decompressed)
             body_kind = kind if kind and kind != "url" else result_kind(result)
@@ -122,7 +119,7 @@ def read_url(url: str, kind: str | None, settings: FetchSettings, seen: set[str]
     except InputError as exc:
         yield Failure(url, f"unusable response: {exc}")
         return
-    if body_kind in ("html", "text"):
+    if body_kind in DOCUMENT_KINDS:
         yield fetched_doc(url, result, body_kind)
         return
     yield from _read_body(result.content, url, body_kind, FeedSource(item=url, url=result.url), settings, seen)
@@ -193,8 +190,8 @@ def read_sources(
     Args:
         sources: files, directories (recursive), globs, "-" for stdin, http(s) or file:// URLs;
             feeds, WARC (.warc/.warc.gz), JSONL, HTML and text are recognised by content and name.
-        kind: force one kind for every source ("html", "text", "feed", "warc", "jsonl", or "url"
-            for files listing URLs); None detects it per item.
+        kind: force one kind for every source (one of ``model.SOURCE_KINDS``; "url" for files
+            listing URLs, one per line); None detects it per item.
         fetch: limits for network access and file sizes; None uses FetchSettings() defaults.
     Returns:
         A lazy iterator; each local file is read at most once per call (a page linked from a
@@ -202,7 +199,7 @@ def read_sources(
     Raises:
         ValueError: ``kind`` is not one of the kinds above (checked before anything is read).
     """
-    kinds = tuple(dict.fromkeys((*READ_KINDS, *registered_kinds())))
+    kinds = tuple(dict.fromkeys((*SOURCE_KINDS, *registered_kinds())))
     if kind is not None and kind not in kinds:
         raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(kinds)}")
     if isinstance(sources, str):

@@ -19,10 +19,18 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.dates import coerce_datetime
 from eventwire.dedup import Fingerprint
-from eventwire.model import Article, Document, Failure, stable_id
+from eventwire.model import Article, Document, Failure
 from eventwire.store.duplicates import Duplicate, find_duplicates
-from eventwire.store.events import BATCH_MENTIONS, EVENT_WINDOW_DAYS, REFRESH_EVENTS_SQL, mention_rows
+from eventwire.store.events import (
+    BATCH_MENTIONS,
+    REFRESH_EVENTS_SQL,
+    STORED_EVENTS_SQL,
+    StoredEvents,
+    assign_event_ids,
+    mention_rows,
+)
 from eventwire.store.rows import ANNOTATION_TABLES, document_rows
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -54,24 +62,6 @@ class PendingArticle:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _near(a: Any, b: Any) -> bool:
-    """Two event dates within the grouping window (two unknown dates count as the same)."""
-    if a is None or b is None:
-        return a is b
-    return abs((a - b).days) <= EVENT_WINDOW_DAYS
-
-
-def _as_datetime(value: datetime | str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _naive(value: datetime | None) -> datetime | None:
-    """DuckDB TIMESTAMP columns hold UTC without a zone."""
-    if value is None or value.tzinfo is None:
-        return value
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -183,8 +173,8 @@ class Store:
             a = p.article
             row = {c: getattr(a, c) for c in ARTICLE_COLUMNS}
             row.update(
-                published=_naive(a.published),
-                fetched=_naive(a.fetched),
+                published=coerce_datetime(a.published),
+                fetched=coerce_datetime(a.fetched),
                 ingested=now,
                 text_hash=p.fingerprint.text_hash,
                 minhash=p.fingerprint.signature_bytes(),
@@ -231,29 +221,12 @@ class Store:
 
         Returns the event ids of the mentions, and those of them that were already stored.
         """
-        seen: list[tuple[str, Any, str]] = []
-        existing: set[str] = set()
-        stored: dict[str, list[tuple[Any, str]]] = {}
+        stored: StoredEvents = {}
         keys = sorted({m["event_key"] for m in mentions})
         if keys:
-            for key, day, event_id in self.con.execute(
-                "SELECT event_key, event_date, event_id FROM events WHERE event_key IN (SELECT unnest(?::VARCHAR[])) "
-                "ORDER BY event_date",
-                [keys],
-            ).fetchall():
+            for key, day, event_id in self.con.execute(STORED_EVENTS_SQL, [keys]).fetchall():
                 stored.setdefault(key, []).append((day, event_id))
-        for m in mentions:
-            key, day = m["event_key"], m["event_date"]
-            event_id = next((eid for k, d, eid in seen if k == key and _near(d, day)), None)
-            if event_id is None:
-                event_id = next((eid for d, eid in stored.get(key, ()) if _near(d, day)), None)
-                if event_id is not None:
-                    existing.add(event_id)
-            if event_id is None:
-                event_id = stable_id(key, str(day), m["mention_id"], prefix="e_")
-            m["event_id"] = event_id
-            seen.append((key, day, event_id))
-        return {eid for _, _, eid in seen}, existing
+        return assign_event_ids(mentions, stored)
 
     def replace_annotations(self, items: list[tuple[dict[str, Any], Document]], annotator: str) -> None:
         """Swap the annotations and events of stored articles (rows with id, site, published) for new ones."""
@@ -297,7 +270,7 @@ class Store:
                 state.get("etag"),
                 state.get("last_modified"),
                 json.dumps(sorted(state.get("seen_ids") or [])),
-                _naive(_as_datetime(state.get("checked_at"))) or _now(),
+                coerce_datetime(state.get("checked_at")) or _now(),
             ],
         )
 
@@ -319,7 +292,7 @@ class Store:
         where, params = ["1=1"], []
         if since:
             where.append("coalesce(published, ingested) >= ?")
-            params.append(_naive(since))
+            params.append(coerce_datetime(since))
         if site:
             where.append("site ILIKE ?")
             params.append(f"%{site}%")
@@ -357,7 +330,7 @@ class Store:
             "WHERE (?::VARCHAR IS NULL OR r.annotator IS NULL OR r.annotator <> ?) "
             "AND (?::TIMESTAMP IS NULL OR a.ingested >= ?) ORDER BY a.id"
         )
-        since = _naive(since)
+        since = coerce_datetime(since)
         return [r[0] for r in self.con.execute(sql, [current_annotator, current_annotator, since, since]).fetchall()]
 
     def article_texts(self, ids: list[str]) -> list[dict[str, Any]]:

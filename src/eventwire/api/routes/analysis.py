@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
 from eventwire import analysis
 from eventwire.analysis.escalation import INDEX_THRESHOLD, MIN_HISTORY, WINDOW, Z_THRESHOLD, AlertRule
-from eventwire.api.deps import ReadAccess, dyad_param, records, store_of
+from eventwire.api.deps import ReadAccess, Since, Until, dyad_param, records, store_of
 from eventwire.api.schemas import AlertOut, ClusterOut, NetworkOut, TimelineOut
 
 router = APIRouter(tags=["analysis"], dependencies=[ReadAccess])
@@ -24,8 +23,8 @@ def timeline(
     source: Actor,
     target: OptionalActor = None,
     freq: Freq = "day",
-    since: date | None = None,
-    until: date | None = None,
+    since: Since = None,
+    until: Until = None,
     fill: Annotated[bool, Query(description="add zero rows for quiet periods")] = False,
     alerts: Annotated[bool, Query(description="also compute the dyad's escalation alerts")] = True,
 ) -> dict:
@@ -43,8 +42,8 @@ def alerts(
     actor: OptionalActor = None,
     dyad: Annotated[str | None, Query(max_length=201, description="SRC:TGT (either order)")] = None,
     freq: Freq = "day",
-    since: date | None = None,
-    until: date | None = None,
+    since: Since = None,
+    until: Until = None,
     threshold: Annotated[float | None, Query(ge=0, le=1e6)] = INDEX_THRESHOLD,
     z: Annotated[float | None, Query(ge=0, le=1000)] = Z_THRESHOLD,
     window: Annotated[int, Query(ge=2, le=365)] = WINDOW,
@@ -60,8 +59,8 @@ def alerts(
 def network(
     request: Request,
     actor: OptionalActor = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Since = None,
+    until: Until = None,
     min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=5000)] = 300,
 ) -> dict:
@@ -72,8 +71,8 @@ def network(
 @router.get("/clusters", response_model=list[ClusterOut], summary="Story clusters with a representative headline")
 def clusters(
     request: Request,
-    since: date | None = None,
-    until: date | None = None,
+    since: Since = None,
+    until: Until = None,
     min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=5000)] = 200,
 ) -> list[dict]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
-from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, Text, cached, store_of
+from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, SinceTime, Text, Until, cached, store_of
 from eventwire.api.schemas import ActorOut, ArticleDetail, ArticlePage, QuotePage
 from eventwire.store import queries
 
@@ -19,8 +18,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 @router.get("/articles", response_model=ArticlePage, tags=["articles"], summary="Stored articles, newest first")
 def list_articles(
     request: Request,
-    since: date | None = None,
-    until: date | None = None,
+    since: SinceTime = None,
+    until: Until = None,
     site: Text = None,
     q: Text = None,
     limit: Limit = 50,

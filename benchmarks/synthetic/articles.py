@@ -411,7 +411,7 @@ def write_warc(path: str | Path, articles: Iterable[GeneratedArticle]) -> int:
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         info = writer.create_warcinfo_record(
-            Path(path).name, {"software": "eventwire sources.generate", "format": "WARC File Format 1.1"}
+            Path(path).name, {"software": "eventwire benchmarks.synthetic", "format": "WARC File Format 1.1"}
         )
         writer.write_record(info)
         for article in articles:
