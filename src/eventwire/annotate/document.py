@@ -25,7 +25,7 @@ from eventwire.model import Document, Entity, Sentence, Timex
 
 # Bump when rules or the order of stages change what gets stored, so `eventwire annotate` can
 # tell which articles were produced by an older annotator.
-ANNOTATOR_VERSION = "eventwire-annotate.v1"
+ANNOTATOR_VERSION = "eventwire-annotate.v2"  # v2: quotes keep the speaker mention and its speaker_ref
 BATCH_SIZE = 32
 # How far into the text a story's own date is looked for when it has no publication date.
 LEAD_CHARS = 1000
