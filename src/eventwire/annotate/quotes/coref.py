@@ -6,7 +6,9 @@ this is the one place pronoun speakers are resolved. The antecedent is, nearest 
 within ``ANTECEDENT_SENTENCES`` (sentences wholly inside a quotation do not count: a speech quoted
 sentence by sentence goes on with its speaker), the speaker of an earlier attribution (or what an
 earlier pronoun speaker was resolved to), else the subject of the sentence, else the latest
-compatible name mention outside quotations. "He"/"she" skip names the text itself marks as the
+compatible name mention outside quotations (a capitalised word tagged as a noun counts when the text
+names a person by it elsewhere). Past the window, across sentences of quoted speech only, the
+speaker who opened the speech is still taken. "He"/"she" skip names the text itself marks as the
 other gender (an honorific, a gendered noun, or "his"/"her" after a lone name); "they" takes groups
 and organisations, "it" organisations. With none found there is no antecedent.
 """
@@ -224,9 +226,9 @@ def resolve_pronoun(
             while head.dep_ == "compound" and head.head.i > head.i and fits_mention(head.head):
                 head = head.head
             if head.pos_ != "PROPN":
-                return head, (head.idx, head.idx + len(head.text))  # its parse is no name's
+                return head, (head.idx, head.idx + len(head.text))  # a mis-tagged name: the word alone
             return head, mention_span(head)
-    # Past the window only sentences of quoted speech lay between: the speaker who opened it.
+    # Beyond the window lie only sentences of quoted speech: the speaker who opened it goes on.
     for span in sentences[len(near) :]:
         speakers = [s for s in earlier_speakers if span.start <= s[0].i < span.end and fits_subject(s[1])]
         if speakers:
