@@ -3,12 +3,12 @@
 A pronoun speaker keeps its mention as ``Quote.speaker`` and gets its antecedent as
 ``Quote.speaker_ref``, because downstream stages link speakers to actors and "he" links to nothing;
 this is the one place pronoun speakers are resolved. The antecedent is, nearest sentence first
-within ``ANTECEDENT_SENTENCES`` (sentences wholly inside a quotation do not count: a speech quoted
-sentence by sentence goes on with its speaker), the speaker of an earlier attribution (or what an
-earlier pronoun speaker was resolved to), else the subject of the sentence, else the latest
-compatible name mention outside quotations (a capitalised word tagged as a noun counts when the text
-names a person by it elsewhere). Past the window, across sentences of quoted speech only, the
-speaker who opened the speech is still taken. "He"/"she" skip names the text itself marks as the
+within ``ANTECEDENT_SENTENCES``, the speaker of an earlier attribution (or what an earlier pronoun
+speaker was resolved to), else the subject of the sentence, else the latest compatible name mention
+outside quotations (a capitalised word tagged as a noun counts when the text names a person by it
+elsewhere). Failing those, the window stretches over sentences wholly inside quotations, which do
+not count, for an earlier attribution's speaker: a speech quoted sentence by sentence goes on with
+its speaker. "He"/"she" skip names the text itself marks as the
 other gender (an honorific, a gendered noun, or "his"/"her" after a lone name); "they" takes groups
 and organisations, "it" organisations. With none found there is no antecedent.
 """
