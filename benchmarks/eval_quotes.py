@@ -7,11 +7,11 @@ Figures are given for all attributions and for direct quotes only (a gold conten
 closes with a quotation mark; predictions of kind ``direct``). Each text is scored once, against
 its first annotator's file.
 
-Speakers are scored twice. ``spk`` compares the speaker as found at the cue (before pronoun
-resolution) with the gold source, which is what annotators mark ("he" for "he said"): it overlaps
-it or names the same surname. ``spk-res`` compares the reported speaker, after pronouns are
-replaced by their antecedents; for a pronoun gold source the nearest earlier named gold source
-stands in for its referent, a rough proxy (often another speaker), so it is a lower bound.
+Speakers are scored twice. ``spk`` compares ``Quote.speaker``, the mention at the cue, with the
+gold source, which is what annotators mark ("he" for "he said"): it overlaps it or names the same
+surname. ``spk-res`` compares the resolved speaker (``speaker_ref``, a pronoun's antecedent, else
+``speaker``); for a pronoun gold source the nearest earlier named gold source stands in for its
+referent, a rough proxy (often another speaker), so it is a lower bound.
 
 Usage: ``python benchmarks/eval_quotes.py --split dev [--limit N]``.
 """
@@ -239,16 +239,13 @@ def _span_range(span) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
-def score_subset(
-    text: str, golds: list[GoldAttribution], quotes: list[Quote], local_speakers: list | None = None
-) -> Counts:
-    """Tallies for one text; ``local_speakers`` are the speakers before pronoun resolution.
+def score_subset(text: str, golds: list[GoldAttribution], quotes: list[Quote]) -> Counts:
+    """Tallies for one text.
 
-    The speaker measure compares the local mention with the gold source (a pronoun with a pronoun);
-    the resolved measure compares the reported speaker, taking for a pronoun gold source the
-    nearest earlier named gold source as its referent.
+    The speaker measure compares the mention at the cue with the gold source (a pronoun with a
+    pronoun); the resolved measure compares the resolved speaker, taking for a pronoun gold source
+    the nearest earlier named gold source as its referent.
     """
-    local_speakers = local_speakers if local_speakers is not None else [q.speaker for q in quotes]
     counts = Counts(preds=len(quotes), golds=len(golds))
     ranges = [(q.content.start, q.content.end) for q in quotes]
     for start, end in ranges:
@@ -263,8 +260,8 @@ def score_subset(
         quote = quotes[best]
         if gold.source:
             counts.speaker_total += 1
-            counts.speaker_ok += speaker_matches(text, _span_range(local_speakers[best]), gold.source)
-            resolved = _span_range(quote.speaker)
+            counts.speaker_ok += speaker_matches(text, _span_range(quote.speaker), gold.source)
+            resolved = _span_range(quote.resolved_speaker)
             counts.resolved_ok += speaker_matches(text, resolved, gold.source) or speaker_matches(
                 text, resolved, gold.resolved_source
             )
@@ -274,28 +271,19 @@ def score_subset(
     return counts
 
 
-def score_doc(gold: GoldDoc, quotes: list[Quote], local_speakers: list | None = None) -> Report:
+def score_doc(gold: GoldDoc, quotes: list[Quote]) -> Report:
     """Score one text's predictions for all attributions and for direct quotes only."""
-    local_speakers = local_speakers if local_speakers is not None else [q.speaker for q in quotes]
-    direct = [i for i, q in enumerate(quotes) if q.kind == "direct"]
     return Report(
-        score_subset(gold.text, gold.attributions, quotes, local_speakers),
-        score_subset(
-            gold.text,
-            [g for g in gold.attributions if g.direct],
-            [quotes[i] for i in direct],
-            [local_speakers[i] for i in direct],
-        ),
+        score_subset(gold.text, gold.attributions, quotes),
+        score_subset(gold.text, [g for g in gold.attributions if g.direct], [q for q in quotes if q.kind == "direct"]),
     )
 
 
-def predict(doc) -> tuple[list[Quote], list]:
-    """Quotes with resolved speakers, and the speakers as found at the cue (before resolution)."""
-    from eventwire.annotate.quotes import find_local_quotes, resolve_speakers
+def predict(doc) -> list[Quote]:
+    """Quotes with their speakers at the cue and, for pronouns, the resolved ``speaker_ref``."""
+    from eventwire.annotate.quotes import find_quotes
 
-    quotes = find_local_quotes(doc)
-    local = [q.speaker for q in quotes]
-    return resolve_speakers(doc, quotes), local
+    return find_quotes(doc)
 
 
 def evaluate(nlp, golds: list[GoldDoc], batch_size: int = 8) -> Report:
@@ -303,7 +291,7 @@ def evaluate(nlp, golds: list[GoldDoc], batch_size: int = 8) -> Report:
     report = Report()
     texts = (g.text for g in golds)
     for gold, doc in zip(golds, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        report.add(score_doc(gold, *predict(doc)))
+        report.add(score_doc(gold, predict(doc)))
     return report
 
 

@@ -170,7 +170,7 @@ def fuzz_analyze(data: bytes) -> None:
             check_span(text, span.start, span.end, span.text, name)
     for quote in doc.quotes:
         check_span(text, quote.start, quote.end, None, "quote")
-        for part in (quote.content, quote.speaker, quote.cue):
+        for part in (quote.content, quote.speaker, quote.cue, quote.speaker_ref):
             if part is not None:
                 check_span(text, part.start, part.end, part.text, "quote part")
     for event in doc.events:

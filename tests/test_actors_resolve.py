@@ -164,14 +164,26 @@ def test_actors_link_speakers(nlp):
             Span(start, start + len(speaker), speaker),
         )
 
-    quotes = [quote("Dmitry Peskov"), quote("Peskov", 1), quote("He"), Quote(0, 5, Span(0, 5, text[:5]), "direct")]
+    # A pronoun takes the actor of its speaker_ref (set by the quote stage's coreference); a pronoun
+    # without one gets none: link_speakers maps spans to actors and resolves no pronoun itself.
+    resolved = quote("He")
+    resolved.speaker_ref = quote("Peskov", 1).speaker
+    quotes = [
+        quote("Dmitry Peskov"),
+        quote("Peskov", 1),
+        resolved,
+        quote("He"),
+        Quote(0, 5, Span(0, 5, text[:5]), "direct"),
+    ]
     link_speakers(quotes, mentions, doc)
     assert [q.speaker_actor.actor_id if q.speaker_actor else None for q in quotes] == [
         "dmitry-peskov",
         "dmitry-peskov",
         "dmitry-peskov",
         None,
+        None,
     ]
+    assert resolved.speaker.text == "He"
 
 
 def test_actors_resolve_is_cheap_next_to_parsing(nlp, seed_text):

@@ -64,6 +64,16 @@ def _document() -> Document:
         quotes=[
             Quote(74, 105, _span(TEXT, "We will talk again"), "direct", vogel, _span(TEXT, "said"), GERMANY),
             Quote(10, 20, Span(10, 20, TEXT[10:20]), "indirect"),
+            Quote(
+                36,
+                73,
+                Span(40, 73, TEXT[40:73]),
+                "indirect",
+                speaker=_span(TEXT, "his"),
+                cue=_span(TEXT, "met"),
+                speaker_actor=GERMANY,
+                speaker_ref=_span(TEXT, "Germany's foreign minister"),
+            ),
         ],
         timexes=[Timex(66, 75, "on Monday", "DATE", "2024-11-18", "dct"), Timex(0, 3, "now", "DATE", None)],
         events=[
@@ -120,6 +130,21 @@ def test_batch_records_document_round_trip_is_lossless(tmp_path):
     assert rebuilt == document
     assert read_back["event_mentions"][0]["plover_context"] == ["diplomatic", "economic"]
     assert read_back["quotes"][0]["speaker_actor"]["name"] == "Germany"
+    pronoun = read_back["quotes"][2]
+    assert (pronoun["speaker"], pronoun["speaker_ref"]) == ("his", "Germany's foreign minister")
+    assert pronoun["speaker_ref_start"] == 0 and read_back["quotes"][0]["speaker_ref"] is None
+
+
+def test_batch_records_quotes_written_before_speaker_ref_still_load(tmp_path):
+    article = Article(TEXT, title="Ministers meet")
+    document = _document()
+    rows = annotation_rows(article, document)["quotes"]
+    for row in rows:
+        for column in ("speaker_ref_start", "speaker_ref_end", "speaker_ref"):
+            del row[column]
+    quotes = document_from_rows(article, {"quotes": rows}).quotes
+    assert [q.speaker for q in quotes] == [q.speaker for q in document.quotes]
+    assert all(q.speaker_ref is None for q in quotes)
 
 
 def test_batch_records_article_and_fingerprint_round_trip(tmp_path):

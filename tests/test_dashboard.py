@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from test_api_server import api, news_db  # noqa: F401 - fixtures
+from eventwire.api.settings import ServerSettings
+from test_api_server import api, news_db, running_server  # noqa: F401 - fixtures
+from test_quotes_speaker_ref import NAME, annotated, store_path  # noqa: F401 - fixtures
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -113,3 +115,24 @@ def test_dashboard_fits_a_phone_screen(api, browser, shots):  # noqa: F811
     expect(page.locator("#article-text .ev-action")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(shots / "phone-article.png"), full_page=False)
+
+
+def test_dashboard_shows_a_pronoun_speaker_with_whom_it_refers_to(store_path, browser, shots):  # noqa: F811
+    with running_server(ServerSettings(db=store_path, annotate=False)) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(url + "/#/quotes")
+        expect(page.locator(".speaker-group")).to_have_count(2)  # by the name as written: "…Peskov", "Peskov"
+        group = page.locator(".speaker-group", has=page.locator("h2", has_text=NAME))
+        expect(group.locator("blockquote")).to_have_count(1)
+        expect(group.locator(".speaker-mention")).to_have_text(f"He → {NAME}")
+        named = page.locator(".speaker-group", has=page.locator("h2", has_text="Peskov").filter(has_not_text=NAME))
+        expect(named.locator(".speaker-mention")).to_have_text("Peskov")
+        page.screenshot(path=str(shots / "quotes-pronoun.png"), full_page=True)
+        group.locator("blockquote a").first.click()
+        expect(page.locator("#article-text .speaker-ref")).to_have_text(NAME)
+        expect(page.locator("#article-text .speaker").first).to_have_text("He")
+        title = page.locator("#article-text .speaker").first.get_attribute("title")
+        assert f"He → {NAME}" in title
+        assert not problems, problems

@@ -1,4 +1,5 @@
-"""Pronoun speakers resolved to the person or group the text last named."""
+"""Pronoun speakers resolved to the person or group the text last named: ``speaker`` stays the
+mention at the cue, ``speaker_ref`` holds the antecedent."""
 
 import pytest
 
@@ -9,7 +10,8 @@ from eventwire.annotate.quotes.find import find_local_quotes, find_quotes, resol
 @pytest.fixture(scope="module")
 def speakers_of(nlp):
     def run(text: str) -> list[str | None]:
-        return [q.speaker.text if q.speaker else None for q in find_quotes(nlp(text))]
+        """The resolved speaker of each quote: the antecedent of a pronoun, else the mention."""
+        return [q.resolved_speaker.text if q.resolved_speaker else None for q in find_quotes(nlp(text))]
 
     return run
 
@@ -57,5 +59,57 @@ def test_quotes_coref_they_takes_a_group(speakers_of):
 def test_quotes_coref_local_mentions_before_resolution(nlp):
     doc = nlp("Chancellor Olaf Scholz met reporters. He said the talks would resume.")
     local = find_local_quotes(doc)
-    assert [q.speaker.text for q in local] == ["He"]
-    assert [q.speaker.text for q in resolve_speakers(doc, local)] == ["Chancellor Olaf Scholz"]
+    assert [(q.speaker.text, q.speaker_ref) for q in local] == [("He", None)]
+    resolved = resolve_speakers(doc, local)
+    assert [q.speaker.text for q in resolved] == ["He"]
+    assert [q.speaker_ref.text for q in resolved] == ["Chancellor Olaf Scholz"]
+
+
+def test_quotes_coref_speaker_stays_the_mention_and_ref_is_the_antecedent(nlp):
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Tuesday. "
+        'He said the Kremlin would respond to the new sanctions. "We will not stay silent," Peskov added.'
+    )
+    he, named = [q for q in find_quotes(nlp(text)) if q.kind == "indirect"][0], find_quotes(nlp(text))[-1]
+    at = text.index("He said")
+    assert (he.speaker.start, he.speaker.end, he.speaker.text) == (at, at + 2, "He")
+    assert he.speaker_ref.text == "Kremlin spokesman Dmitry Peskov"
+    assert text[he.speaker_ref.start : he.speaker_ref.end] == he.speaker_ref.text
+    assert he.start == at  # the quote covers the local mention, not the antecedent
+    assert named.speaker.text == "Peskov" and named.speaker_ref is None
+
+
+def test_quotes_coref_relative_pronoun_stays_who(nlp):
+    text = "The protesters were joined by Maria Lopez, who said the government had lied to them."
+    quote = find_quotes(nlp(text))[0]
+    assert quote.speaker.text == "who"
+    assert quote.speaker_ref.text == "Maria Lopez"
+
+
+def test_quotes_coref_a_pronoun_with_no_antecedent_has_no_ref(nlp):
+    quote = find_quotes(nlp('"We are ready," she said.'))[0]
+    assert quote.speaker.text == "she" and quote.speaker_ref is None
+
+
+def test_quotes_coref_a_speech_quoted_sentence_by_sentence_keeps_its_speaker(nlp):
+    text = (
+        "Senator Tom Harris spoke at the rally on Friday.\n"
+        '"The police are mistreated," he said. "They do their job. They keep order. '
+        'They protect us. They deserve better. They are afraid for their jobs," he continued.'
+    )
+    quotes = find_quotes(nlp(text))
+    assert [q.speaker.text for q in quotes] == ["he", "he"]
+    assert [q.speaker_ref.text for q in quotes] == ["Senator Tom Harris", "Senator Tom Harris"]
+
+
+def test_quotes_coref_a_name_the_tagger_took_for_a_noun(nlp):
+    text = (
+        "Trump fires up G.O.P. base, by pricking party's orthodoxy.\n\n"
+        "His popularity, even after he criticized President George W. Bush, shows how deeply the G.O.P. "
+        "misjudged the rank and file's adherence to conservatism.\n\n"
+        "Donald Trump spoke in Iowa on Monday."
+    )
+    doc = nlp(text)
+    assert doc[0].pos_ == "NOUN"  # the headline's parse this test is about
+    quote = next(q for q in find_quotes(doc) if q.speaker.text == "he")
+    assert (quote.speaker_ref.start, quote.speaker_ref.text) == (0, "Trump")

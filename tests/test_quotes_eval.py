@@ -38,11 +38,11 @@ ANN = "\n".join(
 )
 
 
-def _quote(start, end, kind, speaker=None, cue=None):
+def _quote(start, end, kind, speaker=None, cue=None, speaker_ref=None):
     def span(bounds):
         return Span(bounds[0], bounds[1], TEXT[bounds[0] : bounds[1]]) if bounds else None
 
-    return Quote(start, end, span((start, end)), kind, span(speaker), span(cue))
+    return Quote(start, end, span((start, end)), kind, span(speaker), span(cue), speaker_ref=span(speaker_ref))
 
 
 def test_quotes_eval_reads_brat_relations(evalq):
@@ -56,17 +56,16 @@ def test_quotes_eval_scores_overlap_and_speakers(evalq):
     golds = evalq.parse_ann(ANN, TEXT)
     gold_doc = evalq.GoldDoc("synthetic", TEXT, golds)
     quotes = [
-        _quote(13, 27, "direct", speaker=(0, 5), cue=(31, 35)),
-        _quote(37, 47, "direct", speaker=(0, 5), cue=(31, 35)),
+        _quote(13, 27, "direct", speaker=(28, 30), cue=(31, 35), speaker_ref=(0, 5)),
+        _quote(37, 47, "direct", speaker=(28, 30), cue=(31, 35), speaker_ref=(0, 5)),
         _quote(0, 11, "indirect", speaker=(0, 5), cue=(6, 11)),
     ]
-    local = [Span(28, 30, "he"), Span(28, 30, "he"), Span(0, 5, "Trump")]
-    report = evalq.score_doc(gold_doc, quotes, local)
+    report = evalq.score_doc(gold_doc, quotes)
     overall = report.all.figures()
     assert overall["precision"] == pytest.approx(2 / 3)
     assert overall["recall"] == pytest.approx(1 / 2)
-    assert overall["speaker_acc"] == 1.0
-    assert overall["resolved_acc"] == 0.0  # no named gold source precedes "he"
+    assert overall["speaker_acc"] == 1.0  # "he" at the cue, as the annotator marked it
+    assert overall["resolved_acc"] == 0.0  # speaker_ref "Trump", but no named gold source precedes "he"
     direct = report.direct.figures()
     assert (direct["precision"], direct["recall"], direct["cue_acc"]) == (1.0, 1.0, 1.0)
 

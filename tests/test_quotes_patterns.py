@@ -45,7 +45,7 @@ def test_quotes_split_quotation_gives_one_quote_per_piece(quotes_of):
     quotes = quotes_of(text)
     assert [q.content.text for q in quotes] == ["“We will respond,”", "“and firmly.”"]
     assert all(q.kind == "direct" and q.cue.text == "said" for q in quotes)
-    assert all(q.speaker.text == "Senator Mary Jones" for q in quotes)
+    assert all(q.speaker.text == "she" and q.speaker_ref.text == "Senator Mary Jones" for q in quotes)
 
 
 def test_quotes_multi_sentence_quotation_continues_after_the_tag(quotes_of):
@@ -99,13 +99,14 @@ def test_quotes_scare_quotes_are_not_quotations(quotes_of):
 def test_quotes_pronoun_speaker_resolves_to_previous_subject(quotes_of):
     text = "Chancellor Olaf Scholz met Emmanuel Macron in Paris. He said the alliance would hold."
     quote = _only(quotes_of(text))
-    assert quote.speaker.text == "Chancellor Olaf Scholz"
+    assert quote.speaker.text == "He"
+    assert quote.speaker_ref.text == "Chancellor Olaf Scholz"
     assert quote.start == text.index("He said")
 
 
 def test_quotes_pronoun_without_antecedent_is_kept(quotes_of):
     quote = _only(quotes_of('"We are ready," she said.'))
-    assert quote.speaker.text == "she"
+    assert quote.speaker.text == "she" and quote.speaker_ref is None
 
 
 def test_quotes_byline_dash_tag(quotes_of):

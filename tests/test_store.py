@@ -53,6 +53,24 @@ def test_store_migrates_old_database_forward_and_keeps_rows(db_path):
         assert "timexes" in store.counts()
 
 
+def test_store_migration_adds_speaker_ref_to_quotes_of_an_older_store(db_path):
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)")
+    for version, description, sql in MIGRATIONS[:3]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, description])
+    con.execute(
+        "INSERT INTO quotes (article_id, start, \"end\", kind, speaker) VALUES ('a_old', 0, 9, 'direct', 'Ms. Ode')"
+    )
+    con.close()
+    with Store(db_path) as store:
+        assert store.schema_version() == LATEST_VERSION
+        old = store.query("SELECT speaker, speaker_ref, speaker_ref_start, speaker_ref_end FROM quotes")
+        assert old == [{"speaker": "Ms. Ode", "speaker_ref": None, "speaker_ref_start": None, "speaker_ref_end": None}]
+    with Store(db_path) as store:  # opening again applies nothing twice
+        assert store.schema_version() == LATEST_VERSION
+
+
 def test_store_write_batch_stores_article_and_annotations_with_offsets(db_path):
     p = pending(STORY, "https://news.example/talks")
     actor = Actor("UN", "United Nations", None, "IGO", "IGOUNO")

@@ -150,7 +150,12 @@ class ActorMention:
 
 @dataclass(slots=True)
 class Quote:
-    """Attributed speech. ``start``/``end`` cover the whole attribution (speaker, cue and content)."""
+    """Attributed speech. ``start``/``end`` cover the whole attribution (speaker, cue and content).
+
+    ``speaker`` is the mention at the cue as annotators mark it ("He" in "He said …", "who");
+    ``speaker_ref`` is what a pronoun speaker refers to (None for a named speaker, or when nothing
+    was found); ``speaker_actor`` is the actor of ``speaker_ref``, else of ``speaker``.
+    """
 
     start: int
     end: int
@@ -159,6 +164,12 @@ class Quote:
     speaker: Span | None = None
     cue: Span | None = None
     speaker_actor: Actor | None = None
+    speaker_ref: Span | None = None
+
+    @property
+    def resolved_speaker(self) -> Span | None:
+        """Who speaks: the antecedent of a pronoun speaker, else the speaker mention itself."""
+        return self.speaker_ref or self.speaker
 
 
 @dataclass(slots=True)

@@ -109,11 +109,19 @@ class ArticleDetail(Open):
 
 
 class QuoteOut(Open):
+    """``speaker`` is the mention at the cue ("He"); ``speaker_ref`` what a pronoun speaker refers to
+    ("Dmitry Peskov"), null for a named speaker; ``speaker_code`` the actor of the two."""
+
     article_id: str
     start: int
     end: int
     kind: str | None = None
     speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_ref: str | None = None
+    speaker_ref_start: int | None = None
+    speaker_ref_end: int | None = None
     speaker_code: str | None = None
     cue: str | None = None
     content: str | None = None

@@ -93,6 +93,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             *_span_fields("speaker"),
             *_span_fields("cue"),
             *_fields("speaker_actor_id", "speaker_code"),
+            *_span_fields("speaker_ref"),
             ("speaker_actor", ACTOR),
         ]
     ),
@@ -258,6 +259,8 @@ def _quote(row: dict[str, Any]) -> Quote:
         speaker=_span(row, "speaker"),
         cue=_span(row, "cue"),
         speaker_actor=_from_actor(row["speaker_actor"]),
+        # Batch output written before quotes kept speaker_ref has no such columns.
+        speaker_ref=_span(row, "speaker_ref") if "speaker_ref_start" in row else None,
     )
 
 

@@ -108,4 +108,4 @@ def quotes_cli(
     if as_json:
         print_json(rows)
     else:
-        print_table(rows, "quotes", ["article_id", "speaker", "speaker_code", "kind", "cue", "content"])
+        print_table(rows, "quotes", ["article_id", "speaker", "speaker_ref", "speaker_code", "kind", "cue", "content"])

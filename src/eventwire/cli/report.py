@@ -71,8 +71,10 @@ def print_report(doc: Document) -> None:
     quotes = Table(title="quotes by speaker", show_lines=True)
     for col in ("speaker", "kind", "cue", "content"):
         quotes.add_column(col, overflow="fold")
-    for q in sorted(doc.quotes, key=lambda q: (q.speaker.text if q.speaker else "", q.start)):
+    for q in sorted(doc.quotes, key=lambda q: (q.resolved_speaker.text if q.resolved_speaker else "", q.start)):
         speaker = q.speaker.text if q.speaker else "?"
+        if q.speaker_ref:
+            speaker += f" → {q.speaker_ref.text}"
         if q.speaker_actor:
             speaker += f" [{q.speaker_actor.cameo_code or q.speaker_actor.actor_id}]"
         quotes.add_row(speaker, q.kind, q.cue.text if q.cue else "", q.content.text)

@@ -146,7 +146,8 @@ def modality(verb: Token, quotes: Sequence[Quote] = (), upper: Token | None = No
     for quote in quotes:
         if quote.content.start <= start < quote.content.end:
             flags.reported = True
-            flags.speaker = quote.speaker.text if quote.speaker else None
+            speaker = quote.resolved_speaker  # the person a pronoun speaker refers to
+            flags.speaker = speaker.text if speaker else None
             break
     flags.speech_head = speech
     if not flags.reported and speech is not None:

@@ -343,11 +343,11 @@ class Store:
     def quotes(self, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         where, params = "", []
         if speaker:
-            where = "WHERE speaker ILIKE ? OR speaker_code ILIKE ?"
-            params = [f"%{speaker}%", f"%{speaker}%"]
+            where = "WHERE speaker ILIKE ? OR speaker_ref ILIKE ? OR speaker_code ILIKE ?"
+            params = [f"%{speaker}%", f"%{speaker}%", f"%{speaker}%"]
         return self.query(
-            f'SELECT article_id, start, "end", kind, speaker, speaker_code, cue, content FROM quotes {where} '
-            "ORDER BY article_id, start LIMIT ?",
+            'SELECT article_id, start, "end", kind, speaker, speaker_ref, speaker_code, cue, content '
+            f"FROM quotes {where} ORDER BY article_id, start LIMIT ?",
             [*params, limit],
         )
 

@@ -268,10 +268,12 @@ def list_quotes(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], int]:
+    """Quotes grouped by who speaks: a pronoun speaker's ``speaker_ref``, else its ``speaker``;
+    ``speaker`` matches either mention or the speaker's actor code."""
     where, params = ["true"], []
     if speaker:
-        where.append("(q.speaker ILIKE ? OR q.speaker_code ILIKE ?)")
-        params += [f"%{speaker}%", f"{speaker.strip().upper()}%"]
+        where.append("(q.speaker ILIKE ? OR q.speaker_ref ILIKE ? OR q.speaker_code ILIKE ?)")
+        params += [f"%{speaker}%", f"%{speaker}%", f"{speaker.strip().upper()}%"]
     if article_id:
         where.append("q.article_id = ?")
         params.append(article_id)
@@ -281,10 +283,12 @@ def list_quotes(
     cond = " AND ".join(where)
     page = rows(
         store,
-        'SELECT q.article_id, q.start, q."end", q.kind, q.speaker, q.speaker_code, q.speaker_actor_id, q.cue, '
+        'SELECT q.article_id, q.start, q."end", q.kind, q.speaker, q.speaker_start, q.speaker_end, '
+        "q.speaker_ref, q.speaker_ref_start, q.speaker_ref_end, q.speaker_code, q.speaker_actor_id, q.cue, "
         "q.content, q.content_start, q.content_end, a.title AS article_title, a.published "
         f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {cond} "
-        "ORDER BY q.speaker NULLS LAST, a.published DESC NULLS LAST, q.article_id, q.start LIMIT ? OFFSET ?",
+        "ORDER BY coalesce(q.speaker_ref, q.speaker) NULLS LAST, a.published DESC NULLS LAST, q.article_id, q.start "
+        "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return page, scalar(store, f"SELECT count(*) FROM quotes q WHERE {cond}", params)

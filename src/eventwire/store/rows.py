@@ -54,6 +54,7 @@ def document_rows(article_id: str, doc: Document) -> dict[str, list[dict[str, An
                 **_span("cue", q.cue),
                 "speaker_actor_id": q.speaker_actor.actor_id if q.speaker_actor else None,
                 "speaker_code": q.speaker_actor.cameo_code if q.speaker_actor else None,
+                **_span("speaker_ref", q.speaker_ref),
             }
         )
     for t in doc.timexes:

@@ -134,6 +134,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX events_target ON events (target_code);
         """,
     ),
+    (
+        4,
+        "quotes: speaker_ref, what a pronoun speaker refers to (speaker stays the mention at the cue)",
+        """
+        ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_ref_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_ref_end INTEGER;
+        ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_ref VARCHAR;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

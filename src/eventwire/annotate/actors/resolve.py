@@ -50,7 +50,6 @@ __all__ = [
 PHRASE_BREAKS = frozenset(
     {"of", "in", "from", "at", "for", "to", "with", "by", "on", "against", "near", "who", "which", "that", "fleeing"}
 )
-PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them"})
 # "State" before "of" and no actor names a condition, not a government ("a state of emergency",
 # "the state of the economy"); "the State of Israel" is resolved as one phrase before this is read.
 ABSTRACT_STATE = re.compile(r"[Ss]tate of\b")
@@ -228,9 +227,10 @@ def _titled_name(
 
 
 def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | None = None) -> None:
-    """Fill ``Quote.speaker_actor`` from the actor mention overlapping the speaker span; for a
-    surname, the document's person with that surname; for a pronoun, the nearest person
-    mentioned before the quote."""
+    """Fill ``Quote.speaker_actor`` from the speaker's span: ``speaker_ref`` (what a pronoun speaker
+    refers to, found by the quote stage's coreference) or else ``speaker``. The span takes the actor
+    mention overlapping it most, or for a surname the document's person with that surname; a
+    pronoun nobody resolved gets no actor."""
     persons = [m for m in mentions if m.actor.actor_id in _person_ids(mentions)]
     by_surname: dict[str, Actor] = {}
     for m in persons:
@@ -238,20 +238,17 @@ def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | 
         if len(words) > 1:
             by_surname.setdefault(words[-1], m.actor)
     for quote in quotes:
-        if quote.speaker is None or quote.speaker_actor is not None:
+        speaker = quote.resolved_speaker
+        if speaker is None or quote.speaker_actor is not None:
             continue
-        s, e = quote.speaker.start, quote.speaker.end
+        s, e = speaker.start, speaker.end
         overlapping = [m for m in mentions if m.start < e and s < m.end]
         if overlapping:
             quote.speaker_actor = max(overlapping, key=lambda m: (min(e, m.end) - max(s, m.start), m.score)).actor
             continue
-        words = normalise(quote.speaker.text).split()
+        words = normalise(speaker.text).split()
         if words and words[-1] in by_surname:
             quote.speaker_actor = by_surname[words[-1]]
-        elif words and words[-1] in PRONOUNS:
-            before = [m for m in persons if m.end <= s]
-            if before:
-                quote.speaker_actor = before[-1].actor
 
 
 def _person_ids(mentions: list[ActorMention]) -> set[str]:

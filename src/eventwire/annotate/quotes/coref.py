@@ -1,12 +1,16 @@
 """Simple coreference for pronoun speakers: "he said" → the person the text last named.
 
-A pronoun speaker is replaced by its antecedent, because downstream stages link speakers to actors
-and "he" links to nothing. The antecedent is, nearest sentence first within
-``ANTECEDENT_SENTENCES``, the speaker of an earlier attribution (or what an earlier pronoun
-speaker was resolved to), else the subject of the sentence, else the latest compatible name
-mention outside quotations. "He"/"she" skip names the text itself marks as the other gender (an
-honorific, a gendered noun, or "his"/"her" after a lone name); "they" takes groups and
-organisations, "it" organisations. With none found the pronoun itself is kept.
+A pronoun speaker keeps its mention as ``Quote.speaker`` and gets its antecedent as
+``Quote.speaker_ref``, because downstream stages link speakers to actors and "he" links to nothing;
+this is the one place pronoun speakers are resolved. The antecedent is, nearest sentence first
+within ``ANTECEDENT_SENTENCES``, the speaker of an earlier attribution (or what an earlier pronoun
+speaker was resolved to), else the subject of the sentence, else the latest compatible name mention
+outside quotations (a capitalised word tagged as a noun counts when the text names a person by it
+elsewhere). Failing those, the window stretches over sentences wholly inside quotations, which do
+not count, for an earlier attribution's speaker: a speech quoted sentence by sentence goes on with
+its speaker. "He"/"she" skip names the text itself marks as the
+other gender (an honorific, a gendered noun, or "his"/"her" after a lone name); "they" takes groups
+and organisations, "it" organisations. With none found there is no antecedent.
 """
 
 from __future__ import annotations
@@ -108,6 +112,14 @@ def _titled(token: Token) -> bool:
     return any(c.lower_.rstrip(".") in PERSON_TITLES for c in token.lefts if c.dep_ in ("compound", "amod"))
 
 
+def _name_like(token: Token, genders: dict[str, str]) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun that the text names
+    a person by elsewhere (a headline's "Trump fires up …")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.is_title and token.lower_ in genders
+
+
 def _surname(token: Token) -> str:
     """The last word of the person entity ``token`` is in ("Bernie" → "sanders")."""
     doc = token.doc
@@ -188,11 +200,14 @@ def resolve_pronoun(
     sentence = pronoun.sent
     window_start = sentence.start
     sentences = [sentence]
-    while len(sentences) <= ANTECEDENT_SENTENCES and window_start > 0:
+    counted = 0
+    while counted < ANTECEDENT_SENTENCES and window_start > 0:
         previous = doc[window_start - 1].sent
         sentences.append(previous)
         window_start = previous.start
-    for span in sentences:
+        counted += any(not (quoted(t.i) or t.is_punct or t.is_space) for t in previous)
+    near = sentences[: ANTECEDENT_SENTENCES + 1]
+    for span in near:
         limit = min(span.end, pronoun.i)
         speakers = [s for s in earlier_speakers if span.start <= s[0].i < limit and fits_subject(s[1])]
         if speakers:
@@ -202,13 +217,20 @@ def resolve_pronoun(
         subjects = [t for t in named if t is not None and fits_subject(t)]
         if subjects:
             return subjects[0], mention_span(subjects[0])
-    for span in sentences:
+    for span in near:
         limit = min(span.end, pronoun.i)
         before = span[: max(0, limit - span.start)]
-        names = [t for t in before if t.pos_ == "PROPN" and not quoted(t.i) and fits_mention(t)]
+        names = [t for t in before if _name_like(t, genders) and not quoted(t.i) and fits_mention(t)]
         if names:
             head = names[-1]
             while head.dep_ == "compound" and head.head.i > head.i and fits_mention(head.head):
                 head = head.head
+            if head.pos_ != "PROPN":
+                return head, (head.idx, head.idx + len(head.text))  # a mis-tagged name: the word alone
             return head, mention_span(head)
+    # Beyond the window lie only sentences of quoted speech: the speaker who opened it goes on.
+    for span in sentences[len(near) :]:
+        speakers = [s for s in earlier_speakers if span.start <= s[0].i < span.end and fits_subject(s[1])]
+        if speakers:
+            return speakers[-1][1], speakers[-1][2]
     return None

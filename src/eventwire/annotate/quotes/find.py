@@ -7,10 +7,11 @@
    nested inside quotations;
 3. attach cue-less quotations that continue the attribution just before them ("…," she said. "…")
    or just after them (a quote running over several paragraphs);
-4. name the speakers: the cue's subject as a name mention (``quote_speakers``); a pronoun ("he
-   said") is replaced by its antecedent's mention (``quote_coref``), so ``speaker`` may lie outside
-   ``[start, end)``, which covers the local speaker mention, the cue and the content. A pronoun
-   without an antecedent stays; "who"/"which" become the noun they hang on.
+4. name the speakers: the cue's subject as a name mention (``quote_speakers``) is ``speaker``, as
+   annotators mark it ("he" in "he said"); a pronoun's antecedent mention (``quote_coref``) is
+   ``speaker_ref``, which may lie outside ``[start, end)`` (the speaker mention, the cue and the
+   content). "who"/"which" refer to the noun they hang on; a pronoun without an antecedent, and a
+   named speaker, have no ``speaker_ref``.
 
 A quotation split around its cue ("We will respond," he said, "and firmly.") gives one ``Quote`` per
 piece, sharing speaker and cue: each piece is a contiguous span of the text, and PolNeAR's gold
@@ -280,13 +281,14 @@ def _quoted_tokens(doc: Doc) -> Callable[[int], bool]:
 
 
 def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """Replace pronoun and relative-pronoun speakers by the mention they stand for.
+    """Set ``speaker_ref`` of pronoun and relative-pronoun speakers to the mention they stand for.
 
     Args:
         doc: the parsed text the quotes were found in.
         quotes: quotes in text order whose speakers are the local mentions.
     Returns:
-        The same quotes (changed in place); a pronoun without an antecedent stays as it is.
+        The same quotes (changed in place); ``speaker`` is left as it is, and ``speaker_ref`` is
+        None for a named speaker or a pronoun without an antecedent.
     """
     return _resolve_speakers(doc, quotes, None)
 
@@ -315,8 +317,7 @@ def _resolve_speakers(doc: Doc, quotes: list[Quote], quoted: Callable[[int], boo
                 # Only speakers of speech (or names) are antecedents: 'simple math shows' is not.
                 earlier.append((head, head, key))
         target = resolved[key]
-        if target is not None:
-            quote.speaker = Span(target[0], target[1], _char_text(doc, target))
+        quote.speaker_ref = Span(target[0], target[1], _char_text(doc, target)) if target is not None else None
     return quotes
 
 
@@ -327,14 +328,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
         doc: a spaCy ``Doc`` with a dependency parse and entities.
     Returns:
         One ``Quote`` per attributed content (per piece of a split quotation); offsets are
-        character offsets into ``doc.text``. ``speaker_actor`` is left for the actor stage.
+        character offsets into ``doc.text``. ``speaker`` is the mention at the cue and
+        ``speaker_ref`` a pronoun speaker's antecedent; ``speaker_actor`` is left for the actor stage.
     """
     quotes, is_quoted = _find_local_quotes(doc)
     return _resolve_speakers(doc, quotes, is_quoted)
 
 
 def find_local_quotes(doc: Doc) -> list[Quote]:
-    """Like ``find_quotes`` but each speaker is the mention at the cue, pronouns unresolved."""
+    """Like ``find_quotes`` but without ``speaker_ref``: pronouns unresolved."""
     return _find_local_quotes(doc)[0]
 
 

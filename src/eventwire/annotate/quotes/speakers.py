@@ -194,9 +194,9 @@ def mention_span(head: Token) -> CharSpan:
         if "\n" in doc[index - 1].text_with_ws or _stops_mention(doc[index]):
             right = doc[index - 1]
             break
-    while right.i > left.i and (right.is_punct or right.lower_ in ("'s", "’s")):
+    while right.i > left.i and (right.is_punct or right.is_space or right.lower_ in ("'s", "’s")):
         right = doc[right.i - 1]
-    while left.i < right.i and left.is_punct:
+    while left.i < right.i and (left.is_punct or left.is_space):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right.text)
 

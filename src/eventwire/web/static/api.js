@@ -72,3 +72,9 @@ export function actorName(name, code) {
   const text = String(name || "").replace(/\s+/g, " ").trim() || code || "";
   return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
 }
+
+// A quote's speaker as found ("He") and, for a pronoun, whom it refers to: "He → Dmitry Peskov".
+export function speakerLabel(q) {
+  const mention = actorName(q.speaker);
+  return q.speaker_ref ? `${mention} → ${actorName(q.speaker_ref)}` : mention;
+}

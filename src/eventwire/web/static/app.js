@@ -1,5 +1,5 @@
 // The dashboard: a hash router over the API's read endpoints, plus the ingest form.
-import { actorName, el, fmtGold, getJSON, postForm, query, setToken, token } from "./api.js";
+import { actorName, el, fmtGold, getJSON, postForm, query, setToken, speakerLabel, token } from "./api.js";
 import { showArticle } from "./article.js";
 import { drawNetwork } from "./network.js";
 import { drawTimeline } from "./timeline.js";
@@ -150,7 +150,8 @@ async function quotesView(params) {
   const page = await getJSON("/quotes", { speaker: params.speaker, q: params.q, limit: 500 });
   const groups = new Map();
   for (const q of page.items) {
-    const key = q.speaker || "(unattributed)";
+    // Grouped by who speaks: what a pronoun speaker refers to, else the speaker as named.
+    const key = q.speaker_ref || q.speaker || "(unattributed)";
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(q);
   }
@@ -158,7 +159,9 @@ async function quotesView(params) {
     el("h2", {}, speaker, quotes[0].speaker_code ? el("span", { class: "badge" }, quotes[0].speaker_code) : null,
       el("span", { class: "badge" }, `${quotes.length} quote${quotes.length > 1 ? "s" : ""}`)),
     ...quotes.map((q) => el("blockquote", {}, q.content || "",
-      el("cite", {}, `${q.kind} · ${q.cue || ""} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id))))));
+      el("cite", {}, q.speaker ? el("span", { class: "speaker-mention" }, speakerLabel(q)) : null,
+        `${q.speaker ? " · " : ""}${q.kind} · ${q.cue || ""} · `,
+        el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id))))));
   $("quote-groups").replaceChildren(...(out.length ? out : [el("p", {}, "No quotes found.")]));
 }
 

@@ -1,6 +1,6 @@
 // The article view: the text with the chosen event's sentence, source, action and target marked,
 // and every quote, speaker and time expression; offsets come straight from the API.
-import { actorName, el, fmtGold } from "./api.js";
+import { actorName, el, fmtGold, speakerLabel } from "./api.js";
 
 function spansFor(article, mention) {
   const spans = [];
@@ -8,8 +8,10 @@ function spansFor(article, mention) {
     if (Number.isInteger(start) && Number.isInteger(end) && end > start) spans.push({ start, end, cls, title });
   };
   for (const q of article.annotations.quotes || []) {
-    add(q.content_start, q.content_end, "quote", `quote (${q.kind}) by ${q.speaker || "unknown"}`);
-    add(q.speaker_start, q.speaker_end, "speaker", `speaker${q.speaker_code ? " " + q.speaker_code : ""}`);
+    const code = q.speaker_code ? " " + q.speaker_code : "";
+    add(q.content_start, q.content_end, "quote", `quote (${q.kind}) by ${q.speaker ? speakerLabel(q) : "unknown"}`);
+    add(q.speaker_start, q.speaker_end, "speaker", `speaker ${speakerLabel(q)}${code}`);
+    add(q.speaker_ref_start, q.speaker_ref_end, "speaker-ref", `speaker "${actorName(q.speaker)}" refers to this${code}`);
   }
   for (const t of article.annotations.timexes || []) add(t.start, t.end, "timex", `${t.type} ${t.value || ""}`);
   if (mention) {
