@@ -24,13 +24,25 @@ VERSIONED_EVENT_FIELDS = ("coder", "id")
 
 
 def unversioned(documents: dict[str, Any]) -> dict[str, Any]:
+    """Documents without the fields the restructuring changed on purpose (versions; see resolved)."""
     return {
         key: {
             **doc,
             "events": [{k: v for k, v in ev.items() if k not in VERSIONED_EVENT_FIELDS} for ev in doc["events"]],
+            "quotes": [resolved(q) for q in doc["quotes"]],
         }
         for key, doc in documents.items()
     }
+
+
+def resolved(quote: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot's ``speaker`` was the resolved speaker; it is ``speaker_ref`` now when there is one
+    (``speaker`` became the mention at the cue)."""
+    quote = dict(quote)
+    ref = quote.pop("speaker_ref", None)
+    if ref is not None:
+        quote["speaker"] = ref
+    return quote
 
 
 def differences(old: Any, new: Any, where: str = "") -> list[str]:
