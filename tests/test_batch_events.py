@@ -22,7 +22,7 @@ from eventwire.batch.records import TABLES, annotation_rows, article_row
 from eventwire.batch.worker import write_partition
 from eventwire.dedup import fingerprint
 from eventwire.ingestion import BATCH_SIZE
-from eventwire.model import Article, Document, Event, EventActor, Span
+from eventwire.model import Article, Document, Event, EventActor, Place, Span
 from eventwire.store.database import Store
 
 ARTICLES = 40
@@ -38,10 +38,10 @@ ACTIONS = [
     ("USA", "CHN", "043", "04", "CONSULT", 2.8, False),
     ("ISR", "LBN", "190", "19", "ASSAULT", -10.0, True),
 ]
-PLACES = [None, {"name": "Kharkiv", "country": "UKR", "lat": 49.99, "lon": 36.23}, {"name": "Kyiv", "country": "UKR"}]
+PLACES = [None, Place("Kharkiv", "UKR", 49.99, 36.23), Place("Kyiv", "UKR")]
 
 
-def _event(n: int, action: tuple, day: date | None, place: dict | None) -> Event:
+def _event(n: int, action: tuple, day: date | None, place: Place | None) -> Event:
     source, target, cameo, root, plover, goldstein, negated = action
     sentence = f"{source} acted against {target}."
     return Event(
@@ -83,7 +83,7 @@ def stories() -> list[tuple[Article, Document]]:
                 )
                 for k in range(rng.choice([0, 1, 1, 2, 3]))
             ]
-        out.append((article, Document(text=text, article_id=article.id, published=published, events=events)))
+        out.append((article, Document(article, events=events)))
     return out
 
 

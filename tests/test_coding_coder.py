@@ -132,8 +132,8 @@ def test_coding_event_date_from_timex_else_published(nlp) -> None:
 def test_coding_location_from_place_not_used_as_actor(nlp) -> None:
     text = "Russian troops attacked Ukrainian soldiers in Kharkiv."
     [event] = code(nlp, text, {"Russian troops": "RUSMIL", "Ukrainian soldiers": "UKRMIL"})
-    assert event.location["name"] == "Kharkiv" and event.location["country"] == "UKR"
-    assert 49 < event.location["lat"] < 51
+    assert event.location.name == "Kharkiv" and event.location.country == "UKR"
+    assert 49 < event.location.lat < 51 and event.location.span.text == "Kharkiv"
 
 
 def test_coding_unresolved_source_dropped_unless_allowed(nlp) -> None:

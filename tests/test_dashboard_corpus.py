@@ -69,7 +69,7 @@ def corpus(nlp, tmp_path_factory) -> Iterator[Corpus]:
         text = queries.scalar(store, "SELECT text FROM articles WHERE id = ?", [mention["article_id"]])
         dyad = _busiest_country_dyad(store)
         periods = dyad_timeline(store, *dyad, freq="day", fill=True)["period"].nunique()
-        speakers = queries.scalar(store, "SELECT count(DISTINCT coalesce(speaker, '')) FROM quotes")
+        speakers = queries.scalar(store, "SELECT count(DISTINCT coalesce(speaker_ref, speaker, '')) FROM quotes")
     with serve_in_background(ServerSettings(db=path, annotate=False)) as url:
         yield Corpus(url, total, undated, actor_events, event, mention, text, dyad, periods, speakers)
 

@@ -46,7 +46,7 @@ def _pending(published: datetime, words: str) -> PendingArticle:
         event_date=published.date(),
         id="ev0",
     )
-    document = Document(text=text, article_id=article.id, published=published, events=[event])
+    document = Document(article, events=[event])
     return PendingArticle(article, fingerprint(text), document, "test")
 
 

@@ -36,11 +36,10 @@ NAME = "Kremlin spokesman Dmitry Peskov"
 
 @pytest.fixture(scope="module")
 def annotated(nlp) -> tuple[Article, Document]:
-    from eventwire.annotate.document import document_from_doc
+    from eventwire.pipeline import get_pipeline
 
     article = Article(TEXT, title="Peskov on Kursk", url="https://news.example/peskov", published=PUBLISHED)
-    document = document_from_doc(nlp(TEXT), PUBLISHED, article.title, article.id)
-    return article, document
+    return article, get_pipeline()(article)
 
 
 @pytest.fixture(scope="module")
