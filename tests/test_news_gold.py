@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
@@ -124,3 +125,22 @@ def test_benchmark_slice_runs_the_real_pipeline() -> None:
     assert figures["sentences"] == len(seed) and figures["gold_events"] > 3 and figures["predicted_events"] > 3
     assert 0 < figures["recall"]["type"] <= 1 and any(m for m in mentions.values())
     assert all(s.published == "2024-11-19" for s in seed) and date.fromisoformat(seed[0].published).year == 2024
+
+
+def test_loader_rejects_offsets_outside_the_sentence_and_unknown_labels(corpus, tmp_path) -> None:
+    from benchmarks.news.gold import GoldError
+
+    s = corpus[0]
+    event = {"trigger": {"start": s.start, "end": s.start + 3}, "type": "ASSAULT", "mode": None, "source": None,
+             "target": None, "negated": False, "hypothetical": False, "future": False, "reported": False, "date": None}  # fmt: skip
+    cases = {
+        "outside": ({**event, "trigger": {"start": s.end + 5, "end": s.end + 9}}, []),
+        "type": ({**event, "type": "ATTACK"}, []),
+        "mode": ({**event, "mode": "cyber"}, []),
+        "code": (event, [{"start": s.start, "end": s.start + 2, "code": "XXQGOV", "role_noun": False}]),
+    }
+    for name, (ev, actors) in cases.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"sid": s.sid, "doc": s.doc, "events": [ev], "actors": actors}) + "\n")
+        with pytest.raises(GoldError, match=s.sid):
+            load_gold(path, complete=False)

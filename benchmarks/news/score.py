@@ -11,20 +11,27 @@ it overlaps a gold mention whose code it matches on the primary code (country, o
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from benchmarks.news.gold import FLAGS, CorpusSentence, GoldError, document_text, load_corpus, plover_modes
+from eventwire.annotate.actors import TRANSNATIONAL_SECTORS
+from eventwire.paths import shared_path
 
 GOLD_PATH = Path(__file__).resolve().parents[1] / "data" / "news" / "events.jsonl"
 LEVELS = ("type", "type_source", "triple")
 POLITICAL_TOPICS = {"politics", "conflict"}
 # Gold and predicted codes are compared on their first three letters (country, IGO, NGO …).
 PRIMARY = 3
+CODE_SHAPE = re.compile(r"[A-Z]{3}[A-Z0-9]{0,15}")
+TRANSNATIONAL = frozenset(TRANSNATIONAL_SECTORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +69,26 @@ class Gold:
     mentions: dict[str, list[GoldMention]] = field(default_factory=dict)
 
 
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes, the first part of every country actor code."""
+    with shared_path("ontology", "actors", "countries.csv").open(encoding="utf-8", newline="") as stream:
+        return frozenset(row["CCA3"] for row in csv.DictReader(stream))
+
+
+def check_code(code: str | None, sentence: CorpusSentence, where: str) -> None:
+    """An actor code is a country (ISO alpha-3) or a transnational prefix, then sector/body parts."""
+    if code is None:
+        return
+    if not CODE_SHAPE.fullmatch(code) or (code[:3] not in country_codes() and code[:3] not in TRANSNATIONAL):
+        raise GoldError(f"{sentence.sid}: {where}: {code!r} is not a country or IGO/NGO/… actor code")
+
+
 def _side(value: dict | None, sentence: CorpusSentence, where: str) -> Side | None:
     if value is None:
         return None
     side = Side(value["start"], value["end"], value.get("code"))
+    check_code(side.code, sentence, where)
     if not sentence.start <= side.start < side.end <= sentence.end:
         raise GoldError(f"{sentence.sid}: {where}: {side.start}-{side.end} is outside the sentence")
     return side
