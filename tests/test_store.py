@@ -173,8 +173,9 @@ def _event(text: str, source: str, target: str, root: str, day: date) -> Event:
 
 
 def test_store_groups_mentions_of_one_happening_into_one_event(db_path):
+    # Two wire reports of one strike (one a day later), and a later strike in other words.
     text_a = "Ukrainian forces struck a border region in Russia with missiles on Tuesday, officials said."
-    text_b = "Ukraine's army struck targets inside Russia on Tuesday using long-range missiles."
+    text_b = "Ukrainian forces struck a border region in Russia with long-range missiles on Tuesday, Kyiv said."
     text_c = "Ukraine struck Russian positions again two weeks later, according to the ministry."
     items = []
     for text, site, day in ((text_a, "a.example", date(2024, 11, 19)), (text_b, "b.example", date(2024, 11, 20))):

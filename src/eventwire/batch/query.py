@@ -47,11 +47,13 @@ def _event_ids(con: duckdb.DuckDBPyConnection, articles: list[str], mentions: li
     """
     by_article: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     found = con.execute(
-        "SELECT filename, file_row_number, article_id, mention_id, event_key, event_date "
-        f"FROM {_parquet(mentions, rows=True)} ORDER BY filename, file_row_number"
+        "SELECT filename, file_row_number, article_id, mention_id, event_key, event_date, published, sentence, "
+        f"target_code, target_name FROM {_parquet(mentions, rows=True)} ORDER BY filename, file_row_number"
     ).fetchall()
-    for filename, row, article_id, mention_id, key, day in found:
-        mention = {"filename": filename, "row": row, "mention_id": mention_id, "event_key": key, "event_date": day}
+    names = ("filename", "row", "article_id", "mention_id", "event_key", "event_date", "published", "sentence")
+    for *fields, target_code, target_name in found:
+        mention = dict(zip(names, fields, strict=True)) | {"target_code": target_code, "target_name": target_name}
+        filename, article_id = mention["filename"], mention["article_id"]
         by_article[(_partition_of(filename), article_id)].append(mention)
     order = con.execute(f"SELECT partition, id FROM {_parquet(articles, rows=True)} ORDER BY filename, seq").fetchall()
     grouper = EventGrouper()

@@ -224,8 +224,8 @@ class Store:
         stored: StoredEvents = {}
         keys = sorted({m["event_key"] for m in mentions})
         if keys:
-            for key, day, event_id in self.con.execute(STORED_EVENTS_SQL, [keys]).fetchall():
-                stored.setdefault(key, []).append((day, event_id))
+            for key, day, event_id, sentence in self.con.execute(STORED_EVENTS_SQL, [keys]).fetchall():
+                stored.setdefault(key, []).append((day, event_id, sentence))
         return assign_event_ids(mentions, stored)
 
     def replace_annotations(self, items: list[tuple[dict[str, Any], Document]], annotator: str) -> None:
