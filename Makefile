@@ -8,7 +8,9 @@ TEST_STAMP := $(VENV)/.test-installed
 SHARED ?= $(or $(EVENTWIRE_SHARED),../shared)
 DEMO_DB ?= eventwire.duckdb
 
-.PHONY: demo test lint install clean serve bench
+.PHONY: demo test lint install clean serve bench chromium
+# The dashboard tests drive Debian's Chromium; `make test` installs it when it can (root with apt-get).
+CHROMIUM ?= /usr/bin/chromium
 
 install: $(STAMP)
 
@@ -29,7 +31,18 @@ $(TEST_STAMP): $(STAMP) tests/plugin/pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e tests/plugin
 	touch $(TEST_STAMP)
 
-test: $(TEST_STAMP)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian chromium for the dashboard tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "error: the dashboard tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (Debian/Ubuntu)" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: $(TEST_STAMP) chromium
 	EVENTWIRE_SHARED=$(SHARED) $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
