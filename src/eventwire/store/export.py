@@ -112,7 +112,8 @@ def gdelt_sql(where: str) -> str:
         *empty_geo,
         *action_geo,
         "strftime(a.ingested, '%Y%m%d%H%M%S')",
-        "a.url",
+        # Where the event can be checked: the article's URL, else the file or item it was read from.
+        "coalesce(a.url, a.canonical_url, a.item, a.id)",
     ]
     assert len(values) == len(GDELT_COLUMNS)
     select = ", ".join(f'{v} AS "{name}"' for v, name in zip(values, GDELT_COLUMNS, strict=True))
@@ -137,11 +138,20 @@ def export_query(what: str, fmt: str, event_filter: EventFilter | None = None) -
         qualified = where if where == "true" else f"e.event_id IN (SELECT event_id FROM events WHERE {where})"
         return gdelt_sql(qualified), [LEAD_CHARS, *params]
     if what == "events":
-        return f"SELECT * EXCLUDE (event_key) FROM events WHERE {where} ORDER BY event_date, event_id", params
+        return (
+            f"SELECT e.* EXCLUDE (event_key), {EVENT_PROVENANCE} FROM events e "
+            "LEFT JOIN articles a ON a.id = e.first_article_id "
+            "LEFT JOIN (SELECT * FROM event_mentions QUALIFY row_number() OVER "
+            "(PARTITION BY event_id, article_id ORDER BY sentence_start, mention_id) = 1) m "
+            "ON m.event_id = e.event_id AND m.article_id = e.first_article_id "
+            f"WHERE e.event_id IN (SELECT event_id FROM events WHERE {where}) ORDER BY e.event_date, e.event_id",
+            params,
+        )
     if what == "mentions":
         return (
-            "SELECT * EXCLUDE (event_key, start) FROM event_mentions "
-            f"WHERE event_id IN (SELECT event_id FROM events WHERE {where}) ORDER BY event_id, mention_id",
+            "SELECT m.* EXCLUDE (event_key, start), a.url AS article_url, a.item AS article_item, "
+            "a.ingested AS article_ingested FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.event_id IN (SELECT event_id FROM events WHERE {where}) ORDER BY m.event_id, m.mention_id",
             params,
         )
     if what == "quotes":
@@ -152,6 +162,19 @@ def export_query(what: str, fmt: str, event_filter: EventFilter | None = None) -
         )
     cols = ", ".join([*ARTICLE_COLUMNS, "ingested"])
     return f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, id", []
+
+
+# What an exported event carries to its proof: the first article reporting it (id, URL or the item
+# it was read from, ingest time) and the character offsets of its evidence in that article's text.
+EVENT_PROVENANCE = ", ".join(
+    [
+        "e.first_article_id AS article_id",
+        "coalesce(a.url, a.canonical_url) AS article_url",
+        "a.item AS article_item",
+        "a.ingested AS article_ingested",
+        *(f"m.{side}_{edge}" for side in ("sentence", "source", "action", "target") for edge in ("start", "end")),
+    ]
+)
 
 
 def _copy_options(fmt: str) -> str:
