@@ -54,6 +54,8 @@ class Settings:
     max_body_mb: float = field(metadata={"min": 0.01})
     ingest_burst: int = field(metadata={"min": 1})
     ingest_per_minute: float = field(metadata={"min": 0.001})
+    alert_min_events: int = field(metadata={"min": 1})
+    alert_baseline_days: int = field(metadata={"min": 0})
     origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def origin(self, name: str) -> str:

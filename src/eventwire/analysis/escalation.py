@@ -53,6 +53,18 @@ class AlertRule:
     z_threshold: float | None = Z_THRESHOLD
     window: int = WINDOW
     min_history: int = MIN_HISTORY
+    # No alert from a handful of events or a dyad first seen days ago: there is no baseline yet
+    # (settings alert_min_events and alert_baseline_days).
+    min_events: int = 1
+    baseline_days: int = 0
+
+
+def settings_rule(**overrides) -> AlertRule:
+    """The alert rule with the minimum events and baseline days of the effective settings."""
+    from eventwire.settings import get_setting
+
+    values = {"min_events": get_setting("alert_min_events"), "baseline_days": get_setting("alert_baseline_days")}
+    return AlertRule(**{**values, **{k: v for k, v in overrides.items() if v is not None}})
 
 
 def _series(df: pd.DataFrame, freq: str) -> pd.DataFrame:
@@ -114,7 +126,9 @@ def find_alerts(index: pd.DataFrame, rule: AlertRule | None = None) -> pd.DataFr
     if index.empty:
         return index.assign(reason=pd.Series(dtype=str))
     previous = index.groupby("dyad", sort=False)["index"].shift(1).fillna(0)
-    active = (index["events"] > 0) & (index["index"] > 0)
+    first_seen = index.groupby("dyad", sort=False)["period"].transform("min")
+    history_days = (pd.to_datetime(index["period"]) - pd.to_datetime(first_seen)).dt.days
+    active = (index["events"] >= max(rule.min_events, 1)) & (index["index"] > 0) & (history_days >= rule.baseline_days)
     crossed = active & False
     if rule.threshold is not None:
         crossed = active & (index["index"] >= rule.threshold) & (previous < rule.threshold)
@@ -138,7 +152,7 @@ def alerts(
     level: str = "country",
 ) -> pd.DataFrame:
     """Escalation alerts of every dyad (or one actor's, or one dyad's), oldest first."""
-    rule = rule or AlertRule()
+    rule = rule or settings_rule()
     index = escalation_index(store, freq, None, until, actor, dyad, rule.window, rule.min_history, level)
     found = find_alerts(index, rule)
     if since is not None and not found.empty:

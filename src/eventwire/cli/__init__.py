@@ -6,7 +6,7 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from eventwire.cli import audit, batch, browse, config, explore, ingest, plugins, report, serve
+from eventwire.cli import audit, batch, browse, config, explore, ingest, plugins, report, serve, show
 from eventwire.cli.common import err_console
 from eventwire.errors import EventwireError
 
@@ -38,7 +38,7 @@ COMMANDS = {
     "analyze": report.analyze_cli,
     "coders": plugins.coders_cli,
     "articles": browse.articles_cli,
-    "show": browse.show_cli,
+    "show": show.show_cli,
     "stats": browse.stats_cli,
     "actors": browse.actors_cli,
     "quotes": browse.quotes_cli,

@@ -1,19 +1,17 @@
-"""Read-only commands: `articles`, `show`, `stats`, `actors`, `quotes`."""
+"""Read-only commands: `articles`, `stats`, `actors`, `quotes` (`show` is in show.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
-from rich.panel import Panel
 
 from eventwire.cli.common import (
     WHEN_FORMS,
     DbOption,
     JsonOption,
-    console,
     default_db,
-    err_console,
+    filters_text,
     open_read_store,
     print_json,
     print_table,
@@ -29,41 +27,16 @@ def articles_cli(
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first; `eventwire show ID` opens one."""
     first = when_option(since, "--since")
     with open_read_store(db) as store:
         rows = store.articles(since=first, site=site, search=search, limit=limit)
     if as_json:
         print_json(rows)
-    else:
-        print_table(rows, "articles", ["id", "published", "site", "title", "chars"])
-
-
-def show_cli(
-    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
-    db: DbOption = default_db(),
-    as_json: JsonOption = False,
-) -> None:
-    """Show one article: metadata, text and its annotations with offsets."""
-    with open_read_store(db) as store:
-        row = store.article(article_id)
-        if row is None:
-            err_console.print(f"[red]error[/red]: no article with id {article_id!r}")
-            raise typer.Exit(1)
-        annotations = store.annotations(row["id"])
-    if as_json:
-        print_json({**row, "annotations": annotations})
         return
-    meta = "\n".join(
-        f"[bold]{k}[/bold]: {row[k]}"
-        for k in ("id", "url", "canonical_url", "site", "author", "published", "language", "source_kind", "item")
-        if row.get(k)
-    )
-    console.print(Panel(meta, title=row.get("title") or "(untitled)"))
-    console.print(row["text"], highlight=False)
-    for name, rows in annotations.items():
-        if rows:
-            print_table(rows, name)
+    given = filters_text(since=since, site=site, search=search)
+    empty = f"no articles match {given}" if given else "no articles in the store (run `eventwire ingest`)"
+    print_table(rows, "articles", ["id", "published", "title"], empty=empty)
 
 
 def stats_cli(db: DbOption = default_db(), as_json: JsonOption = False) -> None:
@@ -82,18 +55,31 @@ def stats_cli(db: DbOption = default_db(), as_json: JsonOption = False) -> None:
 
 
 def actors_cli(
-    search: Annotated[str | None, typer.Option(help="Name, alias or code to look for.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=5000)] = 50,
+    db: DbOption = default_db(),
+    search: Annotated[str | None, typer.Option(help="Name or code (prefix) to look for.")] = None,
+    dictionary: Annotated[bool, typer.Option("--dictionary", help="Search the built-in actor table instead.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=5000, help="Most rows to print.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """Show the actor dictionary (or the entries matching --search)."""
-    from eventwire.annotate.actors import search_actors
+    """The actors in the store's events with their counts, most active first (--dictionary: the built-in table)."""
+    if dictionary:
+        from eventwire.annotate.actors import search_actors
 
-    actors = search_actors(search, limit=limit)
+        entries = [a.to_dict() for a in search_actors(search, limit=limit)]
+        if as_json:
+            print_json(entries)
+            return
+        print_table(entries, "actor dictionary", empty=f"no dictionary entry matches {search!r}")
+        return
+    from eventwire.store.queries import list_actors
+
+    with open_read_store(db) as store:
+        rows = list_actors(store, search, limit)
     if as_json:
-        print_json(actors)
-    else:
-        print_table([a.to_dict() for a in actors], "actors")
+        print_json(rows)
+        return
+    empty = f"no actor in the store matches {search!r} (--dictionary searches the built-in table)"
+    print_table(rows, "actors", ["code", "name", "events", "events_as_source", "events_as_target"], empty=empty)
 
 
 def quotes_cli(
@@ -102,10 +88,13 @@ def quotes_cli(
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """Quotes and reported speech, by speaker."""
+    """Quotes and reported speech, by speaker; the article id opens the quote in context (`eventwire show`)."""
     with open_read_store(db) as store:
         rows = store.quotes(speaker=speaker, limit=limit)
     if as_json:
         print_json(rows)
-    else:
-        print_table(rows, "quotes", ["article_id", "speaker", "speaker_ref", "speaker_code", "kind", "cue", "content"])
+        return
+    for row in rows:
+        row["who"] = row.get("speaker_ref") or row.get("speaker")
+    empty = f"no quotes match --speaker {speaker}" if speaker else "no quotes in the store"
+    print_table(rows, "quotes", ["article_id", "who", "speaker_code", "content"], empty=empty)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -17,8 +18,8 @@ from eventwire.dates import coerce_date, coerce_published, parse_duration, parse
 from eventwire.model import to_plain
 from eventwire.settings import Settings, default_settings, get_setting, option_help, setting_specs
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 
 def _db_setting(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
@@ -38,21 +39,83 @@ def default_db() -> Path:
     return default_settings().db
 
 
+def no_nan(value: Any) -> Any:
+    """JSON has no NaN: a missing number (pandas gives NaN/NaT) becomes null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: no_nan(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [no_nan(v) for v in value]
+    return None if value.__class__.__name__ == "NaTType" else value
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(to_plain(data), ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(no_nan(to_plain(data)), ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    sys.stdout.write(text + "\n")
 
 
-def print_table(rows: list[dict[str, Any]], title: str | None = None, columns: list[str] | None = None) -> None:
+# Columns that never wrap in tables (an id cut in two cannot be pasted into `eventwire show`).
+NO_WRAP = {"id", "article_id", "event_id", "published", "date", "period", "code", "speaker_code"}
+# Free-text columns get the room that is left and are cut to one line with an ellipsis.
+ELLIPSIS = {"title", "content", "sentence", "reason", "item"}
+
+
+def print_table(
+    rows: list[dict[str, Any]],
+    title: str | None = None,
+    columns: list[str] | None = None,
+    empty: str | None = None,
+) -> None:
+    """A table that stays readable at 80 columns; ``empty`` says what matched nothing (and why)."""
     if not rows:
-        console.print(f"[dim]no {title or 'rows'}[/dim]")
+        what = title or "rows"
+        console.print(f"[dim]{escape(empty or f'no {what}')}[/dim]")
         return
     columns = columns or list(rows[0].keys())
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = []
+    for i, col in enumerate(columns):
+        longest = max([len(col), *(len(r[i]) for r in cells)])
+        widths.append(longest if col in NO_WRAP else min(longest, 24 if col not in ELLIPSIS else longest))
+    # Free text gets what the fixed columns leave (3 characters of border per column).
+    fixed = sum(w for w, c in zip(widths, columns, strict=True) if c not in ELLIPSIS) + 3 * len(columns) + 1
+    free = [c for c in columns if c in ELLIPSIS]
+    room = max(12, (console.width - fixed) // max(len(free), 1))
+    for i, col in enumerate(columns):
+        if col in NO_WRAP:
+            table.add_column(col, no_wrap=True, min_width=widths[i])
+        elif col in ELLIPSIS:
+            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=room)
+        else:
+            table.add_column(col, overflow="fold", min_width=min(widths[i], 10), max_width=24)
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
+        return str(value.date())
+    return " ".join(str(value).split())
+
+
+def choice(value: str | None, choices: list[str] | tuple[str, ...], name: str) -> str | None:
+    """``value`` matched case-insensitively against ``choices``; anything else is one error line listing them."""
+    if value is None:
+        return None
+    for c in choices:
+        if c.lower() == value.strip().lower():
+            return c
+    fail(f"{name}: unknown value {value!r}; choose one of {', '.join(choices)}")
+
+
+def filters_text(**filters: Any) -> str:
+    """The filters that were given, as they were typed (for "nothing matched" lines)."""
+    return " ".join(f"--{k.replace('_', '-')} {v}" for k, v in filters.items() if v not in (None, False))
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -135,5 +198,11 @@ def open_read_store(db: Path):
     try:
         return Store(db, read_only=True)
     except Exception as exc:  # duckdb: locked by a writer (e.g. `eventwire serve`) or unreadable
-        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
-        raise typer.Exit(2) from exc
+        from eventwire.cli import serving
+
+        if not serving.is_lock_error(exc):
+            fail(f"cannot open database {db}: {str(exc).splitlines()[0]}")
+        try:
+            return serving.snapshot(Path(db))
+        except Exception as copy_exc:  # noqa: BLE001 - any failure ends in one line naming the holder
+            fail(f"database {db} is held by {serving.held_by(Path(db))} and could not be copied: {copy_exc}")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -13,14 +14,18 @@ from eventwire.cli.common import (
     WHEN_FORMS,
     DbOption,
     JsonOption,
+    choice,
     console,
     day_option,
     default_db,
     err_console,
+    fail,
+    filters_text,
     open_read_store,
     print_json,
     print_table,
 )
+from eventwire.settings import load_settings, option_help
 
 FreqOption = Annotated[str, typer.Option(help="Period: day, week or month.")]
 # Width of the longest bar in the terminal chart, in characters.
@@ -35,21 +40,62 @@ NAME_CHARS = 40
 # Below this terminal width the evidence column is left out rather than squeezing the actors.
 EVIDENCE_MIN_WIDTH = 110
 NAME_MIN_WIDTH = 12
+# Narrow terminals show ids by their first characters (`eventwire show` takes a unique prefix).
+SHORT_ID = 10
 
 
-def _dyad(text: str | None) -> tuple[str, str] | None:
+FREQS = ("day", "week", "month")
+# How many of the store's actor codes an "unknown actor" line lists.
+SHOWN_CODES = 12
+
+
+def _dyad(text: str | None, name: str = "--dyad") -> tuple[str, str] | None:
     from eventwire.analysis.timeline import parse_dyad
 
+    if text is None:
+        return None
     try:
-        return parse_dyad(text) if text else None
+        if text.count(":") != 1:
+            raise ValueError(f"dyad {text!r} must look like SRC:TGT, e.g. RUS:UKR")
+        return parse_dyad(text)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        fail(f"{name}: {exc}")
 
 
 def _freq(freq: str) -> str:
-    if freq not in ("day", "week", "month"):
-        raise typer.BadParameter("--freq must be day, week or month")
-    return freq
+    return choice(freq, FREQS, "--freq")
+
+
+def check_actors(store, values: dict[str, str | None]) -> None:
+    """Each actor given (code prefix or name) must name someone in the store: else one line with the choices."""
+    from eventwire.store import queries
+
+    for name, value in values.items():
+        if not value:
+            continue
+        clause, params = queries.either_actor_clause(value)
+        if queries.scalar(store, f"SELECT count(*) FROM events WHERE {clause}", params):
+            continue
+        codes = queries.rows(
+            store,
+            "SELECT code, count(*) AS n FROM (SELECT source_code AS code FROM events UNION ALL "
+            "SELECT target_code FROM events) WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?",
+            [SHOWN_CODES],
+        )
+        known = ", ".join(r["code"] for r in codes) or "none (the store has no events)"
+        fail(f"{name}: no actor {value!r} in the store's events; most frequent codes: {known} (see `eventwire actors`)")
+
+
+def check_event_filters(type_: str | None, root: str | None) -> tuple[str | None, str | None]:
+    """A PLOVER type and CAMEO root code checked against the ontology (case-insensitive)."""
+    from eventwire.coding.ontology import PLOVER_TYPES, QUAD_CLASS_BY_ROOT
+
+    root_code = None
+    if root is not None:
+        root_code = root.strip().zfill(2)
+        if root_code not in QUAD_CLASS_BY_ROOT:
+            fail(f"--root: unknown CAMEO root code {root!r}; choose one of 01-20")
+    return choice(type_, PLOVER_TYPES, "--type"), root_code
 
 
 def events_cli(
@@ -67,14 +113,16 @@ def events_cli(
     limit: Annotated[int, typer.Option(min=1, max=100_000)] = 50,
     as_json: JsonOption = False,
 ) -> None:
-    """List coded events, newest first, with filters."""
+    """List coded events, newest first, with filters; each row's id opens its proof in `eventwire show`."""
     from eventwire.store import queries
 
+    plover_type, root_code = check_event_filters(type_, root)
+    pair = _dyad(dyad)
     filters = queries.EventFilter(
         actor=actor,
-        dyad=_dyad(dyad),
-        plover_type=type_,
-        root_code=root,
+        dyad=pair,
+        plover_type=plover_type,
+        root_code=root_code,
         since=day_option(since, "--since"),
         until=day_option(until, "--until"),
         min_goldstein=min_goldstein,
@@ -82,14 +130,19 @@ def events_cli(
         text=search,
     )
     with open_read_store(db) as store:
+        check_actors(store, {"--actor": actor, "--dyad source": pair and pair[0], "--dyad target": pair and pair[1]})
         try:
             rows = queries.list_events(store, filters, sort, limit)
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+            fail(f"--sort: {exc}")
     if as_json:
         print_json(rows)
         return
-    print_events(rows)
+    given = filters_text(
+        actor=actor, dyad=dyad, type=type_, root=root, since=since, until=until, search=search,
+        min_goldstein=min_goldstein, max_goldstein=max_goldstein,
+    )  # fmt: skip
+    print_events(rows, f"no events match {given}" if given else "no events in the store")
 
 
 def _actor(name: str | None, code: str | None) -> Text:
@@ -102,12 +155,14 @@ def _actor(name: str | None, code: str | None) -> Text:
     return Text(f"{label} ?", style="dim italic") if label else Text("—", style="dim")
 
 
-def print_events(rows: list[dict]) -> None:
-    """One line per event: date, who did what to whom, Goldstein, modality flags and the evidence."""
+def print_events(rows: list[dict], empty: str = "no events") -> None:
+    """One line per event: id, date, who did what to whom, Goldstein, modality flags and the evidence."""
     if not rows:
-        console.print("[dim]no events[/dim]")
+        console.print(f"[dim]{escape(empty)}[/dim]")
         return
+    wide = console.width >= EVIDENCE_MIN_WIDTH
     table = Table(title=f"{len(rows)} events", title_justify="left", pad_edge=False, expand=True)
+    table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("date", no_wrap=True)
     table.add_column("source", ratio=2, min_width=NAME_MIN_WIDTH, overflow="fold")
     table.add_column("action", no_wrap=True)
@@ -123,6 +178,7 @@ def print_events(rows: list[dict]) -> None:
         if flags:
             action += Text(" " + ",".join(flags), style="yellow")
         table.add_row(
+            e["event_id"] if wide else e["event_id"][:SHORT_ID],
             str(e["event_date"]) if e.get("event_date") else Text("undated", style="dim italic"),
             _actor(e.get("source_name"), e.get("source_code")),
             action,
@@ -131,7 +187,9 @@ def print_events(rows: list[dict]) -> None:
             *([" ".join((e.get("sentence") or "").split())] if evidence else []),
         )
     console.print(table)
-    console.print("[dim]? = target not resolved to an actor code; --json prints every field[/dim]")
+    console.print(
+        "[dim]? = not resolved to an actor code; `eventwire show ID` shows an event's evidence; --json: every field[/dim]"
+    )
 
 
 def _bar(value: float, scale: float, style: str, bar_width: int = 40) -> Text:
@@ -153,8 +211,10 @@ def timeline_cli(
     from eventwire.store import aggregates
 
     first, last = day_option(since, "--since"), day_option(until, "--until")
+    freq = _freq(freq)
     with open_read_store(db) as store:
-        df = analysis.dyad_timeline(store, source, target, _freq(freq), first, last)
+        check_actors(store, {"actor A": source, "actor B": target})
+        df = analysis.dyad_timeline(store, source, target, freq, first, last)
         found = analysis.alerts(store, freq, dyad=(source, target)) if target else None
         undated = aggregates.undated_count(store, source, target)
     if as_json:
@@ -162,7 +222,8 @@ def timeline_cli(
         return
     left_out = f" ({undated} undated event{'s' if undated != 1 else ''} left out)" if undated else ""
     if df.empty:
-        console.print(f"[dim]no dated events for this dyad{left_out}[/dim]")
+        window = filters_text(since=since, until=until)
+        console.print(f"[dim]no dated events for {source} {target or ''} {window}{left_out}[/dim]")
         return
     alert_periods = set() if found is None or found.empty else set(found["period"])
     scale = float(df["goldstein_sum"].abs().max()) or 1.0
@@ -198,23 +259,39 @@ def alerts_cli(
     threshold: Annotated[float, typer.Option(help="Escalation index level that raises an alert.")] = 20.0,
     z: Annotated[float, typer.Option(help="z-score against the trailing window that raises an alert.")] = 2.0,
     window: Annotated[int, typer.Option(min=2, help="Trailing window, in periods.")] = 14,
+    min_events: Annotated[int | None, typer.Option(min=1, help=option_help("alert_min_events"))] = None,
+    baseline_days: Annotated[int | None, typer.Option(min=0, help=option_help("alert_baseline_days"))] = None,
     level: Annotated[str, typer.Option(help="country (RUSMIL counts as RUS) or actor (whole codes).")] = "country",
     as_json: JsonOption = False,
 ) -> None:
     """Escalation alerts: dyads whose net hostility crossed the threshold or jumped against their own past."""
     from eventwire import analysis
 
-    if level not in ("country", "actor"):
-        raise typer.BadParameter("--level must be country or actor")
-    rule = analysis.AlertRule(threshold, z, window, min(analysis.escalation.MIN_HISTORY, window))
-    first = day_option(since, "--since")
+    level = choice(level, ("country", "actor"), "--level")
+    settings = load_settings(alert_min_events=min_events, alert_baseline_days=baseline_days)
+    rule = analysis.escalation.AlertRule(
+        threshold,
+        z,
+        window,
+        min(analysis.escalation.MIN_HISTORY, window),
+        settings.alert_min_events,
+        settings.alert_baseline_days,
+    )
+    first, freq, pair = day_option(since, "--since"), _freq(freq), _dyad(dyad)
     with open_read_store(db) as store:
-        found = analysis.alerts(store, _freq(freq), first, None, actor, _dyad(dyad), rule, level)
+        check_actors(store, {"--actor": actor, "--dyad source": pair and pair[0], "--dyad target": pair and pair[1]})
+        found = analysis.alerts(store, freq, first, None, actor, pair, rule, level)
     rows = found.assign(period=found["period"].dt.date).round(2).to_dict("records") if not found.empty else []
     if as_json:
         print_json(rows)
-    else:
-        print_table(rows, "alerts", ["period", "dyad", "events", "index", "baseline_mean", "z", "reason"])
+        return
+    rule_text = f"at least {rule.min_events} events in a period and {rule.baseline_days} days of history"
+    print_table(
+        rows,
+        "alerts",
+        ["period", "dyad", "events", "index", "baseline_mean", "z", "reason"],
+        empty=f"no alerts ({filters_text(actor=actor, dyad=dyad, since=since)} needs {rule_text})".replace("( ", "("),
+    )
 
 
 def export_cli(
@@ -230,17 +307,23 @@ def export_cli(
     """Export events, mentions, quotes or articles; `--format gdelt` writes GDELT 2.0's 61 columns."""
     from eventwire.store import export, queries
 
+    what = choice(what, export.WHATS, "--what")
+    format_ = choice(format_, export.FORMATS, "--format")
+    pair = _dyad(dyad)
     filters = queries.EventFilter(
-        actor=actor, dyad=_dyad(dyad), since=day_option(since, "--since"), until=day_option(until, "--until")
+        actor=actor, dyad=pair, since=day_option(since, "--since"), until=day_option(until, "--until")
     )
     if format_ == "parquet" and out is None:
-        raise typer.BadParameter("parquet needs --out FILE")
+        fail("--format parquet needs --out FILE")
     with open_read_store(db) as store:
+        check_actors(store, {"--actor": actor, "--dyad source": pair and pair[0], "--dyad target": pair and pair[1]})
         try:
             if out is None:
                 count = export.export_to_stream(store, what, format_, event_filter=filters)
             else:
                 count = export.export_to_file(store, what, format_, out, filters)
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
-    err_console.print(f"exported {count} {what}" + (f" to {out}" if out else ""))
+            fail(str(exc))
+    given = filters_text(actor=actor, dyad=dyad, since=since, until=until)
+    note = f" (nothing matches {given})" if count == 0 and given else ""
+    err_console.print(f"exported {count} {what}" + (f" to {out}" if out else "") + note, soft_wrap=True)

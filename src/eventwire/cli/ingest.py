@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from eventwire.cli import serving
 from eventwire.cli.common import (
     WHEN_FORMS,
     CoderOption,
@@ -94,8 +96,27 @@ def _open_store(db) -> Store:
     try:
         return Store(db)
     except Exception as exc:  # duckdb raises IOException for a locked or unreadable file
-        err_console.print(f"[red]error[/red]: cannot open database {db}: {str(exc).splitlines()[0]}")
-        raise typer.Exit(2) from exc
+        if serving.is_lock_error(exc):
+            fail(f"database {db} is held by {serving.held_by(db)}; stop it first, or ingest through it")
+        fail(f"cannot open database {db}: {str(exc).splitlines()[0]}")
+
+
+def _ingest_through_server(db, sources: list[str], settings: Settings, as_json: bool) -> bool:
+    """When `eventwire serve` holds ``db``, send the inputs to its writer; False when none does."""
+    note = serving.server_for(db)
+    if note is None or "-" in sources:
+        return False
+    err_console.print(f"{db} is served by pid {note['pid']}: ingesting through {note['url']}ingest", soft_wrap=True)
+    stored, failures = serving.ingest_through(note, sources, settings.token)
+    for line in failures:
+        err_console.print(f"[red]error[/red]: {escape(line)}", highlight=False, soft_wrap=True)
+    if as_json:
+        print_json({"ingested": stored, "failed": len(failures), "failures": failures, "through": note["url"]})
+    else:
+        console.print(f"[bold]ingested[/bold] {stored}  [bold]failed[/bold] {len(failures)}  (through {note['url']})")
+    if failures:
+        raise typer.Exit(1)
+    return True
 
 
 def ingest_cli(
@@ -128,6 +149,8 @@ def ingest_cli(
     if settings.annotate:
         check_annotation(settings)
     options = _ingest_options(settings, kind)
+    if _ingest_through_server(db, sources, settings, as_json):
+        return
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
         summary = ingest(sources, store, options, _ProgressReporter(progress, quiet))
     _print_summary(summary, as_json)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from eventwire.cli import serving
 from eventwire.cli.common import DbOption, check_annotation, default_db, duration_option, err_console
 from eventwire.settings import load_settings, option_help
 
@@ -62,24 +63,31 @@ def serve_cli(
     try:
         store = Store(settings.db)
     except Exception as exc:  # duckdb: the file is locked by another process, or unreadable
-        err_console.print(f"[red]error[/red]: cannot open database {settings.db}: {str(exc).splitlines()[0]}")
+        reason = str(exc).splitlines()[0]
+        if serving.is_lock_error(exc):
+            reason = f"it is held by {serving.held_by(settings.db)}"
+        err_console.print(f"[red]error[/red]: cannot open database {settings.db}: {reason}")
         raise typer.Exit(2) from exc
     config = uvicorn.Config(
         create_app(settings, store), host=settings.host, port=settings.port, log_level="info", access_log=False
     )
     server = uvicorn.Server(config)
-    if open_browser:
 
-        def open_when_ready() -> None:
-            while not server.started and not server.should_exit:
-                threading.Event().wait(0.1)
-            if server.started:
-                host = settings.host
-                bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else settings.port
-                webbrowser.open(f"http://{'[' + host + ']' if ':' in host else host}:{bound}/")
+    def when_ready() -> None:
+        """Tell the other commands where the store is served (see cli/serving.py); open the browser."""
+        while not server.started and not server.should_exit:
+            threading.Event().wait(0.1)
+        if server.started:
+            host = settings.host
+            bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else settings.port
+            url = f"http://{'[' + host + ']' if ':' in host else host}:{bound}/"
+            serving.announce(settings.db, url)
+            if open_browser:
+                webbrowser.open(url)
 
-        threading.Thread(target=open_when_ready, daemon=True).start()
+    threading.Thread(target=when_ready, daemon=True).start()
     try:
         server.run()
     finally:
+        serving.retire(settings.db)
         store.close()
