@@ -25,6 +25,7 @@ from eventwire.cli.batch import batch_cli
 from eventwire.errors import InputError
 from eventwire.model import Failure
 from eventwire.sources import read_sources
+from eventwire.sources.addresses import PRIVATE_HINT
 from eventwire.sources.fetch import FetchSettings
 from http_support import base_url, local_server
 
@@ -150,7 +151,7 @@ def test_batch_remote_refused_and_broken_urls_are_failed_items_with_one_line_rea
     reasons = dict(rows)
     port = server.rsplit(":", 1)[1]
     ingest_reasons = {f.item: f.reason for f in read_sources(remote_inputs[1:3], fetch=ONLY_127)}
-    assert reasons[PRIVATE_URL] == ingest_reasons[PRIVATE_URL] == "refused private address: 10.0.0.1"
+    assert reasons[PRIVATE_URL] == ingest_reasons[PRIVATE_URL] == "refused private address: 10.0.0.1" + PRIVATE_HINT
     localhost = f"http://localhost:{port}/crawl.warc.gz"
     assert reasons[localhost] == ingest_reasons[localhost]
     assert reasons[localhost].startswith("refused loopback address: localhost")

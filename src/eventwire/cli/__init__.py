@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
@@ -55,6 +57,23 @@ COMMANDS = {
 }
 for name, command in COMMANDS.items():
     app.command(name)(command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from eventwire import __version__
+
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn raw news into an auditable record of political events."""
 
 
 def main() -> None:

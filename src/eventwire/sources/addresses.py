@@ -66,6 +66,10 @@ def embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
     return None
 
 
+# A local or private address is refused by default but may be meant (a test server, an intranet).
+PRIVATE_HINT = " (pass --allow-private, or set EVENTWIRE_ALLOW_PRIVATE=true, to fetch it)"
+
+
 def address_problem(address: IPAddress) -> str | None:
     """Why connecting to ``address`` is refused, or None when it is a public unicast address."""
     if address in METADATA_ADDRESSES:
@@ -135,5 +139,6 @@ def resolve_host(host: str, port: int, allow_private: bool = False) -> ResolvedH
             problem = address_problem(address)
             if problem:
                 shown = host if literal is not None else f"{host} ({address})"
-                raise UnsafeAddressError(f"refused {problem}: {shown}")
+                hint = "" if address in METADATA_ADDRESSES else PRIVATE_HINT
+                raise UnsafeAddressError(f"refused {problem}: {shown}{hint}")
     return ResolvedHost(host=host, port=port, addresses=addresses)
