@@ -23,7 +23,7 @@ runner = CliRunner()
 def corpus_db(nlp, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("corpus") / "examples.duckdb"
     with Store(path) as store:
-        assert ingest([str(EXAMPLES)], store).ingested == 15
+        assert ingest([str(EXAMPLES)], store).ingested == 18
     return path
 
 

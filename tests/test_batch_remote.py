@@ -197,7 +197,7 @@ def test_batch_remote_cli_exits_1_and_keeps_the_other_inputs(cluster, warc, serv
     assert summary["status"] == "complete" and summary["counts"]["articles"] == ARTICLES
     assert summary["counts"]["failures"] == 1
     _, rows = query_batch(str(out), "SELECT item, reason FROM failures")
-    assert rows == [(loopback, "refused loopback address: 127.0.0.1")]
+    assert rows == [(loopback, "refused loopback address: 127.0.0.1" + PRIVATE_HINT)]
 
 
 def test_batch_remote_http_never_goes_through_fsspec(tmp_path):
@@ -218,5 +218,5 @@ def test_batch_remote_cli_prints_one_error_line_per_failed_item(cluster, warc, s
     result = CliRunner().invoke(app, [*args, "--partition-size", str(PARTITION_SIZE), "--quiet"])
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {loopback}: refused loopback address: 127.0.0.1"]
+    assert errors == [f"error: {loopback}: refused loopback address: 127.0.0.1{PRIVATE_HINT}"]
     assert f"articles {ARTICLES}" in result.output

@@ -59,7 +59,7 @@ def corpus(nlp, tmp_path_factory) -> Iterator[Corpus]:
     path = tmp_path_factory.mktemp("corpus") / "examples.duckdb"
     with Store(path) as store:
         summary = ingest([str(EXAMPLES)], store)
-        assert summary.ingested == 15 and summary.failed == 0
+        assert summary.ingested == 18 and summary.failed == 0
         total = queries.count_events(store, queries.EventFilter())
         page_2 = queries.list_events(store, queries.EventFilter(), "-date", PAGE, PAGE)
         undated = sum(e["event_date"] is None for e in page_2)
@@ -69,7 +69,9 @@ def corpus(nlp, tmp_path_factory) -> Iterator[Corpus]:
         text = queries.scalar(store, "SELECT text FROM articles WHERE id = ?", [mention["article_id"]])
         dyad = _busiest_country_dyad(store)
         periods = dyad_timeline(store, *dyad, freq="day", fill=True)["period"].nunique()
-        speakers = queries.scalar(store, "SELECT count(DISTINCT coalesce(speaker_ref, speaker, '')) FROM quotes")
+        speakers = queries.scalar(
+            store, "SELECT count(DISTINCT coalesce(speaker_actor_id, speaker_ref, speaker, '')) FROM quotes"
+        )
     with serve_in_background(ServerSettings(db=path, annotate=False)) as url:
         yield Corpus(url, total, undated, actor_events, event, mention, text, dyad, periods, speakers)
 

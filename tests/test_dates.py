@@ -105,7 +105,8 @@ def test_every_since_option_takes_a_look_back(two_dates: Path):
     assert [e["event_date"] for e in events] == [OLD.date().isoformat()]
     timeline = _json("timeline", "RUS", "UKR", "--db", db, "--freq", "day", "--since", "1w", "--until", "0d")
     assert {r["period"] for r in timeline} == {recent}
-    assert [r["period"] for r in _json("alerts", "--db", db, "--since", "7d")] == [recent]
+    alerts = _json("alerts", "--db", db, "--since", "7d", "--min-events", "1", "--baseline-days", "0")
+    assert [r["period"] for r in alerts] == [recent]
     exported = run("export", "--db", db, "--since", "7d", "--until", "0h")
     assert exported.exit_code == 0, exported.output
     assert len(exported.stdout.strip().splitlines()) == 2  # the header and the recent event

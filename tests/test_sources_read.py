@@ -56,7 +56,7 @@ def test_sources_examples_yield_every_form_without_failures() -> None:
         "jsonl": 4,
         "feed": 4,
         "html": 3,
-        "text": 3,
+        "text": 6,
     }
     assert all(d.kind == "html" and d.url and d.fetched for d in by_form["warc"])
     assert all(d.kind == "text" and d.metadata["title"] and d.metadata["published"] for d in by_form["jsonl"])

@@ -19,7 +19,8 @@ from eventwire.model import to_plain
 from eventwire.settings import Settings, default_settings, get_setting, option_help, setting_specs
 
 console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+# Error lines never wrap: one line per problem, whatever the terminal width.
+err_console = Console(stderr=True, emoji=False, soft_wrap=True)
 
 
 def _db_setting(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:

@@ -188,7 +188,7 @@ def print_events(rows: list[dict], empty: str = "no events") -> None:
         )
     console.print(table)
     console.print(
-        "[dim]? = not resolved to an actor code; `eventwire show ID` shows an event's evidence; --json: every field[/dim]"
+        "[dim]? = not resolved to an actor code; `eventwire show ID` opens an event's proof; --json: every field[/dim]"
     )
 
 

@@ -18,10 +18,13 @@ export function query(params) {
   return s ? `?${s}` : "";
 }
 
+// The API's errors as one readable sentence: a validation error (422) names each field and its problem.
 async function readError(response) {
   try {
     const body = await response.json();
-    return typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+    if (typeof body.detail === "string") return body.detail;
+    if (Array.isArray(body.detail)) return body.detail.map((d) => `${(d.loc || []).slice(-1)[0] || "request"}: ${d.msg}`).join("; ");
+    return response.statusText;
   } catch {
     return response.statusText;
   }
@@ -29,8 +32,20 @@ async function readError(response) {
 
 export async function getJSON(path, params = {}) {
   const response = await fetch(path + query(params), { headers: headers() });
-  if (!response.ok) throw new Error(`${response.status}: ${await readError(response)}`);
+  if (!response.ok) throw new Error(`Could not load ${path.replace(/^\//, "")}: ${await readError(response)} (HTTP ${response.status}).`);
   return response.json();
+}
+
+// Downloads a GET response as a file (fetch keeps the bearer token in the header, unlike a link).
+export async function download(path, params, filename) {
+  const response = await fetch(path + query(params), { headers: headers() });
+  if (!response.ok) throw new Error(`Export failed: ${await readError(response)} (HTTP ${response.status}).`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = el("a", { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export async function postForm(path, form) {

@@ -1,6 +1,7 @@
 // The dashboard: a hash router over the API's read endpoints, plus the ingest form.
-import { actorName, el, fmtGold, getJSON, postForm, query, setToken, speakerLabel, token } from "./api.js";
+import { actorName, download, el, fmtGold, getJSON, postForm, query, setToken, speakerLabel, token } from "./api.js";
 import { showArticle } from "./article.js";
+import { drawMap, loadCountries } from "./map.js";
 import { drawNetwork } from "./network.js";
 import { drawTimeline } from "./timeline.js";
 
@@ -21,13 +22,24 @@ function show(view) {
   $("error").hidden = true;
 }
 
+// Errors are sentences for the reader; what the failed view showed before is cleared, not left stale.
 function fail(err) {
   $("error").textContent = String(err.message || err);
   $("error").hidden = false;
+  for (const id of ["events-table", "map-chart", "timeline-chart", "quote-groups", "network-chart"]) {
+    const node = id === "events-table" ? document.querySelector("#events-table tbody") : $(id);
+    if (node && !node.closest(".view").hidden) node.replaceChildren();
+  }
+}
+
+function defaultValue(input) {
+  if (input.tagName !== "SELECT") return input.defaultValue ?? "";
+  const chosen = [...input.options].find((o) => o.defaultSelected) || input.options[0];
+  return chosen ? chosen.value : "";
 }
 
 function fillForm(form, params) {
-  for (const input of form.elements) if (input.name && input.type !== "file") input.value = params[input.name] ?? input.defaultValue ?? "";
+  for (const input of form.elements) if (input.name && input.type !== "file") input.value = params[input.name] ?? defaultValue(input);
 }
 
 function formParams(form) {
@@ -78,12 +90,56 @@ async function eventsView(params) {
   const page = await getJSON("/events", { ...filters, ...(FLAG_PARAMS[flags] || {}), sort, limit: PAGE, offset });
   const body = document.querySelector("#events-table tbody");
   body.replaceChildren(...page.items.map(eventRow));
-  if (!page.items.length) body.append(el("tr", {}, el("td", { colspan: 7 }, "No events match these filters.")));
+  if (!page.items.length) {
+    const any = Object.keys(filters).some((k) => !["sort", "offset"].includes(k));
+    body.append(el("tr", {}, el("td", { colspan: 7, class: "empty" }, any
+      ? "No events match these filters. Loosen or clear them (Clear) to see more."
+      : "No events yet. Ingest news with `eventwire ingest FILES-OR-URLS`, or from the Ingest page when writes are on.")));
+  }
+  $("map-link").href = `#/map${query(filters)}`;
+  setupExport({ ...filters, ...(FLAG_PARAMS[flags] || {}) });
   $("page-info").textContent = page.total ? `${offset + 1}–${offset + page.items.length} of ${page.total}` : "0 events";
   $("prev").disabled = offset === 0;
   $("next").disabled = offset + PAGE >= page.total;
   $("prev").onclick = () => go("events", { ...params, offset: Math.max(0, offset - PAGE) });
   $("next").onclick = () => go("events", { ...params, offset: offset + PAGE });
+}
+
+// The export buttons download what the current filters select (the bearer token goes in the header).
+function setupExport(filters) {
+  for (const button of document.querySelectorAll("#export-bar button[data-format]")) {
+    button.onclick = async () => {
+      const format = button.dataset.format;
+      try {
+        await download("/export", { ...filters, what: "events", format }, `eventwire-events${{ csv: ".csv", parquet: ".parquet", gdelt: ".export.CSV" }[format]}`);
+      } catch (err) { fail(err); }
+    };
+  }
+}
+
+// -- map ----------------------------------------------------------------------------------------
+
+const MAP_LIMIT = 1000;
+
+async function mapView(params) {
+  show("map");
+  const { flags, ...filters } = params;
+  const [topo, page] = await Promise.all([loadCountries(), getJSON("/events", { ...filters, ...(FLAG_PARAMS[flags] || {}), limit: MAP_LIMIT })]);
+  const picked = $("map-picked"), title = $("map-picked-title");
+  const onPick = (label, events) => {
+    title.hidden = false;
+    title.textContent = `${label}: ${events.length} event${events.length === 1 ? "" : "s"}`;
+    picked.replaceChildren(...events.map((e) => el("li", {}, el("a", { href: `#/event/${encodeURIComponent(e.event_id)}` },
+      `${e.event_date || "undated"} ${actorName(e.source_name, e.source_code)} ${e.plover_type || ""} ${actorName(e.target_name, e.target_code)}`))));
+  };
+  const drawn = drawMap($("map-chart"), topo, page.items, onPick);
+  title.hidden = true;
+  picked.replaceChildren();
+  const shown = page.items.length < page.total ? `the newest ${page.items.length} of ${page.total}` : `${page.total}`;
+  const filterText = Object.entries(filters).map(([k, v]) => `${k} ${v}`).join(", ");
+  $("map-info").textContent = page.total
+    ? `${shown} events${filterText ? ` (${filterText})` : ""}: ${drawn.countries} countries, ${drawn.points} places with coordinates.`
+    : "No events to map. Change the filters on the Events page, or ingest news first.";
 }
 
 function setupEvents() {
@@ -120,12 +176,38 @@ async function articleView([articleId, mentionId]) {
 
 // -- timeline, network ------------------------------------------------------------------------
 
+// A later route supersedes a timeline still loading (the first view loads the busiest pair first).
+let timelineSeq = 0;
+
 async function timelineView(params) {
+  const seq = ++timelineSeq;
   show("timeline");
   const form = $("timeline-form");
   fillForm(form, params);
-  if (!params.source) { $("timeline-chart").replaceChildren(); $("alert-list").replaceChildren(); return; }
+  if (!params.source) {
+    // Open on the busiest pair of actors, so the first view is never empty.
+    // Pairs of countries (RUSGOV and RUSMIL count as RUS), a country with itself left out.
+    const net = await getJSON("/network", { min_weight: 1, limit: 150 });
+    const pairs = new Map();
+    for (const e of net.edges || []) {
+      const [x, y] = [e.source.slice(0, 3), (e.target || "").slice(0, 3)];
+      if (!y || x === y) continue;
+      const key = [x, y].sort().join(":");
+      pairs.set(key, (pairs.get(key) || 0) + e.weight);
+    }
+    const top = [...pairs.entries()].sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))[0];
+    const busiest = top && { source: top[0].split(":")[0], target: top[0].split(":")[1] };
+    if (!busiest) {
+      $("timeline-chart").replaceChildren();
+      $("alert-list").replaceChildren(el("li", { class: "empty" }, "No pairs of actors yet: ingest news, then draw a timeline."));
+      return;
+    }
+    if (seq !== timelineSeq) return;
+    params = { ...params, ...busiest };
+    fillForm(form, params);
+  }
   const data = await getJSON("/timeline", { source: params.source, target: params.target, freq: params.freq || "week", fill: true });
+  if (seq !== timelineSeq) return;
   const [a, b] = [params.source.toUpperCase(), (params.target || "*").toUpperCase()];
   const wanted = { 0: `${a}→${b}`, 1: `${b}→${a}` }[params.direction] || "";
   drawTimeline($("timeline-chart"), data.rows, data.alerts, wanted);
@@ -150,19 +232,28 @@ async function quotesView(params) {
   const page = await getJSON("/quotes", { speaker: params.speaker, q: params.q, limit: 500 });
   const groups = new Map();
   for (const q of page.items) {
-    // Grouped by who speaks: what a pronoun speaker refers to, else the speaker as named.
-    const key = q.speaker_ref || q.speaker || "(unattributed)";
+    // Grouped by the resolved speaker actor ("Trump" and "Mr. Trump" are one); unresolved speakers
+    // by what a pronoun refers to, else the speaker as named.
+    const key = q.speaker_actor_id ? `actor:${q.speaker_actor_id}` : q.speaker_ref || q.speaker || "(unattributed)";
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(q);
   }
-  const out = [...groups.entries()].map(([speaker, quotes]) => el("section", { class: "speaker-group" },
-    el("h2", {}, speaker, quotes[0].speaker_code ? el("span", { class: "badge" }, quotes[0].speaker_code) : null,
+  // Most quoted first; a group is named by its most frequent way of naming the speaker.
+  const named = (quotes) => {
+    const counts = new Map();
+    for (const q of quotes) { const n = actorName(q.speaker_ref || q.speaker || "(unattributed)"); counts.set(n, (counts.get(n) || 0) + 1); }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+  };
+  const sorted = [...groups.values()].sort((a, b) => b.length - a.length || named(a).localeCompare(named(b)));
+  const out = sorted.map((quotes) => el("section", { class: "speaker-group", "data-count": quotes.length },
+    el("h2", {}, named(quotes), quotes[0].speaker_code ? el("span", { class: "badge" }, quotes[0].speaker_code) : null,
       el("span", { class: "badge" }, `${quotes.length} quote${quotes.length > 1 ? "s" : ""}`)),
     ...quotes.map((q) => el("blockquote", {}, q.content || "",
       el("cite", {}, q.speaker ? el("span", { class: "speaker-mention" }, speakerLabel(q)) : null,
         `${q.speaker ? " · " : ""}${q.kind} · ${q.cue || ""} · `,
         el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id))))));
-  $("quote-groups").replaceChildren(...(out.length ? out : [el("p", {}, "No quotes found.")]));
+  const none = params.speaker || params.q ? "No quotes match; try part of a name or an actor code (e.g. RUS)." : "No quotes yet: ingest news that quotes someone.";
+  $("quote-groups").replaceChildren(...(out.length ? out : [el("p", { class: "empty" }, none)]));
 }
 
 async function storiesView(params) {
@@ -209,7 +300,8 @@ function setupIngest() {
 const VIEWS = {
   events: (r) => eventsView(r.params), event: (r) => eventView(r.args), article: (r) => articleView(r.args),
   timeline: (r) => timelineView(r.params), network: (r) => networkView(r.params), quotes: (r) => quotesView(r.params),
-  stories: (r) => storiesView(r.params), ingest: () => show("ingest"),
+  stories: (r) => storiesView(r.params), map: (r) => mapView(r.params),
+  ingest: () => { show("ingest"); if (document.body.dataset.writes === "disabled") fail("This server does not accept writes: start it with EVENTWIRE_TOKEN set (or --allow-anonymous-writes on loopback) to ingest here."); },
 };
 
 async function route() {
@@ -229,6 +321,9 @@ async function status() {
   try {
     const info = await getJSON("/info");
     $("status").textContent = `${info.events} events · ${info.articles} articles${info.watching.length ? " · watching" : ""}`;
+    // The ingest form only where the server accepts writes.
+    document.querySelector("#nav a[data-view=ingest]").hidden = info.writes === "disabled";
+    document.body.dataset.writes = info.writes;
   } catch { $("status").textContent = ""; }
 }
 

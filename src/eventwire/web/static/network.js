@@ -1,5 +1,5 @@
 // The actor network: a small force-directed layout drawn as SVG; edges coloured by sign, width by count.
-import { svgEl } from "./api.js";
+import { actorName, svgEl } from "./api.js";
 
 const W = 960, H = 620, PAD = { x: 70, y: 30 };
 // Pull towards the centre, relative to the spring length: keeps unconnected pairs near the rest.
@@ -106,7 +106,8 @@ export function drawNetwork(svg, net, onPick) {
   for (const d of net.nodes) {
     const g = svgEl("g", { class: "node", transform: `translate(${d.x.toFixed(1)},${d.y.toFixed(1)})`, tabindex: 0 });
     g.append(svgEl("circle", { r: radius(d).toFixed(1) }));
-    g.append(svgEl("text", { x: radius(d) + 4, y: 4 }, d.code));
+    // Labelled with the actor's name (the code is in the tooltip and on the events page).
+    g.append(svgEl("text", { x: radius(d) + 4, y: 4 }, actorName(d.name, d.code).slice(0, 28)));
     g.append(svgEl("title", {}, `${d.code} ${d.name || ""}: ${d.weight} events`));
     g.addEventListener("click", () => onPick(d.code));
     g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onPick(d.code); });
