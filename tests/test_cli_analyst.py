@@ -137,3 +137,31 @@ def test_cli_beside_a_running_server(demo: Path, tmp_path: Path) -> None:
     from eventwire.cli.serving import server_for
 
     assert server_for(db) is None
+
+
+def test_every_option_has_help_and_version_prints() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    missing = [f"{name} {p.name}" for name, cmd in group.commands.items() for p in cmd.params if not p.help]
+    assert not missing, missing
+    from eventwire import __version__
+
+    assert run("--version").stdout.strip() == f"eventwire {__version__}"
+
+
+def test_a_folder_of_non_text_files_gives_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "icons"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"icon{i}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = run("ingest", str(folder), "-q", db=tmp_path / "icons.duckdb")
+    assert result.exit_code == 1  # still recorded as failed items
+    assert result.stderr.strip().splitlines() == ["12 skipped: not text; -v lists them (recorded in ingest_failures)"]
+    verbose = run("ingest", str(folder), "-q", "-v", db=tmp_path / "icons-v.duckdb")
+    assert sum(line.startswith("error: ") for line in verbose.stderr.splitlines()) == 12
+
+
+def test_loopback_refusal_names_the_flag(tmp_path: Path) -> None:
+    result = run("ingest", "http://127.0.0.1:9/story", "-q", db=tmp_path / "x.duckdb")
+    assert result.exit_code == 1 and "--allow-private" in result.stderr

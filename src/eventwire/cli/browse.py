@@ -24,7 +24,7 @@ def articles_cli(
     since: Annotated[str | None, typer.Option(help=f"Published since ({WHEN_FORMS}).")] = None,
     site: Annotated[str | None, typer.Option(help="Only articles whose site contains this.")] = None,
     search: Annotated[str | None, typer.Option(help="Text or title contains this.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="Most rows to print.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles, newest first; `eventwire show ID` opens one."""
@@ -85,7 +85,7 @@ def actors_cli(
 def quotes_cli(
     db: DbOption = default_db(),
     speaker: Annotated[str | None, typer.Option(help="Speaker name or actor code contains this.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="Most rows to print.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """Quotes and reported speech, by speaker; the article id opens the quote in context (`eventwire show`)."""

@@ -106,11 +106,15 @@ def events_cli(
     root: Annotated[str | None, typer.Option(help="CAMEO root code, 01-20.")] = None,
     since: Annotated[str | None, typer.Option(help=f"First event date ({WHEN_FORMS}).")] = None,
     until: Annotated[str | None, typer.Option(help=f"Last event date ({WHEN_FORMS}).")] = None,
-    min_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
-    max_goldstein: Annotated[float | None, typer.Option(min=-10, max=10)] = None,
+    min_goldstein: Annotated[
+        float | None, typer.Option(min=-10, max=10, help="Lowest Goldstein score, -10 to 10.")
+    ] = None,
+    max_goldstein: Annotated[
+        float | None, typer.Option(min=-10, max=10, help="Highest Goldstein score, -10 to 10.")
+    ] = None,
     search: Annotated[str | None, typer.Option(help="Text in the sentence or actor names.")] = None,
     sort: Annotated[str, typer.Option(help="date, goldstein, mentions, articles…; prefix - for descending.")] = "-date",
-    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="Most rows to print.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """List coded events, newest first, with filters; each row's id opens its proof in `eventwire show`."""

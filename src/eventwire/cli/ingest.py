@@ -51,22 +51,35 @@ def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOption
 class _ProgressReporter:
     """A Rich progress display fed by the pipeline's per-item callback; errors print as one line each."""
 
-    def __init__(self, progress: Progress, quiet: bool):
+    def __init__(self, progress: Progress, quiet: bool, verbose: bool = False):
         self.progress = progress
         self.task = progress.add_task("ingesting", total=None)
         self.quiet = quiet
+        self.verbose = verbose
         self.counts = {"stored": 0, "duplicate": 0, "failed": 0}
+        self.not_text = 0
 
     def __call__(self, outcome: str, item: str, detail: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
-        if outcome == "failed":
-            self.progress.console.print(f"[red]error[/red]: {item}: {detail}", highlight=False, soft_wrap=True)
+        if outcome == "failed" and detail.startswith(NOT_TEXT) and not self.verbose:
+            self.not_text += 1  # a folder of icons or PDFs: one summary line, not one per file
+        elif outcome == "failed":
+            self.progress.console.print(f"[red]error[/red]: {escape(item)}: {escape(detail)}", highlight=False)
         c = self.counts
         self.progress.update(
             self.task,
             advance=1,
             description=f"stored {c['stored']} · duplicates {c['duplicate']} · failed {c['failed']}",
         )
+
+
+# The reason the readers give for a file that is not text (an image, an archive, a PDF).
+NOT_TEXT = "binary file"
+
+
+def _not_text_line(count: int) -> None:
+    if count:
+        err_console.print(f"{count:,} skipped: not text; -v lists them (recorded in ingest_failures)")
 
 
 def _progress(quiet: bool) -> Progress:
@@ -131,6 +144,7 @@ def ingest_cli(
     timeout: Annotated[float | None, typer.Option(help=option_help("fetch_timeout"))] = None,
     max_bytes: Annotated[int | None, typer.Option(help=option_help("max_bytes"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per skipped non-text file too.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read news from any source into the store; exits 1 when any item failed."""
@@ -152,7 +166,9 @@ def ingest_cli(
     if _ingest_through_server(db, sources, settings, as_json):
         return
     with _open_store(db) as store, _progress(quiet or as_json) as progress:
-        summary = ingest(sources, store, options, _ProgressReporter(progress, quiet))
+        reporter = _ProgressReporter(progress, quiet, verbose)
+        summary = ingest(sources, store, options, reporter)
+    _not_text_line(reporter.not_text)
     _print_summary(summary, as_json)
     if summary.failed:
         raise typer.Exit(1)
@@ -165,7 +181,7 @@ def watch_cli(
     iterations: Annotated[int, typer.Option(help="Stop after this many rounds (0 = forever).")] = 0,
     annotate: Annotated[bool | None, typer.Option(help=option_help("annotate"))] = None,
     allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per polling round.")] = False,
 ) -> None:
     """Poll feeds with conditional GET and store only new items, until stopped."""
     interval = duration_option(every, "--every")
