@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from eventwire import analysis
-from eventwire.analysis.escalation import INDEX_THRESHOLD, MIN_HISTORY, WINDOW, Z_THRESHOLD, AlertRule
+from eventwire.analysis.escalation import INDEX_THRESHOLD, MIN_HISTORY, WINDOW, Z_THRESHOLD, settings_rule
 from eventwire.api.deps import ReadAccess, Since, Until, dyad_param, records, store_of
 from eventwire.api.schemas import AlertOut, ClusterOut, NetworkOut, TimelineOut
 
@@ -50,7 +50,7 @@ def alerts(
     min_history: Annotated[int, Query(ge=2, le=365)] = MIN_HISTORY,
     level: Literal["country", "actor"] = "country",
 ) -> list[dict]:
-    rule = AlertRule(threshold, z, window, min(min_history, window))
+    rule = settings_rule(threshold=threshold, z_threshold=z, window=window, min_history=min(min_history, window))
     found = analysis.alerts(store_of(request), freq, since, until, actor or None, dyad_param(dyad), rule, level)
     return records(found)
 
