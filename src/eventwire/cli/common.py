@@ -75,7 +75,7 @@ def print_table(
         return
     columns = columns or list(rows[0].keys())
     table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[cell_text(row.get(c)) for c in columns] for row in rows]
     widths = []
     for i, col in enumerate(columns):
         longest = max([len(col), *(len(r[i]) for r in cells)])
@@ -96,7 +96,7 @@ def print_table(
     console.print(table)
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime) and not (value.hour or value.minute or value.second):

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.cli.common import DbOption, JsonOption, console, default_db, fail, open_read_store, print_json
+from eventwire.cli.common import DbOption, JsonOption, cell_text, console, default_db, fail, open_read_store, print_json
 
 STYLES = {"source": "bold cyan", "action": "bold red", "target": "bold magenta", "date": "bold green"}
 LEGEND = Text.assemble(*((f" {role} ", style + " reverse") for role, style in STYLES.items()))
@@ -90,7 +90,7 @@ def show_event(event: dict[str, Any]) -> None:
 
 
 def show_article(row: dict[str, Any], notes: dict[str, list[dict[str, Any]]]) -> None:
-    meta = " · ".join(str(row[k]) for k in ("id", "published", "site", "url", "item") if row.get(k))
+    meta = " · ".join(cell_text(row[k]) for k in ("id", "published", "site", "url", "item") if row.get(k))
     console.print(Panel(Text(meta), title=row.get("title") or "(untitled)", title_align="left"))
     spans = [span for m in notes["event_mentions"] for span in _mention_spans(m)]
     spans += [(t["start"], t["end"], "date") for t in notes["timexes"]]
