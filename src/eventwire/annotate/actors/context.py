@@ -9,7 +9,9 @@ reader does, it takes the country the text gives it, nearest evidence first:
    media and government");
 2. its sentence, when the sentence names one country only (places count: "In Ankara, the cabinet
    met");
-3. the document's dominant country, when one country clearly leads the document's mentions.
+3. for state institutions in a sentence naming no country: the story's dateline country
+   ("WASHINGTON —"), else the document's dominant country, when one country clearly leads the
+   document's mentions.
 
 A mention that gets a country this way has method ``context``; one that gets none stays generic.
 """
@@ -73,6 +75,26 @@ MAX_LINK_STEPS = 4
 DOMINANT_MIN_MENTIONS = 2
 # Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"})
+# Owners that make a role noun non-state ("the bank's chief executive", "a spokesman for the
+# newspaper"): the role takes the owner's sector, never a government code.
+NON_STATE_OWNERS = {
+    "BUS": ("bank", "company", "firm", "corporation", "carrier", "airline", "insurer", "lender", "retailer",
+            "manufacturer", "maker", "startup", "conglomerate", "giant", "business", "chain", "automaker",
+            "exchange", "bank's", "club", "team", "league", "studio", "brand"),
+    "MED": ("newspaper", "paper", "network", "broadcaster", "channel", "magazine", "outlet", "station",
+            "tabloid", "website", "publication", "agency"),
+    "NGO": ("charity", "foundation", "ngo", "nonprofit", "association", "institute",
+            "university", "college", "school", "hospital"),
+}  # fmt: skip
+NON_STATE_IDS = {hash_string(word): sector for sector, words in NON_STATE_OWNERS.items() for word in words}
+# Prepositions whose object owns the role before them ("a spokesman for Barclays", "chief of the bank").
+OWNER_PREP_IDS = frozenset(hash_string(word) for word in ("for", "of", "at"))
+ORG_ENTITY_ID = _label_id("ORG")
+# Roles that only a business has: owned by an organisation name, they are its business role.
+BUSINESS_ROLE_IDS = frozenset(
+    hash_string(word)
+    for word in ("executive", "ceo", "chairman", "chairwoman", "founder", "shareholders", "executives")
+)
 # State institutions: a mention of one in a sentence naming no country belongs to the document's
 # country ("the cabinet met late"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
@@ -99,6 +121,7 @@ def add_context(
     mentions: list[ActorMention],
     places: list[tuple[int, int, str]],
     dictionary: ActorDictionary,
+    dateline: str | None = None,
 ) -> None:
     """Give generic mentions (method ``generic``) a country from their context, and the countries
     listed after an agent and "of" that agent ("the ambassadors of Arnor, Osgiliath and Gondor"),
@@ -111,7 +134,7 @@ def add_context(
     for mention in listing:
         _share_agent(tree, mention, mentions, dictionary)
     if generic:
-        _contextualise(tree, generic, mentions, places, dictionary)
+        _contextualise(tree, generic, mentions, places, dictionary, dateline)
 
 
 def _share_agent(tree: _Tree, owner: ActorMention, mentions: list[ActorMention], dictionary: ActorDictionary) -> None:
@@ -142,9 +165,10 @@ def _contextualise(
     mentions: list[ActorMention],
     places: list[tuple[int, int, str]],
     dictionary: ActorDictionary,
+    dateline: str | None,
 ) -> None:
     anchors = _anchors(tree, mentions, places)
-    if not anchors:
+    if not anchors and dateline is None:
         return
     by_sentence: dict[int, list[Anchor]] = {}
     for anchor in anchors:
@@ -154,8 +178,11 @@ def _contextualise(
         head = tree.last_token(mention.end)
         sentence = by_sentence.get(tree.sentence(head), [])
         anchor = _phrase_anchor(tree, head, sentence)
+        owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None
         if anchor is not None and anchor.actor is not None:
             mention.actor = anchor.actor
+        elif owner is not None:
+            mention.actor = dictionary.generic(owner)
         else:
             if anchor is None and (
                 tree.lower(head) in STATE_WORD_IDS
@@ -169,13 +196,14 @@ def _contextualise(
                 candidates = [a for a in sentence if a.base and (mention.actor.cameo_code != "CVL" or a.place)]
                 bases = {a.base for a in candidates}
                 anchor = candidates[0] if len(bases) == 1 else None
+            base = anchor.base if anchor is not None else None
             if anchor is None and not any(a.base for a in sentence) and mention.actor.sector in STATE_SECTORS:
                 if not dominant:
                     dominant.append(_dominant(anchors))
-                anchor = dominant[0]
-            if anchor is None:
+                base = dateline or (dominant[0].base if dominant[0] is not None else None)
+            if base is None:
                 continue
-            mention.actor = dictionary.composite(anchor.base + mention.actor.cameo_code)
+            mention.actor = dictionary.composite(base + mention.actor.cameo_code)
         mention.method, mention.score = "context", SCORES["context"]
 
 
@@ -226,6 +254,24 @@ class _Tree:
             if entity in OWNER_ENTITY_IDS or (entity == 0 and int(self._cells[i, 6]) == PROPN_ID):
                 return True
         return False
+
+    def non_state_owner(self, head: int, first: int) -> str | None:
+        """The sector of a company, outlet or NGO owning the role noun from ``first`` to ``head``:
+        a possessive or compound before it ("the bank's chief executive", "Barclays' chief executive")
+        or the object of "for"/"of"/"at" after it ("a spokesman for the newspaper"). An organisation
+        name no dictionary entry made a state actor makes a business role (executive, chairman) BUS."""
+        owners = [i for i in range(max(0, first - MAX_QUANTIFIER_DISTANCE), first)
+                  if self.head(i) == head and self.dep(i) in OWNER_DEP_IDS]  # fmt: skip
+        for prep in range(head + 1, min(head + 3, len(self.starts))):
+            if self.head(prep) == head and self.dep(prep) == PREP_ID and self.lower(prep) in OWNER_PREP_IDS:
+                owners += [i for i in range(prep + 1, min(prep + 6, len(self.starts))) if self.head(i) == prep]
+        for i in owners:
+            sector = NON_STATE_IDS.get(self.lower(i))
+            if sector is not None:
+                return sector
+            if int(self._cells[i, 3]) == ORG_ENTITY_ID and self.lower(head) in BUSINESS_ROLE_IDS:
+                return "BUS"
+        return None
 
     def locative(self, token: int) -> bool:
         """A name under a locative preposition ("in southeastern Serbia"): a place."""

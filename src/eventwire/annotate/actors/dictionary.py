@@ -108,12 +108,14 @@ class ActorDictionary:
         agents: dict[str, str],
         places: frozenset[str],
         countries: dict[str, str],
+        cities: dict[str, str] | None = None,
     ) -> None:
         self.records = records
         self.aliases = aliases
         self.agents = agents
         self.places = places
         self.countries = countries
+        self.cities = cities or {}
         self.prefixes = _prefixes(aliases, agents)
         self.by_id = {r.actor_id: r for r in records}
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], tuple[str, float] | None] = {}
@@ -142,6 +144,7 @@ class ActorDictionary:
             dict(data["agents"]),
             frozenset(data["places"]),
             dict(data["countries"]),
+            dict(data.get("cities", {})),
         )
 
     @classmethod

@@ -127,8 +127,8 @@ def _fuzzy_entity(
     words: list[str], label: str, dictionary: ActorDictionary, when: date | None
 ) -> tuple[Actor, float] | None:
     found = fuzzy_record(" ".join(words), dictionary, ("person",) if label == "PERSON" else ("org",))
-    if found is None:
-        return None
+    if found is None or (found[0].kind == "person" and not found[0].has_role_on(when or date.today())):
+        return None  # a near spelling of someone out of office is more often someone else
     actor = dictionary.actor(found[0], when)
     return None if actor is None else (actor, round(found[1] / 100, 3))
 

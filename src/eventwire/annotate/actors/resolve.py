@@ -33,7 +33,8 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
-from eventwire.annotate.actors.text import normalise
+from eventwire.annotate.actors.text import normalise, split_code
+from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
 from eventwire.model import Actor, ActorMention, Quote
 
 __all__ = [
@@ -105,10 +106,33 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
-    add_context(doc, mentions, places, dictionary)
-    mentions += appositions(doc, ents, mentions, dictionary)
+    furniture = find_furniture(text)
+    if furniture:
+        mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
+        places = [p for p in places if not inside(furniture, p[0], p[1])]
+    add_context(doc, mentions, places, dictionary, dateline_country(furniture, dictionary, when))
+    mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def dateline_country(furniture: list[Furniture], dictionary: ActorDictionary, when: date | None) -> str | None:
+    """The country of the story's dateline: its region or country ("KABUL, Afghanistan"), a
+    capital, or a large city ("NEW YORK"); None when there is no dateline or the place is unknown."""
+    for item in furniture:
+        if item.kind != "dateline":
+            continue
+        for place in (item.place, item.city):
+            key = normalise(place or "")
+            if key in dictionary.cities:
+                return dictionary.cities[key]
+            for index in dictionary.aliases.get(key, ()):
+                record = dictionary.records[index]
+                if record.kind in PLACE_KINDS:
+                    country, _ = split_code(record.code_on(when))
+                    if country:
+                        return country
+    return None
 
 
 def _inside_other_name(text: str, units: list[Unit], group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:

@@ -1,0 +1,82 @@
+"""Datelines and bylines: the furniture at the top of a news story, never an actor or a speaker.
+
+"KABUL, Afghanistan (AP) —", "WASHINGTON —", "LONDON (Reuters) -" and "By Jane Doe" say where a
+story was filed and who wrote it. Read as text, the city becomes its government and the source of
+the story's first event, and the agency or writer a speaker. Every annotation stage skips these
+spans; the dateline's place may still tell whose "the president" is (``Furniture.place``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A dateline opens a paragraph: a place in capitals (or any place followed by an agency in
+# parentheses), an optional region or country, an optional agency and a dash.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\))?"
+    r"\s*(?:—|–|--|-(?=\s))\s*"
+)
+AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
+    r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
+    r"\s*(?:—|–|--|-(?=\s))\s*"
+)
+# A byline is a short line of its own: "By Jane Doe", "By JANE DOE and John Roe, Associated Press".
+BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)
+# Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
+NOT_NAMES = frozenset({"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last"})
+# Datelines sit in the first paragraphs of a story; later capitals before a dash are headings.
+MAX_DATELINE_PARAGRAPHS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A dateline or byline span; ``place`` (dateline only) is its place text, region first
+    ("Afghanistan" for "KABUL, Afghanistan"), as the text writes it."""
+
+    start: int
+    end: int
+    kind: str
+    place: str | None = None
+    city: str | None = None
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+    return [s for s in dict.fromkeys(starts) if s < len(text)]
+
+
+def find_furniture(text: str) -> list[Furniture]:
+    """The datelines and bylines of ``text``, in order. A dateline opens one of the first paragraphs;
+    a byline is a line of its own."""
+    found: list[Furniture] = []
+    for paragraph, start in enumerate(_paragraph_starts(text)):
+        for pattern in (DATELINE, AGENCY_DATELINE):
+            match = pattern.match(text, start)
+            if match is None or paragraph >= MAX_DATELINE_PARAGRAPHS:
+                continue
+            if pattern is DATELINE and len(match.group("place").replace(".", "")) < 3:
+                continue  # "A -", "U.S. -": too short to be a city
+            found.append(
+                Furniture(start, match.end(), "dateline", match.group("region") or match.group("place"),
+                          match.group("place"))
+            )  # fmt: skip
+            break
+    for match in BYLINE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        words = text[match.start() : match.end()].split()
+        if text[line_start : match.start()].strip() or len(words) > 12 or words[1].lower() in NOT_NAMES:
+            continue
+        if text[match.end() - 1 : match.end()] in ".!?" and len(words) > 6:
+            continue  # a sentence that happens to start with "By"
+        found.append(Furniture(match.start(), match.end(), "byline"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def inside(furniture: list[Furniture], start: int, end: int) -> bool:
+    """True when the span ``start``–``end`` overlaps a dateline or byline."""
+    return any(f.start < end and start < f.end for f in furniture)
