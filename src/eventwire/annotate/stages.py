@@ -78,21 +78,21 @@ def _actors(document: Document) -> None:
     document.actors = resolve_actors(document.parse, coerce_date(document.published))
 
 
-@stages.register("eventwire.actors.v2")
+@stages.register("eventwire.actors.v3")
 def make_actors(config: Any) -> FunctionStage:
     """Actor mentions resolved to dated actor codes (dictionary, titles, agents, context)."""
     load_actor_dictionary()
-    return FunctionStage("eventwire.actors.v2", ("parse",), ("actors",), _actors)
+    return FunctionStage("eventwire.actors.v3", ("parse",), ("actors",), _actors)
 
 
 def _quotes(document: Document) -> None:
     document.quotes = find_quotes(document.parse)
 
 
-@stages.register("eventwire.quotes.v2")
+@stages.register("eventwire.quotes.v3")
 def make_quotes(config: Any) -> FunctionStage:
     """Direct quotes and reported speech with their cues and speaker mentions."""
-    return FunctionStage("eventwire.quotes.v2", ("parse",), ("quotes",), _quotes)
+    return FunctionStage("eventwire.quotes.v3", ("parse",), ("quotes",), _quotes)
 
 
 def _speakers(document: Document) -> None:

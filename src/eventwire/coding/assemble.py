@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.annotate.actors import code_name
 from eventwire.coding.arguments import generic_text
 from eventwire.coding.flags import Flags
 from eventwire.coding.ontology import Ontology
@@ -78,9 +79,10 @@ def sentence_string(sent: SpacySpan, text: str) -> str:
 
 
 def _event_actor(mention: ActorMention) -> EventActor:
+    """The event side shows the code under the code's name; the person stays in ``actor``."""
     return EventActor(
         code=mention.actor.cameo_code,
-        name=mention.actor.name,
+        name=code_name(mention.actor),
         span=Span(mention.start, mention.end, mention.text),
         actor=mention.actor,
     )

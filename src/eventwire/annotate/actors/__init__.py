@@ -8,7 +8,7 @@ from eventwire.annotate.actors.petrarch import (
     read_agent_dictionary,
     read_discards,
 )
-from eventwire.annotate.actors.resolve import link_speakers, resolve_actors, resolve_text, search_actors
+from eventwire.annotate.actors.resolve import code_name, link_speakers, resolve_actors, resolve_text, search_actors
 from eventwire.annotate.actors.text import SECTORS, TRANSNATIONAL_SECTORS, composite_name, normalise
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "ActorEntry",
     "ActorRecord",
     "DatedCode",
+    "code_name",
     "composite_name",
     "link_speakers",
     "load_actor_dictionary",

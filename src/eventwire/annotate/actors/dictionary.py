@@ -121,6 +121,7 @@ class ActorDictionary:
         self.fuzzy_cache: dict[tuple[str, tuple[str, ...]], tuple[str, float] | None] = {}
         self._fuzzy_blocks: dict[tuple[str, str, int], list[str]] | None = None
         self._surnames: dict[str, set[int]] | None = None
+        self._body_names: dict[str, str] | None = None
 
     @classmethod
     def from_file(cls, path: str | Path) -> ActorDictionary:
@@ -197,6 +198,17 @@ class ActorDictionary:
         country, sector = split_code(code)
         name = self.countries.get(country or "", country or code)
         return Actor(code, composite_name(name, sector), country, sector, code)
+
+    def body_name(self, code: str) -> str | None:
+        """The name of the first organisation whose own code is ``code`` (IGOWSTNAT → NATO)."""
+        if self._body_names is None:
+            names: dict[str, str] = {}
+            for record in self.records:
+                if record.kind == "org":
+                    for role in record._raw_codes():
+                        names.setdefault(role.code, record.name)
+            self._body_names = names
+        return self._body_names.get(code)
 
     def generic(self, role: str) -> Actor:
         """A sector without a country ("protesters" → OPP)."""

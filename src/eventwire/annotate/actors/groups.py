@@ -19,11 +19,17 @@ from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, LINKE
 from eventwire.annotate.actors.text import POSSESSIVE, compose_code, split_code
 from eventwire.model import Actor
 
+# Words before a title that say its holder holds the office now, whatever the table says.
+ACTING_WORDS = frozenset({"acting", "interim"})
+# Title words looked back over for "former" ("former Deputy Secretary of State …").
+MAX_TITLE_WORDS = 5
+
 
 @dataclass(slots=True)
 class Group:
     items: list[Item] = field(default_factory=list)
     former: bool = False
+    acting: bool = False
 
 
 @dataclass(slots=True)
@@ -81,13 +87,22 @@ def group_items(text: str, units: list[Unit], items: list[Item]) -> list[Group]:
                 previous = item
                 continue
         item.complement = False
-        groups.append(Group([item], former=_former_before(units, item)))
+        acting = item.first > 0 and units[item.first - 1].key in ACTING_WORDS
+        groups.append(Group([item], former=_former_before(text, units, item), acting=acting))
         previous = item
     return groups
 
 
-def _former_before(units: list[Unit], item: Item) -> bool:
-    return item.first > 0 and units[item.first - 1].key in FORMER_WORDS
+def _former_before(text: str, units: list[Unit], item: Item) -> bool:
+    """ "former" right before the phrase, or before the capitalised title words that open it
+    ("former Secretary of State Antony Blinken", where only "State Antony Blinken" was matched)."""
+    for back in range(item.first - 1, max(-1, item.first - 1 - MAX_TITLE_WORDS), -1):
+        unit = units[back]
+        if unit.key in FORMER_WORDS:
+            return True
+        if not (text[unit.start].isupper() or unit.key in ("of", "the", "-")):
+            return False
+    return False
 
 
 def _title_code(items: list[Item], dictionary: ActorDictionary, when: date | None) -> str | None:
@@ -109,7 +124,7 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
     items = list(group.items)
     while len(items) > 1 and items[-1].kind == "agent" and items[-1].weak:
         items.pop()  # "Russia's military capacity" names Russia
-    group = Group(items, group.former)
+    group = Group(items, group.former, group.acting)
     core = [i for i in items if not i.complement]
     head = core[-1]
     start, end = units[items[0].first].start, units[items[-1].last].end
@@ -131,6 +146,14 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
                 return Resolved(start, end, actor, "title", head) if actor else None
         if base is None:
             return None
+        titles = [i for i in group.items if i is not head and i.kind == "agent"]
+        if titles and base.country and any(i.role[:3] == "ELI" for i in titles) and base.sector != "ELI":
+            # "President-elect …": not yet in office, whatever the table says
+            return Resolved(start, end, dictionary.actor(head.record, when, code=base.country + "ELI"), "title", head)
+        if titles and base.country and group.acting and titles[-1].role[:3] != base.sector:
+            # "acting Defense Secretary …" holds that office now
+            code = base.country + titles[-1].role.replace("~", "")[:3]
+            return Resolved(start, end, dictionary.actor(head.record, when, code=code), "title", head)
         if group.former and base.country and base.sector != "ELI":
             # the text says the person no longer holds office, whatever a stale dictionary says
             base = dictionary.actor(head.record, when, code=base.country + "ELI")

@@ -39,6 +39,7 @@ from eventwire.model import Actor, ActorMention, Quote
 
 __all__ = [
     "ActorDictionary",
+    "code_name",
     "link_speakers",
     "load_actor_dictionary",
     "resolve_actors",
@@ -282,6 +283,19 @@ def _person_ids(mentions: list[ActorMention]) -> set[str]:
         for m in mentions
         if (record := dictionary.by_id.get(m.actor.actor_id)) is not None and record.kind == "person"
     }
+
+
+def code_name(actor: Actor) -> str:
+    """The name of the actor's code, for views that show codes: a person's own name is not the
+    name of the code it holds ("Donald Trump" is one USAGOV actor, "United States (government)"
+    the code). Organisations, countries and composite actors keep their names."""
+    dictionary = load_actor_dictionary()
+    record = dictionary.by_id.get(actor.actor_id)
+    if record is None or record.kind != "person" or not actor.cameo_code:
+        return actor.name
+    if actor.country is None:  # a transnational body's code: the body's name ("NATO")
+        return dictionary.body_name(actor.cameo_code) or actor.cameo_code
+    return dictionary.composite(actor.cameo_code).name
 
 
 def search_actors(query: str | None, limit: int = 50) -> list[Actor]:

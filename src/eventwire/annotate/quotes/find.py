@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from eventwire.annotate.parse.dateline import find_furniture, inside
 from eventwire.annotate.quotes.coref import gender_votes, resolve_pronoun
 from eventwire.annotate.quotes.cues import Attribution, CharSpan, Paragraphs, cue_span, is_speech_cue, trim_span
 from eventwire.annotate.quotes.direct import dash_tag, direct_attribution, is_clause
@@ -332,7 +333,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
         ``speaker_ref`` a pronoun speaker's antecedent; ``speaker_actor`` is left for the actor stage.
     """
     quotes, is_quoted = _find_local_quotes(doc)
-    return _resolve_speakers(doc, quotes, is_quoted)
+    return _resolve_speakers(doc, _without_furniture(doc.text, quotes), is_quoted)
+
+
+def _without_furniture(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A dateline or byline is never a speaker ("By Jane Doe", "LONDON (Reuters) —"): such a
+    speaker span is dropped, and the quote keeps its content without one."""
+    furniture = find_furniture(text)
+    for quote in quotes:
+        if furniture and quote.speaker is not None and inside(furniture, quote.speaker.start, quote.speaker.end):
+            quote.speaker = None
+    return quotes
 
 
 def find_local_quotes(doc: Doc) -> list[Quote]:
