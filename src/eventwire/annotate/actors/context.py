@@ -168,8 +168,6 @@ def _contextualise(
     dateline: str | None,
 ) -> None:
     anchors = _anchors(tree, mentions, places)
-    if not anchors and dateline is None:
-        return
     by_sentence: dict[int, list[Anchor]] = {}
     for anchor in anchors:
         by_sentence.setdefault(tree.sentence(anchor.token), []).append(anchor)
@@ -190,14 +188,19 @@ def _contextualise(
                 or tree.named_owner(head, tree.last_token(mention.start + 1))
             ):
                 continue
-            if anchor is None:
+            if anchor is None and not (dateline and mention.actor.sector in STATE_SECTORS):
                 # plain civilians belong to where they are, not to the state the sentence is about
-                # (protesters, "CVLOPP", do belong to it)
+                # (protesters, "CVLOPP", do belong to it); a state institution of a datelined story
+                # is the dateline's ("WASHINGTON — The president … China")
                 candidates = [a for a in sentence if a.base and (mention.actor.cameo_code != "CVL" or a.place)]
                 bases = {a.base for a in candidates}
                 anchor = candidates[0] if len(bases) == 1 else None
             base = anchor.base if anchor is not None else None
-            if anchor is None and not any(a.base for a in sentence) and mention.actor.sector in STATE_SECTORS:
+            if (
+                anchor is None
+                and mention.actor.sector in STATE_SECTORS
+                and (dateline or not any(a.base for a in sentence))
+            ):
                 if not dominant:
                     dominant.append(_dominant(anchors))
                 base = dateline or (dominant[0].base if dominant[0] is not None else None)

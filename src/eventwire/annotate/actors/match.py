@@ -43,6 +43,9 @@ DIRECTION_WORDS = frozenset(
 )  # fmt: skip
 # A city under one of these prepositions is where something happened, not who did it.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
+# Dependencies of a city or region name that make it an actor, not a place (see ``_acts``).
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "dobj", "iobj", "conj"})
+ACTOR_PREPS = frozenset({"by", "against", "with"})
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
@@ -238,9 +241,19 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     if token is not None and key in dictionary.places and item.record.kind in PLACE_KINDS:
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
             return LOCATION
+        if item.record.kind == "country" and not _acts(token):
+            return LOCATION  # "California, the most delegate-rich state": a place, not the United States
         if item.record.kind == "country" and token.ent_type_ == "PERSON":
             return False  # a city name the tagger reads as a person's ("Ariana")
     return status
+
+
+def _acts(token: Token) -> bool:
+    """A city or region name in an actor's slot: subject, object, possessor, modifier of a noun
+    ("Chicago police") or agent of a passive; anywhere else it is where something is."""
+    if token.dep_ in ACTOR_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
 
 
 def _title_word(key: str, dictionary: ActorDictionary) -> bool:

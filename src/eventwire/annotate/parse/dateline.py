@@ -28,7 +28,10 @@ AGENCY_DATELINE = re.compile(
 # A byline is a short line of its own: "By Jane Doe", "By JANE DOE and John Roe, Associated Press".
 BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)
 # Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
-NOT_NAMES = frozenset({"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last"})
+NOT_NAMES = frozenset(
+    {"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "noon", "midnight", "december", "january"}
+)  # fmt: skip
 # Datelines sit in the first paragraphs of a story; later capitals before a dash are headings.
 MAX_DATELINE_PARAGRAPHS = 4
 
@@ -69,9 +72,9 @@ def find_furniture(text: str) -> list[Furniture]:
     for match in BYLINE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         words = text[match.start() : match.end()].split()
-        if text[line_start : match.start()].strip() or len(words) > 12 or words[1].lower() in NOT_NAMES:
+        if text[line_start : match.start()].strip() or len(words) > 12 or words[1].lower().strip(",") in NOT_NAMES:
             continue
-        if text[match.end() - 1 : match.end()] in ".!?" and len(words) > 6:
+        if text[match.end() - 1 : match.end()] in ".!?:;":
             continue  # a sentence that happens to start with "By"
         found.append(Furniture(match.start(), match.end(), "byline"))
     return sorted(found, key=lambda f: f.start)
