@@ -5,7 +5,7 @@ every-politician-scrapers (Wikidata office holders and legislators of ~170 count
 congress-legislators (US Congress, presidents and vice-presidents), the Institute for Government's
 UK ministers database (1979–2026), the UCDP actor dataset (armed groups) and the UK government
 organisation register (departments and regulators). Supraverden's IGO list is CC BY-SA and is
-therefore not merged here.
+therefore not merged here; UCDP's armed groups only with ``with_ucdp`` (no licence stated).
 
 Every record is ``{"names", "kind", "roles", "wikidata", "display", "source"}`` with roles as
 ``DatedCode``s; one record per person (grouped by Wikidata id, else by source id). Positions become
@@ -279,15 +279,17 @@ def uk_organisations(base: Path) -> Iterator[dict]:
                    "display": name, "source": "uk-government-organisation-data"}  # fmt: skip
 
 
-def open_records(base: Path = OPEN_DIR) -> list[dict]:
-    """Every record the open sources give: persons with dated roles, then organisations."""
+def open_records(base: Path = OPEN_DIR, with_ucdp: bool = False) -> list[dict]:
+    """Every record the open sources give: persons with dated roles, then organisations. UCDP's
+    armed groups come only on request (``with_ucdp``): its files state no licence, so the shipped
+    table leaves them out until UCDP's terms are confirmed."""
     countries = country_codes()
     table = Table()
     every_politician(table, countries, base / "every-politician-scrapers")
     congress(table, base / "congress-legislators")
     ifg(table, base / "ifg-ministers-database" / "data")
-    return [*table.records(), *ucdp(countries, base / "ucdp-actor"),
-            *uk_organisations(base / "uk-government-organisation-data")]  # fmt: skip
+    groups = list(ucdp(countries, base / "ucdp-actor")) if with_ucdp else []
+    return [*table.records(), *groups, *uk_organisations(base / "uk-government-organisation-data")]
 
 
 def merge_open(records: list[dict], found: list[dict], merge_roles) -> list[dict]:

@@ -428,7 +428,9 @@ def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
     return keys
 
 
-def build(source_dir: Path, open_dir: Path | None = OPEN_DIR, today: date = REFERENCE_DATE) -> dict:
+def build(
+    source_dir: Path, open_dir: Path | None = OPEN_DIR, with_ucdp: bool = False, today: date = REFERENCE_DATE
+) -> dict:
     """The artifact's content: actors (id, name, kind, wikidata id, alias keys, roles), agents,
     place names and country names."""
     countries = read_countries(source_dir)
@@ -439,7 +441,7 @@ def build(source_dir: Path, open_dir: Path | None = OPEN_DIR, today: date = REFE
         {"names": entry.names, "kind": entry_kind(entry, source, today), "roles": entry.codes, "wikidata": None}
         for entry, source in read_phoenix(source_dir)
     ]
-    found = open_records(open_dir) if open_dir is not None else []
+    found = open_records(open_dir, with_ucdp) if open_dir is not None else []
     records = merge_open(records, found, merge_roles)
     records = absorb_supplement(records, supplement)
     by_code, places = complete_countries(records, countries, country_extras, cities, today)
@@ -482,9 +484,10 @@ def main() -> None:
     parser.add_argument("--source-dir", type=Path, default=shared_path("ontology", "actors"))
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--open-dir", type=Path, default=OPEN_DIR, help="the open-licence sources (SOURCES.md)")
+    parser.add_argument("--with-ucdp", action="store_true", help="add UCDP's armed groups (licence unconfirmed)")
     parser.add_argument("--coverage", action="store_true", help="print the open data's persons by country and decade")
     args = parser.parse_args()
-    data = build(args.source_dir, args.open_dir)
+    data = build(args.source_dir, args.open_dir, args.with_ucdp)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(args.output, "wb", mtime=0) as handle:
         handle.write(payload)
