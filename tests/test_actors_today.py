@@ -189,3 +189,15 @@ def test_actors_today_names_keep_proper_case(dictionary):
     assert dictionary.lookup("Security Council", date(2024, 3, 1)).name == "UN Security Council"
     assert dictionary.lookup("John McCain", date(2016, 3, 1)).name == "John McCain"
     assert dictionary.lookup("US Secretary of Defense", date(2016, 3, 1)).name.startswith("US Secretary")
+
+
+def test_actors_today_institution_word_takes_the_story_country(nlp):
+    found = _actors(nlp, "WASHINGTON — Congress passed the bill on Tuesday.", date(2024, 3, 1))
+    assert found == {"Congress": "USALEG"}
+
+
+def test_actors_today_role_noun_points_back_to_the_named_body(nlp):
+    text = "NATO met in Brussels. The alliance warned Russia. The Washington Post said the newspaper would sue."
+    found = _actors(nlp, text, date(2024, 3, 1))
+    assert found["The alliance"] == "IGOWSTNAT"
+    assert found["the newspaper"] == "USAMED"

@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.annotate.actors.backrefs import back_references
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
@@ -88,7 +89,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         # entities do not overlap: only the last one starting before the group can contain it
         at = bisect_right(entity_starts, found.start) - 1
         name = entities[at] if at >= 0 and entities[at][1] >= found.end else None
-        if name is None or name[2] not in NAME_ENTITY_LABELS:
+        if name is None or name[2] not in NAME_ENTITY_LABELS or _whole_institution(text, name, found):
             resolved.append(found)
         elif found.method != "generic" and not _inside_other_name(text, units, group, found, name):
             resolved.append(found)  # a generic word inside a name is no actor: "King" in "Martin Luther King"
@@ -113,6 +114,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     add_context(doc, mentions, places, dictionary, dateline_country(furniture, dictionary, when))
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
+    mentions += back_references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -134,6 +136,13 @@ def dateline_country(furniture: list[Furniture], dictionary: ActorDictionary, wh
                     if country:
                         return country
     return None
+
+
+def _whole_institution(text: str, name: tuple[int, int, str], found: Resolved) -> bool:
+    """An organisation name that is only an institution word ("Congress", "the Senate"): the
+    institution itself, whose country the context gives, not a word inside someone's name."""
+    start, end, label = name
+    return label == "ORG" and text[start:end].removeprefix("the ").strip() == text[found.start : found.end]
 
 
 def _inside_other_name(text: str, units: list[Unit], group: Group, found: Resolved, name: tuple[int, int, str]) -> bool:
