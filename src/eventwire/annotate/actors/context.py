@@ -11,7 +11,8 @@ reader does, it takes the country the text gives it, nearest evidence first:
    met");
 3. for state institutions in a sentence naming no country: the story's dateline country
    ("WASHINGTON —"), else the document's dominant country, when one country clearly leads the
-   document's mentions.
+   document's mentions. A datelined story's head of government ("the president", "the
+   administration") takes the dateline's country before the sentence's.
 
 A mention that gets a country this way has method ``context``; one that gets none stays generic.
 """
@@ -94,6 +95,13 @@ ORG_ENTITY_ID = _label_id("ORG")
 BUSINESS_ROLE_IDS = frozenset(
     hash_string(word)
     for word in ("executive", "ceo", "chairman", "chairwoman", "founder", "shareholders", "executives")
+)
+# The datelined story's own head of government: "WASHINGTON — The president said … China" is the
+# US president though the sentence names China only; the army or police of a sentence naming one
+# country are that country's ("SEOUL — … North Korea … the army").
+HOME_ROLE_IDS = frozenset(
+    hash_string(word)
+    for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor")
 )
 # State institutions: a mention of one in a sentence naming no country belongs to the document's
 # country ("the cabinet met late"); rebels, civilians or armed groups there are as often foreign.
@@ -188,10 +196,10 @@ def _contextualise(
                 or tree.named_owner(head, tree.last_token(mention.start + 1))
             ):
                 continue
-            if anchor is None and not (dateline and mention.actor.sector in STATE_SECTORS):
+            home_first = dateline is not None and tree.lower(head) in HOME_ROLE_IDS
+            if anchor is None and not home_first:
                 # plain civilians belong to where they are, not to the state the sentence is about
-                # (protesters, "CVLOPP", do belong to it); a state institution of a datelined story
-                # is the dateline's ("WASHINGTON — The president … China")
+                # (protesters, "CVLOPP", do belong to it)
                 candidates = [a for a in sentence if a.base and (mention.actor.cameo_code != "CVL" or a.place)]
                 bases = {a.base for a in candidates}
                 anchor = candidates[0] if len(bases) == 1 else None
@@ -199,7 +207,7 @@ def _contextualise(
             if (
                 anchor is None
                 and mention.actor.sector in STATE_SECTORS
-                and (dateline or not any(a.base for a in sentence))
+                and (home_first or not any(a.base for a in sentence))
             ):
                 if not dominant:
                     dominant.append(_dominant(anchors))
