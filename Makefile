@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/eventwire ingest examples/ --db $(DEMO_DB)
+	$(BIN)/eventwire ingest examples/ --allow-local-links --db $(DEMO_DB)
 	$(BIN)/eventwire stats --db $(DEMO_DB)
 	$(BIN)/eventwire events --db $(DEMO_DB) --limit 10
 	@echo

@@ -13,6 +13,12 @@
     nice python benchmarks/api.py                      # 1,000,000 events, 50 clients, 30 s
     nice python benchmarks/api.py --events 10000 --seconds 3 --clients 5 --samples 30
     nice python benchmarks/api.py --events 10000 --ingest-during 100
+4. With ``--hammer N``: N clients (a child process) send GET /alerts?level=actor as fast as they
+   are answered, while another child times GET / and GET /events?limit=1 one after the other and
+   this process samples the server's memory (goal: p95 under 1 s, memory under 2 GB; the heavy
+   requests over the server's cap are answered 503 with Retry-After).
+
+    nice python benchmarks/api.py --events 200000 --clients 5 --seconds 5 --samples 20 --hammer 200 --hammer-seconds 30
 """
 
 from __future__ import annotations
@@ -162,6 +168,95 @@ async def _load(url: str, clients: int, seconds: float) -> dict:
     }
 
 
+HAMMER_PATH = "/alerts?level=actor"
+PROBE_PATHS = ["/", "/events?limit=1"]
+
+
+async def _hammer(url: str, clients: int, seconds: float) -> dict:
+    """``clients`` loops of GET HAMMER_PATH, ignoring Retry-After as an attacker would: status counts."""
+    statuses: dict[str, int] = {}
+    retry_after: set[str] = set()
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2.0)
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+
+        async def worker() -> None:
+            while time.perf_counter() < deadline:
+                try:
+                    r = await client.get(HAMMER_PATH)
+                    key = str(r.status_code)
+                    if r.status_code == 503:
+                        retry_after.add(r.headers.get("retry-after", "missing"))
+                except httpx.HTTPError as exc:
+                    key = type(exc).__name__
+                statuses[key] = statuses.get(key, 0) + 1
+
+        await asyncio.gather(*(worker() for _ in range(clients)))
+    return {"clients": clients, "statuses": statuses, "retry_after": sorted(retry_after)}
+
+
+def _probe(url: str, seconds: float) -> dict:
+    """GET each of PROBE_PATHS in turn for ``seconds``: latency percentiles per path, and failures."""
+    times: dict[str, list[float]] = {p: [] for p in PROBE_PATHS}
+    failures: list[str] = []
+    deadline = time.perf_counter() + seconds
+    with httpx.Client(base_url=url, timeout=60) as client:
+        while time.perf_counter() < deadline:
+            for path in PROBE_PATHS:
+                start = time.perf_counter()
+                try:
+                    r = client.get(path)
+                    if r.status_code != 200:
+                        failures.append(f"{path}: {r.status_code}")
+                except httpx.HTTPError as exc:
+                    failures.append(f"{path}: {exc!r}")
+                times[path].append((time.perf_counter() - start) * 1000)
+                time.sleep(0.05)
+    return {
+        path: {
+            "requests": len(ms),
+            "p50_ms": round(statistics.median(ms), 1),
+            "p95_ms": round(percentile(ms, 95), 1),
+            "max_ms": round(max(ms), 1),
+        }
+        for path, ms in times.items()
+        if ms
+    } | {"failures": failures[:5], "failed": len(failures)}
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def hammer(url: str, clients: int, seconds: float) -> dict:
+    """The heavy-read attack: hammer clients and the probe in two child processes; the server's
+    peak memory (this process serves) sampled meanwhile."""
+    script = [sys.executable, __file__]
+    hammering = subprocess.Popen(
+        [*script, "--hammer-only", url, "--hammer", str(clients), "--hammer-seconds", str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(min(2.0, seconds / 4))  # the probe starts once the hammer has filled the server
+    probing = subprocess.Popen(
+        [*script, "--probe-only", url, "--hammer-seconds", str(max(1.0, seconds - 2 * min(2.0, seconds / 4)))],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    peak = _rss_mb()
+    while probing.poll() is None or hammering.poll() is None:
+        peak = max(peak, _rss_mb())
+        time.sleep(0.1)
+    probe_out, _ = probing.communicate()
+    hammer_out, _ = hammering.communicate()
+    if probing.returncode or hammering.returncode:
+        raise RuntimeError("hammer or probe clients failed")
+    return {"hammer": json.loads(hammer_out), "probe": json.loads(probe_out), "server_peak_rss_mb": round(peak)}
+
+
 def load(url: str, clients: int, seconds: float) -> dict:
     """Run the load clients in a child process and return its figures."""
     run = subprocess.run(
@@ -306,6 +401,8 @@ def run_benchmark(
     folder: Path | None = None,
     ingest_during: int = 0,
     ingest_annotate: bool = False,
+    hammer_clients: int = 0,
+    hammer_seconds: float = 10.0,
 ) -> dict:
     """Latency and load figures; with ``ingest_during`` > 0 that many documents are ingested during the load."""
     from eventwire.api.server import serve_in_background
@@ -330,6 +427,8 @@ def run_benchmark(
                     poster.join()
                     jobs = poster.wait_for_jobs()
                     figures["ingest"] = ingest_figures(poster, jobs, before, count_articles(store))
+                if hammer_clients:
+                    figures["heavy_reads"] = hammer(url, hammer_clients, hammer_seconds)
         finally:
             store.close()
     return figures
@@ -343,13 +442,31 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200, help="requests per latency measurement")
     parser.add_argument("--ingest-during", type=int, default=0, metavar="N", help="ingest N documents during the load")
     parser.add_argument("--ingest-annotate", action="store_true", help="annotate the ingested documents (slower)")
+    parser.add_argument("--hammer", type=int, default=0, metavar="N", help="N clients hammer /alerts?level=actor")
+    parser.add_argument("--hammer-seconds", type=float, default=30.0)
     parser.add_argument("--load-only", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--hammer-only", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--probe-only", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load_only:
         print(json.dumps(asyncio.run(_load(args.load_only, args.clients, args.seconds))))
         return
+    if args.hammer_only:
+        print(json.dumps(asyncio.run(_hammer(args.hammer_only, args.hammer, args.hammer_seconds))))
+        return
+    if args.probe_only:
+        print(json.dumps(_probe(args.probe_only, args.hammer_seconds)))
+        return
     figures = run_benchmark(
-        args.events, args.clients, args.seconds, args.samples, None, args.ingest_during, args.ingest_annotate
+        args.events,
+        args.clients,
+        args.seconds,
+        args.samples,
+        None,
+        args.ingest_during,
+        args.ingest_annotate,
+        args.hammer,
+        args.hammer_seconds,
     )
     print(json.dumps(figures, indent=2))
     for name, f in figures["latency"].items():
@@ -362,6 +479,18 @@ def main() -> None:
         f"load: {ld['clients']} clients, {ld['seconds']} s: {ld['requests_per_s']} req/s, "
         f"p50 {ld['p50_ms']} ms, p99 {ld['p99_ms']} ms, errors {ld['errors']}, 5xx {ld['server_errors']}"
     )
+    if "heavy_reads" in figures:
+        hv = figures["heavy_reads"]
+        for path in PROBE_PATHS:
+            f = hv["probe"][path]
+            print(
+                f"while {hv['hammer']['clients']} clients hammer {HAMMER_PATH}: GET {path} p50 {f['p50_ms']} ms, "
+                f"p95 {f['p95_ms']} ms, max {f['max_ms']} ms ({f['requests']} requests, goal p95 < 1000 ms)"
+            )
+        print(
+            f"hammer answers {hv['hammer']['statuses']}, Retry-After {hv['hammer']['retry_after']}; "
+            f"probe failures {hv['probe']['failed']}; server peak memory {hv['server_peak_rss_mb']} MB (goal < 2048)"
+        )
     if "ingest" in figures:
         ig = figures["ingest"]
         print(

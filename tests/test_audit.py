@@ -19,7 +19,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("audit") / "demo.duckdb"
-    result = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", str(db), "-q"])
+    result = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--allow-local-links", "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db
 

@@ -16,8 +16,9 @@ from eventwire.batch.query import query_batch
 from eventwire.batch.run import BatchOptions, run_batch
 from eventwire.cli.batch import batch_cli, load_cli, query_cli
 from eventwire.errors import ManifestMismatch
-from eventwire.ingestion import ingest
+from eventwire.ingestion import IngestOptions, ingest
 from eventwire.pipeline import annotator_version
+from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -86,7 +87,7 @@ def test_batch_run_uses_both_workers_and_loads_the_model_once_each(cluster, batc
 def test_batch_load_equals_single_process_ingest(batch_out, tmp_path):
     ingested, loaded = tmp_path / "ingest.duckdb", tmp_path / "load.duckdb"
     with Store(ingested) as store:
-        ingest([str(EXAMPLES)], store)
+        ingest([str(EXAMPLES)], store, IngestOptions(fetch=FetchSettings(allow_local_links=True)))
     with Store(loaded) as store:
         summary = load_batch(str(batch_out), store)
     assert summary.duplicates >= 1, "the sample corpus holds syndicated copies"

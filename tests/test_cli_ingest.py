@@ -26,7 +26,7 @@ def run(*args: str, input: str | bytes | None = None):
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("corpus") / "examples.duckdb"
-    result = run("ingest", str(EXAMPLES), "--db", str(db), "--quiet", "--json")
+    result = run("ingest", str(EXAMPLES), "--allow-local-links", "--db", str(db), "--quiet", "--json")
     assert result.exit_code == 0, result.output
     return db
 
@@ -49,7 +49,7 @@ def test_cli_ingest_sample_corpus_stores_every_story_once(corpus_db):
 
 def test_cli_ingest_twice_changes_no_count(corpus_db):
     before = _counts(corpus_db)
-    result = run("ingest", str(EXAMPLES), "--db", str(corpus_db), "--quiet", "--json")
+    result = run("ingest", str(EXAMPLES), "--allow-local-links", "--db", str(corpus_db), "--quiet", "--json")
     assert result.exit_code == 0
     summary = json.loads(result.stdout)
     assert summary["ingested"] == 0 and summary["failed"] == 0 and summary["duplicates"] > 0

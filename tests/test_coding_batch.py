@@ -40,7 +40,7 @@ def test_coding_classifier_batch_scores_equal_single_scores() -> None:
 )
 def test_coding_story_discards_match_whole_phrases_in_any_case(text: str, hit: bool) -> None:
     discards = Discards(story=["World Cup", "world series", "WORLD SERIES", "world_cup_final"])
-    assert discards.story_hit(text) is hit
+    assert (discards.story_hit(text) is not None) is hit
 
 
 def test_coding_tree_children_match_spacy(nlp) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from eventwire.model import Failure, RawDoc
 from eventwire.sources import FeedState, FetchSettings, poll_feed, read_sources
+from eventwire.sources.feeds import LOCAL_LINK_REFUSED
 from http_support import base_url, local_server
 
 LONG_BODY = "<p>" + "The foreign minister said on Tuesday that talks would resume next week. " * 12 + "</p>"
@@ -149,7 +151,7 @@ def test_sources_poll_feed_errors(server: tuple[str, FeedServer]) -> None:
     items, _ = poll_feed(f"{base}/feed.xml", None, FetchSettings(timeout=5))
     assert items[0].reason.startswith("refused loopback address")
     (failure,) = poll_feed(f"{base}/to-local.xml", None, LOCAL)[0]
-    assert failure.reason.startswith("refused: a feed from the web links to a local file ('file:")
+    assert failure.reason == LOCAL_LINK_REFUSED
 
 
 def test_sources_feed_state_round_trips_through_json() -> None:
@@ -190,7 +192,7 @@ def test_sources_local_feed_fetches_http_links(server: tuple[str, FeedServer], t
         )
     )
     (tmp_path / "other.txt").write_text("Other story\n\nText.")
-    docs = list(read_sources([str(feed)], fetch=LOCAL))
+    docs = list(read_sources([str(feed)], fetch=replace(LOCAL, allow_local_links=True)))
     assert [type(d).__name__ for d in docs] == ["RawDoc", "RawDoc", "Failure", "Failure", "RawDoc"]
     assert docs[4].item == str(tmp_path / "other.txt") and docs[4].kind == "text"
     assert docs[0].url == f"{base}/articles/b.html" and docs[1].item == str(tmp_path / "local.html")

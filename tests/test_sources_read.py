@@ -39,7 +39,7 @@ def _split(docs: list[RawDoc | Failure]) -> tuple[list[RawDoc], dict[str, str]]:
 
 
 def test_sources_examples_yield_every_form_without_failures() -> None:
-    docs = list(read_sources([str(EXAMPLES)]))
+    docs = list(read_sources([str(EXAMPLES)], fetch=FetchSettings(allow_local_links=True)))
     good, failures = _split(docs)
     assert failures == {}
     assert len(good) >= 12
@@ -144,7 +144,7 @@ EXPECTED_FAILURES = {
 
 def test_sources_bad_inputs_fail_one_by_one_and_reading_continues(tmp_path: Path) -> None:
     _mixed_directory(tmp_path)
-    settings = FetchSettings(max_bytes=200_000)
+    settings = FetchSettings(max_bytes=200_000, allow_local_links=True)
     docs = list(
         read_sources([str(tmp_path / "good.txt"), str(tmp_path), "/nonexistent/path", str(EXAMPLES)], fetch=settings)
     )

@@ -121,3 +121,7 @@ class ManifestMismatch(EventwireError):
     """The output directory holds a run over other inputs or settings."""
 
     exit_code = EXIT_UNUSABLE
+
+
+class OverTimeBudget(EventwireError):
+    """An article took longer to annotate than ``article_time_budget``: it fails alone, the run goes on."""

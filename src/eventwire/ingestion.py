@@ -25,6 +25,8 @@ from eventwire.store.database import Duplicate, PendingArticle, Store
 # Articles are annotated and committed in batches: big enough for efficient ``nlp.pipe``, small
 # enough that a crash loses little work (a batch is one transaction: all or nothing).
 BATCH_SIZE = 32
+# The ``stage`` of an ``ingest_failures`` row that is a warning on a stored article, not a failure.
+WARNING_STAGE = "warning"
 
 
 @dataclass(slots=True)
@@ -37,11 +39,17 @@ class IngestOptions:
     allow_unresolved: bool = False
     coder: str = DEFAULT_CODER
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    article_time_budget: float = 0.0  # seconds per article; 0: none
 
     @property
     def pipeline(self) -> PipelineConfig:
         """The annotation pipeline these options ask for (ingest and re-annotation share it)."""
-        return PipelineConfig(model=self.model, coder=self.coder, allow_unresolved=self.allow_unresolved)
+        return PipelineConfig(
+            model=self.model,
+            coder=self.coder,
+            allow_unresolved=self.allow_unresolved,
+            article_time_budget=self.article_time_budget,
+        )
 
 
 @dataclass(slots=True)
@@ -51,6 +59,7 @@ class IngestSummary:
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # stored articles a stage left something out of
 
     @property
     def seen(self) -> int:
@@ -63,6 +72,7 @@ class IngestSummary:
             "failed": self.failed,
             "failures": [{"item": f.item, "reason": f.reason, "stage": f.stage} for f in self.failures],
             "article_ids": self.article_ids,
+            "warnings": [{"article_id": w.item, "warning": w.reason} for w in self.warnings],
         }
 
 
@@ -91,23 +101,29 @@ class PendingBatch:
         return None
 
 
-def _attach(batch: list[PendingArticle], documents: list[Document], options: IngestOptions) -> None:
+def _attach(batch: list[PendingArticle], documents: list[Document], options: IngestOptions) -> list[tuple]:
+    """Give each pending article its document; returns ``(article, reason)`` for those annotation stopped."""
     version = annotator_version(options.pipeline)
+    stopped = []
     for p, doc in zip(batch, documents, strict=True):
+        if doc.failure is not None:
+            stopped.append((p, doc.failure))
+            continue
         p.document = doc
         p.annotator = version
+    return stopped
 
 
-def _annotate_each(batch: list[PendingArticle], options: IngestOptions) -> list[tuple[PendingArticle, Exception]]:
+def _annotate_each(batch: list[PendingArticle], options: IngestOptions) -> list[tuple[PendingArticle, str]]:
     """Annotate articles one by one in this process, so one that trips an annotator bug costs only itself."""
     failed = []
     for p in batch:
         try:
             documents = list(analyze_many([p.article], config=options.pipeline))
         except Exception as exc:  # a bug met on hostile text fails this article, not the run
-            failed.append((p, exc))
+            failed.append((p, unexpected_reason(exc)))
             continue
-        _attach([p], documents, options)
+        failed += _attach([p], documents, options)
     return failed
 
 
@@ -128,8 +144,8 @@ class Annotation:
         except Exception as exc:
             self.error = exc
 
-    def result(self) -> list[tuple[PendingArticle, Exception]]:
-        """Wait for the documents and attach them; returns the articles whose annotation raised."""
+    def result(self) -> list[tuple[PendingArticle, str]]:
+        """Wait for the documents and attach them; returns the articles that failed, with the reason."""
         try:
             if self.error is not None:
                 raise self.error
@@ -137,8 +153,7 @@ class Annotation:
                 self.documents = [doc for future in self.futures for doc in future.result()]
         except Exception:
             return _annotate_each(self.batch, self.options)
-        _attach(self.batch, self.documents, self.options)
-        return []
+        return _attach(self.batch, self.documents, self.options)
 
 
 def ingest_raw(
@@ -184,14 +199,15 @@ def _ingest_items(
 
     def write(batch: PendingBatch, annotation: Annotation | None) -> None:
         if annotation is not None:
-            for p, exc in annotation.result():
+            for p, reason in annotation.result():
                 batch.items.remove(p)
-                fail(Failure(p.article.item or p.article.id, unexpected_reason(exc), "annotate"))
+                fail(Failure(p.article.item or p.article.id, reason, "annotate"))
         store.write_batch(batch.items, batch.duplicates)
         for p in batch.items:
             summary.ingested += 1
             summary.article_ids.append(p.article.id)
             report("stored", p.article.item or p.article.id, p.article.title or "")
+            summary.warnings += record_warnings(store, p.article.id, p.document)
 
     def fill(batch: PendingBatch, earlier: PendingBatch) -> None:
         """Take items until the batch holds ``batch_size`` new articles or the input ends."""
@@ -228,6 +244,14 @@ def _ingest_items(
     if in_flight:
         write(*in_flight)
     return summary
+
+
+def record_warnings(store: Store, article_id: str, document: Document | None) -> list[Failure]:
+    """Store what a stage left out of an article (``ingest_failures``, stage ``warning``, item = its id)."""
+    warnings = [Failure(article_id, w, WARNING_STAGE) for w in (document.warnings if document else ())]
+    for warning in warnings:
+        store.record_failure(warning)
+    return warnings
 
 
 def _extracted(raws: Iterable[RawDoc | Failure], fail: Callable[[Failure], None]) -> Iterator[tuple]:
@@ -277,12 +301,16 @@ def reannotate(
     everything: bool = False,
     since: datetime | None = None,
     on_batch: Callable[[int], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
 ) -> int:
-    """Annotate stored articles again after a model or rule upgrade; idempotent.
+    """Annotate stored articles again after a model or rule upgrade; idempotent. Returns how many were.
 
-    The pipeline is the one ingest builds from the same ``options`` (model, coder, processes).
-    Without ``everything`` only articles never annotated, or annotated by another pipeline
-    version, are redone. Each batch replaces its old annotations in one transaction.
+    The pipeline is the one ingest builds from the same ``options`` (model, coder, processes,
+    time budget). Without ``everything`` only articles never annotated, or annotated by another
+    pipeline version, are redone. Each batch replaces its old annotations in one transaction. As
+    in ingest, an article whose annotation raises or runs over the budget fails alone: it is
+    recorded (``ingest_failures``, stage ``annotate``, item = its id), keeps its old
+    annotations, and goes to ``on_failure``.
     """
     options = options or IngestOptions()
     version = annotator_version(options.pipeline)
@@ -290,14 +318,38 @@ def reannotate(
     done = 0
     for start in range(0, len(ids), options.batch_size):
         rows = store.article_texts(ids[start : start + options.batch_size])
-        articles = [
-            Article(text=r["text"], title=r["title"], published=r["published"], site=r["site"], id=r["id"])
-            for r in rows
-        ]
-        docs = analyze_many(articles, n_process=options.n_process, config=options.pipeline)
-        items = list(zip(rows, docs, strict=True))
+        items, failed = _reannotated(rows, options)
+        for failure in failed:
+            store.record_failure(failure)
+            if on_failure:
+                on_failure(failure)
         store.replace_annotations(items, version)
+        for row, doc in items:
+            record_warnings(store, row["id"], doc)
         done += len(items)
         if on_batch:
-            on_batch(len(items))
+            on_batch(len(items) + len(failed))
     return done
+
+
+def _reannotated(rows: list[dict], options: IngestOptions) -> tuple[list[tuple[dict, Document]], list[Failure]]:
+    """``(row, document)`` for the rows annotated, and a Failure for each that was not."""
+    articles = [
+        Article(text=r["text"], title=r["title"], published=r["published"], site=r["site"], id=r["id"]) for r in rows
+    ]
+    try:
+        docs = list(analyze_many(articles, n_process=options.n_process, config=options.pipeline))
+    except Exception:  # one article tripped a bug: redo them one by one so it fails alone
+        docs = []
+        for article in articles:
+            try:
+                docs += analyze_many([article], config=options.pipeline)
+            except Exception as exc:
+                docs.append(Document(article, failure=unexpected_reason(exc)))
+    items, failed = [], []
+    for row, doc in zip(rows, docs, strict=True):
+        if doc.failure is None:
+            items.append((row, doc))
+        else:
+            failed.append(Failure(row["id"], doc.failure, "annotate"))
+    return items, failed

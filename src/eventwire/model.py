@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import time
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+from eventwire.errors import OverTimeBudget
+
+T = TypeVar("T")
 
 # The kinds of input, named once for the readers, --kind options and their help: a document's
 # content, a feed, an archive of records, and "url" for a file that lists URLs.
@@ -20,6 +27,46 @@ DOCUMENT_KINDS = ("html", "text")
 ARCHIVE_KINDS = ("warc", "jsonl")
 INPUT_KINDS = (*DOCUMENT_KINDS, "feed", *ARCHIVE_KINDS)
 SOURCE_KINDS = (*INPUT_KINDS, "url")
+
+
+class SpanIndex(Generic[T]):
+    """Items with character spans, looked up by overlap in about logarithmic time.
+
+    A long article has thousands of mentions; checking each candidate against all of them made
+    annotation quadratic in the text's length. Spans are kept sorted by start; a look-up scans
+    back only as far as the longest span reaches.
+    """
+
+    def __init__(self, items: Iterable[T] = (), span: Callable[[T], tuple[int, int]] = lambda x: x) -> None:
+        self._span = span
+        self._keys: list[tuple[int, int, int]] = []  # (start, end, order)
+        self._items: dict[int, T] = {}
+        self._longest = 0
+        for item in items:
+            self.add(item)
+
+    def add(self, item: T) -> None:
+        start, end = self._span(item)
+        order = len(self._items)
+        insort(self._keys, (start, end, order))
+        self._items[order] = item
+        self._longest = max(self._longest, end - start)
+
+    def _hits(self, start: int, end: int) -> Iterator[int]:
+        keys = self._keys
+        i = bisect_left(keys, (end,)) - 1
+        while i >= 0 and keys[i][0] > start - self._longest - 1:
+            if keys[i][1] > start:
+                yield keys[i][2]
+            i -= 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any item's span overlaps ``[start, end)``."""
+        return next(self._hits(start, end), None) is not None
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """The items overlapping ``[start, end)``, in the order they were added."""
+        return [self._items[n] for n in sorted(self._hits(start, end))]
 
 
 def stable_id(*parts: str | None, prefix: str = "") -> str:
@@ -258,8 +305,28 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What a stage left out and why ("events: …"): stored with the article, never dropped silently.
+    warnings: list[str] = field(default_factory=list)
     annotator: str = ""
     parse: Any = field(default=None, repr=False, compare=False)
+    # Set when annotation stopped (over the time budget): the document is not stored.
+    failure: str | None = None
+    # ``time.monotonic()`` past which annotation stops, and the budget it came from (seconds).
+    deadline: float | None = field(default=None, repr=False, compare=False)
+    budget: float | None = field(default=None, repr=False, compare=False)
+
+    def start_clock(self, budget: float | None) -> None:
+        """Start the document's time budget (none when ``budget`` is falsy)."""
+        self.budget = budget or None
+        self.deadline = time.monotonic() + budget if budget else None
+
+    def check_time(self, where: str) -> None:
+        """Raise ``OverTimeBudget`` once the document is past its deadline; stages call it between steps."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OverTimeBudget(
+                f"annotation stopped: over the time budget of {self.budget:g} s per article (at {where}, "
+                f"{len(self.text)} characters); raise article_time_budget to annotate it"
+            )
 
     @property
     def text(self) -> str:
@@ -282,7 +349,7 @@ class Document:
 
 
 # Fields that never leave the process: raw page bytes and the spaCy parse.
-UNSERIALISED = {"raw", "parse"}
+UNSERIALISED = {"raw", "parse", "failure", "deadline", "budget"}
 
 
 def to_plain(obj: Any) -> Any:

@@ -20,7 +20,7 @@ from itertools import islice
 from typing import Protocol, runtime_checkable
 
 from eventwire.coding.stages import DEFAULT_CODER
-from eventwire.errors import PipelineError
+from eventwire.errors import OverTimeBudget, PipelineError
 from eventwire.model import Article, Document
 from eventwire.registry import stages as stage_registry
 
@@ -54,6 +54,8 @@ class PipelineConfig:
     allow_unresolved: bool = False
     stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = BATCH_SIZE
+    # Seconds one article may take; past it the article fails alone (``Document.failure``). 0: none.
+    article_time_budget: float = 0.0
 
     @classmethod
     def from_settings(cls, settings: object) -> PipelineConfig:
@@ -89,21 +91,55 @@ class Pipeline:
         return "+".join(getattr(stage, "version", stage.name) for stage in self.stages)
 
     def __call__(self, article: Article | str) -> Document:
+        """The annotated document; raises ``OverTimeBudget`` when it takes longer than the budget."""
         document = Document(article if isinstance(article, Article) else Article(text=article))
+        document.start_clock(self.config.article_time_budget)
         for stage in self.stages:
             document = stage(document)
+            document.check_time(f"the end of {stage.name}")
         return document
 
     def pipe(self, articles: Iterable[Article], keep_parse: bool = True) -> Iterator[Document]:
-        """Documents of ``articles`` in order; stages with a ``pipe`` method work in batches."""
-        documents: Iterable[Document] = (Document(a) for a in articles)
+        """Documents of ``articles`` in order; stages with a ``pipe`` method work in batches.
+
+        A document over the time budget comes out with ``failure`` set, skipping the later stages;
+        the others go on.
+        """
+        documents: Iterable[Document] = self._clocked(articles)
         for stage in self.stages:
             batched = getattr(stage, "pipe", None)
-            documents = batched(documents) if batched is not None else map(stage, documents)
+            documents = _checked(stage, batched(documents)) if batched is not None else _guarded(stage, documents)
         for document in documents:
             if not keep_parse:
                 document.parse = None
             yield document
+
+    def _clocked(self, articles: Iterable[Article]) -> Iterator[Document]:
+        for article in articles:
+            document = Document(article)
+            document.start_clock(self.config.article_time_budget)
+            yield document
+
+
+def _guarded(stage: Stage, documents: Iterable[Document]) -> Iterator[Document]:
+    for document in documents:
+        if document.failure is None:
+            try:
+                document = stage(document)
+                document.check_time(f"the end of {stage.name}")
+            except OverTimeBudget as exc:
+                document.failure = str(exc)
+        yield document
+
+
+def _checked(stage: Stage, documents: Iterable[Document]) -> Iterator[Document]:
+    for document in documents:
+        if document.failure is None:
+            try:
+                document.check_time(f"the end of {stage.name}")
+            except OverTimeBudget as exc:
+                document.failure = str(exc)
+        yield document
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -38,8 +38,10 @@ class Settings:
     processes: int = field(metadata={"min": 1})
     batch_size: int = field(metadata={"min": 1})
     allow_unresolved: bool
+    article_time_budget: float = field(metadata={"min": 0})
     shared: Path | None
     allow_private: bool
+    allow_local_links: bool
     fetch_timeout: float = field(metadata={"min": 0.001})
     max_bytes: int = field(metadata={"min": 1})
     partition_size: int = field(metadata={"min": 1})
@@ -54,6 +56,9 @@ class Settings:
     max_body_mb: float = field(metadata={"min": 0.01})
     ingest_burst: int = field(metadata={"min": 1})
     ingest_per_minute: float = field(metadata={"min": 0.001})
+    heavy_requests: int = field(metadata={"min": 1})
+    db_memory_mb: int = field(metadata={"min": 64})
+    query_timeout: float = field(metadata={"min": 0.01})
     alert_min_events: int = field(metadata={"min": 1})
     alert_baseline_days: int = field(metadata={"min": 0})
     origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)

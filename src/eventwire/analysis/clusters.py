@@ -97,7 +97,7 @@ def story_clusters(
         out.append(
             {
                 "cluster_id": stable_id(*sorted(group["id"]), prefix="c_"),
-                "headline": best["title"] or "(untitled)",
+                "headline": _headline(best["title"]),
                 "representative_id": best["id"],
                 "size": len(group),
                 "copies": int(group["copies"].sum()),
@@ -112,6 +112,11 @@ def story_clusters(
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     df = pd.DataFrame(out, columns=CLUSTER_COLUMNS)
     return df.sort_values(["size", "copies", "cluster_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _headline(title: object) -> str:
+    """The title, or "(untitled)": pandas gives a missing title as None or NaN (which is truthy)."""
+    return title.strip() if isinstance(title, str) and title.strip() else "(untitled)"
 
 
 def cluster_copies(store: Store, article_ids: list[str]) -> pd.DataFrame:

@@ -8,6 +8,7 @@ browsable at /docs, served without any CDN.
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -19,6 +20,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 import eventwire
 from eventwire.api.cache import GenerationCache
 from eventwire.api.jobs import feed_poller
+from eventwire.api.limits import install_handlers
 from eventwire.api.ratelimit import TokenBucket
 from eventwire.api.routes import analysis, articles, events, export, ingest, pages
 from eventwire.api.security import GuardMiddleware
@@ -67,6 +69,8 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         opened = store or Store(settings.db)
+        # Reads are bounded: DuckDB's memory (spilling or failing past it), one query's time (limits.py).
+        opened.con.execute(f"SET memory_limit = '{int(settings.db_memory_mb)}MB'")
         writer = StoreWriter(opened)
         watcher = None
         if settings.watch:
@@ -94,7 +98,9 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
     )
     app.state.settings = settings
     app.state.ingest_limiter = TokenBucket(settings.ingest_per_minute, settings.ingest_burst)
+    app.state.heavy_gate = threading.BoundedSemaphore(settings.heavy_requests)
     _install_error_handlers(app)
+    install_handlers(app)
     if settings.loopback:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_NAMES)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes)

@@ -1,5 +1,7 @@
-"""A token bucket per client for POST /ingest: each ingest runs the whole pipeline on the one writer
-thread, so one client posting in a loop would otherwise starve everyone else's writes."""
+"""A token bucket per writer for POST /ingest: each ingest runs the whole pipeline on the one writer
+thread, so one client posting in a loop would otherwise starve everyone else's writes. Writers with
+the token share the token's bucket; anonymous writers (loopback, ``--allow-anonymous-writes``) have
+one per address."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import time
 from collections import OrderedDict
 
 from fastapi import HTTPException, Request
+
+from eventwire.api.security import bearer, token_matches
 
 # Clients remembered at once; the least recently seen is forgotten first (it starts full again).
 MAX_CLIENTS = 10_000
@@ -41,10 +45,21 @@ class TokenBucket:
         return wait
 
 
-def check_ingest_rate(request: Request) -> None:
-    """FastAPI dependency: 429 with Retry-After once the client's bucket is empty."""
-    client = request.client.host if request.client else "unknown"
-    wait = request.app.state.ingest_limiter.take(client)
+def client_key(request: Request) -> str:
+    """Whose budget a write spends: the token's when it carries the server's token, else the address.
+
+    Runs after the token check, so only a holder of the token reaches its bucket: others cannot
+    drain it, and a holder moving between addresses does not get a fresh bucket each time.
+    """
+    token = request.app.state.settings.token
+    if token and token_matches(token, bearer(request)):
+        return "token"
+    return "address:" + (request.client.host if request.client else "unknown")
+
+
+async def check_ingest_rate(request: Request) -> None:
+    """FastAPI dependency: 429 with Retry-After once the writer's bucket is empty."""
+    wait = request.app.state.ingest_limiter.take(client_key(request))
     if wait > 0:
         retry = str(math.ceil(wait)) if math.isfinite(wait) else "3600"
         raise HTTPException(429, "too many ingest requests; retry later", {"Retry-After": retry})

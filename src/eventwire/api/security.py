@@ -26,7 +26,7 @@ SECURITY_HEADERS = [
 ]
 
 
-def _bearer(request: Request) -> str | None:
+def bearer(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, value = header.partition(" ")
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
@@ -37,19 +37,19 @@ def token_matches(expected: str, given: str | None) -> bool:
     return given is not None and hmac.compare_digest(expected.encode(), given.encode())
 
 
-def check_read(request: Request) -> None:
+async def check_read(request: Request) -> None:  # async: a check needs no worker thread
     settings: ServerSettings = request.app.state.settings
-    if settings.reads_need_token and not token_matches(settings.token or "", _bearer(request)):
+    if settings.reads_need_token and not token_matches(settings.token or "", bearer(request)):
         raise HTTPException(401, "this server needs a bearer token for reads", {"WWW-Authenticate": "Bearer"})
 
 
-def check_write(request: Request) -> None:
+async def check_write(request: Request) -> None:
     settings: ServerSettings = request.app.state.settings
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
         raise HTTPException(403, "cross-origin writes are refused")
     if settings.token:
-        if not token_matches(settings.token, _bearer(request)):
+        if not token_matches(settings.token, bearer(request)):
             raise HTTPException(401, "writes need the bearer token (EVENTWIRE_TOKEN)", {"WWW-Authenticate": "Bearer"})
         return
     if not settings.anonymous_writes:

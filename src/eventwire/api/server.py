@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import uvicorn
+from fastapi import FastAPI
 
 from eventwire.api import create_app
 from eventwire.api.settings import ServerSettings
@@ -16,12 +17,15 @@ from eventwire.store.database import Store
 START_TIMEOUT_SECONDS = 20
 
 
-@contextmanager
-def serve_in_background(settings: ServerSettings, store: Store | None = None) -> Iterator[str]:
+def serve_in_background(settings: ServerSettings, store: Store | None = None) -> AbstractContextManager[str]:
     """Serve ``create_app(settings, store)`` on 127.0.0.1 and a free port; yields the base URL."""
-    config = uvicorn.Config(
-        create_app(settings, store), host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on"
-    )
+    return serve_app(create_app(settings, store))
+
+
+@contextmanager
+def serve_app(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` on 127.0.0.1 and a free port; yields the base URL."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="eventwire-server", daemon=True)
     thread.start()

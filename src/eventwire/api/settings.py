@@ -54,6 +54,11 @@ class ServerSettings:
     batch_size: int = DEFAULTS.batch_size
     fetch_timeout: float = DEFAULTS.fetch_timeout
     max_fetch_bytes: int = DEFAULTS.max_bytes
+    article_time_budget: float = DEFAULTS.article_time_budget
+    # Bounded reads: heavy routes served at once, DuckDB's memory and one read query's time.
+    heavy_requests: int = DEFAULTS.heavy_requests
+    db_memory_mb: int = DEFAULTS.db_memory_mb
+    query_timeout: float = DEFAULTS.query_timeout
 
     @classmethod
     def from_settings(cls, settings: Settings, **extra: Any) -> ServerSettings:
@@ -75,6 +80,10 @@ class ServerSettings:
             batch_size=settings.batch_size,
             fetch_timeout=settings.fetch_timeout,
             max_fetch_bytes=settings.max_bytes,
+            article_time_budget=settings.article_time_budget,
+            heavy_requests=settings.heavy_requests,
+            db_memory_mb=settings.db_memory_mb,
+            query_timeout=settings.query_timeout,
             **extra,
         )
 

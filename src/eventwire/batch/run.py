@@ -63,6 +63,7 @@ class BatchOptions:
     allow_unresolved: bool = False  # keep events whose source actor could not be resolved
     coder: str = DEFAULT_CODER
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    article_time_budget: float = 0.0  # seconds per article; 0: none
     # Web archives (http(s) WARC/JSONL URLs) are downloaded whole while planning, under these
     # limits instead of the page limits. Not among ``settings()``: a resumed run never downloads.
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
@@ -80,7 +81,12 @@ class BatchOptions:
 
     @property
     def pipeline(self) -> PipelineConfig:
-        return PipelineConfig(model=self.model, coder=self.coder, allow_unresolved=self.allow_unresolved)
+        return PipelineConfig(
+            model=self.model,
+            coder=self.coder,
+            allow_unresolved=self.allow_unresolved,
+            article_time_budget=self.article_time_budget,
+        )
 
     def task(self) -> TaskSettings:
         return TaskSettings(self.fetch, self.pipeline)

@@ -66,7 +66,8 @@ def peak_rss_mb() -> float:
 
 
 def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings) -> list[Document | str]:
-    """Annotate a chunk (identical text and date once); an article that crashes gets an error string."""
+    """Annotate a chunk (identical text and date once); an article that crashes or runs over the time
+    budget gets an error string."""
     unique: dict[tuple[str, Any], int] = {}
     for _, article, _ in chunk:
         unique.setdefault((article.text, article.published), len(unique))
@@ -79,6 +80,7 @@ def _annotate(chunk: list[tuple[int, Article, Fingerprint]], task: TaskSettings)
                 docs.extend(_analyze([(text, published)], task))
             except Exception as exc:  # a bug met on hostile text fails this article, as in ingest
                 docs.append(unexpected_reason(exc))
+    docs = [doc.failure if isinstance(doc, Document) and doc.failure else doc for doc in docs]
     return [docs[unique[(a.text, a.published)]] for _, a, _ in chunk]
 
 
@@ -115,6 +117,8 @@ def process_partition(partition: Partition, out_url: str, task: TaskSettings) ->
                 annotated_ids.add(article.id)
                 for name, rows in annotation_rows(article, doc).items():
                     tables[name].extend(rows)
+                for warning in doc.warnings:
+                    tables["failures"].append(failure_row(partition.id, seq, Failure(article.id, warning, "warning")))
             words += len(article.text.split())
         chunk.clear()
 

@@ -103,6 +103,7 @@ def batch_cli(
         workers=None if settings.scheduler else settings.workers or None,
         scheduler=settings.scheduler,
         allow_unresolved=settings.allow_unresolved,
+        article_time_budget=settings.article_time_budget,
         coder=settings.coder,
         fetch=FetchSettings(
             timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private

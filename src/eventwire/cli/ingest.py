@@ -27,7 +27,7 @@ from eventwire.cli.common import (
     when_option,
 )
 from eventwire.ingestion import IngestOptions, IngestSummary, ingest, poll_and_ingest, reannotate
-from eventwire.model import SOURCE_KINDS
+from eventwire.model import SOURCE_KINDS, Failure
 from eventwire.settings import Settings, load_settings, option_help
 from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
@@ -35,7 +35,10 @@ from eventwire.store.database import Store
 
 def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOptions:
     fetch = FetchSettings(
-        timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
+        timeout=settings.fetch_timeout,
+        max_bytes=settings.max_bytes,
+        allow_private=settings.allow_private,
+        allow_local_links=settings.allow_local_links,
     )
     return IngestOptions(
         kind=kind,
@@ -45,6 +48,7 @@ def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOption
         allow_unresolved=settings.allow_unresolved,
         coder=settings.coder,
         fetch=fetch,
+        article_time_budget=settings.article_time_budget,
     )
 
 
@@ -141,6 +145,9 @@ def ingest_cli(
     allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
     allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
+    allow_local_links: Annotated[
+        bool | None, typer.Option("--allow-local-links", help=option_help("allow_local_links"))
+    ] = None,
     timeout: Annotated[float | None, typer.Option(help=option_help("fetch_timeout"))] = None,
     max_bytes: Annotated[int | None, typer.Option(help=option_help("max_bytes"))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -157,6 +164,7 @@ def ingest_cli(
         allow_unresolved=allow_unresolved,
         coder=coder,
         allow_private=allow_private,
+        allow_local_links=allow_local_links,
         fetch_timeout=timeout,
         max_bytes=max_bytes,
     )
@@ -225,6 +233,12 @@ def annotate_cli(
     settings = load_settings(db=db, processes=n_process, allow_unresolved=allow_unresolved, coder=coder)
     check_annotation(settings)
     options = _ingest_options(settings)
+    failures: list[Failure] = []
+
+    def failed(failure: Failure) -> None:
+        failures.append(failure)
+        progress.console.print(f"[red]error[/red]: {failure.item}: {failure.reason}", highlight=False, soft_wrap=True)
+
     with _open_store(db) as store, _progress(quiet) as progress:
         task = progress.add_task("annotating", total=None)
         done = reannotate(
@@ -233,5 +247,8 @@ def annotate_cli(
             everything=all_,
             since=first,
             on_batch=lambda n: progress.update(task, advance=n),
+            on_failure=failed,
         )
-    console.print(f"[bold]annotated[/bold] {done}")
+    console.print(f"[bold]annotated[/bold] {done}  [bold]failed[/bold] {len(failures)}")
+    if failures:
+        raise typer.Exit(1)

@@ -20,7 +20,7 @@ from eventwire.coding.places import lookup_place
 from eventwire.coding.predicates import Reading, phrase_words
 from eventwire.coding.rules import contexts_from_words, mode_from_words, type_override
 from eventwire.coding.tree import entities
-from eventwire.model import Actor, ActorMention, Event, EventActor, Place, Span, Timex, stable_id
+from eventwire.model import Actor, ActorMention, Event, EventActor, Place, Span, SpanIndex, Timex, stable_id
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -121,10 +121,11 @@ def place_entities(doc, actor_spans: Sequence[tuple[int, int]], text: str | None
     """Place entities of a document that are not actor mentions (computed once per document);
     ``text`` is ``doc.text`` when the caller has it."""
     text = doc.text if text is None else text
+    taken = SpanIndex(actor_spans)
     return [
         (start_char, end_char, text[start_char:end_char])
         for _, _, start_char, end_char, label in entities(doc)
-        if label in PLACE_LABELS and not any(s < end_char and start_char < e for s, e in actor_spans)
+        if label in PLACE_LABELS and not taken.overlaps(start_char, end_char)
     ]
 
 

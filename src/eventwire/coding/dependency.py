@@ -64,6 +64,12 @@ PLOVER_BASE_CAMEO = {
 }  # fmt: skip
 
 
+# Story-level discard phrases (sports, films …) mark the whole story only in its lead, where a
+# story states its topic. Anywhere in a text they discarded everything: a long text that once
+# named the Super Bowl lost all its events.
+STORY_LEAD_CHARS = 2000
+
+
 class DependencyCoder:
     """Codes events from the dependency parse with a verb lexicon (see module docstring)."""
 
@@ -101,7 +107,7 @@ class DependencyCoder:
         ``type_scores`` collects the classifier's scores by sentence start for the caller."""
         text = doc.text if text is None else text
         type_scores = {} if type_scores is None else type_scores
-        if self.discards.story_hit(text):
+        if self.discards.story_hit(text, 0, STORY_LEAD_CHARS):
             return []
         lowers = tree_of(doc, fresh=True).lowers
         index = mention_index(doc, [m for m in actors if not is_generic(m)])
@@ -123,6 +129,10 @@ class DependencyCoder:
                 continue
             if self.discards.sentence_hit(lowers[sentence.start : sentence.end]):
                 continue
+            if sentence.end_char > STORY_LEAD_CHARS and self.discards.story_hit(
+                text, sentence.start_char, sentence.end_char
+            ):
+                continue  # past the lead a story-level phrase discards its sentence, not the story
             readings = sentence_readings(
                 sentence, self.lexicon, self.matcher, self.cameo_rules, None if allow_unresolved else has_source
             )
@@ -317,7 +327,13 @@ class DependencyCoder:
 
     # -- stage 5: events ----------------------------------------------------------------------
     def __call__(self, document: Document) -> list[Event]:
-        """Events of an annotated document (the ``Coder`` interface)."""
+        """Events of an annotated document (the ``Coder`` interface); a story discarded whole says so."""
+        phrase = self.discards.story_hit(document.text, 0, STORY_LEAD_CHARS)
+        if phrase:
+            document.warnings.append(
+                f"events: none coded: {phrase!r} in the first {STORY_LEAD_CHARS} characters marks a story "
+                "that is not codable (story-level discard)"
+            )
         return self.code(
             document.parse,
             document.actors,

@@ -35,8 +35,10 @@ class Discards:
                     return True
         return False
 
-    def story_hit(self, text: str) -> bool:
-        return bool(self.story and self.story.search(text))
+    def story_hit(self, text: str, start: int = 0, end: int | None = None) -> str | None:
+        """The first story-level phrase in ``text[start:end]``, or None."""
+        found = self.story.search(text, start, len(text) if end is None else end) if self.story else None
+        return found.group() if found else None
 
 
 def _words(phrase: str) -> tuple[str, ...]:

@@ -1,8 +1,10 @@
 """Feeds: turning RSS/Atom items into RawDocs, and polling a feed URL with conditional GET.
 
 An item with full content becomes an HTML (or text) RawDoc by itself; an item with only a link is
-read from that link: a local file when the feed itself is a local file, a fetched page otherwise.
-A feed fetched from the web may never point at local files.
+read from that link: a fetched page, or a local file only when the feed is a local file read with
+``allow_local_links`` (the CLI's ``--allow-local-links``). Any other feed (fetched, uploaded, piped)
+is untrusted web content: a link naming a path on this machine is refused without looking at it,
+so the reason is the same whether or not the file exists.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ log = logging.getLogger(__name__)
 # Ids remembered per feed. Feeds show their latest 10-100 items, so a few thousand ids cover
 # months of history while keeping the stored state small.
 MAX_SEEN_IDS = 5000
+# One reason for every local link, existing or not, so a refusal tells nothing about the disk.
+LOCAL_LINK_REFUSED = (
+    "refused: the feed item links to a local file (only a local feed read with --allow-local-links may)"
+)
 
 
 @dataclass(slots=True)
@@ -84,7 +90,7 @@ def _linked_doc(
     if parts.scheme not in ("", "file") or (parts.scheme == "" and parts.netloc):
         return Failure(item, f"unsupported link {link!r} in feed item")
     if source.local_dir is None:
-        return Failure(item, f"refused: a feed from the web links to a local file ({link!r})")
+        return Failure(item, LOCAL_LINK_REFUSED)
     if parts.scheme == "file":
         # feedparser rewrites "file:///a/b" as "file://a/b"; a file URL's host is never meant here.
         host = "" if parts.netloc in ("", "localhost") else "/" + parts.netloc

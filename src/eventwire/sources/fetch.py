@@ -52,6 +52,9 @@ class FetchSettings:
     # Hosts, spelled as in URLs, that may be private even when allow_private is False: one known
     # intranet feed server should not open the whole local network.
     allow_hosts: tuple[str, ...] = ()
+    # Let a local feed's item links name files on this machine. Off by default: a feed is web
+    # content, and a link such as /etc/passwd would otherwise be read and stored as an article.
+    allow_local_links: bool = False
     user_agent: str = "eventwire/0.1 (+https://github.com/eventwire)"
 
 

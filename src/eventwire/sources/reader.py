@@ -143,7 +143,7 @@ def read_path(path: Path, kind: str | None, settings: FetchSettings, seen: set[s
     except InputError as exc:
         yield Failure(item, str(exc))
         return
-    source = FeedSource(item=item, local_dir=path.parent)
+    source = FeedSource(item=item, local_dir=path.parent if settings.allow_local_links else None)
     yield from _read_body(content, item, kind, source, settings, seen)
 
 
@@ -157,7 +157,11 @@ def _read_stdin(kind: str | None, settings: FetchSettings, seen: set[str]) -> It
         yield Failure(STDIN_ITEM, str(exc))
         return
     kind = kind or detect_kind(None, content[:SNIFF_BYTES])
-    yield from _read_body(content, STDIN_ITEM, kind, FeedSource(item=STDIN_ITEM, local_dir=Path.cwd()), settings, seen)
+    yield from _read_body(content, STDIN_ITEM, kind, _stdin_source(settings), settings, seen)
+
+
+def _stdin_source(settings: FetchSettings) -> FeedSource:
+    return FeedSource(item=STDIN_ITEM, local_dir=Path.cwd() if settings.allow_local_links else None)
 
 
 def _read_source(source: str, kind: str | None, settings: FetchSettings, seen: set[str]) -> Iterator[RawDoc | Failure]:

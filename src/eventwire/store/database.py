@@ -60,6 +60,20 @@ class PendingArticle:
     annotator: str | None = None
 
 
+def _escaped(value: str) -> str:
+    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def contains(value: str) -> str:
+    """A ``LIKE … ESCAPE '!'`` pattern matching ``value`` literally anywhere: ``%`` and ``_`` are not wildcards."""
+    return f"%{_escaped(value)}%"
+
+
+def starts_with(value: str) -> str:
+    """A ``LIKE … ESCAPE '!'`` pattern matching text that begins with ``value`` literally."""
+    return _escaped(value) + "%"
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -294,11 +308,11 @@ class Store:
             where.append("coalesce(published, ingested) >= ?")
             params.append(coerce_datetime(since))
         if site:
-            where.append("site ILIKE ?")
-            params.append(f"%{site}%")
+            where.append("site ILIKE ? ESCAPE '!'")
+            params.append(contains(site))
         if search:
-            where.append("(title ILIKE ? OR text ILIKE ?)")
-            params += [f"%{search}%", f"%{search}%"]
+            where.append("(title ILIKE ? ESCAPE '!' OR text ILIKE ? ESCAPE '!')")
+            params += [contains(search), contains(search)]
         sql = (
             "SELECT id, title, site, published, url, source_kind, length(text) AS chars FROM articles "
             f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
@@ -307,7 +321,9 @@ class Store:
 
     def article(self, article_id: str, raw: bool = False) -> dict[str, Any] | None:
         cols = ", ".join([*ARTICLE_COLUMNS, "ingested"] + (["raw"] if raw else []))
-        rows = self.query(f"SELECT {cols} FROM articles WHERE id = ? OR id LIKE ?", [article_id, f"{article_id}%"])
+        rows = self.query(
+            f"SELECT {cols} FROM articles WHERE id = ? OR id LIKE ? ESCAPE '!'", [article_id, starts_with(article_id)]
+        )
         if len(rows) != 1:
             return None
         row = rows[0]
@@ -343,8 +359,10 @@ class Store:
     def quotes(self, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         where, params = "", []
         if speaker:
-            where = "WHERE speaker ILIKE ? OR speaker_ref ILIKE ? OR speaker_code ILIKE ?"
-            params = [f"%{speaker}%", f"%{speaker}%", f"%{speaker}%"]
+            where = (
+                "WHERE speaker ILIKE ? ESCAPE '!' OR speaker_ref ILIKE ? ESCAPE '!' OR speaker_code ILIKE ? ESCAPE '!'"
+            )
+            params = [contains(speaker)] * 3
         return self.query(
             'SELECT article_id, start, "end", kind, speaker, speaker_ref, speaker_code, cue, content '
             f"FROM quotes {where} ORDER BY article_id, start LIMIT ?",

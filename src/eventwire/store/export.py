@@ -91,7 +91,10 @@ def gdelt_sql(where: str) -> str:
     ]
     day = GDELT_DAY
     values = [
-        "CAST(('0x' || substr(e.event_id, 3, 15)) AS BIGINT)",
+        # The id's hex digits as GDELT's integer id; an id that is not hex (a plug-in coder's, a
+        # loaded store's) gets the digits of its MD5 instead of failing the whole export.
+        "coalesce(TRY_CAST(('0x' || substr(e.event_id, 3, 15)) AS BIGINT), "
+        "CAST(('0x' || substr(md5(e.event_id), 1, 15)) AS BIGINT))",
         f"strftime({day}, '%Y%m%d')",
         f"strftime({day}, '%Y%m')",
         f"year({day})",

@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from eventwire.store.database import ARTICLE_COLUMNS, Store
+from eventwire.store.database import ARTICLE_COLUMNS, Store, contains, starts_with
 from eventwire.store.rows import ANNOTATION_TABLES
 
 EVENT_COLUMNS = (
@@ -46,14 +46,20 @@ _cursor_lock = threading.Lock()
 
 def cursor(store: Store) -> duckdb.DuckDBPyConnection:
     """This thread's read cursor on ``store`` (created once per thread, as DuckDB requires)."""
-    cursors = getattr(_local, "cursors", None)
-    if cursors is None:
-        cursors = _local.cursors = weakref.WeakKeyDictionary()
+    cursors = thread_cursors()
     cur = cursors.get(store)
     if cur is None:
         with _cursor_lock:
             cur = cursors[store] = store.con.cursor()
     return cur
+
+
+def thread_cursors() -> weakref.WeakKeyDictionary:
+    """This thread's cursors by store (what a query timeout interrupts)."""
+    cursors = getattr(_local, "cursors", None)
+    if cursors is None:
+        cursors = _local.cursors = weakref.WeakKeyDictionary()
+    return cursors
 
 
 def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -96,7 +102,10 @@ class EventFilter:
 
 def actor_clause(code_col: str, name_col: str, value: str) -> tuple[str, list[Any]]:
     """Match an actor by CAMEO code prefix (``RUS`` covers ``RUSGOV``) or by a fragment of its name."""
-    return f"({code_col} LIKE ? OR {name_col} ILIKE ?)", [value.strip().upper() + "%", f"%{value.strip()}%"]
+    return f"({code_col} LIKE ? ESCAPE '!' OR {name_col} ILIKE ? ESCAPE '!')", [
+        starts_with(value.strip().upper()),
+        contains(value.strip()),
+    ]
 
 
 def either_actor_clause(value: str) -> tuple[str, list[Any]]:
@@ -140,8 +149,13 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         if value is not None:
             add(f"coalesce({flag}, false) = ?", value)
     if f.text:
-        like = f"%{f.text.strip()}%"
-        add("(sentence ILIKE ? OR source_name ILIKE ? OR target_name ILIKE ?)", like, like, like)
+        like = contains(f.text.strip())
+        add(
+            "(sentence ILIKE ? ESCAPE '!' OR source_name ILIKE ? ESCAPE '!' OR target_name ILIKE ? ESCAPE '!')",
+            like,
+            like,
+            like,
+        )
     if f.article_id:
         add("event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", f.article_id)
     return (" AND ".join(where) or "true"), params
@@ -213,11 +227,11 @@ def list_articles(
         where.append("CAST(coalesce(published, ingested) AS DATE) <= ?")
         params.append(until)
     if site:
-        where.append("site ILIKE ?")
-        params.append(f"%{site}%")
+        where.append("site ILIKE ? ESCAPE '!'")
+        params.append(contains(site))
     if search:
-        where.append("(title ILIKE ? OR text ILIKE ?)")
-        params += [f"%{search}%", f"%{search}%"]
+        where.append("(title ILIKE ? ESCAPE '!' OR text ILIKE ? ESCAPE '!')")
+        params += [contains(search), contains(search)]
     cond = " AND ".join(where)
     page = rows(
         store,
@@ -272,14 +286,16 @@ def list_quotes(
     ``speaker`` matches either mention or the speaker's actor code."""
     where, params = ["true"], []
     if speaker:
-        where.append("(q.speaker ILIKE ? OR q.speaker_ref ILIKE ? OR q.speaker_code ILIKE ?)")
-        params += [f"%{speaker}%", f"%{speaker}%", f"{speaker.strip().upper()}%"]
+        where.append(
+            "(q.speaker ILIKE ? ESCAPE '!' OR q.speaker_ref ILIKE ? ESCAPE '!' OR q.speaker_code ILIKE ? ESCAPE '!')"
+        )
+        params += [contains(speaker), contains(speaker), starts_with(speaker.strip().upper())]
     if article_id:
         where.append("q.article_id = ?")
         params.append(article_id)
     if search:
-        where.append("q.content ILIKE ?")
-        params.append(f"%{search}%")
+        where.append("q.content ILIKE ? ESCAPE '!'")
+        params.append(contains(search))
     cond = " AND ".join(where)
     page = rows(
         store,

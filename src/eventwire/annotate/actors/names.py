@@ -19,7 +19,7 @@ from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictiona
 from eventwire.annotate.actors.groups import Resolved
 from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
 from eventwire.annotate.actors.text import normalise, split_code, text_units
-from eventwire.model import Actor, ActorMention
+from eventwire.model import Actor, ActorMention, SpanIndex
 
 # rapidfuzz ratio (0-100) a name must reach to count as a spelling of a dictionary name:
 # "Volodymyr Zelenskiy" / "volodymyr zelenskyy" scores 97, "Sergei Lavrov" / "sergey lavrov" 92,
@@ -49,11 +49,11 @@ def name_mentions(
     for r in resolved:
         if r.person is not None and r.person.last > r.person.first:
             surnames.setdefault(units[r.person.last].key, r.actor)
-    taken_names = [(m.start, m.end) for m in mentions if m.method != "generic"]
+    taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
     for ent in ents:
-        if ent.label_ not in FUZZY_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken_names):
+        if ent.label_ not in FUZZY_LABELS or taken_names.overlaps(ent.start_char, ent.end_char):
             continue
         words = [k for _, _, k in text_units(ent.text)]
         if not words or words[0] == "the":
@@ -62,7 +62,7 @@ def name_mentions(
             continue
         start, end = ent.start_char, ent.end_char
         title = _title_before(doc, ent, dictionary) if ent.label_ == "PERSON" else None
-        free_title = title is not None and not any(s < ent.start_char and title[0] < e for s, e in taken_names)
+        free_title = title is not None and not taken_names.overlaps(title[0], ent.start_char)
         sector = (split_code(title[1])[1] or title[1][:3]) if title else None
         holder = dictionary.office_holder(words[-1], sector, when) if title else None
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
@@ -88,7 +88,7 @@ def name_mentions(
         else:
             continue
         extra.append(ActorMention(start, end, text[start:end], actor, method, score))
-        taken_names.append((start, end))
+        taken_names.add((start, end))
     return extra
 
 
@@ -165,9 +165,11 @@ def appositions(
     or without an office takes the office the text gives ("Kenzo Oshima, the United Nations
     Emergency Relief Coordinator")."""
     found = []
+    taken = SpanIndex([(m.start, m.end) for m in mentions])
+    named = SpanIndex([m for m in mentions if m.method != "generic"], lambda m: (m.start, m.end))
     for ent in ents:
-        if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
-            owner = _appositive_actor(ent, mentions)
+        if ent.label_ == "PERSON" and not taken.overlaps(ent.start_char, ent.end_char):
+            owner = _appositive_actor(ent, named)
             if owner is not None:
                 found.append(
                     ActorMention(
@@ -181,13 +183,13 @@ def appositions(
         if record is None or record.kind != "person":
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        owner = _appositive_actor(span, mentions) if span is not None else None
+        owner = _appositive_actor(span, named) if span is not None else None
         if owner is not None:
             mention.actor, mention.method, mention.score = owner.actor, "apposition", SCORES["apposition"]
     return found
 
 
-def _appositive_actor(ent: SpacySpan, mentions: list[ActorMention]) -> ActorMention | None:
+def _appositive_actor(ent: SpacySpan, named: SpanIndex[ActorMention]) -> ActorMention | None:
     """The office or body (a mention with a sector; a bare country is no office: "Evil Mordor, the
     awful Fornost" is a list) of the phrase in apposition to ``ent``, or of its "of" phrase."""
     root = ent.root
@@ -196,8 +198,8 @@ def _appositive_actor(ent: SpacySpan, mentions: list[ActorMention]) -> ActorMent
     related += [o for t in related for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     for token in related:
         left = token.left_edge.idx
-        offices = [m for m in mentions if m.method != "generic" and m.actor.sector and left <= m.start <= token.idx]
-        covering = [m for m in offices if token.idx < m.end]
-        if covering or offices:
-            return (covering or offices)[-1]
+        near = [m for m in named.overlapping(left, token.idx + 1) if m.actor.sector and left <= m.start]
+        covering = [m for m in near if token.idx < m.end]
+        if covering or near:
+            return (covering or near)[-1]
     return None

@@ -36,7 +36,7 @@ from eventwire.annotate.actors.match import (
 from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
-from eventwire.model import Actor, ActorMention, Quote
+from eventwire.model import Actor, ActorMention, Quote, SpanIndex
 
 __all__ = [
     "ActorDictionary",
@@ -102,9 +102,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
-        mentions = [
-            m for m in mentions if m.method != "generic" or not any(m.start < x.end and x.start < m.end for x in extra)
-        ]
+        added = SpanIndex(extra, lambda x: (x.start, x.end))
+        mentions = [m for m in mentions if m.method != "generic" or not added.overlaps(m.start, m.end)]
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
@@ -265,7 +264,9 @@ def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | 
     refers to, found by the quote stage's coreference) or else ``speaker``. The span takes the actor
     mention overlapping it most, or for a surname the document's person with that surname; a
     pronoun nobody resolved gets no actor."""
-    persons = [m for m in mentions if m.actor.actor_id in _person_ids(mentions)]
+    person_ids = _person_ids(mentions)
+    persons = [m for m in mentions if m.actor.actor_id in person_ids]
+    by_span = SpanIndex(mentions, lambda m: (m.start, m.end))
     by_surname: dict[str, Actor] = {}
     for m in persons:
         words = normalise(m.text).split()
@@ -276,7 +277,7 @@ def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | 
         if speaker is None or quote.speaker_actor is not None:
             continue
         s, e = speaker.start, speaker.end
-        overlapping = [m for m in mentions if m.start < e and s < m.end]
+        overlapping = by_span.overlapping(s, e)
         if overlapping:
             quote.speaker_actor = max(overlapping, key=lambda m: (min(e, m.end) - max(s, m.start), m.score)).actor
             continue

@@ -36,7 +36,7 @@ from eventwire.annotate.quotes.lexicon import RESOLVABLE_PRONOUNS
 from eventwire.annotate.quotes.marks import ALL_MARKS, MarkedSpan, find_marked_spans
 from eventwire.annotate.quotes.reported import reported_attributions
 from eventwire.annotate.quotes.speakers import mention_span, source_span, speaker_head
-from eventwire.model import Quote, Span
+from eventwire.model import Quote, Span, SpanIndex
 
 # Tokens that may separate a cue-less quotation from the attribution it continues
 # ('"…," said Charlie Black, a longtime Republican strategist. "…"').
@@ -123,11 +123,11 @@ def _widen_before_cue(attribution: Attribution, cue: Token) -> None:
         return
 
 
-def _snap_to_marks(text: str, content: CharSpan, marks: list[MarkedSpan]) -> CharSpan:
+def _snap_to_marks(text: str, content: CharSpan, marks: SpanIndex[MarkedSpan]) -> CharSpan:
     """Stretch a content that stops just short of a quotation's edge over it: the parse hangs the
     closing '."' on the main verb, so a reported clause would end inside the quotation."""
     start, end = content
-    for mark in marks:
+    for mark in marks.overlapping(start, end + 1):
         if mark.start < end < mark.end and not text[end : mark.end].strip(CLOSING_JUNK):
             end = mark.end
         if mark.start < start < mark.end and not text[mark.start : start].strip(CLOSING_JUNK):
@@ -385,10 +385,14 @@ def _find_local_quotes(doc: Doc) -> tuple[list[Quote], Callable[[int], bool]]:
     used_cues = {a.cue.i for a in found if a.cue is not None}
     nested = [(m.start, m.end) for m, clause in zip(marks, clauses, strict=True) if clause]
     reported = reported_attributions(doc, [a.content for a in found], nested, used_cues, is_quoted, paragraphs)
+    marks_index = SpanIndex(marks, lambda m: (m.start, m.end))
     for attribution in reported:
-        attribution.content = _snap_to_marks(text, attribution.content, marks)
+        attribution.content = _snap_to_marks(text, attribution.content, marks_index)
     found.extend(reported)
-    uncued = [m for m in uncued if not any(a.content[0] <= m.start and m.end <= a.content[1] for a in reported)]
+    contents = SpanIndex([a.content for a in reported])
+    uncued = [
+        m for m in uncued if not any(s <= m.start and m.end <= e for s, e in contents.overlapping(m.start, m.end))
+    ]
     found.extend(_attach_continuations(doc, uncued, found, paragraphs))
     found.sort(key=lambda a: a.content)
     _carry_speakers_to_participles(found, paragraphs)

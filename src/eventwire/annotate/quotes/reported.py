@@ -26,6 +26,7 @@ from eventwire.annotate.quotes.cues import (
 )
 from eventwire.annotate.quotes.lexicon import OBJECT_CUE_VERBS, PREPOSITION_CUES, WEAK_SPEECH_VERBS
 from eventwire.annotate.quotes.speakers import Quoted, speaker_head
+from eventwire.model import SpanIndex
 
 # Fewer content words than this is not a proposition ("said so", "thinks not").
 MIN_CONTENT_WORDS = 2
@@ -146,21 +147,19 @@ def reported_attributions(
     schemes do. A quotation no cue introduced may end up inside a reported content
     ('worried that the safety net was becoming "a hammock …"').
     """
-    attributed = sorted(attributed)
-    cue_free = sorted([*attributed, *nested])
+    attributed = list(attributed)
+    taken = SpanIndex(attributed)
+    cue_free = SpanIndex([*attributed, *nested])
     found: list[Attribution] = []
-
-    def overlaps(ranges: list[CharSpan], start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in ranges)
 
     for index in candidate_cues(doc):
         token = doc[index]
         if index in used_cues or not _is_reporting(token, quoted):
             continue
-        if overlaps(cue_free, token.idx, token.idx + len(token.text)):
+        if cue_free.overlaps(token.idx, token.idx + len(token.text)):
             continue
         for start, end in _content_pieces(token, paragraphs):
-            if overlaps(attributed, start, end):
+            if taken.overlaps(start, end):
                 continue
             found.append(Attribution((start, end), "indirect", token, speaker_head(token, quoted)))
     return found

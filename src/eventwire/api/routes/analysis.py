@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eventwire import analysis
 from eventwire.analysis.escalation import INDEX_THRESHOLD, MIN_HISTORY, WINDOW, Z_THRESHOLD, settings_rule
 from eventwire.api.deps import ReadAccess, Since, Until, dyad_param, records, store_of
+from eventwire.api.limits import BoundedRoute, heavy_slot
 from eventwire.api.schemas import AlertOut, ClusterOut, NetworkOut, TimelineOut
 
-router = APIRouter(tags=["analysis"], dependencies=[ReadAccess])
+# Every route here is heavy: it takes a slot (503 when none is free) and its queries a time limit.
+router = APIRouter(tags=["analysis"], dependencies=[ReadAccess, Depends(heavy_slot)], route_class=BoundedRoute)
 Freq = Literal["day", "week", "month"]
+# An answer is for a screen or a script: all alerts of a large store ran to 13 MB.
+MAX_ALERTS = 10_000
 Actor = Annotated[str, Query(min_length=1, max_length=100, pattern=r"\S")]
 OptionalActor = Annotated[str | None, Query(max_length=100)]
 
@@ -49,10 +53,13 @@ def alerts(
     window: Annotated[int, Query(ge=2, le=365)] = WINDOW,
     min_history: Annotated[int, Query(ge=2, le=365)] = MIN_HISTORY,
     level: Literal["country", "actor"] = "country",
+    limit: Annotated[int, Query(ge=1, le=MAX_ALERTS, description="the most recent alerts kept (oldest first)")] = 1000,
+    response: Response = None,
 ) -> list[dict]:
     rule = settings_rule(threshold=threshold, z_threshold=z, window=window, min_history=min(min_history, window))
     found = analysis.alerts(store_of(request), freq, since, until, actor or None, dyad_param(dyad), rule, level)
-    return records(found)
+    response.headers["X-Total-Count"] = str(len(found))
+    return records(found.tail(limit))
 
 
 @router.get("/network", response_model=NetworkOut, summary="Actor network: weighted (count), signed (Goldstein)")

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, SinceTime, Text, Until, cached, store_of
+from eventwire.api.limits import BoundedRoute
 from eventwire.api.schemas import ActorOut, ArticleDetail, ArticlePage, QuotePage
 from eventwire.store import queries
 
-router = APIRouter(dependencies=[ReadAccess])
+router = APIRouter(dependencies=[ReadAccess], route_class=BoundedRoute)
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 

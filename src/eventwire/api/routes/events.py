@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from eventwire.api.deps import MAX_OFFSET, MAX_PAGE, ReadAccess, cached, event_filter, store_of
+from eventwire.api.limits import BoundedRoute
 from eventwire.api.schemas import EventDetail, EventPage
 from eventwire.store import queries
 
-router = APIRouter(tags=["events"], dependencies=[ReadAccess])
+router = APIRouter(tags=["events"], dependencies=[ReadAccess], route_class=BoundedRoute)
 
 
 @router.get("/events", response_model=EventPage, summary="Coded events, filtered, sorted and paged")

@@ -11,10 +11,11 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from eventwire.api.deps import ReadAccess, event_filter, store_of
+from eventwire.api.limits import BoundedRoute, heavy_slot
 from eventwire.store import export as exports
 from eventwire.store.queries import EventFilter
 
-router = APIRouter(tags=["export"], dependencies=[ReadAccess])
+router = APIRouter(tags=["export"], dependencies=[ReadAccess, Depends(heavy_slot)], route_class=BoundedRoute)
 
 
 @router.get(

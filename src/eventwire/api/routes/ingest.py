@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
@@ -16,13 +18,15 @@ router = APIRouter(tags=["ingest"])
 IngestRate = Depends(check_ingest_rate)
 # How long ?wait=true holds the request open before answering with the still-running job.
 MAX_WAIT_SECONDS = 300.0
+WAIT_POLL_SECONDS = 0.05
 
 
 @router.post(
     "/ingest",
     response_model=JobOut,
     status_code=202,
-    dependencies=[IngestRate, WriteAccess],
+    # Auth first: a request without the token is refused before it can spend anyone's budget.
+    dependencies=[WriteAccess, IngestRate],
     summary="Ingest pasted text, a URL or an uploaded file through the full pipeline",
     responses={
         200: {"model": JobOut, "description": "finished (with ?wait=true)"},
@@ -53,9 +57,10 @@ async def ingest(
         content = await file.read()
         job = writer.submit("file", file.filename, jobs.upload_job(file.filename, content, settings))
     if wait:
-        import anyio
-
-        await anyio.to_thread.run_sync(job.done.wait, timeout)
+        # Polled from the event loop: a waiting client holds no worker thread, so waits never starve reads.
+        deadline = time.monotonic() + timeout
+        while not job.done.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(WAIT_POLL_SECONDS)
         if job.done.is_set():
             return JSONResponse(JobOut(**job.to_dict()).model_dump(mode="json"), status_code=200)
     return JSONResponse(JobOut(**job.to_dict()).model_dump(mode="json"), status_code=202)

@@ -30,7 +30,7 @@ def swagger_assets() -> Path | None:
 
 
 @router.get("/", include_in_schema=False)
-def dashboard() -> FileResponse:
+async def dashboard() -> FileResponse:  # async: the page is served from the event loop, never queued behind reads
     return FileResponse(TEMPLATES / "index.html", media_type="text/html; charset=utf-8")
 
 

@@ -56,13 +56,19 @@ function describe(m) {
     ...flags.map((f) => el("span", { class: "badge flag" }, f)));
 }
 
+// Only http(s) addresses become links: a stored url such as javascript:… is shown as text.
+function webLink(url) {
+  try { return ["http:", "https:"].includes(new URL(url).protocol); } catch { return false; }
+}
+
 export function showArticle(article, mentionId, event, navigate) {
   const mention = article.event_mentions.find((m) => m.mention_id === mentionId) || null;
   document.getElementById("article-title").textContent = article.title || "(untitled)";
   const when = article.published ? new Date(article.published).toISOString().slice(0, 10) : "undated";
   const meta = document.getElementById("article-meta");
   meta.replaceChildren(`${article.site || "unknown site"} · ${when} · ${article.id} `);
-  if (article.url) meta.append(el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, "source"));
+  if (webLink(article.url)) meta.append(el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, "source"));
+  else if (article.url) meta.append(`source: ${article.url}`);
   if (article.duplicates.length) meta.append(` · ${article.duplicates.length} near-duplicate cop${article.duplicates.length > 1 ? "ies" : "y"}`);
   const summary = document.getElementById("event-summary");
   summary.replaceChildren(mention ? describe(mention) : "Choose an event to see its evidence.");
