@@ -67,7 +67,7 @@ def test_coding_seed_quote_and_evidence(seed_events) -> None:
     for event in events:
         assert body[event.sentence.start : event.sentence.end] == event.sentence.text
         assert body[event.action.start : event.action.end] == event.action.text
-        assert event.coder == "eventwire.dependency.v2" and 0 <= event.confidence <= 1
+        assert event.coder == "eventwire.dependency.v3" and 0 <= event.confidence <= 1
     start = body.index("Our operation continues")
     end = body.index("completed", start)
     in_quote = [e for e in events if start <= e.action.start < end]

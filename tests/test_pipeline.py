@@ -16,21 +16,21 @@ from eventwire.registry import coders, readers, stages
 # The versions stored with every annotated article. A change of behaviour must bump a stage's or
 # the coder's version, and this list shows the bump in review.
 PINNED_STAGES = [
-    "eventwire.parse.v1",
+    "eventwire.parse.v2",
     "eventwire.actors.v3",
     "eventwire.quotes.v3",
     "eventwire.speakers.v2",
     "eventwire.timexes.v2",
     "eventwire.events.v2",
 ]
-PINNED_CODER = "eventwire.dependency.v2"
+PINNED_CODER = "eventwire.dependency.v3"
 
 
 def test_pipeline_versions_are_pinned() -> None:
     pipeline = get_pipeline()
     assert pipeline.names == PINNED_STAGES
     version = annotator_version()
-    assert version.startswith("eventwire.parse.v1[core_web_sm")
+    assert version.startswith("eventwire.parse.v2[core_web_sm")
     assert version.endswith(f"+eventwire.timexes.v2+eventwire.events.v2[{PINNED_CODER}]")
     other = annotator_version(PipelineConfig(coder="example.keyword.v1"))
     assert other != version and other.endswith("[example.keyword.v1]")
@@ -47,7 +47,7 @@ def test_pipeline_checks_stage_order_when_built() -> None:
 
 
 def test_unknown_names_say_what_is_registered() -> None:
-    with pytest.raises(RegistryError, match=r"unknown coder 'nope'; registered: .*eventwire.dependency.v2"):
+    with pytest.raises(RegistryError, match=r"unknown coder 'nope'; registered: .*eventwire.dependency.v3"):
         coders.get("nope")
     with pytest.raises(RegistryError, match="unknown stage"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "sentiment")))

@@ -27,7 +27,7 @@ def test_coders_command_lists_builtin_and_plugin_coders() -> None:
     result = runner.invoke(app, ["coders", "--json"])
     assert result.exit_code == 0, result.output
     rows = {row["name"]: row for row in json.loads(result.stdout)}
-    assert rows["eventwire.dependency.v2"]["default"] and rows["eventwire.dependency.v2"]["from"] == "eventwire"
+    assert rows["eventwire.dependency.v3"]["default"] and rows["eventwire.dependency.v3"]["from"] == "eventwire"
     assert rows["example.keyword.v1"] == {
         "name": "example.keyword.v1",
         "version": 1,
@@ -49,7 +49,7 @@ def test_analyze_with_a_plugin_coder(tmp_path: Path) -> None:
         "protested",
     )
     default = json.loads(runner.invoke(app, ["analyze", str(story), "--json"]).stdout)["document"]["events"]
-    assert default and {e["coder"] for e in default} == {"eventwire.dependency.v2"}
+    assert default and {e["coder"] for e in default} == {"eventwire.dependency.v3"}
 
 
 def test_unknown_coder_is_one_line_with_the_choices(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_unknown_coder_is_one_line_with_the_choices(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(story), "--coder", "nope"])
     assert result.exit_code == 2
     said = " ".join(result.output.replace("│", " ").split())
-    assert "unknown coder 'nope'; registered: eventwire.dependency.v2, example.keyword.v1" in said
+    assert "unknown coder 'nope'; registered: eventwire.dependency.v3, example.keyword.v1" in said
 
 
 def test_ingest_reads_a_plugin_format_and_codes_with_a_plugin_coder(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_heavy_reads_over_the_cap_get_503_with_retry_after(events_db: Path) -> None:
-    settings = ServerSettings(db=events_db, annotate=False, heavy_requests=1)
+    settings = ServerSettings(db=events_db, annotate=False, heavy_requests=1, heavy_wait=0.01)
     with serve_in_background(settings) as url, ThreadPoolExecutor(12) as pool:
         answers = list(pool.map(lambda _: httpx.get(url + "/alerts?level=actor", timeout=120), range(12)))
         codes = [r.status_code for r in answers]

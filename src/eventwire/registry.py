@@ -5,7 +5,7 @@ Built-ins register here exactly as plug-ins do: each registry's built-in modules
 ``eventwire.readers``, ``eventwire.stages`` and ``eventwire.coders`` (each entry point names a
 callable that registers, or a factory registered under the entry point's name).
 
-Names carry their version (``eventwire.dependency.v2``): stored output records the name, so a
+Names carry their version (``eventwire.dependency.v3``): stored output records the name, so a
 name must keep producing the same output. A lookup by the name without its version
 (``eventwire.dependency`` or ``dependency``) takes the newest version.
 """

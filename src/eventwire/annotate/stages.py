@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -55,7 +54,7 @@ class ParseStage:
 
     nlp: Language
     batch_size: int
-    name: str = "eventwire.parse.v1"
+    name: str = "eventwire.parse.v2"
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("parse", "sentences", "entities")
 
@@ -67,18 +66,40 @@ class ParseStage:
         return self._fill(document, self._parse(document))
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
-        it = iter(documents)
-        while batch := list(islice(it, self.batch_size)):
-            if any(len(d.text) > PARSE_CHUNK_CHARS for d in batch):
-                for document in batch:
-                    try:
-                        yield self(document)
-                    except OverTimeBudget as exc:
-                        document.failure = str(exc)
-                        yield document
+        """Short texts parsed together (at most ``batch_size`` of them, ``PARSE_CHUNK_CHARS`` characters
+        in all, so a batch takes bounded time), a long one alone in pieces.
+
+        Each document's time budget starts when its own work does: a long one's before its parse,
+        a batched one's once the batch is parsed.
+        """
+        batch: list[Document] = []
+        for document in documents:
+            if len(document.text) > PARSE_CHUNK_CHARS:
+                yield from self._batch(batch)
+                batch = []
+                yield self._alone(document)
                 continue
-            for document, doc in zip(batch, self.nlp.pipe(d.text for d in batch), strict=True):
-                yield self._fill(document, doc)
+            if batch and (
+                len(batch) >= self.batch_size
+                or sum(len(d.text) for d in batch) + len(document.text) > PARSE_CHUNK_CHARS
+            ):
+                yield from self._batch(batch)
+                batch = []
+            batch.append(document)
+        yield from self._batch(batch)
+
+    def _batch(self, batch: list[Document]) -> Iterator[Document]:
+        for document, doc in zip(batch, self.nlp.pipe(d.text for d in batch), strict=True):
+            document.start_clock(document.budget)
+            yield self._fill(document, doc)
+
+    def _alone(self, document: Document) -> Document:
+        document.start_clock(document.budget)
+        try:
+            return self(document)
+        except OverTimeBudget as exc:
+            document.failure = str(exc)
+            return document
 
     def _parse(self, document: Document) -> Any:
         """The parse of ``text``; a long text is parsed in pieces cut at paragraph breaks and joined.
@@ -120,7 +141,7 @@ class FunctionStage:
         return document
 
 
-@stages.register("eventwire.parse.v1")
+@stages.register("eventwire.parse.v2")
 def make_parse(config: Any) -> ParseStage:
     """spaCy parse with paragraph-aware sentences (the configured model)."""
     return ParseStage(load_nlp(config.model), config.batch_size)

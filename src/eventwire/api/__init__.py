@@ -7,8 +7,8 @@ browsable at /docs, served without any CDN.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -98,7 +98,7 @@ def create_app(settings: ServerSettings | None = None, store: Store | None = Non
     )
     app.state.settings = settings
     app.state.ingest_limiter = TokenBucket(settings.ingest_per_minute, settings.ingest_burst)
-    app.state.heavy_gate = threading.BoundedSemaphore(settings.heavy_requests)
+    app.state.heavy_gate = asyncio.Semaphore(settings.heavy_requests)
     _install_error_handlers(app)
     install_handlers(app)
     if settings.loopback:

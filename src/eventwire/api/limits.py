@@ -2,8 +2,8 @@
 
 A heavy route (alerts, network, export, timeline, clusters) can take seconds and hundreds of MB
 on a large store; many at once used to take every worker thread and all memory, so that even
-``GET /`` timed out. Heavy routes now take a slot first, refused at once (in the event loop, no
-thread taken) with ``503`` and ``Retry-After`` when all slots are busy. Every read route's queries
+``GET /`` timed out. Heavy routes now take a slot first: a request waits for one briefly in the
+event loop (no thread taken), then is refused with ``503`` and ``Retry-After``. Every read route's queries
 are interrupted after ``query_timeout`` seconds, and DuckDB's memory is capped
 (``db_memory_mb``): a query over either answers 503, the server stays up.
 """
@@ -29,12 +29,15 @@ RETRY_AFTER_SECONDS = 2
 
 
 async def heavy_slot(request: Request) -> AsyncIterator[None]:
-    """FastAPI dependency of heavy routes: one of ``heavy_requests`` slots, or 503 at once."""
-    gate: threading.BoundedSemaphore = request.app.state.heavy_gate
-    if not gate.acquire(blocking=False):
+    """FastAPI dependency of heavy routes: one of ``heavy_requests`` slots, waited for up to
+    ``heavy_wait`` seconds in the event loop (holding no thread), else 503."""
+    gate: asyncio.Semaphore = request.app.state.heavy_gate
+    try:
+        await asyncio.wait_for(gate.acquire(), request.app.state.settings.heavy_wait)
+    except TimeoutError:
         raise HTTPException(
             503, "busy: too many heavy requests at once; retry shortly", {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        )
+        ) from None
     try:
         yield
     finally:

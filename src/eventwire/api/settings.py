@@ -59,6 +59,7 @@ class ServerSettings:
     heavy_requests: int = DEFAULTS.heavy_requests
     db_memory_mb: int = DEFAULTS.db_memory_mb
     query_timeout: float = DEFAULTS.query_timeout
+    heavy_wait: float = 2.0  # seconds a heavy request may wait for a slot before its 503
 
     @classmethod
     def from_settings(cls, settings: Settings, **extra: Any) -> ServerSettings:

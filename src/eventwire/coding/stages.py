@@ -13,7 +13,7 @@ from eventwire.coding.base import Coder
 from eventwire.model import Document
 from eventwire.registry import coders, stages
 
-DEFAULT_CODER = "eventwire.dependency.v2"
+DEFAULT_CODER = "eventwire.dependency.v3"
 
 
 @coders.register(DEFAULT_CODER)

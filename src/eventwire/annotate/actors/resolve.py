@@ -180,9 +180,11 @@ def _join_country_titles(
     for mention in extra:
         if mention.method not in ("title", "generic"):
             continue
-        before = text[: mention.start].rstrip()
-        previous = by_end.get(len(before))
-        if previous is None or len(before) == mention.start or previous.actor.country is None:
+        before = mention.start  # where the text before the mention ends, spaces left out (no copy of it)
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        previous = by_end.get(before)
+        if previous is None or before == mention.start or previous.actor.country is None:
             continue
         if mention.method == "generic":
             mention.actor = dictionary.composite(previous.actor.cameo_code + mention.actor.cameo_code)
