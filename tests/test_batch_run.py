@@ -22,6 +22,8 @@ from eventwire.sources.fetch import FetchSettings
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# The example feeds link to the pages beside them, as `make demo` reads them.
+LOCAL_LINKS = FetchSettings(allow_local_links=True)
 PARTITION_SIZE = 3
 # Columns that record when something happened, not what: they differ between any two runs.
 CLOCK_COLUMNS = {"ingested", "annotated_at", "seen_at", "first_seen", "last_seen"}
@@ -53,7 +55,9 @@ def cluster():
 def batch_out(cluster, tmp_path_factory) -> Path:
     local, _ = cluster
     out = tmp_path_factory.mktemp("batch") / "out"
-    summary = run_batch([str(EXAMPLES)], str(out), BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address))
+    summary = run_batch(
+        [str(EXAMPLES)], str(out), BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address, fetch=LOCAL_LINKS)
+    )
     assert summary.status == "complete", summary.errors
     return out
 
@@ -87,7 +91,7 @@ def test_batch_run_uses_both_workers_and_loads_the_model_once_each(cluster, batc
 def test_batch_load_equals_single_process_ingest(batch_out, tmp_path):
     ingested, loaded = tmp_path / "ingest.duckdb", tmp_path / "load.duckdb"
     with Store(ingested) as store:
-        ingest([str(EXAMPLES)], store, IngestOptions(fetch=FetchSettings(allow_local_links=True)))
+        ingest([str(EXAMPLES)], store, IngestOptions(fetch=LOCAL_LINKS))
     with Store(loaded) as store:
         summary = load_batch(str(batch_out), store)
     assert summary.duplicates >= 1, "the sample corpus holds syndicated copies"
@@ -128,13 +132,19 @@ def test_batch_rerun_skips_completed_partitions(cluster, batch_out):
     local, _ = cluster
     before = sorted(p.name for p in (batch_out / "articles").iterdir())
     summary = run_batch(
-        [str(EXAMPLES)], str(batch_out), BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address)
+        [str(EXAMPLES)],
+        str(batch_out),
+        BatchOptions(PARTITION_SIZE, scheduler=local.scheduler_address, fetch=LOCAL_LINKS),
     )
     assert summary.status == "complete"
     assert summary.processed == 0 and summary.skipped == summary.partitions
     assert sorted(p.name for p in (batch_out / "articles").iterdir()) == before
     with pytest.raises(ManifestMismatch):
-        run_batch([str(EXAMPLES)], str(batch_out), BatchOptions(PARTITION_SIZE + 1, scheduler=local.scheduler_address))
+        run_batch(
+            [str(EXAMPLES)],
+            str(batch_out),
+            BatchOptions(PARTITION_SIZE + 1, scheduler=local.scheduler_address, fetch=LOCAL_LINKS),
+        )
 
 
 def _app() -> typer.Typer:

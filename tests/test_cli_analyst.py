@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     from eventwire import IngestOptions, Store, ingest
+    from eventwire.sources.fetch import FetchSettings
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with Store(path) as store:
-        ingest([str(ROOT / "examples")], store, IngestOptions())
+    with Store(path) as store:  # as `make demo`: the example feeds link to the pages beside them
+        ingest([str(ROOT / "examples")], store, IngestOptions(fetch=FetchSettings(allow_local_links=True)))
     return path
 
 

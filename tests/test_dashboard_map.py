@@ -17,7 +17,8 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
-from eventwire.ingestion import ingest
+from eventwire.ingestion import IngestOptions, ingest
+from eventwire.sources.fetch import FetchSettings
 from eventwire.store import queries
 from eventwire.store.database import Store
 
@@ -30,7 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def demo(nlp, tmp_path_factory) -> Iterator[dict]:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with Store(path) as store:
-        ingest([str(EXAMPLES)], store)
+        ingest([str(EXAMPLES)], store, IngestOptions(fetch=FetchSettings(allow_local_links=True)))  # as `make demo`
         countries = Counter(r["location_country"] for r in queries.rows(store, "SELECT location_country FROM events"))
         points = queries.scalar(
             store, "SELECT count(DISTINCT (round(lat, 2), round(lon, 2))) FROM events WHERE lat IS NOT NULL"

@@ -106,7 +106,10 @@ def batch_cli(
         article_time_budget=settings.article_time_budget,
         coder=settings.coder,
         fetch=FetchSettings(
-            timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.max_bytes,
+            allow_private=settings.allow_private,
+            allow_local_links=settings.allow_local_links,
         ),
         max_archive_bytes=settings.max_archive_bytes,
     )
