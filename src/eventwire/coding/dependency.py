@@ -10,6 +10,7 @@ place, confidence and a stable id.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -359,9 +360,17 @@ class DependencyCoder:
         codings = self.codings(doc, actors, quotes, allow_unresolved, text, type_scores)
         places = place_entities(doc, [(m.start, m.end) for m in actors], text)
         self.score_sentences([c.sentence for c in codings], text, type_scores)
+        # An event looks only at its sentence's times and places: found by bisection, so a long
+        # text's events do not each scan all of them.
+        timexes = sorted(timexes, key=lambda t: t.start)
+        places = sorted(places, key=lambda p: p[0])
+        timex_starts, place_starts = [t.start for t in timexes], [p[0] for p in places]
         for coding in codings:
             scores = type_scores[coding.sentence.start] if self.classifier is not None else None
-            event = build_event(coding, self.ontology, self.name, timexes, published, scores, places, text)
+            sent = coding.sentence
+            first, last = bisect_left(timex_starts, sent.start_char), bisect_left(timex_starts, sent.end_char)
+            near = places[bisect_left(place_starts, sent.start_char) : bisect_left(place_starts, sent.end_char)]
+            event = build_event(coding, self.ontology, self.name, timexes[first:last], published, scores, near, text)
             if event is not None:
                 events.append(event)
         return events
