@@ -9,6 +9,10 @@ clock time and for CPU time (this process and its worker processes): on a shared
 figures are the stable ones, on a quiet one the two agree.
 
     python benchmarks/throughput.py --articles 300 --processes 1 2 --repeat 3
+    python benchmarks/throughput.py --texts news --articles 120 --processes 1   # real news texts
+
+``--texts news`` reads the news gold standard's documents (benchmarks/data/news/corpus.jsonl, the
+texts re-derived from ../shared by benchmarks/news/gold.py) instead of generated articles.
 """
 
 from __future__ import annotations
@@ -52,17 +56,31 @@ def make_raws(n: int, seed: int = 7) -> list[RawDoc]:
     ]
 
 
+def news_raws(n: int) -> list[RawDoc]:
+    """The first ``n`` documents of the news gold standard, as plain texts."""
+    from benchmarks.news.gold import CORPUS_PATH, document_text
+
+    keys: dict[tuple[str, str], None] = {}
+    for line in CORPUS_PATH.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        keys.setdefault((row["path"], row["text_kind"]), None)
+    return [
+        RawDoc(item=f"news:{path}", content=document_text(path, kind).encode("utf-8"), kind="text")
+        for path, kind in list(keys)[:n]
+    ]
+
+
 def _rate(words: int, seconds: float) -> float:
     return words / seconds if seconds > 0 else float("inf")
 
 
-def measure(n_articles: int, processes: int, repeat: int = 1) -> dict:
+def measure(n_articles: int, processes: int, repeat: int = 1, texts_from: str = "generated") -> dict:
     """All rates at one process count; texts are the extracted article texts.
 
     With ``repeat`` > 1 every stage runs that many times, interleaved with the others, and its
     fastest run counts: on a shared machine that is the run least disturbed by other work.
     """
-    raws = make_raws(n_articles)
+    raws = news_raws(n_articles) if texts_from == "news" else make_raws(n_articles)
     texts = [extract_raw(r).text for r in raws]
     words = sum(len(t.split()) for t in texts)
     stock, nlp = spacy.load(model_name()), load_nlp()
@@ -126,9 +144,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage; the fastest counts")
+    parser.add_argument("--texts", choices=("generated", "news"), default="generated", help="article texts to time")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    results = [measure(args.articles, p, args.repeat) for p in args.processes]
+    results = [measure(args.articles, p, args.repeat, args.texts) for p in args.processes]
     if args.json:
         print(json.dumps(results, indent=2))
         return

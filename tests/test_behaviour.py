@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from behaviour import SNAPSHOT, current_behaviour, demo_counts, document_summary, strip_texts
-from eventwire.pipeline import DEFAULT_CODER
+from behaviour import SNAPSHOT, SNAPSHOT_CODER, current_behaviour, demo_counts, document_summary, strip_texts
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +63,15 @@ def test_analyze_output_unchanged_on_seed_and_examples(shared: Path, snapshot: d
     old, new = unversioned(snapshot["analyze"]), unversioned(now)
     problems = [d for key in old for d in differences(old[key], new[key], key)]
     assert not problems, "\n".join(problems[:20])
-    assert {ev["coder"] for doc in now.values() for ev in doc["events"]} == {DEFAULT_CODER}
+    assert {ev["coder"] for doc in now.values() for ev in doc["events"]} == {SNAPSHOT_CODER}
 
 
 def test_analyze_cli_json_unchanged_on_seed(shared: Path, snapshot: dict[str, Any]) -> None:
     from eventwire.cli import app
 
-    result = CliRunner().invoke(app, ["analyze", str(shared / "corpus" / "seed_article_rvcj.txt"), "--json"])
+    result = CliRunner().invoke(
+        app, ["analyze", str(shared / "corpus" / "seed_article_rvcj.txt"), "--coder", SNAPSHOT_CODER, "--all", "--json"]
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)["document"]
     now = {name: strip_texts(document[name]) for name in snapshot["analyze"]["seed"]}

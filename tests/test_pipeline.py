@@ -23,7 +23,10 @@ PINNED_STAGES = [
     "eventwire.timexes.v2",
     "eventwire.events.v2",
 ]
-PINNED_CODER = "eventwire.dependency.v3"
+PINNED_CODER = "eventwire.learned.v1"
+# The default pipeline cuts events under the default confidence threshold; the version says so.
+PINNED_CODER_VERSION = f"{PINNED_CODER}>=0.3"
+DICTIONARY_CODER = "eventwire.dependency.v3"
 
 
 def test_pipeline_versions_are_pinned() -> None:
@@ -31,7 +34,7 @@ def test_pipeline_versions_are_pinned() -> None:
     assert pipeline.names == PINNED_STAGES
     version = annotator_version()
     assert version.startswith("eventwire.parse.v2[core_web_sm")
-    assert version.endswith(f"+eventwire.timexes.v2+eventwire.events.v2[{PINNED_CODER}]")
+    assert version.endswith(f"+eventwire.timexes.v2+eventwire.events.v2[{PINNED_CODER_VERSION}]")
     other = annotator_version(PipelineConfig(coder="example.keyword.v1"))
     assert other != version and other.endswith("[example.keyword.v1]")
 
@@ -51,7 +54,8 @@ def test_unknown_names_say_what_is_registered() -> None:
         coders.get("nope")
     with pytest.raises(RegistryError, match="unknown stage"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "sentiment")))
-    assert coders.get("dependency").name == PINNED_CODER == coders.get("eventwire.dependency").name
+    assert coders.get("dependency").name == DICTIONARY_CODER == coders.get("eventwire.dependency").name
+    assert coders.get("learned").name == PINNED_CODER
 
 
 def test_builtins_register_through_the_registries() -> None:

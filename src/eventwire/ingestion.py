@@ -16,7 +16,14 @@ from itertools import islice
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
 from eventwire.extract import extract_or_fail
 from eventwire.model import Article, Document, Failure, RawDoc, unexpected_reason
-from eventwire.pipeline import DEFAULT_CODER, PipelineConfig, analyze_many, annotator_version, submit_many
+from eventwire.pipeline import (
+    DEFAULT_CODER,
+    DEFAULT_MIN_CONFIDENCE,
+    PipelineConfig,
+    analyze_many,
+    annotator_version,
+    submit_many,
+)
 from eventwire.sources import read_sources
 from eventwire.sources.feeds import FeedState, poll_feed
 from eventwire.sources.fetch import FetchSettings
@@ -37,6 +44,7 @@ class IngestOptions:
     batch_size: int = BATCH_SIZE
     model: str | None = None
     allow_unresolved: bool = False
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     coder: str = DEFAULT_CODER
     fetch: FetchSettings = field(default_factory=FetchSettings)
     article_time_budget: float = 0.0  # seconds per article; 0: none
@@ -49,6 +57,7 @@ class IngestOptions:
             coder=self.coder,
             allow_unresolved=self.allow_unresolved,
             article_time_budget=self.article_time_budget,
+            min_confidence=self.min_confidence,
         )
 
 

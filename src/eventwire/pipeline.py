@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Protocol, runtime_checkable
 
-from eventwire.coding.stages import DEFAULT_CODER
+from eventwire.coding.stages import DEFAULT_CODER, DEFAULT_MIN_CONFIDENCE
 from eventwire.errors import OverTimeBudget, PipelineError
 from eventwire.model import Article, Document
 from eventwire.registry import stages as stage_registry
@@ -52,6 +52,7 @@ class PipelineConfig:
     model: str | None = None
     coder: str = DEFAULT_CODER
     allow_unresolved: bool = False
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = BATCH_SIZE
     # Seconds one article may take; past it the article fails alone (``Document.failure``). 0: none.

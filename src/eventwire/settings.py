@@ -39,6 +39,7 @@ class Settings:
     batch_size: int = field(metadata={"min": 1})
     allow_unresolved: bool
     article_time_budget: float = field(metadata={"min": 0})
+    min_confidence: float = field(metadata={"min": 0.0, "max": 1.0})
     shared: Path | None
     allow_private: bool
     allow_local_links: bool

@@ -32,6 +32,7 @@ def _options(settings: ServerSettings, allow_private: bool) -> Any:
         annotate=settings.annotate,
         batch_size=settings.batch_size,
         allow_unresolved=settings.allow_unresolved,
+        min_confidence=settings.min_confidence,
         coder=settings.coder,
         fetch=fetch,
         article_time_budget=settings.article_time_budget,

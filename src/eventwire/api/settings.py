@@ -51,6 +51,7 @@ class ServerSettings:
     # What ingest (POST /ingest and the feed watcher) runs with: see ``eventwire.api.jobs``.
     coder: str = DEFAULTS.coder
     allow_unresolved: bool = DEFAULTS.allow_unresolved
+    min_confidence: float = DEFAULTS.min_confidence
     batch_size: int = DEFAULTS.batch_size
     fetch_timeout: float = DEFAULTS.fetch_timeout
     max_fetch_bytes: int = DEFAULTS.max_bytes
@@ -78,6 +79,7 @@ class ServerSettings:
             ingest_per_minute=settings.ingest_per_minute,
             coder=settings.coder,
             allow_unresolved=settings.allow_unresolved,
+            min_confidence=settings.min_confidence,
             batch_size=settings.batch_size,
             fetch_timeout=settings.fetch_timeout,
             max_fetch_bytes=settings.max_bytes,

@@ -46,6 +46,7 @@ def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOption
         n_process=settings.processes,
         batch_size=settings.batch_size,
         allow_unresolved=settings.allow_unresolved,
+        min_confidence=settings.min_confidence,
         coder=settings.coder,
         fetch=fetch,
         article_time_budget=settings.article_time_budget,
@@ -144,6 +145,8 @@ def ingest_cli(
     n_process: Annotated[int | None, typer.Option("--n-process", min=1, help=option_help("processes"))] = None,
     allow_unresolved: Annotated[bool | None, typer.Option(help=option_help("allow_unresolved"))] = None,
     coder: CoderOption = None,
+    min_confidence: Annotated[float | None, typer.Option(help=option_help("min_confidence"))] = None,
+    all_events: Annotated[bool, typer.Option("--all", help="Store every event, whatever its confidence.")] = False,
     allow_private: Annotated[bool | None, typer.Option(help=option_help("allow_private"))] = None,
     allow_local_links: Annotated[
         bool | None, typer.Option("--allow-local-links", help=option_help("allow_local_links"))
@@ -163,6 +166,7 @@ def ingest_cli(
         processes=n_process,
         allow_unresolved=allow_unresolved,
         coder=coder,
+        min_confidence=0.0 if all_events else min_confidence,
         allow_private=allow_private,
         allow_local_links=allow_local_links,
         fetch_timeout=timeout,

@@ -95,6 +95,8 @@ def analyze_cli(
         str | None, typer.Option(help="Publication date (ISO date or date-time) when the source does not carry one.")
     ] = None,
     coder: CoderOption = None,
+    min_confidence: Annotated[float | None, typer.Option(help=option_help("min_confidence"))] = None,
+    all_events: Annotated[bool, typer.Option("--all", help="Every event, whatever its confidence.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on one article without touching a store, and show what it found."""
@@ -104,7 +106,9 @@ def analyze_cli(
     from eventwire.sources.fetch import FetchSettings
 
     stated = published_option(published, "--published")
-    settings = load_settings(allow_private=allow_private, coder=coder)
+    settings = load_settings(
+        allow_private=allow_private, coder=coder, min_confidence=0.0 if all_events else min_confidence
+    )
     check_annotation(settings)
     fetch = FetchSettings(
         timeout=settings.fetch_timeout, max_bytes=settings.max_bytes, allow_private=settings.allow_private
@@ -121,7 +125,7 @@ def analyze_cli(
         raise typer.Exit(1) from exc
     if stated is not None and article.published is None:
         article.published = stated
-    doc = get_pipeline(PipelineConfig(coder=settings.coder))(article)
+    doc = get_pipeline(PipelineConfig(coder=settings.coder, min_confidence=settings.min_confidence))(article)
     if as_json:
         print_json({"article": article.to_dict(), "document": doc})
     else:

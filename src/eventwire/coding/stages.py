@@ -13,26 +13,46 @@ from eventwire.coding.base import Coder
 from eventwire.model import Document
 from eventwire.registry import coders, stages
 
-DEFAULT_CODER = "eventwire.dependency.v3"
+DICTIONARY_CODER = "eventwire.dependency.v3"
+LEARNED_CODER = "eventwire.learned.v1"
+DEFAULT_CODER = LEARNED_CODER
+# Events under this calibrated confidence are not emitted by default (chosen on news dev for
+# precision, docs/models.md); the ``min_confidence`` setting overrides it, 0 keeps everything.
+DEFAULT_MIN_CONFIDENCE = 0.3
 
 
-@coders.register(DEFAULT_CODER)
+@coders.register(DICTIONARY_CODER)
 def make_dependency_coder(config: Any) -> Coder:
     """Dictionary and dependency-parse coder (CAMEO verb patterns, PLOVER types, a type classifier)."""
     from eventwire.coding.defaults import dependency_coder
 
-    return dependency_coder(DEFAULT_CODER, bool(getattr(config, "allow_unresolved", False)))
+    return dependency_coder(DICTIONARY_CODER, bool(getattr(config, "allow_unresolved", False)))
+
+
+@coders.register(LEARNED_CODER)
+def make_learned_coder(config: Any) -> Coder:
+    """Learned detection, typing and confidence over parse and actor candidates (docs/models.md)."""
+    from eventwire.coding.defaults import dependency_coder
+    from eventwire.coding.learned import LearnedCoder, load_event_model
+
+    return LearnedCoder(
+        LEARNED_CODER,
+        dependency_coder(DICTIONARY_CODER),
+        load_event_model(),
+        float(getattr(config, "min_confidence", 0.0) or 0.0),
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class _CoderConfig:
     allow_unresolved: bool = False
+    min_confidence: float = 0.0
 
 
 @lru_cache(maxsize=16)
-def coder_for(name: str | None, allow_unresolved: bool = False) -> Coder:
+def coder_for(name: str | None, allow_unresolved: bool = False, min_confidence: float = 0.0) -> Coder:
     """The coder registered as ``name`` (or the default), built once per process and option."""
-    return coders.get(name or DEFAULT_CODER).factory(_CoderConfig(allow_unresolved))
+    return coders.get(name or DEFAULT_CODER).factory(_CoderConfig(allow_unresolved, min_confidence))
 
 
 @dataclass(slots=True)
@@ -46,7 +66,9 @@ class EventStage:
 
     @property
     def version(self) -> str:
-        return f"{self.name}[{self.coder.name}]"
+        """The stage and coder names, and the confidence threshold when events are cut by one."""
+        threshold = getattr(self.coder, "min_confidence", 0.0)
+        return f"{self.name}[{self.coder.name}{f'>={threshold:g}' if threshold else ''}]"
 
     def __call__(self, document: Document) -> Document:
         document.events = self.coder(document)
@@ -56,4 +78,6 @@ class EventStage:
 @stages.register("eventwire.events.v2")
 def make_events(config: Any) -> EventStage:
     """Political events from the configured coder (``coder`` setting)."""
-    return EventStage(coder_for(config.coder, bool(config.allow_unresolved)))
+    return EventStage(
+        coder_for(config.coder, bool(config.allow_unresolved), float(getattr(config, "min_confidence", 0.0) or 0.0))
+    )

@@ -1,0 +1,9 @@
+"""The learned event coder (``eventwire.learned.v1``): candidates from the parse and actors, a
+trained type model with a *no event* class, calibrated confidence and article relevance."""
+
+from __future__ import annotations
+
+from eventwire.coding.learned.coder import LearnedCoder
+from eventwire.coding.learned.model import EventModel, load_event_model
+
+__all__ = ["EventModel", "LearnedCoder", "load_event_model"]
