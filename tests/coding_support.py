@@ -24,6 +24,11 @@ def annotated(
     return document
 
 
+# The coding tests that use this helper test the dictionary coder's rules; the learned coder
+# (the default) has its own tests in test_coding_learned.py.
+DICTIONARY_CODER = "eventwire.dependency.v2"
+
+
 def code_events(
     doc: Doc,
     actors: Sequence[ActorMention],
@@ -31,6 +36,6 @@ def code_events(
     timexes: Sequence[Timex] = (),
     published: date | None = None,
     allow_unresolved: bool = False,
-    coder: str | None = None,
+    coder: str | None = DICTIONARY_CODER,
 ) -> list[Event]:
     return get_coder(coder, allow_unresolved)(annotated(doc, actors, quotes, timexes, published))

@@ -86,8 +86,10 @@ def test_demo_counts_unchanged(tmp_path: Path, snapshot: dict[str, Any]) -> None
 
 def test_summary_leaves_out_texts(shared: Path) -> None:
     from eventwire import analyze
+    from eventwire.pipeline import PipelineConfig
 
     text = "Russia threatened Ukraine with a nuclear strike on Tuesday."
-    summary = document_summary(analyze(text, published="2024-11-19"))
+    config = PipelineConfig(coder=SNAPSHOT_CODER, min_confidence=0.0)
+    summary = document_summary(analyze(text, published="2024-11-19", config=config))
     assert "nuclear strike" not in json.dumps(summary)
     assert summary["events"] and summary["events"][0]["source"]["code"] == "RUS"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from coding_support import DICTIONARY_CODER as DEFAULT_CODER
 from coding_support import code_events
 from eventwire.coding import get_coder
 from eventwire.coding.classifier import features, load_classifier
 from eventwire.coding.dependency import DependencyCoder, Discards
 from eventwire.model import Actor, ActorMention, Quote, Span, Timex
-from eventwire.pipeline import DEFAULT_CODER
 from eventwire.registry import coders
 
 

@@ -154,7 +154,7 @@ def test_threshold_hides_low_confidence_events_and_zero_shows_all() -> None:
 def test_cli_lists_both_coders_and_analyze_all_flag(tmp_path) -> None:
     from eventwire.cli import app
 
-    result = CliRunner().invoke(app, ["coders"])
+    result = CliRunner().invoke(app, ["coders", "--json"])
     assert result.exit_code == 0, result.output
     assert "eventwire.learned.v1" in result.output and "eventwire.dependency.v2" in result.output
     article = tmp_path / "story.txt"

@@ -66,7 +66,8 @@ def test_builtins_register_through_the_registries() -> None:
 
 
 def test_document_holds_its_article_and_dates_are_kept() -> None:
-    doc = analyze("Russia threatened Ukraine on Tuesday.", published="2024-11-19", title="Threats")
+    everything = PipelineConfig(min_confidence=0.0)
+    doc = analyze("Russia threatened Ukraine on Tuesday.", published="2024-11-19", title="Threats", config=everything)
     assert doc.published == date(2024, 11, 19) and doc.article.published == date(2024, 11, 19)
     assert doc.title == "Threats" and doc.article_id == doc.article.id and doc.article_id.startswith("a_")
     assert [e.event_date for e in doc.events] == [date(2024, 11, 19)]  # a Tuesday

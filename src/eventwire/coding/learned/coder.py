@@ -31,6 +31,9 @@ from eventwire.model import Document, Event
 DENIAL_LEMMAS = frozenset({"deny", "dismiss", "reject"})
 CLAIM_LEMMAS = frozenset({"claim", "allege", "accuse", "report", "say", "according"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "prepare", "seek", "threaten", "vow", "pledge", "promise", "expect"})
+# Verbs that only ask: their event is the request, never the act asked for ("urged Russia to
+# withdraw" is REQUEST, not RETREAT), whatever the sentence's words suggest to the model.
+REQUEST_LEMMAS = frozenset({"ask", "urge", "demand", "request", "appeal", "implore", "beg", "press"})
 CONSIDER_LEMMAS = frozenset({"consider", "weigh", "mull", "contemplate", "debate"})
 
 
@@ -123,6 +126,8 @@ class LearnedCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for item, (ptype, _raw, confidence) in zip(scored, decisions, strict=True):
+            if item.candidate.trigger.lemma_.lower() in REQUEST_LEMMAS:
+                ptype = "REQUEST"
             if ptype is None or confidence < self.min_confidence:
                 continue
             event = self._event(item, ptype, confidence, document, places, published, text)
