@@ -97,7 +97,7 @@ def test_dates_at_the_boundary() -> None:
 
 def test_pipeline_pipe_gives_what_calls_give() -> None:
     texts = ["France criticized Germany on Monday.", "Egyptian police arrested protesters in Cairo."]
-    pipeline = get_pipeline()
+    pipeline = get_pipeline(PipelineConfig(min_confidence=0.0))
     one_by_one = [pipeline(Article(text=t, published="2024-03-04")).to_dict() for t in texts]
     piped = [d.to_dict() for d in pipeline.pipe(Article(text=t, published="2024-03-04") for t in texts)]
     assert one_by_one == piped and piped[1]["events"]

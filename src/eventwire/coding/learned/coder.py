@@ -69,6 +69,11 @@ def candidate_flags(candidate: Candidate, quotes) -> Flags:
     return dataclasses.replace(flags, **updates) if updates else flags
 
 
+def _side_key(mention) -> str | None:
+    """An actor side for de-duplication: its code (sides without one count as one)."""
+    return mention.actor.cameo_code if mention is not None else None
+
+
 def flag_names(flags: Flags) -> list[str]:
     return [n for n in ("negated", "hypothetical", "future", "reported") if getattr(flags, n)]
 
@@ -123,21 +128,22 @@ class LearnedCoder:
         text = document.article.text
         places = place_entities(doc, [(m.start, m.end) for m in document.actors], text)
         published = reference_date(document)
-        events: list[Event] = []
-        seen: set[tuple] = set()
+        # One event per (type, source, target, sentence): the most confident candidate, chosen
+        # before the threshold so a higher threshold only ever removes events.
+        best: dict[tuple, tuple[float, str, Scored]] = {}
         for item, (ptype, _raw, confidence) in zip(scored, decisions, strict=True):
-            if item.candidate.trigger.lemma_.lower() in REQUEST_LEMMAS:
+            cand = item.candidate
+            if cand.trigger.lemma_.lower() in REQUEST_LEMMAS:
                 ptype = "REQUEST"
-            if ptype is None or confidence < self.min_confidence:
-                continue
-            event = self._event(item, ptype, confidence, document, places, published, text)
-            if event is None:
-                continue
-            target = event.target.code if event.target else None
-            key = (event.plover_type, event.source.code, target, event.sentence.start)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+            key = (ptype, _side_key(cand.source), _side_key(cand.target), cand.sentence.start)
+            if key not in best or confidence > best[key][0]:
+                best[key] = (confidence, ptype, item)
+        events = []
+        for confidence, ptype, item in best.values():
+            if confidence >= self.min_confidence:
+                event = self._event(item, ptype, confidence, document, places, published, text)
+                if event is not None:
+                    events.append(event)
         return sorted(events, key=lambda e: (e.action.start, -e.confidence))
 
     def _event(self, item: Scored, ptype: str, confidence: float, document, places, published, text) -> Event | None:
