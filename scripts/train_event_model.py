@@ -177,7 +177,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     # Candidates and features need no model: the coder is built without one to train it.
-    coder = LearnedCoder("eventwire.learned.v1", dependency_coder("eventwire.dependency.v2"), None)
+    coder = LearnedCoder("eventwire.learned.v1", dependency_coder("eventwire.dependency.v3"), None)
     Xp, yp = plv_rows(coder)
     Xn, yn, groups, articles, n_gold = news_rows(coder)
     print(

@@ -26,7 +26,7 @@ def annotated(
 
 # The coding tests that use this helper test the dictionary coder's rules; the learned coder
 # (the default) has its own tests in test_coding_learned.py.
-DICTIONARY_CODER = "eventwire.dependency.v2"
+DICTIONARY_CODER = "eventwire.dependency.v3"
 
 
 def code_events(

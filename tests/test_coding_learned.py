@@ -156,7 +156,7 @@ def test_cli_lists_both_coders_and_analyze_all_flag(tmp_path) -> None:
 
     result = CliRunner().invoke(app, ["coders", "--json"])
     assert result.exit_code == 0, result.output
-    assert "eventwire.learned.v1" in result.output and "eventwire.dependency.v2" in result.output
+    assert "eventwire.learned.v1" in result.output and "eventwire.dependency.v3" in result.output
     article = tmp_path / "story.txt"
     article.write_text(POLITICAL, encoding="utf-8")
     shown = CliRunner().invoke(app, ["analyze", str(article), "--all", "--json", "--published", PUBLISHED])

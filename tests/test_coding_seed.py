@@ -88,7 +88,7 @@ def test_coding_seed_no_events_from_documents_permissions_or_intentions(seed_eve
 def test_coding_seed_without_publication_date_dates_events_to_the_lead(seed_text) -> None:
     from eventwire.pipeline import PipelineConfig, analyze
 
-    dictionary = PipelineConfig(coder="eventwire.dependency.v2", min_confidence=0.0)
+    dictionary = PipelineConfig(coder="eventwire.dependency.v3", min_confidence=0.0)
     body = seed_text.split(BOILERPLATE_START)[0]
     events = analyze(body, config=dictionary).events
     strikes = [e for e in events if e.source.code == "UKRMIL" and e.plover_type == "ASSAULT"]
