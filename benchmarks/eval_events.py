@@ -182,12 +182,13 @@ def evaluate_gsr(records: Iterable[GsrRecord], resolver: Resolver | None = None,
 # -- (c) the news gold standard ------------------------------------------------------------------
 
 
-def evaluate_news(split: str) -> dict:
+def evaluate_news(split: str, coder: str | None = None) -> dict:
     """Events on real news (benchmarks/data/news): precision, recall, flags, article relevance, AP."""
     from benchmarks.news.score import load_gold, plot_pr, pr_curve, predict, score_events
+    from eventwire.pipeline import PipelineConfig
 
     gold = load_gold(split=split)
-    events, _ = predict(gold.sentences)
+    events, _ = predict(gold.sentences, PipelineConfig(coder=coder) if coder else None)
     figures = score_events(gold, events)
     points, ap = pr_curve(gold, events)
     png = plot_pr(points, ap, OUT_DIR / f"news_{split}_pr.png", f"news {split}: whole-event precision-recall")
@@ -369,6 +370,7 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr", "petrarch", "all"), default="all")
     parser.add_argument("--split", choices=("dev", "test"), default="dev", help="news gold split (test: figures only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
+    parser.add_argument("--coder", default=None, help="news set: a registered coder (default: the default coder)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--resolver", default=None, help="module:function(doc) → mentions (default: the real one)")
     parser.add_argument("--errors", type=Path, default=None, help="write per-sentence errors (JSON) here")
@@ -376,7 +378,9 @@ def main() -> None:
     report: dict[str, dict] = {}
     if args.set in ("news", "all"):
         started = time.perf_counter()
-        report[f"news_{args.split}"] = evaluate_news(args.split) | {"seconds": round(time.perf_counter() - started, 1)}
+        report[f"news_{args.split}"] = evaluate_news(args.split, args.coder) | {
+            "seconds": round(time.perf_counter() - started, 1)
+        }
     if args.set in ("gsr", "all"):
         started = time.perf_counter()
         score = evaluate_gsr(load_gsr()[: args.limit], resolver=_resolver_from(args.resolver))

@@ -10,7 +10,8 @@ from eventwire import analyze
 from eventwire.pipeline import PipelineConfig
 
 PUBLISHED = "2024-11-19"
-EVERYTHING = PipelineConfig(min_confidence=0.0)
+LEARNED = "eventwire.learned.v1"
+EVERYTHING = PipelineConfig(coder=LEARNED, min_confidence=0.0)
 POLITICAL = (
     "Russian forces shelled the city of Kharkiv on Tuesday, killing three civilians, Ukrainian officials said. "
     "The Ukrainian government condemned Russia for the attack. "
@@ -143,12 +144,12 @@ def test_non_political_articles_give_no_events(article: str) -> None:
 
 
 def test_threshold_hides_low_confidence_events_and_zero_shows_all() -> None:
-    strict = events_of(POLITICAL, PipelineConfig(min_confidence=0.9))
+    strict = events_of(POLITICAL, PipelineConfig(coder=LEARNED, min_confidence=0.9))
     everything = events_of(POLITICAL)
-    default = analyze(POLITICAL, published=PUBLISHED).events
+    default = analyze(POLITICAL, published=PUBLISHED, config=PipelineConfig(coder=LEARNED)).events
     assert all(e.confidence >= 0.9 for e in strict)
     assert {e.id for e in strict} <= {e.id for e in default} <= {e.id for e in everything}
-    assert all(e.confidence >= PipelineConfig().min_confidence for e in default)
+    assert all(e.confidence >= PipelineConfig(coder=LEARNED).min_confidence for e in default)
 
 
 def test_cli_lists_both_coders_and_analyze_all_flag(tmp_path) -> None:
@@ -159,5 +160,7 @@ def test_cli_lists_both_coders_and_analyze_all_flag(tmp_path) -> None:
     assert "eventwire.learned.v1" in result.output and "eventwire.dependency.v3" in result.output
     article = tmp_path / "story.txt"
     article.write_text(POLITICAL, encoding="utf-8")
-    shown = CliRunner().invoke(app, ["analyze", str(article), "--all", "--json", "--published", PUBLISHED])
+    shown = CliRunner().invoke(
+        app, ["analyze", str(article), "--all", "--coder", LEARNED, "--json", "--published", PUBLISHED]
+    )
     assert shown.exit_code == 0, shown.output

@@ -23,9 +23,9 @@ PINNED_STAGES = [
     "eventwire.timexes.v2",
     "eventwire.events.v2",
 ]
-PINNED_CODER = "eventwire.learned.v1"
+PINNED_CODER = "eventwire.dependency.v3"
 # The default pipeline cuts events under the default confidence threshold; the version says so.
-PINNED_CODER_VERSION = f"{PINNED_CODER}>=0.3"
+PINNED_CODER_VERSION = PINNED_CODER  # the dictionary coder has no confidence threshold
 DICTIONARY_CODER = "eventwire.dependency.v3"
 
 
@@ -55,7 +55,7 @@ def test_unknown_names_say_what_is_registered() -> None:
     with pytest.raises(RegistryError, match="unknown stage"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "sentiment")))
     assert coders.get("dependency").name == DICTIONARY_CODER == coders.get("eventwire.dependency").name
-    assert coders.get("learned").name == PINNED_CODER
+    assert coders.get("learned").name == "eventwire.learned.v1"
 
 
 def test_builtins_register_through_the_registries() -> None:
