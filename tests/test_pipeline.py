@@ -101,3 +101,9 @@ def test_pipeline_pipe_gives_what_calls_give() -> None:
     one_by_one = [pipeline(Article(text=t, published="2024-03-04")).to_dict() for t in texts]
     piped = [d.to_dict() for d in pipeline.pipe(Article(text=t, published="2024-03-04") for t in texts)]
     assert one_by_one == piped and piped[1]["events"]
+
+
+def test_empty_and_blank_texts_give_empty_documents() -> None:
+    for text in ("", "   ", "\n\n"):
+        document = analyze(text)
+        assert document.text == text and document.events == [] and document.actors == []

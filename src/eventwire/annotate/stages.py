@@ -110,7 +110,7 @@ class ParseStage:
         """
         text = document.text
         pieces = text_pieces(text, PARSE_CHUNK_CHARS)
-        if len(pieces) == 1:
+        if len(pieces) <= 1:  # an empty text has no pieces
             return self.nlp(text)
         docs = []
         for piece in pieces:
