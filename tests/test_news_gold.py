@@ -111,9 +111,11 @@ def test_mention_scorer_on_hand_made_cases(corpus) -> None:
                                            GoldMention(s.sid, s.start + 10, s.start + 20, "RUS", True)]})  # fmt: skip
     usa = Actor("USA", "United States", "USA", "GOV", "USAGOV")
     chn = Actor("CHN", "China", "CHN", None, "CHN")
+    officials = Actor("GOV", "officials", None, "GOV", "GOV")  # a sector without a country: unresolved
     figures = score_mentions(gold, {s.sid: [ActorMention(s.start, s.start + 5, "x", usa),
-                                            ActorMention(s.start + 12, s.start + 15, "y", chn)]})  # fmt: skip
-    assert figures["precision"] == 0.5 and figures["coverage"] == 0.5
+                                            ActorMention(s.start + 12, s.start + 15, "y", chn),
+                                            ActorMention(s.start + 10, s.start + 12, "z", officials)]})  # fmt: skip
+    assert figures["resolved_mentions"] == 2 and figures["precision"] == 0.5 and figures["coverage"] == 0.5
     assert figures["role_nouns"] == {"gold_mentions": 1, "coverage": 0.0, "precision": 0.0}
 
 

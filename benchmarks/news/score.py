@@ -262,6 +262,18 @@ def _article_figures(gold: Gold, predicted: dict[str, list]) -> dict[str, Any]:
     }
 
 
+def actor_primary(actor: Any) -> str | None:
+    """The code a predicted actor is compared on: its country, else a transnational prefix (IGO, NGO …).
+
+    A sector without a country ("officials" → GOV) names no code a gold label could match, so it
+    counts as unresolved, as in the PLOVER GSR actor scorer (benchmarks/eval_entities.py).
+    """
+    if actor.country:
+        return actor.country[:PRIMARY]
+    prefix = (actor.cameo_code or "")[:PRIMARY]
+    return prefix if prefix in TRANSNATIONAL else None
+
+
 def primary(code: str | None) -> str | None:
     return code[:PRIMARY] if code else None
 
@@ -274,7 +286,7 @@ def score_mentions(gold: Gold, predicted: dict[str, list]) -> dict[str, Any]:
     for sid in whole:
         golds = gold.mentions.get(sid, [])
         for m in predicted.get(sid, []):
-            code = primary(m.actor.country or m.actor.cameo_code)
+            code = actor_primary(m.actor)
             if code is None:
                 continue
             resolved += 1
@@ -287,7 +299,7 @@ def score_mentions(gold: Gold, predicted: dict[str, list]) -> dict[str, Any]:
             covered[g.role_noun][1] += 1
             covered[g.role_noun][0] += any(
                 overlaps(Side(g.start, g.end, g.code), m.start, m.end)
-                and primary(m.actor.country or m.actor.cameo_code) == primary(g.code)
+                and actor_primary(m.actor) == primary(g.code)
                 for m in predicted.get(sid, [])
             )
     right, total = covered[False][0] + covered[True][0], covered[False][1] + covered[True][1]
@@ -312,7 +324,7 @@ def _role_noun_precision(gold: Gold, predicted: dict[str, list], sids: Iterable[
     for sid in sids:
         roles = [g for g in gold.mentions.get(sid, []) if g.role_noun and g.code]
         for m in predicted.get(sid, []):
-            code = primary(m.actor.country or m.actor.cameo_code)
+            code = actor_primary(m.actor)
             found = [g for g in roles if overlaps(Side(g.start, g.end, g.code), m.start, m.end)]
             if code is None or not found:
                 continue
