@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from eventwire.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-READING = {"articles", "show", "stats", "actors", "quotes", "events", "timeline", "alerts", "export"}
+READING = {"articles", "show", "stats", "actors", "quotes", "events", "timeline", "alerts", "export", "audit"}
+# Commands that write their result to a file (given with --out) instead of printing it.
+TO_FILE = {"export", "audit"}
 
 
 def readme_examples() -> list[list[str]]:
@@ -34,17 +36,17 @@ def demo(tmp_path_factory) -> Path:
 
 def test_readme_lists_the_reading_examples() -> None:
     names = {c[0] for c in readme_examples()}
-    assert {"articles", "show", "quotes", "events", "timeline", "actors", "export"} <= names
+    assert {"articles", "show", "quotes", "events", "timeline", "actors", "export", "audit"} <= names
 
 
 @pytest.mark.parametrize("args", readme_examples(), ids=lambda a: " ".join(a))
 def test_readme_example_prints_results(args: list[str], demo: Path, tmp_path: Path) -> None:
-    args = [str(tmp_path / a) if a.endswith(".tsv") else a for a in args]
+    args = [str(tmp_path / a) if a.endswith((".tsv", ".csv")) else a for a in args]
     result = CliRunner().invoke(app, [*args, "--db", str(demo)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    if args[0] == "export":
+    if args[0] in TO_FILE:
         out = Path(args[args.index("--out") + 1])
-        assert out.read_text().count("\n") >= 1
+        assert out.read_text().count("\n") >= 2, out.read_text()
         assert "exported 0" not in result.output
         return
     assert result.stdout.strip()

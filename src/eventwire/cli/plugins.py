@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from eventwire.cli.common import JsonOption, print_json, print_table
+from rich.table import Table
+
+from eventwire.cli.common import JsonOption, console, print_json
 
 
 def coders_cli(as_json: JsonOption = False) -> None:
@@ -23,4 +25,12 @@ def coders_cli(as_json: JsonOption = False) -> None:
     if as_json:
         print_json(rows)
         return
-    print_table([{**r, "default": "yes" if r["default"] else ""} for r in rows], title="coders")
+    table = Table(title="coders")
+    table.add_column("name", no_wrap=True)  # names are typed back into --coder: never broken
+    table.add_column("v")
+    table.add_column("default")
+    table.add_column("from", overflow="fold")
+    table.add_column("description", overflow="fold")
+    for r in rows:
+        table.add_row(r["name"], str(r["version"]), "yes" if r["default"] else "", r["from"], r["description"])
+    console.print(table)
