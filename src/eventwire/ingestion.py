@@ -52,13 +52,7 @@ class IngestOptions:
     @property
     def pipeline(self) -> PipelineConfig:
         """The annotation pipeline these options ask for (ingest and re-annotation share it)."""
-        return PipelineConfig(
-            model=self.model,
-            coder=self.coder,
-            allow_unresolved=self.allow_unresolved,
-            article_time_budget=self.article_time_budget,
-            min_confidence=self.min_confidence,
-        )
+        return PipelineConfig.from_settings(self)
 
 
 @dataclass(slots=True)

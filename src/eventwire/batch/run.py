@@ -81,12 +81,8 @@ class BatchOptions:
 
     @property
     def pipeline(self) -> PipelineConfig:
-        return PipelineConfig(
-            model=self.model,
-            coder=self.coder,
-            allow_unresolved=self.allow_unresolved,
-            article_time_budget=self.article_time_budget,
-        )
+        """The annotation pipeline these options ask for, as ingest builds it (same field names)."""
+        return PipelineConfig.from_settings(self)
 
     def task(self) -> TaskSettings:
         return TaskSettings(self.fetch, self.pipeline)
