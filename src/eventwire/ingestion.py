@@ -12,6 +12,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
+from typing import Any
 
 from eventwire.dedup import NEAR_DUPLICATE_JACCARD, Fingerprint, fingerprint, jaccard
 from eventwire.extract import extract_or_fail
@@ -48,6 +49,20 @@ class IngestOptions:
     coder: str = DEFAULT_CODER
     fetch: FetchSettings = field(default_factory=FetchSettings)
     article_time_budget: float = 0.0  # seconds per article; 0: none
+
+    @classmethod
+    def from_settings(cls, settings: Any, fetch: FetchSettings, **extra: Any) -> IngestOptions:
+        """Options from the annotation fields of a settings object (the CLI's or the server's)."""
+        return cls(
+            annotate=settings.annotate,
+            batch_size=settings.batch_size,
+            allow_unresolved=settings.allow_unresolved,
+            min_confidence=settings.min_confidence,
+            coder=settings.coder,
+            fetch=fetch,
+            article_time_budget=settings.article_time_budget,
+            **extra,
+        )
 
     @property
     def pipeline(self) -> PipelineConfig:

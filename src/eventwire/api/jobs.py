@@ -28,15 +28,7 @@ def _options(settings: ServerSettings, allow_private: bool) -> Any:
     fetch = FetchSettings(
         timeout=settings.fetch_timeout, max_bytes=settings.max_fetch_bytes, allow_private=allow_private
     )
-    return IngestOptions(
-        annotate=settings.annotate,
-        batch_size=settings.batch_size,
-        allow_unresolved=settings.allow_unresolved,
-        min_confidence=settings.min_confidence,
-        coder=settings.coder,
-        fetch=fetch,
-        article_time_budget=settings.article_time_budget,
-    )
+    return IngestOptions.from_settings(settings, fetch)
 
 
 def text_job(text: str, title: str | None, url: str | None, settings: ServerSettings) -> Callable[[Store], dict]:

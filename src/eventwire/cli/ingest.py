@@ -40,17 +40,7 @@ def _ingest_options(settings: Settings, kind: str | None = None) -> IngestOption
         allow_private=settings.allow_private,
         allow_local_links=settings.allow_local_links,
     )
-    return IngestOptions(
-        kind=kind,
-        annotate=settings.annotate,
-        n_process=settings.processes,
-        batch_size=settings.batch_size,
-        allow_unresolved=settings.allow_unresolved,
-        min_confidence=settings.min_confidence,
-        coder=settings.coder,
-        fetch=fetch,
-        article_time_budget=settings.article_time_budget,
-    )
+    return IngestOptions.from_settings(settings, fetch, kind=kind, n_process=settings.processes)
 
 
 class _ProgressReporter:
