@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
+from browser_support import chromium, watch_page
 from eventwire.analysis import dyad_timeline
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
@@ -25,8 +26,6 @@ from eventwire.store import aggregates, queries
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PAGE = 50  # rows per page in the dashboard's events table
 ACTOR = "Armenia"  # in several of the corpus's events, on both sides
 
@@ -86,10 +85,8 @@ def corpus(nlp, tmp_path_factory) -> Iterator[Corpus]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
@@ -99,21 +96,13 @@ def shots(tmp_path_factory) -> Path:
     return folder
 
 
-def _watch(page: Page, base: str) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("request", lambda r: problems.append(f"off-site request {r.url}") if not r.url.startswith(base) else None)
-    return problems
-
-
 def _span(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
 def test_corpus_events_filtered_by_actor_open_with_their_evidence(corpus, browser, shots):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    problems = _watch(page, corpus.url)
+    problems = watch_page(page, corpus.url)
     page.goto(corpus.url + "/")
     rows = page.locator("#events-table tbody tr[data-event]")
     expect(rows.first).to_be_visible()
@@ -150,7 +139,7 @@ def test_corpus_events_filtered_by_actor_open_with_their_evidence(corpus, browse
 
 def test_corpus_timeline_draws_the_busiest_dyad_and_quotes_group_by_speaker(corpus, browser, shots):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    problems = _watch(page, corpus.url)
+    problems = watch_page(page, corpus.url)
     a, b = corpus.dyad
     page.goto(f"{corpus.url}/#/timeline")
     page.fill("#timeline-form input[name=source]", a)
@@ -178,7 +167,7 @@ def test_corpus_timeline_draws_the_busiest_dyad_and_quotes_group_by_speaker(corp
 
 def test_corpus_dashboard_fits_a_phone(corpus, browser, shots):
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
-    problems = _watch(page, corpus.url)
+    problems = watch_page(page, corpus.url)
     page.goto(f"{corpus.url}/#/events?actor={ACTOR}")
     expect(page.locator("#events-table tbody tr[data-event]")).to_have_count(len(corpus.actor_events))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
+from browser_support import chromium, watch_page
 from eventwire.api.server import serve_in_background
 from eventwire.api.settings import ServerSettings
 from eventwire.ingestion import IngestOptions, ingest
@@ -23,8 +24,6 @@ from eventwire.store import queries
 from eventwire.store.database import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +46,8 @@ def demo(nlp, tmp_path_factory) -> Iterator[dict]:
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
@@ -60,18 +57,10 @@ def shots(tmp_path_factory) -> Path:
     return folder
 
 
-def _watch(page: Page, base: str) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("request", lambda r: problems.append(f"off-site request {r.url}") if not r.url.startswith(base) else None)
-    return problems
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_map_shades_countries_and_lists_events_on_click(demo, browser, shots, width):
     page = browser.new_page(viewport={"width": width, "height": 800})
-    problems = _watch(page, demo["url"])
+    problems = watch_page(page, demo["url"])
     page.goto(demo["url"] + "/#/map")
     shaded = page.locator("#map-chart path.country.has-events")
     expect(shaded.first).to_be_attached()
@@ -106,7 +95,7 @@ def test_export_downloads_the_current_filter(demo, browser, tmp_path):
 
 def test_quotes_network_timeline_errors_and_empty_states(demo, browser, shots):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    problems = _watch(page, demo["url"])
+    problems = watch_page(page, demo["url"])
     page.goto(demo["url"] + "/#/quotes")
     groups = page.locator(".speaker-group")
     expect(groups).to_have_count(demo["speakers"])
