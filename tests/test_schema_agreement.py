@@ -29,6 +29,8 @@ PARQUET_ONLY = {
 }  # fmt: skip
 # API event fields computed by the query (the evidence sentence of the first mention).
 API_COMPUTED = {"sentence"}
+# The side objects the API builds from the store's flat side columns (code, name, actor id, person).
+SIDES = {"source", "target"}
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +58,10 @@ def _fields(model: type[BaseModel]) -> set[str]:
 
 def test_api_event_fields_are_store_columns(columns: dict[str, set[str]]) -> None:
     events = columns["events"] | {"event_id"}
-    assert _fields(schemas.EventOut) - API_COMPUTED - {"event_id"} <= columns["events"]
-    assert _fields(schemas.MentionOut) - {"event_id", "mention_id"} <= columns["event_mentions"] | events
+    assert _fields(schemas.EventOut) - API_COMPUTED - SIDES - {"event_id"} <= columns["events"]
+    assert _fields(schemas.MentionOut) - SIDES - {"event_id", "mention_id"} <= columns["event_mentions"] | events
+    for side in SIDES:  # what the side objects are built from
+        assert {f"{side}_{c}" for c in ("code", "name", "actor_id", "person")} <= columns["events"]
 
 
 def test_api_quote_fields_are_store_columns(columns: dict[str, set[str]]) -> None:

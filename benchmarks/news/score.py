@@ -298,8 +298,7 @@ def score_mentions(gold: Gold, predicted: dict[str, list]) -> dict[str, Any]:
                 continue
             covered[g.role_noun][1] += 1
             covered[g.role_noun][0] += any(
-                overlaps(Side(g.start, g.end, g.code), m.start, m.end)
-                and actor_primary(m.actor) == primary(g.code)
+                overlaps(Side(g.start, g.end, g.code), m.start, m.end) and actor_primary(m.actor) == primary(g.code)
                 for m in predicted.get(sid, [])
             )
     right, total = covered[False][0] + covered[True][0], covered[False][1] + covered[True][1]

@@ -255,12 +255,17 @@ class Place:
 
 @dataclass(slots=True)
 class EventActor:
-    """One side of an event: the resolved actor, or only the text when unresolved (a generic target)."""
+    """One side of an event: the resolved actor, or only the text when unresolved (a generic target).
+
+    ``name`` is the code's name ("Russia (government)"); ``person`` is the person behind the side
+    ("Vladimir Putin", the same Actor as ``actor``), None for a code-level actor such as a country.
+    """
 
     code: str | None
     name: str
     span: Span | None = None
     actor: Actor | None = None
+    person: Actor | None = None
 
 
 @dataclass(slots=True)

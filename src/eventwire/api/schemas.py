@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 
 def _utc(value: datetime) -> datetime:
@@ -22,7 +22,46 @@ class Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class EventOut(BaseModel):
+class PersonOut(BaseModel):
+    """The person behind an event side, from the actor dictionary."""
+
+    id: str
+    name: str
+
+
+class SideOut(BaseModel):
+    """One side of an event: its CAMEO code, the code's name ("Russia (government)"), and the person
+    ("Vladimir Putin") or null for a code-level actor (a country, a body). An unresolved side has no
+    code and its text as the name."""
+
+    code: str | None = None
+    name: str | None = None
+    person: PersonOut | None = None
+
+
+def _side(row: dict[str, Any], side: str) -> dict[str, Any] | None:
+    code, name, person = row.get(f"{side}_code"), row.get(f"{side}_name"), row.get(f"{side}_person")
+    if code is None and name is None:
+        return None
+    found = {"id": row.get(f"{side}_actor_id"), "name": person} if person is not None else None
+    return {"code": code, "name": name, "person": found}
+
+
+class Sides(BaseModel):
+    """``source`` and ``target`` as objects built from the store's flat side columns (which stay)."""
+
+    source: SideOut | None = None
+    target: SideOut | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nest_sides(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "source" not in data:
+            data = {**data, "source": _side(data, "source"), "target": _side(data, "target")}
+        return data
+
+
+class EventOut(Sides):
     event_id: str
     event_date: date | None = None
     source_code: str | None = None
@@ -58,7 +97,7 @@ class EventPage(BaseModel):
     items: list[EventOut]
 
 
-class MentionOut(Open):
+class MentionOut(Sides, Open):
     """One report of an event in one article, with character offsets into that article's text."""
 
     mention_id: str

@@ -103,10 +103,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             *_fields("mention_id", "article_id", "site"),
             ("published", pa.timestamp("us")),
             ("event_date", pa.date32()),
-            *_fields("source_code", "source_name", "source_actor_id"),
+            *_fields("source_code", "source_name", "source_actor_id", "source_person"),
             ("source_start", INT),
             ("source_end", INT),
-            *_fields("target_code", "target_name", "target_actor_id"),
+            *_fields("target_code", "target_name", "target_actor_id", "target_person"),
             ("target_start", INT),
             ("target_end", INT),
             *_span_fields("action"),
@@ -212,11 +212,16 @@ def _span(row: dict[str, Any], prefix: str, text_column: str | None = None) -> S
 def _event_actor(row: dict[str, Any], side: str) -> EventActor | None:
     if row[f"{side}_name"] is None:
         return None
+    actor = _from_actor(row[f"{side}_actor"])
+    # Batch output written before events kept the person has no such column: no person, as in a
+    # store migrated from then.
+    person = actor if row.get(f"{side}_person") is not None else None
     return EventActor(
         code=row[f"{side}_code"],
         name=row[f"{side}_name"],
         span=_span(row, side, f"{side}_text"),
-        actor=_from_actor(row[f"{side}_actor"]),
+        actor=actor,
+        person=person,
     )
 
 

@@ -149,9 +149,10 @@ def events_cli(
     print_events(rows, f"no events match {given}" if given else "no events in the store")
 
 
-def _actor(name: str | None, code: str | None) -> Text:
-    """Name and code of a resolved actor; an unresolved phrase is dimmed and marked with a ?."""
-    label = " ".join((name or "").split())
+def _actor(name: str | None, code: str | None, person: str | None = None) -> Text:
+    """Name and code of a resolved actor (the person's name over the code when the side names one);
+    an unresolved phrase is dimmed and marked with a ?."""
+    label = " ".join((person or name or "").split())
     if len(label) > NAME_CHARS:
         label = label[: NAME_CHARS - 1] + "…"
     if code:
@@ -184,9 +185,9 @@ def print_events(rows: list[dict], empty: str = "no events") -> None:
         table.add_row(
             e["event_id"] if wide else e["event_id"][:SHORT_ID],
             str(e["event_date"]) if e.get("event_date") else Text("undated", style="dim italic"),
-            _actor(e.get("source_name"), e.get("source_code")),
+            _actor(e.get("source_name"), e.get("source_code"), e.get("source_person")),
             action,
-            _actor(e.get("target_name"), e.get("target_code")),
+            _actor(e.get("target_name"), e.get("target_code"), e.get("target_person")),
             Text("" if gold is None else f"{gold:+.1f}", style="red3" if (gold or 0) < 0 else "green3"),
             *([" ".join((e.get("sentence") or "").split())] if evidence else []),
         )

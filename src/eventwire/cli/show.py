@@ -55,18 +55,22 @@ def _mention_spans(m: dict[str, Any]) -> list[tuple[int | None, int | None, str]
     return [(m.get(f"{role}_start"), m.get(f"{role}_end"), role) for role in ("source", "action", "target")]
 
 
-def _who(name: str | None, code: str | None) -> str:
+def _who(row: dict[str, Any], role: str) -> str:
+    """A side as "Russia (government) (RUSGOV)", or with its person "Vladimir Putin (RUSGOV · Russia (government))"."""
+    name, code, person = row.get(f"{role}_name"), row.get(f"{role}_code"), row.get(f"{role}_person")
+    if code and person:
+        return f"{person} ({code} · {name})"
     return f"{name or '?'} ({code})" if code else f"{name or '—'}"
 
 
 def show_event(event: dict[str, Any]) -> None:
     flags = ", ".join(f for f in ("negated", "hypothetical", "future") if event.get(f))
     head = Text.assemble(
-        (_who(event.get("source_name"), event.get("source_code")), STYLES["source"]),
+        (_who(event, "source"), STYLES["source"]),
         " → ",
         (f"{event.get('plover_type') or '?'} {event.get('cameo_code') or ''}", STYLES["action"]),
         " → ",
-        (_who(event.get("target_name"), event.get("target_code")), STYLES["target"]),
+        (_who(event, "target"), STYLES["target"]),
     )
     meta = Text(
         f"\ndate {event.get('event_date') or 'undated'} · Goldstein {event.get('goldstein')} · "
@@ -104,9 +108,9 @@ def show_article(row: dict[str, Any], notes: dict[str, list[dict[str, Any]]]) ->
     for m in notes["event_mentions"]:
         events.add_row(
             Text(m["event_id"], style="cyan"),
-            _who(m.get("source_name"), m.get("source_code")),
+            _who(m, "source"),
             f"{m.get('plover_type') or '?'} {m.get('cameo_code') or ''}",
-            _who(m.get("target_name"), m.get("target_code")),
+            _who(m, "target"),
             f"{m.get('action_start')}-{m.get('action_end')}",
         )
     console.print(events if notes["event_mentions"] else Text("no events coded in this article", style="dim"))

@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.annotate.actors import code_name
+from eventwire.annotate.actors import code_name, person_of
 from eventwire.coding.arguments import generic_text
 from eventwire.coding.flags import Flags
 from eventwire.coding.ontology import Ontology
@@ -85,6 +85,7 @@ def _event_actor(mention: ActorMention) -> EventActor:
         name=code_name(mention.actor),
         span=Span(mention.start, mention.end, mention.text),
         actor=mention.actor,
+        person=person_of(mention.actor),
     )
 
 

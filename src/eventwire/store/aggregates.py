@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from eventwire.store.database import Store
-from eventwire.store.queries import actor_clause, cursor, either_actor_clause, frame
+from eventwire.store.queries import cursor, either_actor_clause, frame, side_clause
 
 # CAMEO actor codes start with a country (RUSGOV, UKRMIL) except for these groupings, whose
 # members differ after the prefix (IGOUNO is the UN, IGOEUR the EU): they keep the whole code.
@@ -38,11 +38,11 @@ def _date_range(since: date | None, until: date | None) -> tuple[str, list[Any]]
 
 def timeline_sql(a: str, b: str | None, freq: str, since: date | None, until: date | None) -> tuple[str, list[Any]]:
     """Per period and direction (a→b, b→a; or a→any, any→a without b): counts by quad class, Goldstein."""
-    out_a, pa = actor_clause("source_code", "source_name", a)
-    in_a, pa2 = actor_clause("target_code", "target_name", a)
+    out_a, pa = side_clause("source", a)
+    in_a, pa2 = side_clause("target", a)
     if b:
-        out_b, pb = actor_clause("target_code", "target_name", b)
-        in_b, pb2 = actor_clause("source_code", "source_name", b)
+        out_b, pb = side_clause("target", b)
+        in_b, pb2 = side_clause("source", b)
         forward, backward = f"{out_a} AND {out_b}", f"{in_a} AND {in_b}"
         fparams, bparams = [*pa, *pb], [*pa2, *pb2]
         labels = [f"{a.upper()}→{b.upper()}", f"{b.upper()}→{a.upper()}"]
@@ -164,11 +164,11 @@ def cluster_inputs(
 
 def undated_count(store: Store, a: str, b: str | None = None) -> int:
     """Events of the timeline's dyad (both directions) that have no date, so no place on a timeline."""
-    out_a, pa = actor_clause("source_code", "source_name", a)
-    in_a, pa2 = actor_clause("target_code", "target_name", a)
+    out_a, pa = side_clause("source", a)
+    in_a, pa2 = side_clause("target", a)
     if b:
-        out_b, pb = actor_clause("target_code", "target_name", b)
-        in_b, pb2 = actor_clause("source_code", "source_name", b)
+        out_b, pb = side_clause("target", b)
+        in_b, pb2 = side_clause("source", b)
         sides, params = f"({out_a} AND {out_b}) OR ({in_a} AND {in_b})", [*pa, *pb, *pa2, *pb2]
     else:
         sides, params = f"{out_a} OR {in_a}", [*pa, *pa2]

@@ -169,6 +169,8 @@ def mention_rows(
                 "target_actor_id": tgt.actor.actor_id if tgt and tgt.actor else None,
                 "target_start": tgt.span.start if tgt and tgt.span else None,
                 "target_end": tgt.span.end if tgt and tgt.span else None,
+                "source_person": src.person.name if src.person else None,
+                "target_person": tgt.person.name if tgt and tgt.person else None,
                 "action_start": ev.action.start,
                 "action_end": ev.action.end,
                 "action_text": ev.action.text,
@@ -327,17 +329,33 @@ SELECT
     CAST(count(DISTINCT coalesce(site, article_id)) AS INTEGER) AS num_sources,
     CAST(count(DISTINCT article_id) AS INTEGER) AS num_articles,
     arg_min(article_id, {first}) AS first_article_id,
-    arg_min(sentence, {first}) AS sentence
+    arg_min(sentence, {first}) AS sentence,
+    {side_persons}
 FROM {mentions}
 {where}
 GROUP BY event_id
 """
 
 
+def _side_person(side: str) -> str:
+    """A side's actor id and person: the first mention naming a person gives both (so the id is the
+    person's), else the first mention's actor id and no person. ``arg_min`` skips null values."""
+    person_id = f"CASE WHEN {side}_person IS NOT NULL THEN {side}_actor_id END"
+    return (
+        f"coalesce(arg_min({person_id}, {{first}}), arg_min({side}_actor_id, {{first}})) AS {side}_actor_id, "
+        f"arg_min({side}_person, {{first}}) AS {side}_person"
+    )
+
+
+# The person columns came with schema version 5, so they end the ``events`` row.
+SIDE_PERSONS = ", ".join(_side_person(side) for side in ("source", "target"))
+
+
 def events_select(mentions: str, where: str = "") -> str:
     """The ``SELECT`` that aggregates the mentions in ``mentions`` (a table or subquery) into events."""
     return (
-        EVENTS_SELECT_TEMPLATE.replace("{first}", FIRST_MENTION)
+        EVENTS_SELECT_TEMPLATE.replace("{side_persons}", SIDE_PERSONS)
+        .replace("{first}", FIRST_MENTION)
         .replace("{mentions}", mentions)
         .replace("{where}", where)
     )

@@ -64,8 +64,10 @@ def _actor_columns(side: str) -> list[str]:
     group = f"left({code}, 3) IN ({', '.join(repr(p) for p in NON_STATE_PREFIXES)})"
     return [
         code,
-        # GDELT names only coded actors; an unresolved phrase ("the talks") would read as one.
-        f"CASE WHEN {code} IS NOT NULL THEN {_clean(f'e.{side}_name')} END",
+        # GDELT names only coded actors; an unresolved phrase ("the talks") would read as one. Its
+        # codebook names a political leader by the leader's name and anything else by the country's
+        # or body's name: the person when the side names one, else the code's name.
+        f"CASE WHEN {code} IS NOT NULL THEN {_clean(f'coalesce(e.{side}_person, e.{side}_name)')} END",
         f"CASE WHEN {state} THEN left({code}, 3) END",
         f"CASE WHEN {group} THEN nullif(substr({code}, 4, 3), '') END",
         "NULL",

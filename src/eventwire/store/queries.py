@@ -22,7 +22,8 @@ from eventwire.store.database import ARTICLE_COLUMNS, Store, contains, starts_wi
 from eventwire.store.rows import ANNOTATION_TABLES
 
 EVENT_COLUMNS = (
-    "event_id, event_date, source_code, source_name, target_code, target_name, cameo_code, root_code, "
+    "event_id, event_date, source_code, source_name, source_actor_id, source_person, "
+    "target_code, target_name, target_actor_id, target_person, cameo_code, root_code, "
     "plover_type, plover_mode, goldstein, quad_class, negated, hypothetical, future, reported, "
     "location_name, location_country, lat, lon, confidence, num_mentions, num_sources, num_articles, "
     "first_article_id, sentence"
@@ -108,10 +109,20 @@ def actor_clause(code_col: str, name_col: str, value: str) -> tuple[str, list[An
     ]
 
 
+def side_clause(side: str, value: str) -> tuple[str, list[Any]]:
+    """Events whose ``side`` (source or target) is the actor: ``actor_clause`` on its code and the
+    code's name, or a fragment of the person's name ("Putin" finds RUSGOV events he is behind)."""
+    value = value.strip()
+    return (
+        f"({side}_code LIKE ? ESCAPE '!' OR {side}_name ILIKE ? ESCAPE '!' OR {side}_person ILIKE ? ESCAPE '!')",
+        [starts_with(value.upper()), contains(value), contains(value)],
+    )
+
+
 def either_actor_clause(value: str) -> tuple[str, list[Any]]:
-    """Events whose source or target is the actor (``actor_clause`` on both sides)."""
-    src, p1 = actor_clause("source_code", "source_name", value)
-    tgt, p2 = actor_clause("target_code", "target_name", value)
+    """Events whose source or target is the actor (``side_clause`` on both sides)."""
+    src, p1 = side_clause("source", value)
+    tgt, p2 = side_clause("target", value)
     return f"({src} OR {tgt})", [*p1, *p2]
 
 
@@ -127,8 +138,8 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         clause, values = either_actor_clause(f.actor)
         add(clause, *values)
     if f.dyad:
-        src, p1 = actor_clause("source_code", "source_name", f.dyad[0])
-        tgt, p2 = actor_clause("target_code", "target_name", f.dyad[1])
+        src, p1 = side_clause("source", f.dyad[0])
+        tgt, p2 = side_clause("target", f.dyad[1])
         add(f"{src} AND {tgt}", *p1, *p2)
     if f.plover_type:
         add("plover_type = ?", f.plover_type.strip().upper())
@@ -150,12 +161,8 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
             add(f"coalesce({flag}, false) = ?", value)
     if f.text:
         like = contains(f.text.strip())
-        add(
-            "(sentence ILIKE ? ESCAPE '!' OR source_name ILIKE ? ESCAPE '!' OR target_name ILIKE ? ESCAPE '!')",
-            like,
-            like,
-            like,
-        )
+        names = ("sentence", "source_name", "target_name", "source_person", "target_person")
+        add("(" + " OR ".join(f"{name} ILIKE ? ESCAPE '!'" for name in names) + ")", *[like] * len(names))
     if f.article_id:
         add("event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", f.article_id)
     return (" AND ".join(where) or "true"), params

@@ -143,6 +143,30 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_ref VARCHAR;
         """,
     ),
+    (
+        5,
+        "events: the person behind each side (name; source/target_actor_id is its id) apart from the code",
+        # Mentions coded before this version have no person until their articles are re-annotated;
+        # the events take their first mention's actor ids, as the aggregation does.
+        """
+        ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS source_person VARCHAR;
+        ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS target_person VARCHAR;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS source_actor_id VARCHAR;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS source_person VARCHAR;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS target_actor_id VARCHAR;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS target_person VARCHAR;
+        UPDATE events SET source_actor_id = first.source_actor_id, target_actor_id = first.target_actor_id
+        FROM (
+            SELECT event_id,
+                arg_min(source_actor_id, (coalesce(published, TIMESTAMP '9999-01-01'), article_id, mention_id))
+                    AS source_actor_id,
+                arg_min(target_actor_id, (coalesce(published, TIMESTAMP '9999-01-01'), article_id, mention_id))
+                    AS target_actor_id
+            FROM event_mentions GROUP BY event_id
+        ) first
+        WHERE events.event_id = first.event_id;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

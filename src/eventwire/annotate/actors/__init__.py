@@ -8,7 +8,14 @@ from eventwire.annotate.actors.petrarch import (
     read_agent_dictionary,
     read_discards,
 )
-from eventwire.annotate.actors.resolve import code_name, link_speakers, resolve_actors, resolve_text, search_actors
+from eventwire.annotate.actors.resolve import (
+    code_name,
+    link_speakers,
+    person_of,
+    resolve_actors,
+    resolve_text,
+    search_actors,
+)
 from eventwire.annotate.actors.text import SECTORS, TRANSNATIONAL_SECTORS, composite_name, normalise
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "load_actor_dictionary",
     "normalise",
     "paused_gc",
+    "person_of",
     "read_actor_dictionary",
     "read_agent_dictionary",
     "read_discards",

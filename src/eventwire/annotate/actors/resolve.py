@@ -43,6 +43,7 @@ __all__ = [
     "code_name",
     "link_speakers",
     "load_actor_dictionary",
+    "person_of",
     "resolve_actors",
     "resolve_text",
     "search_actors",
@@ -308,6 +309,15 @@ def code_name(actor: Actor) -> str:
     if actor.country is None:  # a transnational body's code: the body's name ("NATO")
         return dictionary.body_name(actor.cameo_code) or actor.cameo_code
     return dictionary.composite(actor.cameo_code).name
+
+
+def person_of(actor: Actor | None) -> Actor | None:
+    """The actor when it is a person, so views can show the person apart from the code; None for a
+    code-level actor (a country, a body, a role noun's government)."""
+    if actor is None:
+        return None
+    record = load_actor_dictionary().by_id.get(actor.actor_id)
+    return actor if record is not None and record.kind == "person" else None
 
 
 def search_actors(query: str | None, limit: int = 50) -> list[Actor]:

@@ -88,6 +88,14 @@ export function actorName(name, code) {
   return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
 }
 
+// An event side as the API gives it ({code, name: the code's name, person}): who it is (the person,
+// else the code's name) and, for a person, the code it holds: "Dmitry Peskov · RUSGOV".
+export function sideLabel(side) {
+  if (!side) return "";
+  const who = actorName(side.person ? side.person.name : side.name, side.code);
+  return side.person && side.code ? `${who} · ${side.code}` : who;
+}
+
 // A quote's speaker as found ("He") and, for a pronoun, whom it refers to: "He → Dmitry Peskov".
 export function speakerLabel(q) {
   const mention = actorName(q.speaker);

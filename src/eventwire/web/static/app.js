@@ -1,5 +1,5 @@
 // The dashboard: a hash router over the API's read endpoints, plus the ingest form.
-import { actorName, download, el, fmtGold, getJSON, postForm, query, setToken, speakerLabel, token } from "./api.js";
+import { actorName, download, el, fmtGold, getJSON, postForm, query, setToken, sideLabel, speakerLabel, token } from "./api.js";
 import { showArticle } from "./article.js";
 import { drawMap, loadCountries } from "./map.js";
 import { drawNetwork } from "./network.js";
@@ -50,11 +50,16 @@ function formParams(form) {
 
 // -- events -----------------------------------------------------------------------------------
 
-// An actor resolved to a CAMEO code shows its name over the code; an unresolved one (a generic
-// phrase such as "the talks", or a name outside the dictionaries) is marked as such.
-function actorCell(name, code) {
-  const label = actorName(name, code);
-  if (code) return el("td", {}, label, el("span", { class: "code" }, code));
+// An actor resolved to a CAMEO code shows its name over the code; a person shows their name over
+// the code and the code's name ("Dmitry Peskov" over "RUSGOV · Russia (government)"). An unresolved
+// one (a generic phrase such as "the talks", or a name outside the dictionaries) is marked as such.
+function actorCell(side) {
+  const { name, code, person } = side || {};
+  const label = actorName(person ? person.name : name, code);
+  if (code) {
+    const codeLine = person ? `${code} · ${actorName(name, code)}` : code;
+    return el("td", person ? { class: "person", title: `person ${person.id}` } : {}, label, el("span", { class: "code" }, codeLine));
+  }
   if (!label) return el("td", { class: "none" }, "—");
   return el("td", { class: "unresolved", title: "not resolved to an actor code" }, label, el("span", { class: "code" }, "unresolved"));
 }
@@ -69,9 +74,9 @@ function eventRow(e) {
   const gold = e.goldstein ?? 0;
   return el("tr", { class: `q${e.quad_class || 0}`, "data-event": e.event_id, onclick: () => go(`event/${encodeURIComponent(e.event_id)}`) },
     el("td", { class: "date" }, e.event_date || el("span", { class: "undated", title: "no date found in the text" }, "undated")),
-    actorCell(e.source_name, e.source_code),
+    actorCell(e.source),
     el("td", {}, e.plover_type || "", el("span", { class: "code" }, `CAMEO ${e.cameo_code}`), ...flags.map((f) => el("span", { class: "badge flag" }, f))),
-    actorCell(e.target_name, e.target_code),
+    actorCell(e.target),
     el("td", { class: `num gold ${gold < 0 ? "neg" : gold > 0 ? "pos" : ""}` }, fmtGold(e.goldstein)),
     el("td", { class: "num col-reports" }, e.num_articles ?? ""),
     el("td", { class: "col-sentence" }, e.sentence || ""));
@@ -130,7 +135,7 @@ async function mapView(params) {
     title.hidden = false;
     title.textContent = `${label}: ${events.length} event${events.length === 1 ? "" : "s"}`;
     picked.replaceChildren(...events.map((e) => el("li", {}, el("a", { href: `#/event/${encodeURIComponent(e.event_id)}` },
-      `${e.event_date || "undated"} ${actorName(e.source_name, e.source_code)} ${e.plover_type || ""} ${actorName(e.target_name, e.target_code)}`))));
+      `${e.event_date || "undated"} ${sideLabel(e.source)} ${e.plover_type || ""} ${sideLabel(e.target)}`))));
   };
   const drawn = drawMap($("map-chart"), topo, page.items, onPick);
   title.hidden = true;

@@ -1,6 +1,6 @@
 // The article view: the text with the chosen event's sentence, source, action and target marked,
 // and every quote, speaker and time expression; offsets come straight from the API.
-import { actorName, el, fmtGold, speakerLabel } from "./api.js";
+import { actorName, el, fmtGold, sideLabel, speakerLabel } from "./api.js";
 
 function spansFor(article, mention) {
   const spans = [];
@@ -40,17 +40,20 @@ export function renderText(container, text, spans) {
   }
 }
 
-function side(name, code, missing) {
-  const label = actorName(name, code);
+// A side of the event: the person and the code it holds ("Dmitry Peskov · RUSGOV", the code's name
+// on hover), the code's name for a code-level actor, or the unresolved text.
+function side(s, missing) {
+  const label = sideLabel(s);
   if (!label) return el("b", { class: "none" }, missing);
-  return el("b", code ? { title: code } : { class: "unresolved", title: "not resolved to an actor code" }, label);
+  if (!s.code) return el("b", { class: "unresolved", title: "not resolved to an actor code" }, label);
+  return el("b", { title: `${s.code} · ${actorName(s.name, s.code)}` }, label);
 }
 
 function describe(m) {
   const flags = ["negated", "hypothetical", "future", "reported"].filter((f) => m[f]);
   return el("span", {},
-    side(m.source_name, m.source_code, "?"), ` ${m.action_text || m.cameo_code} `,
-    side(m.target_name, m.target_code, "—"),
+    side(m.source, "?"), ` ${m.action_text || m.cameo_code} `,
+    side(m.target, "—"),
     el("span", { class: "badge" }, `${m.plover_type} · CAMEO ${m.cameo_code}`),
     el("span", { class: "badge" }, `Goldstein ${fmtGold(m.goldstein)}`),
     ...flags.map((f) => el("span", { class: "badge flag" }, f)));
