@@ -19,6 +19,7 @@ from browser_support import chromium, watch_page
 from eventwire import IngestOptions, Store, analyze, ingest
 from eventwire.api.settings import ServerSettings
 from eventwire.batch.records import annotation_rows, document_from_rows, to_table
+from eventwire.ingestion import reannotate
 from eventwire.store import queries
 from eventwire.store.export import GDELT_COLUMNS, export_to_file
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS
@@ -174,6 +175,19 @@ def test_older_store_migrates_gets_person_columns_and_new_events_fill_them(tmp_p
         assert new["source_person"] == "Vladimir Putin" and new["source_code"] == "RUSGOV"
     with Store(path) as store:  # opening again applies nothing twice
         assert store.schema_version() == LATEST_VERSION
+
+
+def test_annotate_redoes_events_stored_by_the_previous_events_stage(tmp_path: Path):
+    """A migrated store's rows have no person; the events stage's new version makes them outdated."""
+    with Store(tmp_path / "old.duckdb") as store:
+        _ingest(store, tmp_path / "texts", {"putin": PUTIN})
+        store.con.execute("UPDATE event_mentions SET source_person = NULL")
+        store.con.execute("UPDATE events SET source_person = NULL")
+        store.con.execute("UPDATE annotation_runs SET annotator = replace(annotator, 'events.v3', 'events.v2')")
+        assert reannotate(store, IngestOptions(min_confidence=0.0)) == 1
+        assert reannotate(store, IngestOptions(min_confidence=0.0)) == 0
+        event = _by_sentence(queries.list_events(store, queries.EventFilter()), PUTIN)
+        assert event["source_person"] == "Vladimir Putin"
 
 
 def test_dashboard_shows_the_person_with_the_code(api: str):

@@ -21,7 +21,7 @@ PINNED_STAGES = [
     "eventwire.quotes.v3",
     "eventwire.speakers.v2",
     "eventwire.timexes.v2",
-    "eventwire.events.v2",
+    "eventwire.events.v3",
 ]
 PINNED_CODER = "eventwire.dependency.v3"
 # The default pipeline cuts events under the default confidence threshold; the version says so.
@@ -34,13 +34,13 @@ def test_pipeline_versions_are_pinned() -> None:
     assert pipeline.names == PINNED_STAGES
     version = annotator_version()
     assert version.startswith("eventwire.parse.v2[core_web_sm")
-    assert version.endswith(f"+eventwire.timexes.v2+eventwire.events.v2[{PINNED_CODER_VERSION}]")
+    assert version.endswith(f"+eventwire.timexes.v2+eventwire.events.v3[{PINNED_CODER_VERSION}]")
     other = annotator_version(PipelineConfig(coder="example.keyword.v1"))
     assert other != version and other.endswith("[example.keyword.v1]")
 
 
 def test_pipeline_checks_stage_order_when_built() -> None:
-    with pytest.raises(PipelineError, match=r"stage 'eventwire.events.v2' requires .*actors.*quotes.*timexes"):
+    with pytest.raises(PipelineError, match=r"stage 'eventwire.events.v3' requires .*actors.*quotes.*timexes"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "events", "actors", "quotes", "timexes")))
     with pytest.raises(PipelineError, match=r"'eventwire.actors.v3' requires parse"):
         Pipeline.from_config(PipelineConfig(stages=("actors",)))

@@ -73,4 +73,4 @@ def test_ingest_reads_a_plugin_format_and_codes_with_a_plugin_coder(tmp_path: Pa
         runs = store.query("SELECT DISTINCT annotator FROM annotation_runs")
     assert [a["item"] for a in articles] == [f"{feed}#row-1", f"{feed}#row-2"]
     assert [c["coder"] for c in coders_used] == ["example.keyword.v1"]
-    assert [r["annotator"].rsplit("+", 1)[-1] for r in runs] == ["eventwire.events.v2[example.keyword.v1]"]
+    assert [r["annotator"].rsplit("+", 1)[-1] for r in runs] == ["eventwire.events.v3[example.keyword.v1]"]

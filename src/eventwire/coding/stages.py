@@ -62,7 +62,7 @@ class EventStage:
     """Runs the configured coder over the annotated document."""
 
     coder: Coder
-    name: str = "eventwire.events.v2"
+    name: str = "eventwire.events.v3"
     requires: tuple[str, ...] = ("parse", "actors", "quotes", "timexes")
     assigns: tuple[str, ...] = ("events",)
 
@@ -77,7 +77,7 @@ class EventStage:
         return document
 
 
-@stages.register("eventwire.events.v2")
+@stages.register("eventwire.events.v3")
 def make_events(config: Any) -> EventStage:
     """Political events from the configured coder (``coder`` setting)."""
     return EventStage(
