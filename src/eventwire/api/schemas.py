@@ -23,9 +23,9 @@ class Open(BaseModel):
 
 
 class PersonOut(BaseModel):
-    """The person behind an event side, from the actor dictionary."""
+    """The person behind an event side, from the actor dictionary (``id`` is its actor id)."""
 
-    id: str
+    id: str | None = None
     name: str
 
 

@@ -58,7 +58,7 @@ function actorCell(side) {
   const label = actorName(person ? person.name : name, code);
   if (code) {
     const codeLine = person ? `${code} · ${actorName(name, code)}` : code;
-    return el("td", person ? { class: "person", title: `person ${person.id}` } : {}, label, el("span", { class: "code" }, codeLine));
+    return el("td", person ? { title: `person ${person.id}` } : {}, label, el("span", { class: "code" }, codeLine));
   }
   if (!label) return el("td", { class: "none" }, "—");
   return el("td", { class: "unresolved", title: "not resolved to an actor code" }, label, el("span", { class: "code" }, "unresolved"));
