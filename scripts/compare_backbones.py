@@ -49,7 +49,7 @@ def main() -> None:
     e5_seconds = time.perf_counter() - start
     head = LogisticRegression(C=4.0, max_iter=3000, random_state=SEED).fit(emb[~held], np.array(labels)[~held])
     e5_acc = float(np.mean(head.predict(emb[held]) == np.array(labels)[held]))
-    coder = LearnedCoder("eventwire.learned.v1", dependency_coder("eventwire.dependency.v3"), None)
+    coder = LearnedCoder("eventwire.learned.v2", dependency_coder("eventwire.dependency.v3"), None)
     start = time.perf_counter()
     X, y = plv_rows(coder)
     feat_seconds = time.perf_counter() - start

@@ -36,8 +36,8 @@ from benchmarks.news.score import POLITICAL_TOPICS, load_gold, overlaps  # noqa:
 from eventwire.coding.defaults import dependency_coder  # noqa: E402
 from eventwire.coding.flags import modality  # noqa: E402
 from eventwire.coding.learned.calibration import expected_calibration_error, reliability  # noqa: E402
-from eventwire.coding.learned.coder import LearnedCoder, flag_names  # noqa: E402
-from eventwire.coding.learned.features import WIDTH, candidate_features, hashed  # noqa: E402
+from eventwire.coding.learned.coder import REQUEST_LEMMAS, LearnedCoder, flag_names, reading_key  # noqa: E402
+from eventwire.coding.learned.features import WIDTH, candidate_features, hashed, structural  # noqa: E402
 from eventwire.coding.learned.model import MODEL_FILE, NONE, EventModel  # noqa: E402
 from eventwire.coding.learned.relevance import article_features  # noqa: E402
 from eventwire.model import Actor, ActorMention, Article  # noqa: E402
@@ -46,10 +46,11 @@ from eventwire.pipeline import PipelineConfig, get_pipeline  # noqa: E402
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
-CLASSES = (*TYPES, NONE)
 MATERIAL_YIELD = re.compile(r"withdr|releas|freed|free[sd]? |return|resign|lift|pull|handed|evacuat|disarm", re.I)
 ANNOTATION_STAGES = ("parse", "actors", "quotes", "speakers", "timexes")
 C = 0.5
+C_EVENT = 0.5
+PLV_EVENT_WEIGHT = 0.0
 FOLDS = 5
 # Weight of a news dev candidate against a PLOVER training pair: real news is the target domain.
 NEWS_WEIGHT = 2.0
@@ -64,12 +65,13 @@ def annotate(texts: list[tuple[str, str | None]]):
     return list(pipeline.pipe([Article(text=t, published=p) for t, p in texts], keep_parse=True))
 
 
-def plv_rows(coder) -> tuple[list[list[int]], list[str]]:
-    """Features and labels of the marked PLOVER training pairs."""
+def plv_rows(coder) -> tuple[list[list[int]], list[str], list[list[int]]]:
+    """Features and labels of the marked PLOVER training pairs, and the candidates of the same
+    sentences with the marked source but another target (or none): argument-choice negatives."""
     path = shared_path("gold", "events", "plv_train", "PLV_train.tsv")
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
     docs = annotate([(r["sentence"], None) for r in rows])
-    X, y = [], []
+    X, y, wrong = [], [], []
     for row, document in zip(rows, docs, strict=True):
         text, doc = document.article.text, document.parse
         src = _span(text, row["source"])
@@ -90,14 +92,32 @@ def plv_rows(coder) -> tuple[list[list[int]], list[str]]:
         guess = max(scores, key=scores.__getitem__) if scores else None
         flags = flag_names(modality(trigger, document.quotes))
         feats = candidate_features(
-            sentence, text, trigger, source, target, plover.type if plover else None, guess, flags
+            sentence,
+            text,
+            trigger,
+            source,
+            target,
+            plover.type if plover else None,
+            guess,
+            flags,
+            "dictionary" if plover else "parse",
         )
         label = row["gold_root"].upper()
         if label == "YIELD":
             label = "RETREAT" if MATERIAL_YIELD.search(sentence.text) else "CONCEDE"
-        X.append(hashed(feats))
+        X.append((hashed(feats), hashed(structural(feats))))
         y.append(label)
-    return X, y
+        for item in coder.scored_candidates(document):
+            cand = item.candidate
+            if not (cand.source.start < src[1] and src[0] < cand.source.end):
+                continue
+            if tgt is None:
+                same_target = cand.target is None
+            else:
+                same_target = cand.target is not None and cand.target.start < tgt[1] and tgt[0] < cand.target.end
+            if not same_target:
+                wrong.append((item.columns, item.event_columns))
+    return X, y, wrong
 
 
 def _span(text: str, value: str) -> tuple[int, int] | None:
@@ -119,7 +139,7 @@ def news_rows(coder):
         by_doc[(s.path, s.text_kind, s.published)].append(s)
     keys = list(by_doc)
     docs = annotate([(document_text(p, k), pub) for p, k, pub in keys])
-    X, y, groups, articles = [], [], [], []
+    X, y, groups, articles, readings, dictionary = [], [], [], [], [], []
     for g, (key, document) in enumerate(zip(keys, docs, strict=True)):
         sentences = by_doc[key]
         political = any(s.topic in POLITICAL_TOPICS for s in sentences)
@@ -137,11 +157,19 @@ def news_rows(coder):
                 if overlaps(ev.source, cand.source.start, cand.source.end) and same_target:
                     label = ev.type
                     break
-            X.append(item.columns)
+            X.append((item.columns, item.event_columns))
             y.append(label)
             groups.append(g)
+            readings.append((g, *reading_key(cand), cand.trigger.lemma_.lower() in REQUEST_LEMMAS))
+            plover = coder.dictionary.ontology.plover(cand.coding.code) if cand.coding is not None else None
+            dictionary.append((plover.type if plover else None, cand.reading))
     n_gold = sum(len(v) for v in gold.events.values())
-    return X, y, np.array(groups), articles, n_gold
+    return X, y, np.array(groups), articles, n_gold, readings, dictionary
+
+
+def matrices(rows: list[tuple[list[int], list[int]]]) -> tuple[csr_matrix, csr_matrix]:
+    """The type head's and the event head's feature matrices."""
+    return matrix([r[0] for r in rows]), matrix([r[1] for r in rows])
 
 
 def matrix(rows: list[list[int]]) -> csr_matrix:
@@ -156,19 +184,37 @@ def news_weights(labels: np.ndarray) -> np.ndarray:
 
 
 def fit(X, y, weights, seed):
-    model = LogisticRegression(C=C, max_iter=300, random_state=seed)
-    model.fit(X, y, sample_weight=weights)
-    return model
+    """The two heads: types from the labelled events only, event/no-event from every row."""
+    Xt, Xe = X
+    events = y != NONE
+    types = LogisticRegression(C=C, max_iter=300, random_state=seed)
+    types.fit(Xt[events], y[events], sample_weight=weights[events])
+    event = LogisticRegression(C=C_EVENT, max_iter=1000, random_state=seed, class_weight="balanced")
+    event.fit(Xe, events, sample_weight=np.where(weights == 1.0, PLV_EVENT_WEIGHT, weights))
+    return types, event
 
 
-def decide(model, X):
-    """The most likely type other than NONE and its probability (as the coder reads the model)."""
-    probs = model.predict_proba(X)
-    classes = list(model.classes_)
-    masked = probs.copy()
-    masked[:, classes.index(NONE)] = -1
-    best = masked.argmax(axis=1)
-    return [classes[b] for b in best], probs[np.arange(len(best)), best]
+def decide(heads, X, fixed):
+    """Types and raw scores as the coder reads the model (EventModel.decide)."""
+    types, event = heads
+    probs = types.predict_proba(X[0])
+    best = probs.argmax(axis=1)
+    p_event = event.predict_proba(X[1])[:, 1]
+    head = p_event * probs[np.arange(len(best)), best]
+    names = [f or types.classes_[b] for f, b in zip(fixed, best, strict=True)]
+    return names, np.where([f is not None for f in fixed], p_event, head)
+
+
+def chosen(readings: list[tuple], raw: np.ndarray) -> np.ndarray:
+    """The candidates the coder emits at threshold 0: the most confident of each reading."""
+    best: dict[tuple, int] = {}
+    for i, key in enumerate(readings):
+        key = key[:-1]
+        if key not in best or raw[i] > raw[best[key]]:
+            best[key] = i
+    mask = np.zeros(len(readings), dtype=bool)
+    mask[list(best.values())] = True
+    return mask
 
 
 def main() -> None:
@@ -177,26 +223,40 @@ def main() -> None:
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     # Candidates and features need no model: the coder is built without one to train it.
-    coder = LearnedCoder("eventwire.learned.v1", dependency_coder("eventwire.dependency.v3"), None)
-    Xp, yp = plv_rows(coder)
-    Xn, yn, groups, articles, n_gold = news_rows(coder)
+    coder = LearnedCoder("eventwire.learned.v2", dependency_coder("eventwire.dependency.v3"), None)
+    Xp, yp, wrong = plv_rows(coder)
+    Xp, yp = Xp + wrong, yp + [NONE] * len(wrong)
+    Xn, yn, groups, articles, n_gold, readings, dictionary = news_rows(coder)
     print(
-        f"plv_train pairs={len(yp)}  news dev candidates={len(yn)} (events {sum(v != NONE for v in yn)})  gold={n_gold}"
+        f"plv_train rows={len(yp)} (argument negatives {len(wrong)})  news dev candidates={len(yn)} (events {sum(v != NONE for v in yn)})  gold={n_gold}"
     )
-    Mp, Mn = matrix(Xp), matrix(Xn)
+    Mp, Mn = matrices(Xp), matrices(Xn)
     yp_a, yn_a = np.array(yp), np.array(yn)
     fold_of = rng.permutation(groups.max() + 1) % FOLDS
     folds = fold_of[groups]
     oof_type, oof_raw = np.empty(len(yn), dtype=object), np.zeros(len(yn))
     for f in range(FOLDS):
         train = folds != f
-        X = vstack([Mp, Mn[train]])
+        X = tuple(vstack([p, n[train]]).tocsr() for p, n in zip(Mp, Mn, strict=True))
         y = np.concatenate([yp_a, yn_a[train]])
         w = np.concatenate([np.ones(len(yp)), news_weights(yn_a[train])])
         model = fit(X, y, w, args.seed)
-        types, raw = decide(model, Mn[~train])
+        types, raw = decide(
+            model, tuple(n[~train] for n in Mn), [d[0] for d, t in zip(dictionary, train, strict=True) if not t]
+        )
         oof_type[~train], oof_raw[~train] = types, raw
-    emitted = np.ones(len(yn), dtype=bool)
+    oof_type = np.array([("REQUEST" if r[-1] else t) for t, r in zip(oof_type, readings, strict=True)], dtype=object)
+    emitted = chosen(readings, oof_raw)
+    yarr = np.array(yn, dtype=object)
+    dict_type = np.array([d[0] for d in dictionary], dtype=object)
+    origin = np.array([d[1] for d in dictionary], dtype=object)
+    print("candidates by origin: n, arguments right, and of those typed right by the dictionary / by the type head")
+    for name in ("dictionary", "variant", "parse"):
+        m = origin == name
+        print(
+            f"  {name:10s} {m.sum():5d} {(m & (yarr != NONE)).sum():4d} "
+            f"{(m & (dict_type == yarr)).sum():4d} {(m & (oof_type == yarr)).sum():4d}"
+        )
     correct = np.array([t is not None and t == lab for t, lab in zip(oof_type, yn, strict=True)])
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof_raw[emitted], correct[emitted])
     # The calibration's own error, out of fold: fit on four folds' scores, measure on the fifth.
@@ -210,17 +270,19 @@ def main() -> None:
             .predict(oof_raw[part])
         )
     print(
-        f"out-of-fold dev: emitted={emitted.sum()} right={correct.sum()} "
+        f"out-of-fold dev: readings={emitted.sum()} right={correct[emitted].sum()} "
+        f"(right among all candidates {correct.sum()}) "
         f"ECE={expected_calibration_error(cal[emitted], correct[emitted]):.3f}"
     )
     print("reliability (bin, n, mean confidence, accuracy):")
     for row in reliability(cal[emitted], correct[emitted]):
         print("  ", row[0], row[1], f"{row[2]:.2f}", f"{row[3]:.2f}")
-    print("threshold  events  precision  recall(of gold)")
-    for t in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+    print("threshold  events  precision  recall(of gold)  F1")
+    for t in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         kept = emitted & (cal >= t)
         p = correct[kept].sum() / max(kept.sum(), 1)
-        print(f"  {t:.1f}  {kept.sum():5d}  {p:.3f}  {correct[kept].sum() / n_gold:.3f}")
+        r = correct[kept].sum() / n_gold
+        print(f"  {t:.2f}  {kept.sum():5d}  {p:.3f}  {r:.3f}  {2 * p * r / max(p + r, 1e-9):.3f}")
     # Relevance: logistic model on article counts; threshold keeps 95% of political articles.
     A = np.array([a[0] for a in articles])
     pol = np.array([a[1] for a in articles])
@@ -231,14 +293,15 @@ def main() -> None:
         f"relevance: threshold={threshold:.3f} political kept={np.mean(scores[pol] >= threshold):.2f} "
         f"non-political kept={np.mean(scores[~pol] >= threshold):.2f}"
     )
-    final = fit(vstack([Mp, Mn]), np.concatenate([yp_a, yn_a]),
-                np.concatenate([np.ones(len(yp)), news_weights(yn_a)]), args.seed)  # fmt: skip
-    order = [list(final.classes_).index(c) for c in CLASSES]
-    coef = final.coef_[order]
+    types, event = fit(tuple(vstack([p, n]).tocsr() for p, n in zip(Mp, Mn, strict=True)), np.concatenate([yp_a, yn_a]),
+                       np.concatenate([np.ones(len(yp)), news_weights(yn_a)]), args.seed)  # fmt: skip
+    order = [list(types.classes_).index(c) for c in TYPES]
     EventModel(
-        rows=np.ascontiguousarray(coef.T).astype(np.float16),
-        intercept=final.intercept_[order].astype(np.float32),
-        classes=CLASSES,
+        rows=np.ascontiguousarray(types.coef_[order].T).astype(np.float16),
+        intercept=types.intercept_[order].astype(np.float32),
+        classes=TYPES,
+        event_weights=event.coef_[0].astype(np.float16),
+        event_bias=float(event.intercept_[0]),
         calibration_x=iso.X_thresholds_.astype(np.float32),
         calibration_y=iso.y_thresholds_.astype(np.float32),
         relevance_weights=rel.coef_[0].astype(np.float64),

@@ -10,7 +10,7 @@ from eventwire import analyze
 from eventwire.pipeline import PipelineConfig
 
 PUBLISHED = "2024-11-19"
-LEARNED = "eventwire.learned.v1"
+LEARNED = "eventwire.learned.v2"
 EVERYTHING = PipelineConfig(coder=LEARNED, min_confidence=0.0)
 POLITICAL = (
     "Russian forces shelled the city of Kharkiv on Tuesday, killing three civilians, Ukrainian officials said. "
@@ -37,7 +37,7 @@ def spans(events, side: str) -> list[str]:
 def test_learned_coder_is_default_and_codes_political_news() -> None:
     events = events_of(POLITICAL)
     assert events, "the political story gives events"
-    assert {e.coder for e in events} == {"eventwire.learned.v1"}
+    assert {e.coder for e in events} == {"eventwire.learned.v2"}
     for e in events:
         assert 0.0 <= e.confidence <= 1.0
         assert e.plover_type in {
@@ -157,7 +157,7 @@ def test_cli_lists_both_coders_and_analyze_all_flag(tmp_path) -> None:
 
     result = CliRunner().invoke(app, ["coders", "--json"])
     assert result.exit_code == 0, result.output
-    assert "eventwire.learned.v1" in result.output and "eventwire.dependency.v3" in result.output
+    assert "eventwire.learned.v2" in result.output and "eventwire.dependency.v3" in result.output
     article = tmp_path / "story.txt"
     article.write_text(POLITICAL, encoding="utf-8")
     shown = CliRunner().invoke(

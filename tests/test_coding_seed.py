@@ -1,5 +1,6 @@
-"""End to end on the seed article: real parse, real actor resolver, real quotes, the dictionary
-coder (``coding_support.code_events``; the learned default coder does not pass these yet)."""
+"""End to end on the seed article: real parse, real actor resolver, real quotes; the default
+(learned) coder through ``analyze`` at its default threshold, and the dictionary coder
+(``coding_support.code_events``) kept for comparison."""
 
 from __future__ import annotations
 
@@ -97,3 +98,36 @@ def test_coding_seed_without_publication_date_dates_events_to_the_lead(seed_text
         "Ukrainian forces struck a Russian border region with missiles, officials said.", config=dictionary
     ).events
     assert undated and all(e.event_date is None for e in undated)
+
+
+@pytest.fixture(scope="module")
+def default_events(seed_text):
+    from eventwire import analyze
+
+    document = analyze(seed_text, published=PUBLISHED)
+    return document.text, document.events
+
+
+def test_default_coder_codes_the_seed_story(default_events) -> None:
+    text, events = default_events
+    from eventwire.pipeline import DEFAULT_CODER
+
+    assert DEFAULT_CODER == "eventwire.learned.v2" and {e.coder for e in events} == {DEFAULT_CODER}
+    nuclear = [e for e in events if e.source.code == "RUSGOV" and e.cameo_code == "1385"]
+    assert nuclear and nuclear[0].hypothetical and nuclear[0].plover_type == "THREATEN"
+    assert nuclear[0].target is not None and nuclear[0].target.code is None
+    assert "non-nuclear states" in nuclear[0].target.name
+    support = [
+        e
+        for e in events
+        if e.source.code == "USAGOV" and e.target is not None and (e.target.code or "").startswith("UKR")
+    ]
+    assert support and support[0].plover_type in ("SUPPORT", "AID") and "military" in support[0].plover_context
+    strikes = [e for e in events if e.source.code == "UKRMIL" and e.plover_type == "ASSAULT"]
+    assert strikes and (strikes[0].target.code or "").startswith("RUS") and strikes[0].plover_mode == "aerial"
+    assert strikes[0].event_date == PUBLISHED
+    boilerplate = text.index(BOILERPLATE_START)
+    for event in events:
+        assert event.sentence.end <= boilerplate and text[event.action.start : event.action.end] == event.action.text
+        assert 0.1 <= event.confidence <= 1.0
+    assert not {e.action.text for e in events} & {"signed", "enabled", "persist"}

@@ -55,7 +55,7 @@ def test_unknown_names_say_what_is_registered() -> None:
     with pytest.raises(RegistryError, match="unknown stage"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "sentiment")))
     assert coders.get("dependency").name == DICTIONARY_CODER == coders.get("eventwire.dependency").name
-    assert coders.get("learned").name == "eventwire.learned.v1"
+    assert coders.get("learned").name == "eventwire.learned.v2"
 
 
 def test_builtins_register_through_the_registries() -> None:

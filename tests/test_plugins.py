@@ -58,7 +58,7 @@ def test_unknown_coder_is_one_line_with_the_choices(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(story), "--coder", "nope"])
     assert result.exit_code == 2
     said = " ".join(result.output.replace("│", " ").split())
-    assert "unknown coder 'nope'; registered: eventwire.dependency.v3, eventwire.learned.v1, example.keyword.v1" in said
+    assert "unknown coder 'nope'; registered: eventwire.dependency.v3, eventwire.learned.v2, example.keyword.v1" in said
 
 
 def test_ingest_reads_a_plugin_format_and_codes_with_a_plugin_coder(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The learned event coder (``eventwire.learned.v1``): candidates from the parse and actors, a
+"""The learned event coder (``eventwire.learned.v2``): candidates from the parse and actors, a
 trained type model with a *no event* class, calibrated confidence and article relevance."""
 
 from __future__ import annotations

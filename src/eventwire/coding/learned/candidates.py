@@ -136,6 +136,13 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Source dependency relations that never name the doer of a verb.
 NON_AGENT_DEPS = frozenset({"poss", "pobj", "dobj", "attr", "npadvmod", "appos"})
 AGENT_PREPS = frozenset({"by"})
+# "Students from Serbia protested", "members of Hamas attacked": the subject's group acts.
+MEMBER_PREPS = frozenset({"from", "of"})
+# Nouns naming an actor's own decision: their possessor acts ("the administration's policy shift
+# allows Ukraine to …", "Putin's decree broadens …"), unlike "Ukraine's allies met".
+DECISION_NOUNS = frozenset(
+    {"decision", "decree", "order", "policy", "shift", "move", "ruling", "announcement", "statement", "law", "bill"}
+)
 
 
 @dataclass(slots=True)
@@ -147,6 +154,7 @@ class Candidate:
     source: ActorMention
     target: ActorMention | None
     coding: Coding | None
+    reading: str = "parse"  # "dictionary": the dictionary's own arguments; "variant": other ones
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -190,16 +198,23 @@ def embedded(trigger: Token) -> bool:
 def source_role_ok(mention: ActorMention, trigger: Token, index: dict[int, ActorMention]) -> bool:
     """The source mention names the doer: not a possessive or a prepositional object of a verb
     ("Ukraine's allies met", "talks with Moscow"), unless the predicate is a noun ("Russia's
-    strike") or the preposition is the passive agent ("by rebels")."""
+    strike"), the possessed noun is the actor's decision, the preposition is the passive agent
+    ("by rebels") or names the subject's group ("students from Serbia protested")."""
     doc = trigger.doc
     heads = [doc[i] for i in range(len(doc)) if index.get(i) is mention]
     if not heads:
         return True
     root = min(heads, key=lambda t: len(list(t.ancestors)))
     if root.dep_ == "poss":
-        return trigger.pos_ == "NOUN" and root.head == trigger
+        owner = root.head
+        decides = (
+            owner.lemma_.lower() in DECISION_NOUNS and owner.dep_ in ("nsubj", "nsubjpass") and owner.head == trigger
+        )
+        return decides or (trigger.pos_ == "NOUN" and owner == trigger)
     if root.dep_ == "pobj":
-        return root.head.lower_ in AGENT_PREPS
+        prep = root.head
+        member = prep.lower_ in MEMBER_PREPS and prep.head.dep_ in ("nsubj", "nsubjpass") and prep.head.head == trigger
+        return prep.lower_ in AGENT_PREPS or member
     return root.dep_ not in NON_AGENT_DEPS
 
 
@@ -214,44 +229,60 @@ def candidates(
     furniture: Sequence[tuple[int, int]],
 ) -> list[Candidate]:
     """Candidates of a document: the dictionary's codings with an actor source, then every other
-    verb with an actor subject, each once per (trigger, source, target)."""
+    verb with an actor subject, each once per (trigger, source, target). Every (trigger, source)
+    also comes with its other possible targets and with none, so that the model chooses the
+    arguments (the coder keeps the most confident reading of each trigger and source)."""
     out: list[Candidate] = []
     seen: set[tuple] = set()
 
-    def add(sentence: Span, trigger: Token, source: ActorMention, target: ActorMention | None, coding) -> None:
+    def add(sentence: Span, trigger: Token, source: ActorMention, target: ActorMention | None, coding, reading) -> None:
+        if target is not None and (in_spans(target.start, furniture) or _mention_key(target) == _mention_key(source)):
+            target = None
         key = (trigger.i, _mention_key(source), _mention_key(target))
         if key in seen or in_spans(source.start, furniture):
             return
-        if target is not None and in_spans(target.start, furniture):
-            target = None
         if is_state_verb(trigger) or embedded(trigger) or not source_role_ok(source, trigger, index):
             return
         seen.add(key)
-        out.append(Candidate(sentence, trigger, source, target, coding))
+        out.append(Candidate(sentence, trigger, source, target, coding, reading))
 
     for coding in codings:
         if coding.source is not None:
-            add(coding.sentence, coding.reading.lower, coding.source, coding.target, coding)
+            add(coding.sentence, coding.reading.lower, coding.source, coding.target, coding, "dictionary")
+            for target in [*possible_targets(coding.reading.lower, index, coding.source), None]:
+                add(coding.sentence, coding.reading.lower, coding.source, target, coding, "variant")
+    coded = {c.trigger.i for c in out}
     for sentence in sentences:
         for verb in sentence:
-            if verb.pos_ != "VERB" or any(c.trigger.i == verb.i for c in out):
+            if verb.pos_ != "VERB" or verb.i in coded:
                 continue
             head = source_head(verb, index)
             if head is None:
                 continue
             argument = resolve(head, index)
             sources = argument.mentions[:2] or [m for m in [unresolved(head)] if m is not None]
-            exclude = {m.actor.actor_id for m in argument.mentions}
-            targets = next((f for h, _ in target_heads(verb) if (f := descend(h, index, exclude))), [])
-            if not targets:
-                heads = [
-                    h for h, kind in target_heads(verb) if kind in ("object", "passive") or kind[5:] in TARGET_PREPS
-                ]
-                targets = [m for m in [unresolved(heads[0])] if m is not None] if heads else []
             for source in sources:
-                for target in targets[:2] or [None]:
-                    add(sentence, verb, source, target, None)
+                for target in [*possible_targets(verb, index, source), None]:
+                    add(sentence, verb, source, target, None, "parse")
     return out
+
+
+MAX_TARGETS = 3
+
+
+def possible_targets(verb: Token, index: dict[int, ActorMention], source: ActorMention) -> list[ActorMention]:
+    """The actors a predicate may act on, in the parse's order of likelihood: actor mentions under
+    its objects and prepositional phrases, else the unresolved noun phrase of an object."""
+    exclude = {source.actor.actor_id}
+    found: list[ActorMention] = []
+    for head, kind in target_heads(verb):
+        mentions = descend(head, index, exclude)
+        if not mentions and (kind in ("object", "passive") or kind[5:] in TARGET_PREPS):
+            mentions = [m for m in [unresolved(head)] if m is not None]
+        for mention in mentions:
+            if all(_mention_key(mention) != _mention_key(f) for f in found):
+                found.append(mention)
+    return found[:MAX_TARGETS]
 
 
 def unresolved(head: Token) -> ActorMention | None:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from eventwire.coding.arguments import is_generic, mention_index
 from eventwire.coding.assemble import Coding, build_event, place_entities
 from eventwire.coding.base import reference_date
-from eventwire.coding.dependency import PLOVER_BASE_CAMEO, DependencyCoder
+from eventwire.coding.dependency import PLOVER_BASE_CAMEO, STORY_LEAD_CHARS, DependencyCoder
 from eventwire.coding.flags import Flags, modality
 from eventwire.coding.learned.candidates import Candidate, candidates, furniture_spans
-from eventwire.coding.learned.features import candidate_features, hashed
+from eventwire.coding.learned.features import candidate_features, hashed, structural
 from eventwire.coding.learned.model import EventModel
 from eventwire.coding.learned.relevance import article_features, relevance
 from eventwire.coding.predicates import Reading
@@ -44,6 +44,8 @@ class Scored:
     candidate: Candidate
     flags: Flags
     columns: list[int]
+    event_columns: list[int]
+    dictionary_type: str | None
 
 
 def candidate_flags(candidate: Candidate, quotes) -> Flags:
@@ -72,6 +74,25 @@ def candidate_flags(candidate: Candidate, quotes) -> Flags:
 def _side_key(mention) -> str | None:
     """An actor side for de-duplication: its code (sides without one count as one)."""
     return mention.actor.cameo_code if mention is not None else None
+
+
+def reading_key(candidate: Candidate) -> tuple:
+    """A predicate and its source: the coder keeps one reading (type and target) of each."""
+    return (candidate.trigger.i, candidate.source.start, candidate.source.end)
+
+
+def select(scored: list[Scored], decisions) -> list[tuple[Scored, str, float]]:
+    """The arguments chosen by the model: for each predicate and source, the most confident of its
+    candidate targets (or none). Chosen before any threshold, so a higher threshold only removes
+    events; a request verb is always a REQUEST ("urged Russia to withdraw" is no RETREAT)."""
+    chosen: dict[tuple, tuple[float, str, Scored]] = {}
+    for item, (ptype, _raw, confidence) in zip(scored, decisions, strict=True):
+        if item.candidate.trigger.lemma_.lower() in REQUEST_LEMMAS:
+            ptype = "REQUEST"
+        key = reading_key(item.candidate)
+        if key not in chosen or confidence > chosen[key][0]:
+            chosen[key] = (confidence, ptype, item)
+    return [(item, ptype, confidence) for confidence, ptype, item in chosen.values()]
 
 
 def flag_names(flags: Flags) -> list[str]:
@@ -112,29 +133,38 @@ class LearnedCoder:
             guess = max(scores, key=scores.__getitem__) if scores else None
             feats = candidate_features(
                 cand.sentence, text, cand.trigger, cand.source, cand.target,
-                plover.type if plover else None, guess, flag_names(flags),
+                plover.type if plover else None, guess, flag_names(flags), cand.reading,
             )  # fmt: skip
-            out.append(Scored(cand, flags, hashed(feats)))
+            out.append(Scored(cand, flags, hashed(feats), hashed(structural(feats)), plover.type if plover else None))
         return out
 
     def __call__(self, document: Document) -> list[Event]:
         """Events of an annotated document (the ``Coder`` interface)."""
+        phrase = self.dictionary.discards.story_hit(document.text, 0, STORY_LEAD_CHARS)
+        if phrase:
+            document.warnings.append(
+                f"events: none coded: {phrase!r} in the first {STORY_LEAD_CHARS} characters marks a story "
+                "that is not codable (story-level discard)"
+            )
+            return []
         long_enough = len(document.article.text.split()) >= RELEVANCE_MIN_WORDS
-        if long_enough and self.relevance(document) < self.model.relevance_threshold:
+        if long_enough and (score := self.relevance(document)) < self.model.relevance_threshold:
+            document.warnings.append(
+                f"events: none coded: the article reads as non-political "
+                f"(relevance {score:.2f} < {self.model.relevance_threshold:.2f})"
+            )
             return []
         scored = self.scored_candidates(document)
-        decisions = self.model.decide([s.columns for s in scored])
+        decisions = self.model.decide(
+            [s.columns for s in scored], [s.event_columns for s in scored], [s.dictionary_type for s in scored]
+        )
         doc = document.parse
         text = document.article.text
         places = place_entities(doc, [(m.start, m.end) for m in document.actors], text)
         published = reference_date(document)
-        # One event per (type, source, target, sentence): the most confident candidate, chosen
-        # before the threshold so a higher threshold only ever removes events.
         best: dict[tuple, tuple[float, str, Scored]] = {}
-        for item, (ptype, _raw, confidence) in zip(scored, decisions, strict=True):
+        for item, ptype, confidence in select(scored, decisions):
             cand = item.candidate
-            if cand.trigger.lemma_.lower() in REQUEST_LEMMAS:
-                ptype = "REQUEST"
             key = (ptype, _side_key(cand.source), _side_key(cand.target), cand.sentence.start)
             if key not in best or confidence > best[key][0]:
                 best[key] = (confidence, ptype, item)

@@ -76,6 +76,7 @@ def candidate_features(
     dictionary_type: str | None,
     classifier_type: str | None,
     flags: Iterable[str],
+    reading: str = "parse",
 ) -> list[str]:
     """The feature strings of one candidate (see the module docstring)."""
     marked = marked_sentence(
@@ -96,11 +97,28 @@ def candidate_features(
     ]  # fmt: skip
     if source is not None:
         feats.append(f"sa:{_attachment(source, trigger)}")
-    if target is not None:
-        feats.append(f"ta:{_attachment(target, trigger)}")
+        if source.actor.cameo_code is None:
+            feats.append(f"su:{source.text.lower()[-20:]}")
+    target_attachment = _attachment(target, trigger) if target is not None else "none"
+    feats += [
+        f"ta:{target_attachment}",
+        f"tla:{lemma}:{target_attachment}",
+        f"dta:{dictionary_type}:{target_attachment}",
+    ]
     feats += [f"f:{flag}" for flag in flags]
+    feats += [f"rd:{reading}", f"rdt:{reading}:{dictionary_type}", f"rdl:{reading}:{lemma}"]
     feats += [f"cl:{c.dep_}:{c.lower_}" for c in trigger.children if c.dep_ in ("neg", "aux", "prt", "mark", "prep")]
     return feats
+
+
+# The event/no-event head reads only the structure of a candidate (how its predicate and
+# arguments attach, sectors, the dictionary's reading, flags), not the sentence's words: with
+# few real-news events to learn from, words only memorise sentences.
+WORD_PREFIXES = ("w:", "b:", "m:")
+
+
+def structural(features: Iterable[str]) -> list[str]:
+    return [f for f in features if not f.startswith(WORD_PREFIXES)]
 
 
 def hashed(features: Iterable[str]) -> list[int]:
