@@ -46,9 +46,13 @@ def name_mentions(
     """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
     office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
     surnames: dict[str, Actor] = {}
+    first_names: dict[str, list[Actor]] = {}
     for r in resolved:
         if r.person is not None and r.person.last > r.person.first:
             surnames.setdefault(units[r.person.last].key, r.actor)
+            known = first_names.setdefault(units[r.person.first].key, [])
+            if r.actor not in known:
+                known.append(r.actor)
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
@@ -68,6 +72,9 @@ def name_mentions(
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
         if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
+        elif ent.label_ == "PERSON" and len(words) == 1 and len(first_names.get(words[0], ())) == 1:
+            # "Bernie" after "Bernie Sanders": the one person of the story with that first name
+            actor, method, score = first_names[words[0]][0], "coref", SCORES["coref"]
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
             method, score = "title", SCORES["title"]
             if free_title:
@@ -81,7 +88,7 @@ def name_mentions(
             # "the Bush administration": the agent of the country the name's holders served
             actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
             end = owned.end
-        elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
+        elif free_title and sector in GENERIC_SECTORS:
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
@@ -89,7 +96,32 @@ def name_mentions(
             continue
         extra.append(ActorMention(start, end, text[start:end], actor, method, score))
         taken_names.add((start, end))
+    if surnames:
+        firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
+        extra += _untagged_names(doc, surnames, firsts, taken_names)
     return extra
+
+
+def _untagged_names(
+    doc: Doc, surnames: dict[str, Actor], first_names: dict[str, Actor], taken: SpanIndex
+) -> list[ActorMention]:
+    """A surname, or the first name of only one person, that the tagger left outside any entity
+    ("Emanuel worked alongside Clinton", "urged Rahm to resign") and that a person named in full
+    in the story carries: that person. A name inside a longer name ("Emanuel Lasker") is someone
+    else's."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        key = normalise(token.text)
+        actor = surnames.get(key) or first_names.get(key)
+        if actor is None or taken.overlaps(token.idx, token.idx + len(token)):
+            continue
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
+    return found
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:

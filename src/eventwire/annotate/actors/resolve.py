@@ -9,7 +9,8 @@
     variant (conservative fuzzy match), a surname owning an agent ("the Bush administration");
 (3) sector-only mentions ("police", "the rebels") take a country from their noun phrase, sentence
     or document, and countries listed after an agent share it (``actor_context``);
-(4) a person in apposition to an office takes that office (``actor_names``).
+(4) a person in apposition to an office takes that office (``actor_names``); an office said of
+    someone ("X was mayor", "running for president") is no mention of its own (``predicates``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dic
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
 from eventwire.annotate.actors.match import (
     NAME_ENTITY_LABELS,
-    PLACE_KINDS,
     SCORES,
     Unit,
     doc_units,
@@ -34,6 +34,8 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
+from eventwire.annotate.actors.places import PLACE_KINDS, entered_places
+from eventwire.annotate.actors.predicates import predicate_offices
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
 from eventwire.model import Actor, ActorMention, Quote, SpanIndex
@@ -114,6 +116,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     add_context(doc, mentions, places, dictionary, dateline_country(furniture, dictionary, when))
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
+    mentions = predicate_offices(doc, mentions)
+    entered_places(doc, mentions)
     mentions += back_references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions

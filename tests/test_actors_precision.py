@@ -1,0 +1,131 @@
+"""What is and is not an actor mention (guidelines, docs/annotation.md §4.5 and §7.5), on
+hand-written sentences: places and country words that say where, offices said of someone, agent
+words that name no actor, and names that refer back to a person named earlier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.annotate.actors import resolve_actors
+
+WHEN = date(2016, 6, 1)
+
+
+def _actors(nlp, text, when=WHEN):
+    return {m.text: m.actor.cameo_code for m in resolve_actors(nlp(text), when)}
+
+
+# Places and country words that say where ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russia launched new attacks in Ukraine on Monday.", "Ukraine"),
+        ("The agents patrol throughout the United States, Puerto Rico and Guam.", "Puerto Rico"),
+        ("The agents patrol throughout the United States, Puerto Rico and Guam.", "United States"),
+        ("Drones flew over Russian territory on Sunday.", "Russian"),
+        ("The Chinese economy slowed sharply last year.", "Chinese"),
+        ("Kyiv fired US-made missiles at the bridge.", "US"),
+        ("California has seen a surge of newly registered voters.", "California"),
+        ("He works at the Massachusetts General Hospital.", "Massachusetts"),
+    ],
+)
+def test_actors_precision_place_is_no_actor(nlp, text, place):
+    actors = _actors(nlp, text)
+    assert not any(place in mention for mention in actors), actors
+
+
+def test_actors_precision_actors_beside_places_stay(nlp):
+    actors = _actors(nlp, "Russia launched new attacks in Ukraine on Monday.")
+    assert actors.get("Russia") == "RUS"
+    assert _actors(nlp, "Kyiv fired US-made missiles at the bridge.").get("Kyiv") == "UKRGOV"
+    # a city's police take the city's country from it as a place
+    assert _actors(nlp, "Chicago police arrested two men on Friday.").get("police") == "USACOP"
+
+
+def test_actors_precision_entered_place_is_the_target(nlp):
+    text = "Ukrainian forces launched a strike into a border region inside Russian territory."
+    actors = _actors(nlp, text, date(2024, 11, 19))
+    assert actors.get("border region inside Russian territory") == "RUS", actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city was shelled overnight, and nearby villages lost power.",
+        "Voters in Ohio cast their ballots on Tuesday.",
+        "The plan was met with opposition from the start.",
+        "Investigators said a nerve agent was found on the door handle.",
+    ],
+)
+def test_actors_precision_agent_words_that_name_no_actor(nlp, text):
+    assert _actors(nlp, text) == {}
+
+
+def test_actors_precision_the_opposition_is_an_actor(nlp):
+    actors = _actors(nlp, "In Caracas, the opposition boycotted the vote.")
+    assert actors.get("the opposition", actors.get("opposition")) == "VENOPP", actors
+
+
+# Offices said of someone ----------------------------------------------------------------------
+
+
+def test_actors_precision_predicate_office_goes_to_its_subject(nlp):
+    actors = _actors(nlp, "Jane Roe is the mayor of Chicago.")
+    assert actors == {"Jane Roe": "USAGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back then, Clinton was Secretary of State.",
+        "He said he is running for president because the country needs him.",
+        "The council asked the governor to resign as mayor of the city.",
+    ],
+)
+def test_actors_precision_office_said_of_someone_is_no_mention(nlp, text):
+    actors = _actors(nlp, text)
+    assert not any(word in mention for mention in actors for word in ("Secretary", "president", "mayor")), actors
+
+
+def test_actors_precision_apposition_is_no_second_mention(nlp):
+    actors = _actors(nlp, "Jane Roe, a White House spokeswoman, told reporters the talks would go on.")
+    assert actors == {"Jane Roe": "USAGOV"}
+
+
+def test_actors_precision_existential_office_is_a_mention(nlp):
+    actors = _actors(nlp, "In Washington, there is only one candidate left in the race.")
+    assert actors.get("candidate") == "USAOPP", actors
+
+
+# Agent words ------------------------------------------------------------------------------------
+
+
+def test_actors_precision_agents_candidates_and_superdelegates(nlp):
+    assert _actors(nlp, "Federal agents seized the cocaine in Miami.").get("Federal agents") == "USACOP"
+    text = (
+        "Senator Bernie Sanders met Hillary Clinton in Washington. "
+        "Sanders wants superdelegates to back him, and the former president praised the candidates."
+    )
+    actors = _actors(nlp, text)
+    assert actors.get("superdelegates") == "USAPTY", actors
+    assert actors.get("former president") == "USAELI", actors
+    assert actors.get("candidates") == "USAOPP", actors
+
+
+# Names that refer back -------------------------------------------------------------------------
+
+
+def test_actors_precision_surname_and_first_name_refer_back(nlp):
+    text = (
+        "Mayor Rahm Emanuel met the city council on Monday. "
+        "Emanuel worked alongside Clinton in the Obama administration. "
+        "Her friends urged Rahm to resign."
+    )
+    actors = resolve_actors(nlp(text), WHEN)
+    codes = [(m.text, m.actor.cameo_code) for m in actors]
+    assert ("Emanuel", "USAGOV") in codes, codes
+    assert ("Rahm", "USAGOV") in codes, codes
