@@ -129,3 +129,56 @@ def test_actors_precision_surname_and_first_name_refer_back(nlp):
     codes = [(m.text, m.actor.cameo_code) for m in actors]
     assert ("Emanuel", "USAGOV") in codes, codes
     assert ("Rahm", "USAGOV") in codes, codes
+
+
+def test_actors_precision_sport_sentence_countries_are_teams(nlp):
+    actors = _actors(nlp, "Jamaica will face Mexico in the next qualifier, and the match is sold out.")
+    assert "Jamaica" not in actors and "Mexico" not in actors, actors
+    assert _actors(nlp, "Jamaica recalled its ambassador from Mexico.").get("Jamaica") == "JAM"
+
+
+def test_actors_precision_where_someone_comes_from_is_a_place(nlp):
+    actors = _actors(nlp, "Two men admitted returning illegally from Haiti, and Russia condemned it.")
+    assert "Haiti" not in actors and actors.get("Russia") == "RUS", actors
+    # a threat or aid from a country is the country's act
+    assert _actors(nlp, "Officials warned of a growing threat from Iran.").get("Iran") == "IRN"
+
+
+def test_actors_precision_election_of_a_place_is_no_actor(nlp):
+    assert _actors(nlp, "After that, only Puerto Rico's primary will remain.") == {}
+
+
+# Acronyms and outlets -------------------------------------------------------------------------
+
+
+def test_actors_precision_defined_acronym_refers_back(nlp):
+    text = (
+        "CBP seized the boat on Sunday. U.S. Customs and Border Protection (CBP) said the crew "
+        "had not reported entry to CBP."
+    )
+    uses = [(m.start, m.actor.country) for m in resolve_actors(nlp(text), WHEN) if m.text == "CBP"]
+    assert uses == [(0, "USA"), (text.rindex("CBP"), "USA")], uses
+
+
+def test_actors_precision_dateline_outlet_is_media(nlp):
+    actors = _actors(nlp, "AUSTIN (KXAN) — The governor signed the bill. The governor's office told KXAN on Friday.")
+    assert actors.get("KXAN") == "USAMED", actors
+
+
+# Organisations read from their names --------------------------------------------------------
+
+
+def test_actors_precision_organisation_sector_from_its_name(nlp):
+    actors = _actors(nlp, "The Texas Retired Teachers Association praised the vote on Tuesday.")
+    assert actors.get("Texas Retired Teachers Association") == "USAEDU", actors
+    actors = _actors(nlp, "Breaking Belize News reported the arrests first.")
+    assert actors.get("Breaking Belize News") == "BLZMED", actors
+    # no country in the name, the sentence or a dateline: no actor code to give
+    assert "Northwind Holdings" not in _actors(nlp, "Northwind Holdings reported higher profits.")
+
+
+def test_actors_precision_body_inside_an_apposition_gives_the_person_a_role(nlp):
+    text = "Clinton leads the race, said Jane Roe, director of the Ohio Civic Engagement Project."
+    actors = _actors(nlp, text)
+    assert actors.get("Jane Roe") == "USANGO", actors
+    assert not any("Project" in mention for mention in actors), actors

@@ -98,21 +98,30 @@ def name_mentions(
         taken_names.add((start, end))
     if surnames:
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
-        extra += _untagged_names(doc, surnames, firsts, taken_names)
+        extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     return extra
 
 
 def _untagged_names(
-    doc: Doc, surnames: dict[str, Actor], first_names: dict[str, Actor], taken: SpanIndex
+    doc: Doc, text: str, surnames: dict[str, Actor], first_names: dict[str, Actor], taken: SpanIndex
 ) -> list[ActorMention]:
-    """A surname, or the first name of only one person, that the tagger left outside any entity
-    ("Emanuel worked alongside Clinton", "urged Rahm to resign") and that a person named in full
-    in the story carries: that person. A name inside a longer name ("Emanuel Lasker") is someone
-    else's."""
+    """A surname, or the first name of only one person, that a person named in full in the story
+    carries, standing alone outside any mention ("Emanuel worked alongside Clinton", "urged Rahm
+    to resign"): that person, whatever one-word entity the tagger made of it ("Emanuel's office"
+    read as an organisation). A name inside a longer name ("Emanuel Lasker") is someone else's."""
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+    names = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted({*surnames, *first_names})) + r")\b", re.I)
+    for use in names.finditer(text):  # cheap before reading tokens
+        if taken.overlaps(use.start(), use.end()):
             continue
+        span = doc.char_span(use.start(), use.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_iob_ == "I":
+            continue
+        if token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+            continue  # part of a longer name
         key = normalise(token.text)
         actor = surnames.get(key) or first_names.get(key)
         if actor is None or taken.overlaps(token.idx, token.idx + len(token)):

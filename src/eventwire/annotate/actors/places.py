@@ -9,6 +9,8 @@ its country stays, as a mention of the whole place phrase.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorRecord
@@ -34,8 +36,23 @@ PLACE_NOUNS = frozenset(
      "regions", "city", "cities", "town", "towns", "village", "villages", "neighborhood", "neighbourhood",
      "district", "districts", "province", "provinces", "airspace", "waters", "coast", "coastline", "land", "lands", "mainland",
      "countryside", "economy", "economies", "market", "markets", "stocks", "currency", "inflation", "gdp",
-     "deaths", "population", "history", "culture", "language"}
+     "deaths", "population", "history", "culture", "language", "primary", "primaries", "caucus", "caucuses",
+     "election", "elections"}
 )  # fmt: skip
+# Verbs of coming and going: a country after their "from" is where someone comes from ("returning
+# from St. Thomas", "fled from Syria"), not an actor (a threat or aid "from Russia" is).
+MOTION_VERBS = frozenset(
+    {"come", "return", "arrive", "flee", "travel", "fly", "sail", "migrate", "emigrate", "escape", "move",
+     "relocate", "enter", "drive", "walk", "cross", "smuggle"}
+)  # fmt: skip
+# Nouns that make a sentence about sport: a country there is a national team, not an actor
+# (guidelines §1.1: sports results and play are no political domain).
+SPORT_NOUNS = frozenset(
+    {"match", "matches", "fixture", "fixtures", "opponent", "opponents", "footballer", "footballers", "tournament",
+     "qualifier", "qualifiers", "league", "championship", "kickoff", "striker", "midfielder", "goalkeeper",
+     "squad", "scoreline", "semifinal", "semifinals", "quarterfinal", "quarterfinals"}
+)  # fmt: skip
+SPORT_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(SPORT_NOUNS)) + r")\b", re.IGNORECASE)
 # "-made", "-built" after a country word: where a product comes from ("US-made missiles").
 ORIGIN_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed", "born", "style"})
 # How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
@@ -68,7 +85,10 @@ def where(token: Token) -> bool:
         if token.dep_ not in LIST_DEPS or token.head is token:
             break
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
 
 
 def _place_modifier(token: Token) -> bool:
@@ -106,4 +126,24 @@ def entered_places(doc: Doc, mentions: list[ActorMention]) -> None:
         first = min((t for t in outer.lefts if t.dep_ in MODIFIER_DEPS), key=lambda t: t.i, default=outer)
         start = min(first.idx, mention.start)
         end = max(span[-1].head.idx + len(span[-1].head), mention.end)
-        mention.start, mention.end, mention.text = start, end, doc.text[start:end]
+        mention.text = doc.char_span(start, end, alignment_mode="expand").text
+        mention.start, mention.end = start, end
+
+
+def sport_teams(doc: Doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` without the bare countries of sentences about sport ("a match against
+    Dominica", "Guadeloupe will be the next opponents"): there they are national teams."""
+    countries = [m for m in mentions if m.actor.sector is None and m.actor.country and m.method != "context"]
+    if not countries:
+        return mentions
+    near = [m.start for m in countries]
+    # cheap before reading tokens: a sport word within a long sentence's reach of a country
+    words = [m.start() for m in SPORT_PATTERN.finditer(text) if any(abs(m.start() - c) < 400 for c in near)]
+    sport = []
+    for start in words:
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is not None and token[0].pos_ == "NOUN":
+            sentence = token[0].sent
+            sport.append((sentence.start_char, sentence.end_char))
+    teams = {id(m) for m in countries if any(start <= m.start < end for start, end in sport)}
+    return [m for m in mentions if id(m) not in teams] if teams else mentions

@@ -1,5 +1,6 @@
 """Offices said of someone, not actors acting: "Clinton was Secretary of State", "running for
-president", "resign as Chicago's mayor", "Emanuel, Obama's chief of staff, …".
+president", "resign as Chicago's mayor", "Emanuel, Obama's chief of staff, …", and the bodies
+named inside such an apposition ("Jane Roe, director of the X Project at the University of Y").
 
 The guidelines (docs/annotation.md §7.5) list a person once, under the name: a role noun that is
 the predicate of a copula, the object of "as", the office a candidate runs for, or an apposition to
@@ -24,6 +25,10 @@ PREDICATE_DEPS = frozenset({"attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Methods of mentions that read an office from the text (not a person's own name).
 OFFICE_METHODS = frozenset({"generic", "context", "title", "dictionary"})
+# Links from a body's name up to the apposition it sits in ("Jane Roe, director of the X Project
+# at the University of Y"): the apposition describes the person and is no mention of its own.
+INNER_DEPS = frozenset({"pobj", "prep", "compound", "poss", "amod", "conj"})
+MAX_APPOSITION_STEPS = 6
 
 
 def predicate_offices(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -46,7 +51,9 @@ def predicate_offices(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
         if name is not None and not taken.overlaps(name[0], name[1]):
             start, end = name
             added.append(
-                ActorMention(start, end, doc.text[start:end], mention.actor, "apposition", SCORES["apposition"])
+                ActorMention(
+                    start, end, doc.char_span(start, end).text, mention.actor, "apposition", SCORES["apposition"]
+                )
             )
             taken.add(added[-1])
     return [m for m in mentions if id(m) not in dropped] + added
@@ -64,9 +71,25 @@ def _described(token: Token) -> Token | bool | None:
         return _subject(head.head)
     if dep == "pobj" and head.lower_ == "for" and head.head.lower_ in RUN_WORDS:
         return False
-    if dep == "appos" and head.pos_ == "PROPN" and head.i < token.i and head.ent_type_ in ("", "PERSON", "GPE", "LOC"):
+    if _apposed_to_name(token):
         return head  # "Rahm Emanuel, Obama's chief of staff": the person is the mention
+    for _ in range(MAX_APPOSITION_STEPS):  # a body inside such an apposition ("…, director of the X Project")
+        if token.dep_ not in INNER_DEPS or token.head is token:
+            return None
+        token = token.head
+        if _apposed_to_name(token):
+            return False
     return None
+
+
+def _apposed_to_name(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ == "appos"
+        and head.pos_ == "PROPN"
+        and head.i < token.i
+        and head.ent_type_ in ("", "PERSON", "GPE", "LOC")
+    )
 
 
 def _subject(verb: Token) -> Token | bool:

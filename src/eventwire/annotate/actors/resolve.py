@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.annotate.actors.acronyms import defined_acronyms
 from eventwire.annotate.actors.backrefs import back_references
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
@@ -34,7 +35,8 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
-from eventwire.annotate.actors.places import PLACE_KINDS, entered_places
+from eventwire.annotate.actors.organisations import organisation_mentions
+from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
@@ -109,15 +111,24 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if m.method != "generic" or not added.overlaps(m.start, m.end)]
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
-    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     furniture = find_furniture(text)
+    datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
+    mentions += defined_acronyms(doc, text, mentions, datelines, dictionary)
+    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     if furniture:
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
-    add_context(doc, mentions, places, dictionary, dateline_country(furniture, dictionary, when))
+    home = dateline_country(furniture, dictionary, when)
+    mentions += [
+        m
+        for m in organisation_mentions(doc, ents, mentions, places, home, dictionary)
+        if not inside(furniture, m.start, m.end)
+    ]
+    add_context(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
     entered_places(doc, mentions)
+    mentions = sport_teams(doc, text, mentions)
     mentions += back_references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions

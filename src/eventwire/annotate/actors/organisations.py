@@ -1,0 +1,151 @@
+"""Organisations the dictionary does not know, read from their names: "Breaking Belize News" is
+media, "Xing AG" a company, "the Texas Retired Teachers Association" education, "Sweden's Public
+Health Agency" government. The sector comes from the name's words; the country from a place in
+the name, else from the one country its sentence names, else from the story's dateline. Without
+a country the name stays unresolved: a sector alone names no actor code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.match import SCORES
+from eventwire.annotate.actors.text import normalise, split_code
+from eventwire.model import ActorMention, SpanIndex
+
+# Name words → the sector of the body they name, in the order they are tried (a teachers'
+# association is education before it is an association; a health agency is government).
+# Hospitals are left out: a hospital in the news is mostly a place ("taken to Mercy Hospital").
+SECTOR_WORDS = (
+    ("EDU", frozenset({"university", "college", "school", "academy", "teachers", "students"})),
+    ("GOV", frozenset({"ministry", "department", "agency", "commission", "authority", "bureau", "administration"})),
+    (
+        "MED",
+        frozenset(
+            {
+                "news",
+                "times",
+                "post",
+                "journal",
+                "radio",
+                "tv",
+                "television",
+                "tribune",
+                "herald",
+                "gazette",
+                "daily",
+                "broadcasting",
+                "newspaper",
+                "magazine",
+            }
+        ),
+    ),  # fmt: skip
+    ("LAB", frozenset({"union", "unions"})),
+    (
+        "BUS",
+        frozenset(
+            {
+                "inc",
+                "corp",
+                "corporation",
+                "ltd",
+                "plc",
+                "llc",
+                "ag",
+                "gmbh",
+                "company",
+                "holdings",
+                "bank",
+                "airlines",
+                "airways",
+                "motors",
+                "technologies",
+                "industries",
+            }
+        ),
+    ),  # fmt: skip
+    (
+        "NGO",
+        frozenset(
+            {
+                "foundation",
+                "institute",
+                "movement",
+                "society",
+                "association",
+                "fund",
+                "trust",
+                "project",
+                "federation",
+                "coalition",
+                "council",
+            }
+        ),
+    ),  # fmt: skip
+)
+# Words of an international body's name: such a body has no one country.
+INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "pan", "inter", "united", "nations"})
+ORG_LABELS = frozenset({"ORG", "FAC"})
+
+
+def organisation_mentions(
+    doc: Doc,
+    ents: tuple[SpacySpan, ...],
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dateline: str | None,
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """Mentions for organisation entities no mention covers whose name says their sector."""
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))
+    found: list[ActorMention] = []
+    for ent in ents:
+        if ent.label_ not in ORG_LABELS or taken.overlaps(ent.start_char, ent.end_char):
+            continue
+        words = set(ent.text.lower().replace(".", " ").split())
+        sector = next((code for code, names in SECTOR_WORDS if words & names), None)
+        if sector is None or words & INTERNATIONAL_WORDS:
+            continue
+        country = _country(doc, ent, mentions, places, dateline, dictionary)
+        if country is None:
+            continue
+        start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+        actor = dictionary.composite(country + sector)
+        found.append(
+            ActorMention(start, ent.end_char, ent.text[start - ent.start_char :], actor, "context", SCORES["context"])
+        )
+    return found
+
+
+def _country(
+    doc: Doc,
+    ent: SpacySpan,
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dateline: str | None,
+    dictionary: ActorDictionary,
+) -> str | None:
+    """A place inside the name ("Texas …", "Sweden's …", "Breaking Belize News"), else the one
+    country of the name's sentence, else the dateline's country."""
+    inside = [code for start, end, code in places if ent.start_char <= start and end <= ent.end_char]
+    inside += [m.actor.country for m in mentions if ent.start_char <= m.start and m.end <= ent.end_char]
+    for word in ent.text.replace(".", " ").split():
+        for index in dictionary.aliases.get(normalise(word), ()):
+            record = dictionary.records[index]
+            if record.kind == "country":
+                inside.append(record.code_on(None))
+    countries = {split_code(code)[0] for code in inside if code}
+    countries.discard(None)
+    if len(countries) == 1:
+        return countries.pop()
+    if countries:
+        return None
+    sentence = ent.sent
+    around = {split_code(code)[0] for start, end, code in places if sentence.start_char <= start < sentence.end_char}
+    around |= {m.actor.country for m in mentions if sentence.start_char <= m.start < sentence.end_char}
+    around.discard(None)
+    if len(around) == 1:
+        return around.pop()
+    return dateline if not around else None
