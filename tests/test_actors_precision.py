@@ -182,3 +182,10 @@ def test_actors_precision_body_inside_an_apposition_gives_the_person_a_role(nlp)
     actors = _actors(nlp, text)
     assert actors.get("Jane Roe") == "USANGO", actors
     assert not any("Project" in mention for mention in actors), actors
+
+
+def test_actors_precision_unknown_intergovernmental_body(nlp):
+    text = "The Inter-Caribbean Fisheries Organization (ICFO) warned of shortages; the ICFO Director urged action."
+    codes = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN)]
+    assert ("Inter-Caribbean Fisheries Organization", "IGOICFO") in codes, codes
+    assert ("ICFO", "IGOICFO") in codes, codes

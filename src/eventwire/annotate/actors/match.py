@@ -255,7 +255,7 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
             status = TENTATIVE
     if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
         return False
-    token = units[item.last].token
+    token = _root(units, item)
     if token is not None and place_like(item.record) and where(token):
         return LOCATION
     if token is not None and key in dictionary.places and item.record.kind == "country" and not span.isupper():
@@ -267,6 +267,18 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if _acts(token) else LOCATION
     return status
+
+
+def _root(units: list[Unit], item: Item) -> Token | None:
+    """The token of the item's words that the rest hang on ("District" in "District of Columbia")."""
+    last = units[item.last].token
+    if last is None or item.first == item.last:
+        return last
+    first = units[item.first].token
+    for token in last.doc[first.i : last.i + 1]:
+        if not first.i <= token.head.i <= last.i or token.head is token:
+            return token
+    return last
 
 
 def _acts(token: Token) -> bool:

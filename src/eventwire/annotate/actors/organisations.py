@@ -7,13 +7,15 @@ a country the name stays unresolved: a sector alone names no actor code.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
 from eventwire.annotate.actors.text import normalise, split_code
-from eventwire.model import ActorMention, SpanIndex
+from eventwire.model import Actor, ActorMention, SpanIndex
 
 # Name words → the sector of the body they name, in the order they are tried (a teachers'
 # association is education before it is an association; a health agency is government).
@@ -85,8 +87,14 @@ SECTOR_WORDS = (
         ),
     ),  # fmt: skip
 )
-# Words of an international body's name: such a body has no one country.
+# Words of an international body's name: such a body has no one country. With a word for an
+# institution of states it is an intergovernmental body ("Pan American Health Organization (PAHO)"
+# → IGOPAHO, the guidelines' IGO plus the body's acronym); others (committees, federations) are
+# as often non-governmental and stay unresolved.
 INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "pan", "inter", "united", "nations"})
+INTERGOVERNMENTAL_WORDS = frozenset({"organization", "organisation", "agency", "bank", "fund", "court"})
+WORD = re.compile(r"[^\W\d_]+")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,8})\)")
 ORG_LABELS = frozenset({"ORG", "FAC"})
 
 
@@ -104,14 +112,18 @@ def organisation_mentions(
     for ent in ents:
         if ent.label_ not in ORG_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
-        words = set(ent.text.lower().replace(".", " ").split())
+        words = set(WORD.findall(ent.text.lower()))
+        start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+        if words & INTERNATIONAL_WORDS:
+            if words & INTERGOVERNMENTAL_WORDS:
+                found.append(_international_body(doc, ent, start))
+            continue
         sector = next((code for code, names in SECTOR_WORDS if words & names), None)
-        if sector is None or words & INTERNATIONAL_WORDS:
+        if sector is None:
             continue
         country = _country(doc, ent, mentions, places, dateline, dictionary)
         if country is None:
             continue
-        start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
         actor = dictionary.composite(country + sector)
         found.append(
             ActorMention(start, ent.end_char, ent.text[start - ent.start_char :], actor, "context", SCORES["context"])
@@ -149,3 +161,11 @@ def _country(
     if len(around) == 1:
         return around.pop()
     return dateline if not around else None
+
+
+def _international_body(doc: Doc, ent: SpacySpan, start: int) -> ActorMention:
+    """An intergovernmental body the dictionary lacks, coded IGO plus the acronym the text gives."""
+    defined = ACRONYM_AFTER.match(ent.text_with_ws[-1:] + doc[ent.end : ent.end + 3].text)
+    code = "IGO" + (defined.group(1) if defined else "")
+    name = ent.text[start - ent.start_char :]
+    return ActorMention(start, ent.end_char, name, Actor(code, name, None, "IGO", code), "context", SCORES["context"])

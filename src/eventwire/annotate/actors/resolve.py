@@ -112,18 +112,14 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
     furniture = find_furniture(text)
+    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
+    home = dateline_country(furniture, dictionary, when)
+    mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
     mentions += defined_acronyms(doc, text, mentions, datelines, dictionary)
-    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     if furniture:
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
-    home = dateline_country(furniture, dictionary, when)
-    mentions += [
-        m
-        for m in organisation_mentions(doc, ents, mentions, places, home, dictionary)
-        if not inside(furniture, m.start, m.end)
-    ]
     add_context(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
