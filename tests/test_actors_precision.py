@@ -189,3 +189,38 @@ def test_actors_precision_unknown_intergovernmental_body(nlp):
     codes = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN)]
     assert ("Inter-Caribbean Fisheries Organization", "IGOICFO") in codes, codes
     assert ("ICFO", "IGOICFO") in codes, codes
+
+
+# Persons whose role the story gives -----------------------------------------------------------
+
+
+def test_actors_precision_person_titled_by_a_body_the_story_named(nlp):
+    text = (
+        "The Ohio Retired Teachers Association (ORTA) welcomed the vote, and association executive "
+        "director Jane Roe told reporters it was a win. Roe said retirees had waited for years."
+    )
+    codes = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN)]
+    assert ("association executive director Jane Roe", "USAEDU") in codes, codes
+    assert ("Roe", "USAEDU") in codes, codes
+
+
+def test_actors_precision_state_post_and_surname_in_a_one_country_story(nlp):
+    text = (
+        "Sweden has kept its schools open, Sweden says.\n\n"
+        "Reporters questioned state epidemiologist Anders Tegnell on Monday. Tegnell laughed at the question."
+    )
+    codes = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), date(2020, 4, 28))]
+    assert ("state epidemiologist Anders Tegnell", "SWEGOV") in codes, codes
+    assert ("Tegnell", "SWEGOV") in codes, codes
+
+
+def test_actors_precision_domestic_body_takes_the_story_country(nlp):
+    text = "Sweden and its schools stayed open, Sweden said.\n\nThe Public Health Agency briefed reporters daily."
+    assert _actors(nlp, text, date(2020, 4, 28)).get("Public Health Agency") == "SWEGOV"
+
+
+def test_actors_precision_agents_owned_by_an_unknown_unit(nlp):
+    text = (
+        "U.S. police and U.S. prosecutors worked together.\n\nMarine Interdiction agents conducted a patrol on Sunday."
+    )
+    assert _actors(nlp, text).get("agents") == "USACOP"

@@ -11,7 +11,9 @@ reader does, it takes the country the text gives it, nearest evidence first:
    met");
 3. for state institutions in a sentence naming no country: the story's dateline country
    ("WASHINGTON —"), else the document's dominant country, when one country clearly leads the
-   document's mentions. A datelined story's head of government ("the president", "the
+   document's mentions. An agent owned by a name the table lacks ("the Smith administration",
+   "Marine Interdiction agents") takes no country from its sentence, only this one, and only
+   where the sentence names no other country. A datelined story's head of government ("the president", "the
    administration") takes the dateline's country before the sentence's.
 
 A mention that gets a country this way has method ``context``; one that gets none stays generic.
@@ -194,14 +196,11 @@ def _contextualise(
         elif owner is not None:
             mention.actor = dictionary.generic(owner)
         else:
-            if anchor is None and (
-                tree.lower(head) in STATE_WORD_IDS
-                or tree.several(head)
-                or tree.named_owner(head, tree.last_token(mention.start + 1))
-            ):
+            if anchor is None and (tree.lower(head) in STATE_WORD_IDS or tree.several(head)):
                 continue
+            owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
             home_first = dateline is not None and tree.lower(head) in HOME_ROLE_IDS
-            if anchor is None and not home_first:
+            if anchor is None and not home_first and not owned:
                 # plain civilians belong to where they are, not to the state the sentence is about;
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
                 # to the state it is about
@@ -213,14 +212,15 @@ def _contextualise(
                 if len({a.country for a in candidates}) == 1:
                     anchor = next((a for a in candidates if a.base == a.country), candidates[0])
             base = anchor.base if anchor is not None else None
-            if (
-                anchor is None
-                and mention.actor.sector in STATE_SECTORS
-                and (home_first or not any(a.base for a in sentence))
-            ):
+            if anchor is None and mention.actor.sector in STATE_SECTORS:
                 if not dominant:
                     dominant.append(_dominant(anchors))
-                base = dateline or (dominant[0].base if dominant[0] is not None else None)
+                home = dateline or (dominant[0].country if dominant[0] is not None else None)
+                named = {a.country for a in sentence if a.base}
+                # an agency's agents owned by a name the table lacks ("Marine Interdiction agents")
+                # are the story's country's only where the sentence names no other
+                if home_first or not named or (owned and named == {home}):
+                    base = dateline or (dominant[0].base if dominant[0] is not None else None)
             if base is None:
                 continue
             mention.actor = dictionary.composite(base + mention.actor.cameo_code)

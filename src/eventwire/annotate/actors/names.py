@@ -29,6 +29,11 @@ FUZZY_LABELS = ("PERSON", "ORG")
 FUZZY_KINDS = ("person", "org")
 # How a person was found when a role the text gives may replace the dictionary's: by name only.
 STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
+# How a person's code came from the text around the name, not from the table: their surname
+# then stands for them in the rest of the story.
+BODY_METHODS = frozenset({"context", "apposition", "title"})
+# Words looked back over for a body's title before a name ("association executive director").
+MAX_TITLE_WORDS = 4
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 
@@ -102,6 +107,52 @@ def name_mentions(
     return extra
 
 
+def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person titled by a body the story named ("the Texas Retired Teachers Association …
+    association executive director Tim Lee", "Acme Corp … company spokesman John Doe"): the title's
+    first word is the last word of that body's name, and the person takes the body's code."""
+    bodies = [m for m in mentions if m.method != "generic" and m.actor.sector and " " in m.text]
+    if not bodies:
+        return []
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start == 0 or taken.overlaps(ent.start_char, ent.end_char):
+            continue
+        first = ent.start
+        while first > 0 and first > ent.start - MAX_TITLE_WORDS:
+            word = doc[first - 1]
+            if not (word.text.islower() and word.is_alpha and word.dep_ in ("compound", "amod")):
+                break
+            first -= 1
+        if first == ent.start:
+            continue
+        head_word = doc[first].lower_
+        owners = [b for b in bodies if b.end <= doc[first].idx and b.text.lower().split()[-1] == head_word]
+        if owners:
+            start = doc[first].idx
+            found.append(
+                ActorMention(start, ent.end_char, doc[first : ent.end].text, owners[-1].actor, "title", SCORES["title"])
+            )
+    return found
+
+
+def role_surnames(doc: Doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The surname of a person whose code came from context or an apposition ("state
+    epidemiologist Anders Tegnell" in a Swedish story; "Jane Roe, a White House spokeswoman") is
+    that person wherever else it stands alone ("Tegnell laughed")."""
+    surnames: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.method not in BODY_METHODS or not mention.actor.country or " " not in mention.text:
+            continue
+        last = doc.char_span(mention.start, mention.end, alignment_mode="expand")[-1]
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN":
+            surnames.setdefault(normalise(last.text), mention.actor)
+    if not surnames:
+        return []
+    return _untagged_names(doc, text, surnames, {}, SpanIndex(mentions, lambda m: (m.start, m.end)))
+
+
 def _untagged_names(
     doc: Doc, text: str, surnames: dict[str, Actor], first_names: dict[str, Actor], taken: SpanIndex
 ) -> list[ActorMention]:
@@ -143,7 +194,8 @@ def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> Ac
 def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
     """(start offset, role) of a title agent right before a person's name ("President", "Prime
     Minister"); a lower-case title counts when the parse ties it to the name ("former president
-    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI."""
+    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI;
+    "state" and a post is a state official (GOV)."""
     index = ent.start
     for width in (3, 2, 1):
         if index - width < 0:
@@ -154,6 +206,9 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
             if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
                 return doc[span.start - 1].idx, "ELI"
             return span.start_char, role
+    before = doc[index - 1] if index > 1 else None
+    if before is not None and doc[index - 2].lower_ == "state" and before.pos_ == "NOUN" and _tied(before, ent):
+        return doc[index - 2].idx, "GOV"  # a state post ("state epidemiologist Anders Tegnell")
     return None
 
 

@@ -20,73 +20,20 @@ from eventwire.model import Actor, ActorMention, SpanIndex
 # Name words → the sector of the body they name, in the order they are tried (a teachers'
 # association is education before it is an association; a health agency is government).
 # Hospitals are left out: a hospital in the news is mostly a place ("taken to Mercy Hospital").
+# fmt: off
 SECTOR_WORDS = (
     ("EDU", frozenset({"university", "college", "school", "academy", "teachers", "students"})),
-    ("GOV", frozenset({"ministry", "department", "agency", "commission", "authority", "bureau", "administration"})),
-    (
-        "MED",
-        frozenset(
-            {
-                "news",
-                "times",
-                "post",
-                "journal",
-                "radio",
-                "tv",
-                "television",
-                "tribune",
-                "herald",
-                "gazette",
-                "daily",
-                "broadcasting",
-                "newspaper",
-                "magazine",
-            }
-        ),
-    ),  # fmt: skip
+    ("GOV", frozenset({"ministry", "department", "agency", "commission", "authority", "bureau", "administration",
+                       "presidential", "presidency", "cabinet"})),
+    ("MED", frozenset({"news", "times", "post", "journal", "radio", "tv", "television", "tribune", "herald",
+                       "gazette", "daily", "broadcasting", "newspaper", "magazine"})),
     ("LAB", frozenset({"union", "unions"})),
-    (
-        "BUS",
-        frozenset(
-            {
-                "inc",
-                "corp",
-                "corporation",
-                "ltd",
-                "plc",
-                "llc",
-                "ag",
-                "gmbh",
-                "company",
-                "holdings",
-                "bank",
-                "airlines",
-                "airways",
-                "motors",
-                "technologies",
-                "industries",
-            }
-        ),
-    ),  # fmt: skip
-    (
-        "NGO",
-        frozenset(
-            {
-                "foundation",
-                "institute",
-                "movement",
-                "society",
-                "association",
-                "fund",
-                "trust",
-                "project",
-                "federation",
-                "coalition",
-                "council",
-            }
-        ),
-    ),  # fmt: skip
+    ("BUS", frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "gmbh", "company", "holdings",
+                       "bank", "airlines", "airways", "motors", "technologies", "industries"})),
+    ("NGO", frozenset({"foundation", "institute", "movement", "society", "association", "fund", "trust",
+                       "project", "federation", "coalition"})),
 )
+# fmt: on
 # Words of an international body's name: such a body has no one country. With a word for an
 # institution of states it is an intergovernmental body ("Pan American Health Organization (PAHO)"
 # → IGOPAHO, the guidelines' IGO plus the body's acronym); others (committees, federations) are
@@ -96,6 +43,12 @@ INTERGOVERNMENTAL_WORDS = frozenset({"organization", "organisation", "agency", "
 WORD = re.compile(r"[^\W\d_]+")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,8})\)")
 ORG_LABELS = frozenset({"ORG", "FAC"})
+# Bodies that are, with nothing else to go by, the story's own country's: its agencies, schools,
+# unions and charities ("the Public Health Agency" in a Swedish story). Companies and media are as
+# often foreign.
+DOMESTIC_SECTORS = frozenset({"GOV", "EDU", "NGO", "LAB"})
+# A story's leading country has at least this many mentions, more than any other.
+LEADING_MIN_MENTIONS = 2
 
 
 def organisation_mentions(
@@ -109,6 +62,7 @@ def organisation_mentions(
     """Mentions for organisation entities no mention covers whose name says their sector."""
     taken = SpanIndex(mentions, lambda m: (m.start, m.end))
     found: list[ActorMention] = []
+    leading: list[str | None] | None = None  # found when first needed
     for ent in ents:
         if ent.label_ not in ORG_LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
@@ -122,6 +76,10 @@ def organisation_mentions(
         if sector is None:
             continue
         country = _country(doc, ent, mentions, places, dateline, dictionary)
+        if country is None and sector in DOMESTIC_SECTORS:
+            if leading is None:
+                leading = [_leading_country(mentions, places)]
+            country = leading[0]
         if country is None:
             continue
         actor = dictionary.composite(country + sector)
@@ -169,3 +127,15 @@ def _international_body(doc: Doc, ent: SpacySpan, start: int) -> ActorMention:
     code = "IGO" + (defined.group(1) if defined else "")
     name = ent.text[start - ent.start_char :]
     return ActorMention(start, ent.end_char, name, Actor(code, name, None, "IGO", code), "context", SCORES["context"])
+
+
+def _leading_country(mentions: list[ActorMention], places: list[tuple[int, int, str]]) -> str | None:
+    """The country the story's mentions and places name most, if it clearly leads."""
+    counts: dict[str, int] = {}
+    for country in [m.actor.country for m in mentions] + [split_code(code)[0] for _, _, code in places]:
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < LEADING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

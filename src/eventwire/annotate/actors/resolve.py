@@ -34,7 +34,7 @@ from eventwire.annotate.actors.match import (
     find_items,
     plain_units,
 )
-from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
+from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
 from eventwire.annotate.actors.organisations import organisation_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
@@ -123,6 +123,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     add_context(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
+    mentions += body_titles(doc, ents, mentions)
+    mentions += role_surnames(doc, text, mentions)
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
     mentions += back_references(doc, mentions)
