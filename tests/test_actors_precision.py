@@ -224,3 +224,25 @@ def test_actors_precision_agents_owned_by_an_unknown_unit(nlp):
         "U.S. police and U.S. prosecutors worked together.\n\nMarine Interdiction agents conducted a patrol on Sunday."
     )
     assert _actors(nlp, text).get("agents") == "USACOP"
+
+
+def test_actors_precision_inside_a_persons_apposition_and_hometowns(nlp):
+    text = "Giving daily updates, Tegnell, the state epidemiologist at Sweden's Public Health Agency, stayed calm."
+    actors = _actors(nlp, text, date(2020, 4, 28))
+    assert not any("Sweden" in mention or "Agency" in mention for mention in actors), actors
+    # a place's apposition does name actors: Belarus is Russia's ally
+    text = "The doctrine extends to Belarus, Russia's close ally, and worries Ukraine."
+    assert _actors(nlp, text, date(2024, 11, 19)).get("Russia") == "RUS"
+    actors = _actors(nlp, "On Monday, admirer Gustav Lund from Stockholm got a tattoo of the official.")
+    assert "Stockholm" not in actors, actors
+
+
+def test_actors_precision_named_private_person_hyphen_modifier_and_address(nlp):
+    actors = _actors(nlp, "Both Lund and tattoo artist Zashay Tastas were surprised by the interest.")
+    assert "artist" not in " ".join(actors), actors
+    actors = _actors(nlp, "Ohio, the most delegate-rich state left, votes on Tuesday.")
+    assert not any("delegate" in mention for mention in actors), actors
+    # a city in an address is a place; it still lends its country to the company named with it
+    assert _actors(nlp, "Host: Example AG, Hauptstrasse 29, 20354 Hamburg") == {"Example AG": "DEUBUS"}
+    # a year before a country is a date, not a postal code
+    assert _actors(nlp, "In 2014 Russia annexed Crimea.").get("Russia") == "RUS"

@@ -52,6 +52,9 @@ ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
 # modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
 NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate"})
 ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
+# The role of plain civilians: a named private person is no political actor (guidelines §7.5 list
+# named persons in political, legal, social-movement, media or business roles only).
+PLAIN_CIVILIAN = "CVL"
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
@@ -162,6 +165,8 @@ def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: 
                     and joined(text, units, i, last)
                 ):
                     role = None if _no_actor(key, units[last].token) else dictionary.agent_role(key)
+                    if role == PLAIN_CIVILIAN and _titles_name(units[last].token):
+                        role = None  # "tattoo artist Jane Roe": a named private person is no actor
                     item = Item(i, last, "agent" if role else "block", role=role, weak=_modifier(units[last].token))
                 if item is not None:
                     break
@@ -231,11 +236,22 @@ def _no_actor(key: str, token: Token | None) -> bool:
     return key in ABSTRACT_WORDS and token.n_lefts == 0 and token.dep_ != "compound"
 
 
+def _titles_name(token: Token | None) -> bool:
+    """A word right before a person's name that it describes ("artist Zashay Tastas")."""
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def _modifier(token: Token | None) -> bool:
     """An agent word used as a modifier ("military capacity", "government-run"), not as a head."""
     if token is None:
         return False
-    return token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i)
+    if token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i):
+        return True
+    doc = token.doc  # "delegate-rich", "police-heavy": the word and a hyphen open an adjective
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("ADJ", "VERB")
 
 
 def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: ActorDictionary) -> bool | str | Item:

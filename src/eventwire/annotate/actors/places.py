@@ -55,6 +55,9 @@ SPORT_NOUNS = frozenset(
 SPORT_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(SPORT_NOUNS)) + r")\b", re.IGNORECASE)
 # "-made", "-built" after a country word: where a product comes from ("US-made missiles").
 ORIGIN_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed", "born", "style"})
+# A postal code before a city ("20354 Hamburg"); a year there is a date ("in 2014 Russia annexed").
+POSTCODE = re.compile(r"\d{4,5}")
+YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 # How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
 MAX_PLACE_STEPS = 3
 
@@ -79,6 +82,8 @@ def where(token: Token) -> bool:
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in ORIGIN_WORDS:
         return True
+    if token.i > 0 and POSTCODE.fullmatch(doc[token.i - 1].text) and not YEAR.fullmatch(doc[token.i - 1].text):
+        return True  # an address: "Dammtorstraße 29, 20354 Hamburg"
     if _place_modifier(token):
         return _entered(token.head) is None
     for _ in range(3):
@@ -88,7 +93,10 @@ def where(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "from" and prep.head.lemma_ in MOTION_VERBS)
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    # where someone comes from: after a verb of coming or going, or a person ("Jane Roe from Oslo")
+    return prep.lower_ == "from" and (prep.head.lemma_ in MOTION_VERBS or prep.head.ent_type_ == "PERSON")
 
 
 def _place_modifier(token: Token) -> bool:

@@ -38,11 +38,17 @@ def predicate_offices(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
     dropped: set[int] = set()
     added: list[ActorMention] = []
     for mention in mentions:
-        if mention.method not in OFFICE_METHODS or mention.actor.sector is None:
+        if mention.method not in OFFICE_METHODS:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or any(t.ent_type_ == "PERSON" for t in span):
-            continue  # a name: "President Obama" is the person, wherever he stands
+        if span is None:
+            continue
+        if mention.actor.sector is None or any(t.ent_type_ == "PERSON" for t in span):
+            # a name or a country stands for itself, except inside an apposition describing
+            # someone else ("Rahm Emanuel, President Obama's chief of staff")
+            if _inside_apposition(span.root, places=False):
+                dropped.add(id(mention))
+            continue
         holder = _described(span.root)
         if holder is None:
             continue
@@ -73,23 +79,29 @@ def _described(token: Token) -> Token | bool | None:
         return False
     if _apposed_to_name(token):
         return head  # "Rahm Emanuel, Obama's chief of staff": the person is the mention
-    for _ in range(MAX_APPOSITION_STEPS):  # a body inside such an apposition ("…, director of the X Project")
+    return False if _inside_apposition(token) else None
+
+
+def _inside_apposition(token: Token, places: bool = True) -> bool:
+    """A word inside an apposition to a name ("…, director of the X Project"); with ``places``
+    false, only to a person's or an organisation's name ("Belarus, Russia's ally" names Russia)."""
+    for _ in range(MAX_APPOSITION_STEPS):
         if token.dep_ not in INNER_DEPS or token.head is token:
-            return None
-        token = token.head
-        if _apposed_to_name(token):
             return False
-    return None
+        token = token.head
+        if _apposed_to_name(token, places):
+            return True
+    return False
 
 
-def _apposed_to_name(token: Token) -> bool:
+def _apposed_to_name(token: Token, places: bool = True) -> bool:
+    """An apposition after a name: a person's, a place's, or an organisation's written as a word
+    ("Hamas, the militant group"); a name in capitals may be a dateline ("KABUL, … — The envoy")."""
     head = token.head
-    return (
-        token.dep_ == "appos"
-        and head.pos_ == "PROPN"
-        and head.i < token.i
-        and head.ent_type_ in ("", "PERSON", "GPE", "LOC")
-    )
+    if token.dep_ != "appos" or head.pos_ != "PROPN" or head.i >= token.i:
+        return False
+    kinds = ("", "PERSON", "GPE", "LOC") if places else ("", "PERSON")
+    return head.ent_type_ in kinds or (head.ent_type_ == "ORG" and not head.text.isupper())
 
 
 def _subject(verb: Token) -> Token | bool:
