@@ -246,3 +246,9 @@ def test_actors_precision_named_private_person_hyphen_modifier_and_address(nlp):
     assert _actors(nlp, "Host: Example AG, Hauptstrasse 29, 20354 Hamburg") == {"Example AG": "DEUBUS"}
     # a year before a country is a date, not a postal code
     assert _actors(nlp, "In 2014 Russia annexed Crimea.").get("Russia") == "RUS"
+
+
+def test_actors_precision_full_name_without_its_country_word(nlp):
+    text = "U.S. Customs and Border Protection seized a boat, Customs and Border Protection said on Tuesday."
+    codes = [(m.text, m.actor.country) for m in resolve_actors(nlp(text), WHEN)]
+    assert ("Customs and Border Protection", "USA") in codes, codes

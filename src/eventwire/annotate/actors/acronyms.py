@@ -1,6 +1,8 @@
-"""Acronyms a story defines: "U.S. Customs and Border Protection (CBP)", "Japanese company Showa
-Denko K.K. (SDK)". The acronym's other uses ("entry to CBP", "SDK announced", a headline before
-the definition) are the actor of the phrase it was defined after.
+"""Short names a story uses for a body it named in full. An acronym it defines: "U.S. Customs and
+Border Protection (CBP)", "Japanese company Showa Denko K.K. (SDK)"; the acronym's other uses
+("entry to CBP", "SDK announced", a headline before the definition) are the actor of the phrase it
+was defined after. A full name without its country word: "Customs and Border Protection
+announced" after "U.S. Customs and Border Protection".
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
+from eventwire.annotate.actors.text import normalise
 from eventwire.model import ActorMention, SpanIndex
 
 # An acronym in parentheses: capitals (and digits) only, two to eight of them.
@@ -56,3 +59,29 @@ def defined_acronyms(
                 continue  # the definition itself belongs to the phrase it follows
             uses.append(ActorMention(start, end, acronym, actor, "coref", SCORES["coref"]))
     return uses
+
+
+def country_dropped(text: str, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """Mentions for a body's name written again without the country word that opened it
+    ("Customs and Border Protection" after "U.S. Customs and Border Protection")."""
+    short: dict[str, ActorMention] = {}
+    for mention in mentions:
+        if mention.method not in ("dictionary", "title") or not mention.actor.sector:
+            continue
+        first, _, rest = mention.text.partition(" ")
+        if len(rest.split()) < 2 or not rest[:1].isupper():
+            continue
+        indices = dictionary.aliases.get(normalise(first), ())
+        if any(dictionary.records[i].kind == "country" for i in indices):
+            short.setdefault(rest, mention)
+    if not short:
+        return []
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))
+    found = []
+    for rest, mention in short.items():
+        for use in re.finditer(rf"\b{re.escape(rest)}\b", text):
+            start, end = use.span()
+            if not taken.overlaps(start, end):
+                found.append(ActorMention(start, end, rest, mention.actor, "coref", SCORES["coref"]))
+                taken.add(found[-1])
+    return found

@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.annotate.actors.acronyms import defined_acronyms
+from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
 from eventwire.annotate.actors.backrefs import back_references
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
@@ -117,6 +117,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
     mentions += defined_acronyms(doc, text, mentions, datelines, dictionary)
+    mentions += country_dropped(text, mentions, dictionary)
     if furniture:
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
