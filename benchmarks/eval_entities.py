@@ -133,13 +133,17 @@ def score_pairs(pairs: list[GoldPair], resolve: Callable[[str, date | None], Act
     return scores
 
 
-def evaluate_news(split: str) -> dict:
-    """Actor mentions in the news gold standard's whole articles: precision, coverage, role nouns."""
-    from benchmarks.news.score import load_gold, predict, score_mentions
+def evaluate_news(split: str, errors: bool = False) -> dict:
+    """Actor mentions in the news gold standard's whole articles: precision, coverage, role nouns
+    (with ``errors``, also each false mention and each miss, for analysis on the dev split)."""
+    from benchmarks.news.score import load_gold, mention_errors, predict, score_mentions
 
     gold = load_gold(split=split)
     _, mentions = predict([s for s in gold.sentences if s.whole])
-    return {"set": f"news_{split}"} | score_mentions(gold, mentions)
+    figures = {"set": f"news_{split}"} | score_mentions(gold, mentions)
+    if errors:
+        figures["errors"] = mention_errors(gold, mentions)
+    return figures
 
 
 def main() -> None:
@@ -151,8 +155,14 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.set == "news":
-        figures = evaluate_news(args.split)
+        if args.errors and args.split == "test":
+            parser.error("--errors lists mentions for error analysis: dev split only")
+        figures = evaluate_news(args.split, args.errors)
+        errors = figures.pop("errors", [])
         print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))
+        for e in errors:
+            detail = f"gold {e['gold']} (by {e['method']})" if e["kind"] == "false" else f"got {e['got']}"
+            print(f"{e['kind']}\t{e['sid']}\t{e['text']!r} {e['code']}\t{detail}\n\t{e['sentence']}")
         return
     pairs = load_pairs()[: args.limit]
     scores = score_pairs(pairs)

@@ -21,7 +21,7 @@ def _codes(nlp, text):
     [
         # a capitalised direction names a part of the country, not another name
         ("Israel mounted an invasion of South Lebanon.", "Lebanon", "LBN"),
-        ("Troops retook a village in Western Cambodia.", "Cambodia", "KHM"),
+        ("Western Cambodia sent more troops to the front.", "Cambodia", "KHM"),
         # a demonym after a sentence-initial capitalised word is no part of a name
         ("Young Algerians blocked the roads on Sunday.", "Algerians", "DZA"),
         ("Radical French farmers said they would blockade the capital.", "French farmers", "FRAAGR"),

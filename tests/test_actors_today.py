@@ -201,3 +201,12 @@ def test_actors_today_role_noun_points_back_to_the_named_body(nlp):
     found = _actors(nlp, text, date(2024, 3, 1))
     assert found["The alliance"] == "IGOWSTNAT"
     assert found["the newspaper"] == "USAMED"
+
+
+def test_actors_today_capital_byline_after_headline_is_furniture():
+    text = "Agents seize cocaine in San Juan. By U.S. CUSTOMS AND BORDER PROTECTION\n\nAgents found it."
+    assert [(f.kind, text[f.start : f.end]) for f in find_furniture(text)] == [
+        ("byline", "By U.S. CUSTOMS AND BORDER PROTECTION")
+    ]
+    # a sentence that starts with "By" and goes on in lower case is no byline
+    assert find_furniture("Talks ended. By THE END of May they had resumed.") == []

@@ -317,6 +317,41 @@ def score_mentions(gold: Gold, predicted: dict[str, list]) -> dict[str, Any]:
     }
 
 
+def mention_errors(gold: Gold, predicted: dict[str, list]) -> list[dict[str, Any]]:
+    """Each wrong or unmatched resolved mention ("false") and each gold mention not covered ("miss"),
+    with the sentence, for error analysis on the dev split."""
+    sentences = {s.sid: s for s in gold.sentences if s.whole}
+    errors: list[dict[str, Any]] = []
+    for sid, sentence in sentences.items():
+        golds = gold.mentions.get(sid, [])
+        preds = [(m, actor_primary(m.actor)) for m in predicted.get(sid, [])]
+
+        def cut(start: int, end: int, sentence: CorpusSentence = sentence) -> str:
+            return sentence.text[start - sentence.start : end - sentence.start]
+
+        for m, code in preds:
+            if code is None:
+                continue
+            found = [g for g in golds if overlaps(Side(g.start, g.end, g.code), m.start, m.end)]
+            if not any(primary(g.code) == code for g in found):
+                gold_text = "; ".join(f"{cut(g.start, g.end)!r} {g.code}" for g in found) or "-"
+                errors.append(
+                    {"sid": sid, "kind": "false", "text": m.text, "code": m.actor.cameo_code,
+                     "method": m.method, "gold": gold_text, "sentence": sentence.text}
+                )  # fmt: skip
+        for g in golds:
+            if g.code is None:
+                continue
+            hits = [(m, c) for m, c in preds if overlaps(Side(g.start, g.end, g.code), m.start, m.end)]
+            if not any(c == primary(g.code) for _, c in hits):
+                got = "; ".join(f"{m.text!r} {m.actor.cameo_code} {m.method}" for m, _ in hits) or "-"
+                errors.append(
+                    {"sid": sid, "kind": "miss", "text": cut(g.start, g.end), "code": g.code,
+                     "role_noun": g.role_noun, "got": got, "sentence": sentence.text}
+                )  # fmt: skip
+    return errors
+
+
 def _role_noun_precision(gold: Gold, predicted: dict[str, list], sids: Iterable[str]) -> float | None:
     """Precision of resolved predictions that overlap a gold role-noun mention."""
     hits = right = 0

@@ -11,7 +11,9 @@ reader does, it takes the country the text gives it, nearest evidence first:
    met");
 3. for state institutions in a sentence naming no country: the story's dateline country
    ("WASHINGTON —"), else the document's dominant country, when one country clearly leads the
-   document's mentions. A datelined story's head of government ("the president", "the
+   document's mentions. An agent owned by a name the table lacks ("the Smith administration",
+   "Marine Interdiction agents") takes no country from its sentence, only this one, and only
+   where the sentence names no other country. A datelined story's head of government ("the president", "the
    administration") takes the dateline's country before the sentence's.
 
 A mention that gets a country this way has method ``context``; one that gets none stays generic.
@@ -29,7 +31,8 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.match import LOCATIVE_PREPS, SCORES
+from eventwire.annotate.actors.match import SCORES
+from eventwire.annotate.actors.places import LOCATIVE_PREPS
 from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
 
@@ -75,7 +78,9 @@ MAX_LINK_STEPS = 4
 # to lend itself to sector mentions in sentences that name no country.
 DOMINANT_MIN_MENTIONS = 2
 # Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"})
+CONTEXT_SECTORS = frozenset(
+    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"}
+)
 # Owners that make a role noun non-state ("the bank's chief executive", "a spokesman for the
 # newspaper"): the role takes the owner's sector, never a government code.
 NON_STATE_OWNERS = {
@@ -103,9 +108,10 @@ HOME_ROLE_IDS = frozenset(
     hash_string(word)
     for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor")
 )
-# State institutions: a mention of one in a sentence naming no country belongs to the document's
-# country ("the cabinet met late"); rebels, civilians or armed groups there are as often foreign.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# State institutions and the story's domestic politics: a mention of one in a sentence naming no
+# country belongs to the document's country ("the cabinet met late", "the former president said",
+# "superdelegates", "the candidates"); rebels, civilians or armed groups there are as often foreign.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY"})
 
 
 @dataclass(slots=True)
@@ -190,28 +196,31 @@ def _contextualise(
         elif owner is not None:
             mention.actor = dictionary.generic(owner)
         else:
-            if anchor is None and (
-                tree.lower(head) in STATE_WORD_IDS
-                or tree.several(head)
-                or tree.named_owner(head, tree.last_token(mention.start + 1))
-            ):
+            if anchor is None and (tree.lower(head) in STATE_WORD_IDS or tree.several(head)):
                 continue
+            owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
             home_first = dateline is not None and tree.lower(head) in HOME_ROLE_IDS
-            if anchor is None and not home_first:
-                # plain civilians belong to where they are, not to the state the sentence is about
-                # (protesters, "CVLOPP", do belong to it)
-                candidates = [a for a in sentence if a.base and (mention.actor.cameo_code != "CVL" or a.place)]
-                bases = {a.base for a in candidates}
-                anchor = candidates[0] if len(bases) == 1 else None
+            if anchor is None and not home_first and not owned:
+                # plain civilians belong to where they are, not to the state the sentence is about;
+                # protesters and activists ("CVLOPP") too where the sentence names one place, else
+                # to the state it is about
+                places = [a for a in sentence if a.base and a.place]
+                candidates = places if mention.actor.cameo_code == "CVL" else [a for a in sentence if a.base]
+                if mention.actor.sector == "CVL" and len({a.country for a in places}) == 1:
+                    candidates = places
+                # one country, its territories included ("the United States, Puerto Rico and Guam")
+                if len({a.country for a in candidates}) == 1:
+                    anchor = next((a for a in candidates if a.base == a.country), candidates[0])
             base = anchor.base if anchor is not None else None
-            if (
-                anchor is None
-                and mention.actor.sector in STATE_SECTORS
-                and (home_first or not any(a.base for a in sentence))
-            ):
+            if anchor is None and mention.actor.sector in STATE_SECTORS:
                 if not dominant:
                     dominant.append(_dominant(anchors))
-                base = dateline or (dominant[0].base if dominant[0] is not None else None)
+                home = dateline or (dominant[0].country if dominant[0] is not None else None)
+                named = {a.country for a in sentence if a.base}
+                # an agency's agents owned by a name the table lacks ("Marine Interdiction agents")
+                # are the story's country's only where the sentence names no other
+                if home_first or not named or (owned and named == {home}):
+                    base = dateline or (dominant[0].base if dominant[0] is not None else None)
             if base is None:
                 continue
             mention.actor = dictionary.composite(base + mention.actor.cameo_code)

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
+from eventwire.annotate.actors.places import PLACE_KINDS, PLACE_NOUNS, place_like, where
 from eventwire.annotate.actors.text import POSSESSIVE, normalise_unit, text_units
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
@@ -41,18 +42,27 @@ DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 )  # fmt: skip
-# A city under one of these prepositions is where something happened, not who did it.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
-# Dependencies of a city or region name that make it an actor, not a place (see ``_acts``).
-ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "amod", "dobj", "iobj", "conj"})
-ACTOR_PREPS = frozenset({"by", "against", "with"})
+# Verbs whose subject is in a state, not acting: a city or region there is a place ("California
+# has seen a surge", "Texas is a big state").
+STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience", "lie", "sit", "stand"})
+# Prepositions whose object is an actor of the act: its agent or its target.
+ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
+# Agent words that name no actor on their own: voters (a vote by the public is no event, so
+# they are no source or target, guidelines §1.1), and an abstract noun with no determiner or
+# modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
+NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate"})
+ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
+# The role of plain civilians: a named private person is no political actor (guidelines §7.5 list
+# named persons in political, legal, social-movement, media or business roles only).
+PLAIN_CIVILIAN = "CVL"
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
 SHORT_ALIAS_CHARS = 3
 # Sectors a lone agent word may stand for ("protesters", "troops"); others need a country.
-GENERIC_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM"})
-PLACE_KINDS = frozenset({"country", "capital"})
+GENERIC_SECTORS = frozenset(
+    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"}
+)
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.
 SCORES = {
@@ -154,7 +164,9 @@ def find_items(text: str, units: list[Unit], dictionary: ActorDictionary, when: 
                     and keys[last] != POSSESSIVE
                     and joined(text, units, i, last)
                 ):
-                    role = dictionary.agent_role(key)
+                    role = None if _no_actor(key, units[last].token) else dictionary.agent_role(key)
+                    if role == PLAIN_CIVILIAN and _titles_name(units[last].token):
+                        role = None  # "tattoo artist Jane Roe": a named private person is no actor
                     item = Item(i, last, "agent" if role else "block", role=role, weak=_modifier(units[last].token))
                 if item is not None:
                     break
@@ -213,11 +225,33 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
     return joined(text, units, item.first - 1, item.first)
 
 
+def _no_actor(key: str, token: Token | None) -> bool:
+    """An agent word read as no actor in a text: a place ("the city"), voters, or an abstract noun
+    standing bare ("opposition by Congress"). A phrase given as an actor (``resolve_text``, no
+    parse: "Iraqi towns") keeps its agent reading: it is some act's target, the towns' civilians."""
+    if token is None:
+        return False
+    if key in PLACE_NOUNS or key in NO_ACTOR_WORDS:
+        return True
+    return key in ABSTRACT_WORDS and token.n_lefts == 0 and token.dep_ != "compound"
+
+
+def _titles_name(token: Token | None) -> bool:
+    """A word right before a person's name that it describes ("artist Zashay Tastas")."""
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def _modifier(token: Token | None) -> bool:
     """An agent word used as a modifier ("military capacity", "government-run"), not as a head."""
     if token is None:
         return False
-    return token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i)
+    if token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i):
+        return True
+    doc = token.doc  # "delegate-rich", "police-heavy": the word and a hyphen open an adjective
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("ADJ", "VERB")
 
 
 def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: ActorDictionary) -> bool | str | Item:
@@ -237,23 +271,47 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
             status = TENTATIVE
     if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
         return False
-    token = units[item.last].token
-    if token is not None and key in dictionary.places and item.record.kind in PLACE_KINDS:
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
-            return LOCATION
-        if item.record.kind == "country" and not _acts(token):
-            return LOCATION  # "California, the most delegate-rich state": a place, not the United States
-        if item.record.kind == "country" and token.ent_type_ == "PERSON":
+    token = _root(units, item)
+    if token is not None and place_like(item.record) and where(token):
+        return LOCATION
+    if token is not None and key in dictionary.places and item.record.kind == "country" and not span.isupper():
+        if token.ent_type_ == "PERSON":
             return False  # a city name the tagger reads as a person's ("Ariana")
+        # a city or state acting ("Islamabad blames", "attacked Odesa port") is an actor; elsewhere
+        # it is where things happen ("California has seen a surge", "a California victory"), and its
+        # police or governor take its country from it as a place ("Chicago police"). A name in
+        # capitals is the country's abbreviation ("USA"), whatever town shares it.
+        return status if _acts(token) else LOCATION
     return status
 
 
+def _root(units: list[Unit], item: Item) -> Token | None:
+    """The token of the item's words that the rest hang on ("District" in "District of Columbia")."""
+    last = units[item.last].token
+    if last is None or item.first == item.last:
+        return last
+    first = units[item.first].token
+    for token in last.doc[first.i : last.i + 1]:
+        if not first.i <= token.head.i <= last.i or token.head is token:
+            return token
+    return last
+
+
 def _acts(token: Token) -> bool:
-    """A city or region name in an actor's slot: subject, object, possessor, modifier of a noun
-    ("Chicago police") or agent of a passive; anywhere else it is where something is."""
-    if token.dep_ in ACTOR_DEPS:
+    """A city or region name in an actor's slot: the subject of a verb that is no state ("has
+    seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
+    Odesa port")."""
+    dep = token.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return token.head.lemma_ not in STATIVE_VERBS
+    if dep in ("dobj", "iobj", "conj"):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
+    if dep == "pobj":
+        return token.head.lower_ in ACTOR_PREPS
+    if dep in ("compound", "amod", "poss") and token.head.i > token.i:
+        head = token.head
+        return head.dep_ in ("dobj", "iobj") or (head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS)
+    return False
 
 
 def _title_word(key: str, dictionary: ActorDictionary) -> bool:

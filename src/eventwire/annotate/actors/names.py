@@ -29,6 +29,11 @@ FUZZY_LABELS = ("PERSON", "ORG")
 FUZZY_KINDS = ("person", "org")
 # How a person was found when a role the text gives may replace the dictionary's: by name only.
 STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
+# How a person's code came from the text around the name, not from the table: their surname
+# then stands for them in the rest of the story.
+BODY_METHODS = frozenset({"context", "apposition", "title"})
+# Words looked back over for a body's title before a name ("association executive director").
+MAX_TITLE_WORDS = 4
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 
@@ -46,9 +51,13 @@ def name_mentions(
     """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
     office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
     surnames: dict[str, Actor] = {}
+    first_names: dict[str, list[Actor]] = {}
     for r in resolved:
         if r.person is not None and r.person.last > r.person.first:
             surnames.setdefault(units[r.person.last].key, r.actor)
+            known = first_names.setdefault(units[r.person.first].key, [])
+            if r.actor not in known:
+                known.append(r.actor)
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
@@ -68,6 +77,9 @@ def name_mentions(
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
         if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
+        elif ent.label_ == "PERSON" and len(words) == 1 and len(first_names.get(words[0], ())) == 1:
+            # "Bernie" after "Bernie Sanders": the one person of the story with that first name
+            actor, method, score = first_names[words[0]][0], "coref", SCORES["coref"]
         elif holder is not None and (actor := dictionary.actor(holder, when)) is not None:
             method, score = "title", SCORES["title"]
             if free_title:
@@ -81,7 +93,7 @@ def name_mentions(
             # "the Bush administration": the agent of the country the name's holders served
             actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
             end = owned.end
-        elif free_title and sector in GENERIC_SECTORS | {"ELI"}:
+        elif free_title and sector in GENERIC_SECTORS:
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
@@ -89,7 +101,87 @@ def name_mentions(
             continue
         extra.append(ActorMention(start, end, text[start:end], actor, method, score))
         taken_names.add((start, end))
+    if surnames:
+        firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
+        extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     return extra
+
+
+def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person titled by a body the story named ("the Texas Retired Teachers Association …
+    association executive director Tim Lee", "Acme Corp … company spokesman John Doe"): the title's
+    first word is the last word of that body's name, and the person takes the body's code."""
+    bodies = [m for m in mentions if m.method != "generic" and m.actor.sector and " " in m.text]
+    if not bodies:
+        return []
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))
+    found = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start == 0 or taken.overlaps(ent.start_char, ent.end_char):
+            continue
+        first = ent.start
+        while first > 0 and first > ent.start - MAX_TITLE_WORDS:
+            word = doc[first - 1]
+            if not (word.text.islower() and word.is_alpha and word.dep_ in ("compound", "amod")):
+                break
+            first -= 1
+        if first == ent.start:
+            continue
+        head_word = doc[first].lower_
+        owners = [b for b in bodies if b.end <= doc[first].idx and b.text.lower().split()[-1] == head_word]
+        if owners:
+            start = doc[first].idx
+            found.append(
+                ActorMention(start, ent.end_char, doc[first : ent.end].text, owners[-1].actor, "title", SCORES["title"])
+            )
+    return found
+
+
+def role_surnames(doc: Doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The surname of a person whose code came from context or an apposition ("state
+    epidemiologist Anders Tegnell" in a Swedish story; "Jane Roe, a White House spokeswoman") is
+    that person wherever else it stands alone ("Tegnell laughed")."""
+    surnames: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.method not in BODY_METHODS or not mention.actor.country or " " not in mention.text:
+            continue
+        last = doc.char_span(mention.start, mention.end, alignment_mode="expand")[-1]
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN":
+            surnames.setdefault(normalise(last.text), mention.actor)
+    if not surnames:
+        return []
+    return _untagged_names(doc, text, surnames, {}, SpanIndex(mentions, lambda m: (m.start, m.end)))
+
+
+def _untagged_names(
+    doc: Doc, text: str, surnames: dict[str, Actor], first_names: dict[str, Actor], taken: SpanIndex
+) -> list[ActorMention]:
+    """A surname, or the first name of only one person, that a person named in full in the story
+    carries, standing alone outside any mention ("Emanuel worked alongside Clinton", "urged Rahm
+    to resign"): that person, whatever one-word entity the tagger made of it ("Emanuel's office"
+    read as an organisation). A name inside a longer name ("Emanuel Lasker") is someone else's."""
+    found = []
+    names = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted({*surnames, *first_names})) + r")\b", re.I)
+    for use in names.finditer(text):  # cheap before reading tokens
+        if taken.overlaps(use.start(), use.end()):
+            continue
+        span = doc.char_span(use.start(), use.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_iob_ == "I":
+            continue
+        if token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+            continue  # part of a longer name
+        key = normalise(token.text)
+        actor = surnames.get(key) or first_names.get(key)
+        if actor is None or taken.overlaps(token.idx, token.idx + len(token)):
+            continue
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
+    return found
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
@@ -102,7 +194,8 @@ def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> Ac
 def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
     """(start offset, role) of a title agent right before a person's name ("President", "Prime
     Minister"); a lower-case title counts when the parse ties it to the name ("former president
-    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI."""
+    Carlos Menem", "opposition leader Maulana Fazl-ur-Rehman"). After "former" the role is ELI;
+    "state" and a post is a state official (GOV)."""
     index = ent.start
     for width in (3, 2, 1):
         if index - width < 0:
@@ -113,6 +206,9 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
             if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
                 return doc[span.start - 1].idx, "ELI"
             return span.start_char, role
+    before = doc[index - 1] if index > 1 else None
+    if before is not None and doc[index - 2].lower_ == "state" and before.pos_ == "NOUN" and _tied(before, ent):
+        return doc[index - 2].idx, "GOV"  # a state post ("state epidemiologist Anders Tegnell")
     return None
 
 

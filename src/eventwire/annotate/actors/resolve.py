@@ -9,7 +9,8 @@
     variant (conservative fuzzy match), a surname owning an agent ("the Bush administration");
 (3) sector-only mentions ("police", "the rebels") take a country from their noun phrase, sentence
     or document, and countries listed after an agent share it (``actor_context``);
-(4) a person in apposition to an office takes that office (``actor_names``).
+(4) a person in apposition to an office takes that office (``actor_names``); an office said of
+    someone ("X was mayor", "running for president") is no mention of its own (``predicates``).
 """
 
 from __future__ import annotations
@@ -20,20 +21,23 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
 from eventwire.annotate.actors.backrefs import back_references
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
 from eventwire.annotate.actors.match import (
     NAME_ENTITY_LABELS,
-    PLACE_KINDS,
     SCORES,
     Unit,
     doc_units,
     find_items,
     plain_units,
 )
-from eventwire.annotate.actors.names import appositions, fuzzy_record, name_mentions
+from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
+from eventwire.annotate.actors.organisations import organisation_mentions
+from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
+from eventwire.annotate.actors.predicates import predicate_offices
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
 from eventwire.model import Actor, ActorMention, Quote, SpanIndex
@@ -107,13 +111,23 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if m.method != "generic" or not added.overlaps(m.start, m.end)]
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
-    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     furniture = find_furniture(text)
+    places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
+    home = dateline_country(furniture, dictionary, when)
+    mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
+    datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
+    mentions += defined_acronyms(doc, text, mentions, datelines, dictionary)
+    mentions += country_dropped(text, mentions, dictionary)
     if furniture:
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
-    add_context(doc, mentions, places, dictionary, dateline_country(furniture, dictionary, when))
+    add_context(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
+    mentions = predicate_offices(doc, mentions)
+    mentions += body_titles(doc, ents, mentions)
+    mentions += role_surnames(doc, text, mentions)
+    entered_places(doc, mentions)
+    mentions = sport_teams(doc, text, mentions)
     mentions += back_references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions

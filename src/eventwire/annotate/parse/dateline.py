@@ -27,6 +27,9 @@ AGENCY_DATELINE = re.compile(
 )
 # A byline is a short line of its own: "By Jane Doe", "By JANE DOE and John Roe, Associated Press".
 BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)
+# A byline in capitals that extraction joined to the headline's line ("… in Las Croabas. By U.S.
+# CUSTOMS AND BORDER PROTECTION"): after a sentence's end, every word to the line's end in capitals.
+CAPITAL_BYLINE = re.compile(r"(?<=[.!?] )(?:By|BY)[ \t]+[A-Z][A-Z.&'’-]*(?:[ \t]+[A-Z][A-Z.&'’-]*){0,7}$", re.MULTILINE)
 # Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
 NOT_NAMES = frozenset(
     {"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last", "monday", "tuesday",
@@ -77,6 +80,7 @@ def find_furniture(text: str) -> list[Furniture]:
         if text[match.end() - 1 : match.end()] in ".!?:;":
             continue  # a sentence that happens to start with "By"
         found.append(Furniture(match.start(), match.end(), "byline"))
+    found += [Furniture(m.start(), m.end(), "byline") for m in CAPITAL_BYLINE.finditer(text)]
     return sorted(found, key=lambda f: f.start)
 
 

@@ -1,0 +1,157 @@
+"""Country and city names that say where, not who (guidelines, docs/annotation.md §4.5, §7.5).
+
+"in Ukraine", "Russian territory", "the Chinese economy", "US-made missiles" name no actor: the
+place is where something happens, the adjective says whose land or market it is. Such names are
+read as places (context for sector words: "police in Minsk"), not actor mentions. A place that an
+act enters ("a strike into a border region inside Russian territory") is that act's target, so
+its country stays, as a mention of the whole place phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from eventwire.annotate.actors.dictionary import ActorRecord
+from eventwire.annotate.actors.text import split_code
+from eventwire.model import ActorMention
+
+PLACE_KINDS = frozenset({"country", "capital"})
+# A name under one of these prepositions is where something happened, not who did it.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
+# The preposition of a place an act goes into: the place is the act's target (§4.5).
+ENTERED_PREPS = frozenset({"into"})
+# Links from a name up to the name it is listed with or stands beside ("in the United States,
+# Puerto Rico and Guam"; "in Fajardo, Puerto Rico"): a place under a locative preposition lends
+# that reading to them.
+LIST_DEPS = frozenset({"conj", "appos", "npadvmod"})
+# Dependencies of a country word on the noun it modifies.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+# Nouns a country or city word may modify without being an actor (§7.5: places used as locations,
+# "Russian territory", "the Ukrainian border"; a country's economy, statistics or products are no
+# act, policy or relation of it): places and parts of places, economic measures.
+PLACE_NOUNS = frozenset(
+    {"territory", "territories", "soil", "border", "borders", "borderland", "borderlands", "frontier", "region",
+     "regions", "city", "cities", "town", "towns", "village", "villages", "neighborhood", "neighbourhood",
+     "district", "districts", "province", "provinces", "airspace", "waters", "coast", "coastline", "land", "lands", "mainland",
+     "countryside", "economy", "economies", "market", "markets", "stocks", "currency", "inflation", "gdp",
+     "deaths", "population", "history", "culture", "language", "primary", "primaries", "caucus", "caucuses",
+     "election", "elections"}
+)  # fmt: skip
+# Verbs of coming and going: a country after their "from" is where someone comes from ("returning
+# from St. Thomas", "fled from Syria"), not an actor (a threat or aid "from Russia" is).
+MOTION_VERBS = frozenset(
+    {"come", "return", "arrive", "flee", "travel", "fly", "sail", "migrate", "emigrate", "escape", "move",
+     "relocate", "enter", "drive", "walk", "cross", "smuggle"}
+)  # fmt: skip
+# Nouns that make a sentence about sport: a country there is a national team, not an actor
+# (guidelines §1.1: sports results and play are no political domain).
+SPORT_NOUNS = frozenset(
+    {"match", "matches", "fixture", "fixtures", "opponent", "opponents", "footballer", "footballers", "tournament",
+     "qualifier", "qualifiers", "league", "championship", "kickoff", "striker", "midfielder", "goalkeeper",
+     "squad", "scoreline", "semifinal", "semifinals", "quarterfinal", "quarterfinals"}
+)  # fmt: skip
+SPORT_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(SPORT_NOUNS)) + r")\b", re.IGNORECASE)
+# "-made", "-built" after a country word: where a product comes from ("US-made missiles").
+ORIGIN_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed", "born", "style"})
+# A postal code before a city ("20354 Hamburg"); a year there is a date ("in 2014 Russia annexed").
+POSTCODE = re.compile(r"\d{4,5}")
+YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+# How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
+MAX_PLACE_STEPS = 3
+
+
+def place_like(record: ActorRecord) -> bool:
+    """A country, capital or territory (an organisation record coded as a country without a
+    sector: Puerto Rico, USAPRI)."""
+    if record.kind in PLACE_KINDS:
+        return True
+    if record.kind != "org":
+        return False
+    code = record.code_on(None) or ""
+    country, sector = split_code(code)
+    return country is not None and sector is None and len(code) > len(country)
+
+
+def where(token: Token) -> bool:
+    """A country or city name that says where: under a locative preposition, or listed with or
+    beside such a name ("in Ukraine", "throughout the United States, Puerto Rico and Guam"); a
+    modifier of a place or economic noun ("Russian territory", "the Chinese economy") unless the
+    place is entered; the origin of a product ("US-made")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in ORIGIN_WORDS:
+        return True
+    if token.i > 0 and POSTCODE.fullmatch(doc[token.i - 1].text) and not YEAR.fullmatch(doc[token.i - 1].text):
+        return True  # an address: "Dammtorstraße 29, 20354 Hamburg"
+    if _place_modifier(token):
+        return _entered(token.head) is None
+    for _ in range(3):
+        if token.dep_ not in LIST_DEPS or token.head is token:
+            break
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    # where someone comes from: after a verb of coming or going, or a person ("Jane Roe from Oslo")
+    return prep.lower_ == "from" and (prep.head.lemma_ in MOTION_VERBS or prep.head.ent_type_ == "PERSON")
+
+
+def _place_modifier(token: Token) -> bool:
+    return token.dep_ in MODIFIER_DEPS and token.head.lower_ in PLACE_NOUNS and token.head.i > token.i
+
+
+def _entered(noun: Token) -> Token | None:
+    """The outermost place noun of the phrase ``noun`` belongs to, if an act goes into it ("into
+    a border region inside Russian territory" → region)."""
+    for _ in range(MAX_PLACE_STEPS):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        if prep.lower_ in ENTERED_PREPS:
+            return noun
+        if prep.head.lower_ not in PLACE_NOUNS:
+            return None
+        noun = prep.head
+    return None
+
+
+def entered_places(doc: Doc, mentions: list[ActorMention]) -> None:
+    """Widen a country word that modifies an entered place to the place phrase, which is the
+    act's target ("strike into a border region inside Russian territory": "border region inside
+    Russian territory", RUS), in place."""
+    for mention in mentions:
+        if mention.method != "dictionary" or mention.actor.sector is not None or not mention.actor.country:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not _place_modifier(span[-1]):
+            continue
+        outer = _entered(span[-1].head)
+        if outer is None:
+            continue
+        first = min((t for t in outer.lefts if t.dep_ in MODIFIER_DEPS), key=lambda t: t.i, default=outer)
+        start = min(first.idx, mention.start)
+        end = max(span[-1].head.idx + len(span[-1].head), mention.end)
+        mention.text = doc.char_span(start, end, alignment_mode="expand").text
+        mention.start, mention.end = start, end
+
+
+def sport_teams(doc: Doc, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` without the bare countries of sentences about sport ("a match against
+    Dominica", "Guadeloupe will be the next opponents"): there they are national teams."""
+    countries = [m for m in mentions if m.actor.sector is None and m.actor.country and m.method != "context"]
+    if not countries:
+        return mentions
+    near = [m.start for m in countries]
+    # cheap before reading tokens: a sport word within a long sentence's reach of a country
+    words = [m.start() for m in SPORT_PATTERN.finditer(text) if any(abs(m.start() - c) < 400 for c in near)]
+    sport = []
+    for start in words:
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is not None and token[0].pos_ == "NOUN":
+            sentence = token[0].sent
+            sport.append((sentence.start_char, sentence.end_char))
+    teams = {id(m) for m in countries if any(start <= m.start < end for start, end in sport)}
+    return [m for m in mentions if id(m) not in teams] if teams else mentions
