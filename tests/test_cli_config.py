@@ -45,7 +45,7 @@ def test_cli_config_table_shows_values_and_origins(clean_env):
     rows = _config_rows(result.stdout)
     assert rows["db"] == ["/data/env.duckdb", "env"]
     assert rows["port"] == ["8000", "default"]
-    assert rows["coder"] == ["eventwire.dependency.v3", "default"]
+    assert rows["coder"] == ["eventwire.learned.v2", "default"]
     assert rows["token"] == ["<hidden>", "env"]
     assert rows["scheduler"] == ["not set", "default"]
     assert "s3cret" not in result.output

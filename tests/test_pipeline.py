@@ -23,9 +23,9 @@ PINNED_STAGES = [
     "eventwire.timexes.v2",
     "eventwire.events.v3",
 ]
-PINNED_CODER = "eventwire.dependency.v3"
+PINNED_CODER = "eventwire.learned.v2"
 # The default pipeline cuts events under the default confidence threshold; the version says so.
-PINNED_CODER_VERSION = PINNED_CODER  # the dictionary coder has no confidence threshold
+PINNED_CODER_VERSION = f"{PINNED_CODER}>=0.1"
 DICTIONARY_CODER = "eventwire.dependency.v3"
 
 

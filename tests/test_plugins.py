@@ -27,7 +27,8 @@ def test_coders_command_lists_builtin_and_plugin_coders() -> None:
     result = runner.invoke(app, ["coders", "--json"])
     assert result.exit_code == 0, result.output
     rows = {row["name"]: row for row in json.loads(result.stdout)}
-    assert rows["eventwire.dependency.v3"]["default"] and rows["eventwire.dependency.v3"]["from"] == "eventwire"
+    assert rows["eventwire.learned.v2"]["default"] and rows["eventwire.learned.v2"]["from"] == "eventwire"
+    assert not rows["eventwire.dependency.v3"]["default"] and rows["eventwire.dependency.v3"]["from"] == "eventwire"
     assert rows["example.keyword.v1"] == {
         "name": "example.keyword.v1",
         "version": 1,
@@ -49,7 +50,7 @@ def test_analyze_with_a_plugin_coder(tmp_path: Path) -> None:
         "protested",
     )
     default = json.loads(runner.invoke(app, ["analyze", str(story), "--json"]).stdout)["document"]["events"]
-    assert default and {e["coder"] for e in default} == {"eventwire.dependency.v3"}
+    assert default and {e["coder"] for e in default} == {"eventwire.learned.v2"}
 
 
 def test_unknown_coder_is_one_line_with_the_choices(tmp_path: Path) -> None:
