@@ -370,7 +370,7 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr", "petrarch", "all"), default="all")
     parser.add_argument("--split", choices=("dev", "test"), default="dev", help="news gold split (test: figures only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
-    parser.add_argument("--coder", default=None, help="news set: a registered coder (default: the default coder)")
+    parser.add_argument("--coder", default=None, help="news and GSR: a registered coder (default: the default coder)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--resolver", default=None, help="module:function(doc) → mentions (default: the real one)")
     parser.add_argument("--errors", type=Path, default=None, help="write per-sentence errors (JSON) here")
@@ -383,7 +383,9 @@ def main() -> None:
         }
     if args.set in ("gsr", "all"):
         started = time.perf_counter()
-        score = evaluate_gsr(load_gsr()[: args.limit], resolver=_resolver_from(args.resolver))
+        score = evaluate_gsr(
+            load_gsr()[: args.limit], resolver=_resolver_from(args.resolver), coder=_coder_as_configured(args.coder)
+        )
         report["plover_gsr"] = score.figures() | {"seconds": round(time.perf_counter() - started, 1)}
         if args.errors:
             args.errors.write_text(json.dumps(score.errors, indent=1), encoding="utf-8")
@@ -398,6 +400,13 @@ def main() -> None:
         return
     for name, figures in report.items():
         print(name, " ".join(f"{k}={v}" for k, v in figures.items() if k != "pr_curve"))
+
+
+def _coder_as_configured(name: str | None):
+    """The coder as users run it: the default threshold applies (events under it are no events)."""
+    from eventwire.coding.stages import DEFAULT_MIN_CONFIDENCE, coder_for
+
+    return coder_for(name, False, DEFAULT_MIN_CONFIDENCE)
 
 
 def _resolver_from(spec: str | None) -> Resolver | None:

@@ -31,13 +31,21 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.news.build_extension import EXTENSION_GOLD  # noqa: E402
 from benchmarks.news.gold import document_text  # noqa: E402
+from benchmarks.news.import_labels import EXTENSION_PATH  # noqa: E402
 from benchmarks.news.score import POLITICAL_TOPICS, load_gold, overlaps  # noqa: E402
 from eventwire.coding.defaults import dependency_coder  # noqa: E402
 from eventwire.coding.flags import modality  # noqa: E402
 from eventwire.coding.learned.calibration import expected_calibration_error, reliability  # noqa: E402
 from eventwire.coding.learned.coder import REQUEST_LEMMAS, LearnedCoder, flag_names, reading_key  # noqa: E402
-from eventwire.coding.learned.features import WIDTH, candidate_features, hashed, structural  # noqa: E402
+from eventwire.coding.learned.features import (  # noqa: E402
+    WIDTH,
+    candidate_features,
+    hashed,
+    marked_sentence,
+    structural,
+)
 from eventwire.coding.learned.model import MODEL_FILE, NONE, EventModel  # noqa: E402
 from eventwire.coding.learned.relevance import article_features  # noqa: E402
 from eventwire.model import Actor, ActorMention, Article  # noqa: E402
@@ -57,6 +65,8 @@ NEWS_WEIGHT = 2.0
 # Non-events outnumber events about 25 to 1 among news candidates; down-weighting them lets the
 # model name a type at all (the calibration then restores honest probabilities).
 NONE_WEIGHT = 0.3
+# The marked sentences of the last news_rows call (scripts/compare_backbones.py encodes them).
+NEWS_MARKED: list[str] = []
 UNKNOWN = Actor("unknown", "", None, None, None)
 
 
@@ -131,15 +141,16 @@ def _mention(actors, span, text) -> ActorMention:
     return found[0] if found else ActorMention(span[0], span[1], text[span[0] : span[1]], UNKNOWN)
 
 
-def news_rows(coder):
-    """Candidates of the news dev articles: features, labels, article groups, and article rows."""
-    gold = load_gold(split="dev")
+def news_rows(coder, gold=None):
+    """Candidates of news articles (the dev split unless ``gold`` says otherwise): features,
+    labels, article groups, and article rows."""
+    gold = gold or load_gold(split="dev")
     by_doc = defaultdict(list)
     for s in gold.sentences:
         by_doc[(s.path, s.text_kind, s.published)].append(s)
     keys = list(by_doc)
     docs = annotate([(document_text(p, k), pub) for p, k, pub in keys])
-    X, y, groups, articles, readings, dictionary = [], [], [], [], [], []
+    X, y, groups, articles, readings, dictionary, marked = [], [], [], [], [], [], []
     for g, (key, document) in enumerate(zip(keys, docs, strict=True)):
         sentences = by_doc[key]
         political = any(s.topic in POLITICAL_TOPICS for s in sentences)
@@ -163,7 +174,15 @@ def news_rows(coder):
             readings.append((g, *reading_key(cand), cand.trigger.lemma_.lower() in REQUEST_LEMMAS))
             plover = coder.dictionary.ontology.plover(cand.coding.code) if cand.coding is not None else None
             dictionary.append((plover.type if plover else None, cand.reading))
+            source, target = cand.source, cand.target
+            marked.append(
+                marked_sentence(
+                    cand.sentence.text, cand.sentence.start_char, (source.start, source.end),
+                    (target.start, target.end) if target else None,
+                )
+            )  # fmt: skip
     n_gold = sum(len(v) for v in gold.events.values())
+    NEWS_MARKED[:] = marked
     return X, y, np.array(groups), articles, n_gold, readings, dictionary
 
 
@@ -220,6 +239,7 @@ def chosen(readings: list[tuple], raw: np.ndarray) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--no-extension", action="store_true", help="train without the news training extension")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     # Candidates and features need no model: the coder is built without one to train it.
@@ -227,13 +247,23 @@ def main() -> None:
     Xp, yp, wrong = plv_rows(coder)
     Xp, yp = Xp + wrong, yp + [NONE] * len(wrong)
     Xn, yn, groups, articles, n_gold, readings, dictionary = news_rows(coder)
+    n_dev = len(yn)
+    fold_of = rng.permutation(groups.max() + 1) % FOLDS
+    folds = fold_of[groups]
+    if EXTENSION_GOLD.exists() and not args.no_extension:
+        # The extension trains in every fold and is never scored: dev figures stay dev figures.
+        Xx, yx, _, _, _, rx, dx = news_rows(coder, load_gold(EXTENSION_GOLD, corpus_path=EXTENSION_PATH))
+        print(f"extension candidates={len(yx)} (events {sum(v != NONE for v in yx)})")
+        Xn, yn = Xn + Xx, yn + yx
+        readings += [("x", *r[1:]) for r in rx]
+        dictionary += dx
+        folds = np.concatenate([folds, np.full(len(yx), -1)])
     print(
-        f"plv_train rows={len(yp)} (argument negatives {len(wrong)})  news dev candidates={len(yn)} (events {sum(v != NONE for v in yn)})  gold={n_gold}"
+        f"plv_train rows={len(yp)} (argument negatives {len(wrong)})  news dev candidates={n_dev} "
+        f"(events {sum(v != NONE for v in yn[:n_dev])})  gold={n_gold}"
     )
     Mp, Mn = matrices(Xp), matrices(Xn)
     yp_a, yn_a = np.array(yp), np.array(yn)
-    fold_of = rng.permutation(groups.max() + 1) % FOLDS
-    folds = fold_of[groups]
     oof_type, oof_raw = np.empty(len(yn), dtype=object), np.zeros(len(yn))
     for f in range(FOLDS):
         train = folds != f
@@ -245,9 +275,14 @@ def main() -> None:
             model, tuple(n[~train] for n in Mn), [d[0] for d, t in zip(dictionary, train, strict=True) if not t]
         )
         oof_type[~train], oof_raw[~train] = types, raw
-    oof_type = np.array([("REQUEST" if r[-1] else t) for t, r in zip(oof_type, readings, strict=True)], dtype=object)
+    # Figures and calibration on the dev candidates only (the extension was never held out).
+    readings, dictionary, folds = readings[:n_dev], dictionary[:n_dev], folds[:n_dev]
+    oof_raw, labels = oof_raw[:n_dev], yn[:n_dev]
+    oof_type = np.array(
+        [("REQUEST" if r[-1] else t) for t, r in zip(oof_type[:n_dev], readings, strict=True)], dtype=object
+    )
     emitted = chosen(readings, oof_raw)
-    yarr = np.array(yn, dtype=object)
+    yarr = np.array(labels, dtype=object)
     dict_type = np.array([d[0] for d in dictionary], dtype=object)
     origin = np.array([d[1] for d in dictionary], dtype=object)
     print("candidates by origin: n, arguments right, and of those typed right by the dictionary / by the type head")
@@ -257,10 +292,10 @@ def main() -> None:
             f"  {name:10s} {m.sum():5d} {(m & (yarr != NONE)).sum():4d} "
             f"{(m & (dict_type == yarr)).sum():4d} {(m & (oof_type == yarr)).sum():4d}"
         )
-    correct = np.array([t is not None and t == lab for t, lab in zip(oof_type, yn, strict=True)])
+    correct = np.array([t is not None and t == lab for t, lab in zip(oof_type, labels, strict=True)])
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof_raw[emitted], correct[emitted])
     # The calibration's own error, out of fold: fit on four folds' scores, measure on the fifth.
-    cal = np.zeros(len(yn))
+    cal = np.zeros(n_dev)
     for f in range(FOLDS):
         part = (folds == f) & emitted
         rest = (folds != f) & emitted
@@ -277,6 +312,11 @@ def main() -> None:
     print("reliability (bin, n, mean confidence, accuracy):")
     for row in reliability(cal[emitted], correct[emitted]):
         print("  ", row[0], row[1], f"{row[2]:.2f}", f"{row[3]:.2f}")
+    ranked = correct[np.argsort(-np.where(emitted, oof_raw, -1.0))][: emitted.sum()]
+    hits = np.cumsum(ranked)
+    print(
+        f"average precision (of the {n_gold} gold events): {float((hits / np.arange(1, len(ranked) + 1))[ranked].sum() / n_gold):.3f}"
+    )
     print("threshold  events  precision  recall(of gold)  F1")
     for t in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         kept = emitted & (cal >= t)

@@ -32,9 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.nlp import load_nlp
-
 from benchmarks.news.gold import CORPUS_PATH, TRAF_DIR, document_text, page_urls
+from eventwire.annotate.parse import load_nlp
 from eventwire.extract import extract_article
 from eventwire.paths import shared_path
 

@@ -1,6 +1,6 @@
 """Turn annotators' label files (spans as sentence substrings) into offset-only JSONL for the project.
 
-Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …]
+Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--extension]
 Writes benchmarks/data/news/labels/NAME.jsonl: the same records with document offsets and without
 any span text or note, so no article text enters the project.
 """
@@ -12,9 +12,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from benchmarks.news.gold import convert_labels, load_corpus
+from benchmarks.news.gold import CORPUS_PATH, convert_labels, load_corpus
 
 LABELS_DIR = Path(__file__).resolve().parents[1] / "data" / "news" / "labels"
+EXTENSION_PATH = CORPUS_PATH.parent / "extension.jsonl"
 
 
 def without_text(value: Any) -> Any:
@@ -29,8 +30,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="annotator name (A, B …)")
     parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--extension", action="store_true", help="labels of the training extension's sentences")
     args = parser.parse_args()
-    corpus = load_corpus()
+    corpus = load_corpus(EXTENSION_PATH if args.extension else CORPUS_PATH)
     records = [without_text(r) for f in args.files for r in convert_labels(corpus, f)]
     LABELS_DIR.mkdir(parents=True, exist_ok=True)
     out = LABELS_DIR / f"{args.name}.jsonl"

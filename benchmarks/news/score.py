@@ -21,7 +21,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from benchmarks.news.gold import FLAGS, CorpusSentence, GoldError, document_text, load_corpus, plover_modes
+from benchmarks.news.gold import (
+    CORPUS_PATH,
+    FLAGS,
+    CorpusSentence,
+    GoldError,
+    document_text,
+    load_corpus,
+    plover_modes,
+)
 from eventwire.annotate.actors import TRANSNATIONAL_SECTORS
 from eventwire.paths import shared_path
 
@@ -94,13 +102,15 @@ def _side(value: dict | None, sentence: CorpusSentence, where: str) -> Side | No
     return side
 
 
-def load_gold(path: Path = GOLD_PATH, split: str | None = None, complete: bool = True) -> Gold:
+def load_gold(
+    path: Path = GOLD_PATH, split: str | None = None, complete: bool = True, corpus_path: Path = CORPUS_PATH
+) -> Gold:
     """The adjudicated annotations with their corpus sentences; every offset and label is checked.
 
     With ``complete`` every corpus sentence of the split must be annotated; otherwise the gold
     covers the annotated sentences only (for scoring one annotator's packet).
     """
-    corpus = [s for s in load_corpus() if split in (None, s.split)]
+    corpus = [s for s in load_corpus(corpus_path) if split in (None, s.split)]
     by_sid = {s.sid: s for s in corpus}
     modes = plover_modes()
     gold = Gold(corpus)
