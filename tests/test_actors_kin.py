@@ -140,3 +140,22 @@ def test_actors_kin_apposed_name_is_the_relative_throughout():
         ("Hunter Biden", "USACVL"),
     ]
     assert "joe-biden" not in _ids(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the table matched "Donald Trump" and has no "Donald Trump Jr.": the son, a civilian
+        ("Donald Trump Jr. met Russian lawyers.", "2018-03-01", ("Donald Trump Jr.", "USACVL")),
+        # a first name the agent table reads as a role ("hunter") is no title: no actor, not Joe Biden
+        ("Hunter Biden was indicted on Monday.", "2022-03-01", None),
+        # a suffix the table writes is the same person
+        ("Joseph R. Biden Jr. met Putin.", "2022-03-01", ("Joseph R. Biden Jr", "USAGOV")),
+    ],
+)
+def test_actors_kin_namesakes_are_someone_else(text, published, expected):
+    document = analyze(text, published=published)
+    first = document.actors[0] if document.actors and document.actors[0].start == 0 else None
+    assert (first and (first.text, first.actor.cameo_code)) == expected
+    if expected is None or expected[1] == "USACVL":
+        assert not _ids(document) & {"donald-trump", "joe-biden"}

@@ -15,6 +15,7 @@ possessive affiliations and for/to phrases in the span, docs/annotation.md §4.1
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,6 +54,10 @@ ROLE_IDS = numpy.array([hash_string(w) for w in KIN_WORDS | STAFF_WORDS | LAWYER
 OWNER_PREPS = frozenset({"to", "for", "of"})
 OWNER_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 RELATION_METHOD = "relation"
+# A generational suffix after a matched name: "Donald Trump Jr." is the son.
+SUFFIX = re.compile(r",?\s(Jr|Sr)\b\.?")
+# Sectors of agent words that are also first names ("Hunter"), never a title before a name.
+NAME_LIKE_SECTORS = frozenset({"CVL", "AGR", "REL", "LAB"})
 
 
 def relatives_and_staff(
@@ -78,7 +83,7 @@ def relatives_and_staff(
         if reading is not None:
             found.append(reading)
     if not found:
-        return mentions
+        return _namesakes(text, mentions, dictionary, when)
     found.sort(key=lambda f: f.end - f.start)  # inner phrases first: "the wife of Putin's spokesman"
     for relation in found:
         start, end = relation.start, relation.end
@@ -96,7 +101,7 @@ def relatives_and_staff(
             for m in mentions:
                 if m.text == relation.name and m.actor.actor_id == relation.principal:
                     m.actor, m.method, m.score = actor, method, SCORES[method]
-    return mentions
+    return _namesakes(text, mentions, dictionary, when)
 
 
 @dataclass(slots=True)
@@ -111,6 +116,43 @@ class Relation:
     name: str | None = None
     apposed: tuple[int, int] | None = None
     principal: str | None = None
+
+
+def _namesakes(
+    text: str, mentions: list[ActorMention], dictionary: ActorDictionary, when: date | None
+) -> list[ActorMention]:
+    """Namesakes of a person are someone else: "Donald Trump Jr." (the table matched "Donald Trump"
+    and has no entry with the suffix) is a relative, a civilian of the person's country; in
+    "Hunter Biden" the first name is no title ("hunter" is an agent word) and names a person the
+    table lacks, so no actor."""
+    kept = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.method in ("dictionary", "title", "coref") and _is_person(actor, dictionary):
+            suffix = SUFFIX.match(text, mention.end)
+            if suffix is not None:
+                own = dictionary.lookup(f"{mention.text} {suffix.group(1)}.", when)
+                if own is None or own.actor_id != actor.actor_id:
+                    code = f"{actor.country}CVL" if actor.country else None
+                    mention.end = suffix.end()
+                    mention.text = text[mention.start : mention.end]
+                    mention.actor = dictionary.composite(code) if code else dictionary.generic("CVL")
+                    mention.method = RELATION_METHOD if code else "generic"
+                    mention.score = SCORES[mention.method]
+            elif mention.method == "title" and _first_name_agent(mention.text, actor, dictionary):
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _first_name_agent(written: str, actor: Actor, dictionary: ActorDictionary) -> bool:
+    """A two-word name whose first word the agent table reads as a civilian role ("Hunter Biden"),
+    unlike the person's own first name."""
+    words = written.split()
+    if len(words) != 2 or not words[0][:1].isupper() or words[0] == actor.name.split()[0]:
+        return False
+    role = dictionary.agent_role(words[0].lower())
+    return role is not None and role[:3] in NAME_LIKE_SECTORS
 
 
 def _reading(
