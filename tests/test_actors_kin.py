@@ -51,6 +51,17 @@ def test_actors_kin_named_relative_keeps_their_own_entry():
     assert _mention(document, "Zelensky's wife Olena Zelenska").actor.actor_id == "olena-zelenska"
 
 
+def test_actors_kin_pronoun_relative_takes_the_country_of_the_persons_named_before():
+    document = analyze(
+        "Senator Ted Cruz spoke on Monday. Her husband accused the police of lying.", published="2018-03-01"
+    )
+    mention = _mention(document, "Her husband")
+    assert (mention.actor.actor_id, mention.actor.cameo_code) == ("USACVL", "USACVL")
+    # persons of two countries before it: whose relative it is, is not known
+    document = analyze("Donald Trump met Vladimir Putin. His wife accused the press of lying.", published="2018-03-01")
+    assert _mention(document, "His wife").actor.actor_id == "generic:CVL"
+
+
 def test_actors_kin_relative_of_an_unknown_country_is_unresolved():
     for text, span in [
         ("The governor's brother accused the police of lying.", "governor's brother"),

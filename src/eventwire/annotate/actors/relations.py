@@ -190,6 +190,8 @@ def _reading(
         return Relation(start, end, own, "dictionary", *names)
     former = any(t.lower_ in FORMER_WORDS for t in doc[first : word.i])
     country = base.country if base is not None else None
+    if pronoun:
+        country = _antecedent_country(doc, word, mentions, dictionary)
     if kind in KIN_WORDS:
         sector = "CVL"
     elif kind in LAWYER_WORDS:
@@ -207,6 +209,19 @@ def _reading(
     if country:
         return Relation(start, end, dictionary.composite(country + sector), RELATION_METHOD, *names)
     return Relation(start, end, dictionary.generic(sector), "generic", *names)
+
+
+def _antecedent_country(doc: Doc, word: Token, mentions: list[ActorMention], dictionary: ActorDictionary) -> str | None:
+    """The country of whoever "his"/"her" may stand for: the persons named in this sentence and the
+    one before it, when they all share one country ("Senator Ted Cruz spoke. Her husband …")."""
+    sentence = word.sent.start
+    if sentence > 0:
+        sentence = doc[sentence - 1].sent.start
+    begin, end = doc[sentence].idx, word.idx
+    countries = {
+        m.actor.country for m in mentions if begin <= m.start and m.end <= end and _is_person(m.actor, dictionary)
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _owner(word: Token, last: Token) -> tuple[Token | None, int]:
