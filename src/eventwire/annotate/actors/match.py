@@ -72,6 +72,7 @@ SCORES = {
     "coref": 0.9,
     "apposition": 0.9,
     "context": 0.7,
+    "relation": 0.7,
     "generic": 0.5,
 }
 

@@ -10,7 +10,9 @@
 (3) sector-only mentions ("police", "the rebels") take a country from their noun phrase, sentence
     or document, and countries listed after an agent share it (``actor_context``);
 (4) a person in apposition to an office takes that office (``actor_names``); an office said of
-    someone ("X was mayor", "running for president") is no mention of its own (``predicates``).
+    someone ("X was mayor", "running for president") is no mention of its own (``predicates``);
+(5) a relative, aide or lawyer of a person is one mention apart from that person ("the senator's
+    son", "an adviser to Putin": ``relations``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_reco
 from eventwire.annotate.actors.organisations import organisation_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
+from eventwire.annotate.actors.relations import relatives_and_staff
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.annotate.parse.dateline import Furniture, find_furniture, inside
 from eventwire.model import Actor, ActorMention, Quote, SpanIndex
@@ -129,6 +132,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
     mentions += back_references(doc, mentions)
+    mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
