@@ -85,14 +85,15 @@ def select(scored: list[Scored], decisions) -> list[tuple[Scored, str, float]]:
     """The arguments chosen by the model: for each predicate and source, the most confident of its
     candidate targets (or none). Chosen before any threshold, so a higher threshold only removes
     events; a request verb is always a REQUEST ("urged Russia to withdraw" is no RETREAT)."""
-    chosen: dict[tuple, tuple[float, str, Scored]] = {}
-    for item, (ptype, _raw, confidence) in zip(scored, decisions, strict=True):
+    chosen: dict[tuple, tuple[tuple[float, float], str, Scored]] = {}
+    for item, (ptype, raw, confidence) in zip(scored, decisions, strict=True):
         if item.candidate.trigger.lemma_.lower() in REQUEST_LEMMAS:
             ptype = "REQUEST"
         key = reading_key(item.candidate)
-        if key not in chosen or confidence > chosen[key][0]:
-            chosen[key] = (confidence, ptype, item)
-    return [(item, ptype, confidence) for confidence, ptype, item in chosen.values()]
+        # The calibration is a step function: the raw score breaks its ties.
+        if key not in chosen or (confidence, raw) > chosen[key][0]:
+            chosen[key] = ((confidence, raw), ptype, item)
+    return [(item, ptype, score[0]) for score, ptype, item in chosen.values()]
 
 
 def flag_names(flags: Flags) -> list[str]:
