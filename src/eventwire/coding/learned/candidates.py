@@ -200,8 +200,8 @@ def source_role_ok(mention: ActorMention, trigger: Token, index: dict[int, Actor
     ("Ukraine's allies met", "talks with Moscow"), unless the predicate is a noun ("Russia's
     strike"), the possessed noun is the actor's decision, the preposition is the passive agent
     ("by rebels") or names the subject's group ("students from Serbia protested")."""
-    doc = trigger.doc
-    heads = [doc[i] for i in range(len(doc)) if index.get(i) is mention]
+    span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    heads = [t for t in span if index.get(t.i) is mention] if span is not None else []
     if not heads:
         return True
     root = min(heads, key=lambda t: len(list(t.ancestors)))
@@ -294,5 +294,5 @@ def unresolved(head: Token) -> ActorMention | None:
         return None
     left = min((t for t in head.lefts if t.dep_ in NP_LEFT_DEPS), key=lambda t: t.i, default=head)
     start, end = left.idx, head.idx + len(head)
-    text = head.doc.text[start:end]
+    text = head.doc[left.i : head.i + 1].text  # never doc.text: spaCy rebuilds it on every access
     return ActorMention(start, end, text, Actor(f"unresolved:{text.lower()}", text), "unresolved")
