@@ -2,14 +2,18 @@
 
 Data (all from ../shared; never the news test split, never the PLOVER GSR or PETRARCH suites):
 - gold/events/plv_train: 1,050 sentences with a marked source and target and their PLOVER root
-  (v0.5 YIELD → RETREAT when the act took material effect, else CONCEDE);
+  (v0.5 YIELD → RETREAT when the act took material effect, else CONCEDE), for the type head; the
+  candidates of those sentences with the marked source but another target are argument negatives;
 - the news gold standard's dev split: every candidate the coder finds in its sentences, labelled
   with the type of the gold event whose source and target it matches, or NONE (non-events);
+- the news training extension (benchmarks/news/build_extension.py), labelled the same way; it
+  trains in every fold and is never scored;
 - gold/events/ngec_synthetic enters through the sentence type classifier's guess (a feature),
   which scripts/train_plover_classifier.py trains on those stories.
-The model is a multinomial logistic regression over hashed features (features.py). Dev figures
-are out-of-fold (5 folds by article); the isotonic calibration is fitted on those out-of-fold
-scores; the relevance model is fitted on the dev articles' topics.
+Two heads over hashed features (model.py): event or no event (structural features, real news
+only, class-balanced) and the PLOVER type (all features, labelled events only). Dev figures are
+out-of-fold (5 folds by article); the isotonic calibration is fitted on those out-of-fold scores
+of the readings the coder keeps; the relevance model is fitted on the dev articles' topics.
 
 Run: PYTHONPATH=src:. nice .venv/bin/python scripts/train_event_model.py [--seed 13]
 """

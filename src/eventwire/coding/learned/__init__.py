@@ -1,5 +1,5 @@
 """The learned event coder (``eventwire.learned.v2``): candidates from the parse and actors, a
-trained type model with a *no event* class, calibrated confidence and article relevance."""
+trained event/no-event head and type head, calibrated confidence and article relevance."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
 """The learned coder: candidates from the parse and the actor layer, typed by a learned model
 with a *no event* class, calibrated confidence, and article relevance.
 
-Cascade per article: (1) the relevance model drops non-political articles; (2) the dictionary
-coder's codings and every other actor-subject verb give candidates, filtered by
-``candidates.py``; (3) the event model types each candidate (16 PLOVER types or NONE) in one
-batch; (4) kept events take the dictionary pattern's CAMEO code where its PLOVER type agrees,
-else the type's base code, with Goldstein and quad class from that code, and the calibrated
-probability as confidence; (5) events under ``min_confidence`` are not emitted.
+Cascade per article: (1) story discards and the relevance model drop non-political articles,
+with a warning; (2) the dictionary coder's codings and every other actor-subject verb give
+candidates, each with every possible target or none, filtered by ``candidates.py``; (3) the
+event model scores each candidate (event or no event, and its PLOVER type) in one batch;
+(4) of each predicate and source the best reading is kept (argument choice); (5) kept events
+take the dictionary pattern's CAMEO code where its PLOVER type agrees, else the type's base
+code, with Goldstein and quad class from that code, and the calibrated score as confidence;
+(6) events under ``min_confidence`` are not emitted.
 """
 
 from __future__ import annotations
