@@ -142,6 +142,8 @@ def test_corpus_timeline_draws_the_busiest_dyad_and_quotes_group_by_speaker(corp
     problems = watch_page(page, corpus.url)
     a, b = corpus.dyad
     page.goto(f"{corpus.url}/#/timeline")
+    # The view first draws the busiest dyad and fills the form with it: wait, then ask for ours.
+    expect(page.locator("#timeline-chart[data-rendered]")).to_have_count(1)
     page.fill("#timeline-form input[name=source]", a)
     page.fill("#timeline-form input[name=target]", b)
     page.select_option("#timeline-form select[name=freq]", "day")
