@@ -207,7 +207,8 @@ async function timelineView(params) {
       $("alert-list").replaceChildren(el("li", { class: "empty" }, "No pairs of actors yet: ingest news, then draw a timeline."));
       return;
     }
-    if (seq !== timelineSeq) return;
+    // A user who started typing a dyad meanwhile keeps it: the busiest pair does not overwrite it.
+    if (seq !== timelineSeq || form.elements.source.value.trim()) return;
     params = { ...params, ...busiest };
     fillForm(form, params);
   }
