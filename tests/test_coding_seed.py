@@ -129,5 +129,5 @@ def test_default_coder_codes_the_seed_story(default_events) -> None:
     boilerplate = text.index(BOILERPLATE_START)
     for event in events:
         assert event.sentence.end <= boilerplate and text[event.action.start : event.action.end] == event.action.text
-        assert 0.05 <= event.confidence <= 1.0
+        assert 0.1 <= event.confidence <= 1.0
     assert not {e.action.text for e in events} & {"signed", "enabled", "persist"}

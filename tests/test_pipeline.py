@@ -25,7 +25,7 @@ PINNED_STAGES = [
 ]
 PINNED_CODER = "eventwire.learned.v2"
 # The default pipeline cuts events under the default confidence threshold; the version says so.
-PINNED_CODER_VERSION = f"{PINNED_CODER}>=0.05"
+PINNED_CODER_VERSION = f"{PINNED_CODER}>=0.1"
 DICTIONARY_CODER = "eventwire.dependency.v3"
 
 

@@ -28,9 +28,9 @@ from benchmarks.news.import_labels import EXTENSION_PATH, LABELS_DIR
 from eventwire.annotate.parse import load_nlp
 
 EXTENSION_GOLD = EXTENSION_PATH.parent / "extension_events.jsonl"
-ANNOTATORS = ("X1", "X2", "X3")  # one per packet, each labelled once
+ANNOTATORS = ("X1", "X2", "X3", "X4", "X5", "X6")  # one per packet, each labelled once
 SEED = 20261208
-PACKETS = 3
+PACKETS = 6
 PER_PACKET = 150
 PER_DOC = 2
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})

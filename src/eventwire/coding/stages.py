@@ -21,7 +21,7 @@ DEFAULT_CODER = LEARNED_CODER
 # Events under this calibrated confidence are not emitted by default: the threshold with the best
 # out-of-fold F1 on news dev (scripts/train_event_model.py, docs/models.md); the
 # ``min_confidence`` setting overrides it, 0 keeps everything.
-DEFAULT_MIN_CONFIDENCE = 0.05
+DEFAULT_MIN_CONFIDENCE = 0.1
 
 
 @coders.register(DICTIONARY_CODER)
