@@ -50,7 +50,7 @@ from eventwire.coding.learned.features import (  # noqa: E402
     marked_sentence,
     structural,
 )
-from eventwire.coding.learned.model import MODEL_FILE, NONE, EventModel  # noqa: E402
+from eventwire.coding.learned.model import MODEL_FILE, NONE, EventModel, type_and_score  # noqa: E402
 from eventwire.coding.learned.relevance import article_features  # noqa: E402
 from eventwire.model import Actor, ActorMention, Article  # noqa: E402
 from eventwire.paths import DATA_DIR, shared_path  # noqa: E402
@@ -220,12 +220,7 @@ def fit(X, y, weights, seed):
 def decide(heads, X, fixed):
     """Types and raw scores as the coder reads the model (EventModel.decide)."""
     types, event = heads
-    probs = types.predict_proba(X[0])
-    best = probs.argmax(axis=1)
-    p_event = event.predict_proba(X[1])[:, 1]
-    head = p_event * probs[np.arange(len(best)), best]
-    names = [f or types.classes_[b] for f, b in zip(fixed, best, strict=True)]
-    return names, np.where([f is not None for f in fixed], p_event, head)
+    return type_and_score(types.predict_proba(X[0]), event.predict_proba(X[1])[:, 1], list(types.classes_), fixed)
 
 
 def chosen(readings: list[tuple], raw: np.ndarray) -> np.ndarray:

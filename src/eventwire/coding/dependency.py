@@ -327,14 +327,19 @@ class DependencyCoder:
         return self._expand(base, source, targets)
 
     # -- stage 5: events ----------------------------------------------------------------------
-    def __call__(self, document: Document) -> list[Event]:
-        """Events of an annotated document (the ``Coder`` interface); a story discarded whole says so."""
+    def story_discarded(self, document: Document) -> bool:
+        """Whether the discard list rejects the whole story; if so, the document says why."""
         phrase = self.discards.story_hit(document.text, 0, STORY_LEAD_CHARS)
         if phrase:
             document.warnings.append(
                 f"events: none coded: {phrase!r} in the first {STORY_LEAD_CHARS} characters marks a story "
                 "that is not codable (story-level discard)"
             )
+        return bool(phrase)
+
+    def __call__(self, document: Document) -> list[Event]:
+        """Events of an annotated document (the ``Coder`` interface); a story discarded whole says so."""
+        self.story_discarded(document)
         return self.code(
             document.parse,
             document.actors,

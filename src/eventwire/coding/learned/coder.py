@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from eventwire.coding.arguments import is_generic, mention_index
 from eventwire.coding.assemble import Coding, build_event, place_entities
 from eventwire.coding.base import reference_date
-from eventwire.coding.dependency import PLOVER_BASE_CAMEO, STORY_LEAD_CHARS, DependencyCoder
+from eventwire.coding.dependency import PLOVER_BASE_CAMEO, DependencyCoder
 from eventwire.coding.flags import Flags, modality
 from eventwire.coding.learned.candidates import Candidate, candidates, furniture_spans
 from eventwire.coding.learned.features import candidate_features, hashed, structural
@@ -143,12 +143,7 @@ class LearnedCoder:
 
     def __call__(self, document: Document) -> list[Event]:
         """Events of an annotated document (the ``Coder`` interface)."""
-        phrase = self.dictionary.discards.story_hit(document.text, 0, STORY_LEAD_CHARS)
-        if phrase:
-            document.warnings.append(
-                f"events: none coded: {phrase!r} in the first {STORY_LEAD_CHARS} characters marks a story "
-                "that is not codable (story-level discard)"
-            )
+        if self.dictionary.story_discarded(document):
             return []
         long_enough = len(document.article.text.split()) >= RELEVANCE_MIN_WORDS
         if long_enough and (score := self.relevance(document)) < self.model.relevance_threshold:

@@ -23,6 +23,18 @@ MODEL_FILE = "event_model.npz"
 NONE = "NONE"
 
 
+def type_and_score(
+    type_probs: np.ndarray, event_probs: np.ndarray, classes: Sequence[str], dictionary_types: Sequence[str | None]
+) -> tuple[list[str], np.ndarray]:
+    """Each candidate's PLOVER type and raw score from the two heads' outputs (the coder and the
+    training script share this rule, so the calibration fits the scores the coder computes)."""
+    best = type_probs.argmax(axis=1)
+    head = event_probs * type_probs[np.arange(len(best)), best]
+    fixed = np.array([t is not None for t in dictionary_types], dtype=bool)
+    types = [t or classes[b] for t, b in zip(dictionary_types, best, strict=True)]
+    return types, np.where(fixed, event_probs, head)
+
+
 @dataclass(slots=True)
 class EventModel:
     rows: np.ndarray  # (n_features, n_types) float16: a feature's type weights are one row
@@ -66,15 +78,11 @@ class EventModel:
         chance that the whole event is right, so *no event* is a low confidence."""
         if not rows:
             return []
-        probs = self.probabilities(rows)
-        best = probs.argmax(axis=1)
-        event = self.event_probability(event_rows)
-        out = []
-        for i, fixed in enumerate(dictionary_types):
-            ptype = fixed or self.classes[best[i]]
-            raw = float(event[i] if fixed else event[i] * probs[i, best[i]])
-            out.append((ptype, raw, float(calibrate(np.array([raw]), self.calibration_x, self.calibration_y)[0])))
-        return out
+        types, raw = type_and_score(
+            self.probabilities(rows), self.event_probability(event_rows), self.classes, dictionary_types
+        )
+        confidence = calibrate(raw, self.calibration_x, self.calibration_y)
+        return [(t, float(r), float(c)) for t, r, c in zip(types, raw, confidence, strict=True)]
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
