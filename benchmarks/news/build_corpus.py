@@ -156,11 +156,14 @@ def traf_docs() -> list[Doc]:
     return docs
 
 
-def split_sentences(docs: list[Doc]) -> None:
-    """eventwire's sentences: spaCy with paragraph boundaries, blank ones dropped, trailing space cut."""
+def split_sentences(docs: list[Doc]) -> list:
+    """eventwire's sentences: spaCy with paragraph boundaries, blank ones dropped, trailing space cut.
+    Returns the parses, for callers that read more of them."""
     nlp = load_nlp()
-    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=True):
+    parses = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    for doc, parsed in zip(docs, parses, strict=True):
         doc.sents = [(s.start_char, s.start_char + len(s.text.rstrip())) for s in parsed.sents if s.text.strip()]
+    return parses
 
 
 def pick_whole(rng: random.Random, docs: list[Doc], seed_doc: Doc) -> list[Doc]:

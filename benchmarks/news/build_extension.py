@@ -25,7 +25,6 @@ from pathlib import Path
 from benchmarks.news.build_corpus import MIN_WORDS, Doc, polnear_docs, split_sentences, traf_docs
 from benchmarks.news.gold import CORPUS_PATH
 from benchmarks.news.import_labels import EXTENSION_PATH, LABELS_DIR
-from eventwire.annotate.parse import load_nlp
 
 EXTENSION_GOLD = EXTENSION_PATH.parent / "extension_events.jsonl"
 ANNOTATORS = ("X1", "X2", "X3", "X4", "X5", "X6")  # one per packet, each labelled once
@@ -50,7 +49,6 @@ def build() -> tuple[list[dict], dict[str, dict]]:
     used = {json.loads(line)["doc"] for line in CORPUS_PATH.read_text(encoding="utf-8").splitlines()}
     docs = [d for d in polnear_docs() + traf_docs() if d.doc not in used]
     rng.shuffle(docs)
-    nlp = load_nlp()
     want = PACKETS * PER_PACKET
     rows: list[dict] = []
     context: dict[str, dict] = {}
@@ -59,8 +57,7 @@ def build() -> tuple[list[dict], dict[str, dict]]:
         batch.append(doc)
         if len(batch) < 40 and doc is not docs[-1]:
             continue
-        split_sentences(batch)
-        for d, parsed in zip(batch, nlp.pipe(d.text for d in batch), strict=True):
+        for d, parsed in zip(batch, split_sentences(batch), strict=True):
             spans = {(s.start_char, s.start_char + len(s.text.rstrip())): s for s in parsed.sents}
             good = [i for i, se in enumerate(d.sents) if se in spans and eventful(spans[se])]
             for i in sorted(rng.sample(good, min(PER_DOC, len(good)))):
