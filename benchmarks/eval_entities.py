@@ -12,9 +12,10 @@ This file is a development set: its phrases are never added to the dictionaries.
 
 With ``--set news`` the actor mentions of the news gold standard's whole articles are scored
 instead (benchmarks/news/score.py): precision of resolved mentions, coverage of gold mentions, and
-role nouns ("the president", "officials") separately.
+role nouns ("the president", "officials") separately. ``--split actor-dev`` scores the actor
+development set instead (benchmarks/news/build_actor_dev.py: whole articles outside both splits).
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|test]
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|test]
 """
 
 from __future__ import annotations
@@ -136,9 +137,11 @@ def score_pairs(pairs: list[GoldPair], resolve: Callable[[str, date | None], Act
 def evaluate_news(split: str, errors: bool = False) -> dict:
     """Actor mentions in the news gold standard's whole articles: precision, coverage, role nouns
     (with ``errors``, also each false mention and each miss, for analysis on the dev split)."""
+    from benchmarks.news.build_actor_dev import ACTOR_DEV_GOLD, ACTOR_DEV_PATH
     from benchmarks.news.score import load_gold, mention_errors, predict, score_mentions
 
-    gold = load_gold(split=split)
+    actor_dev = split == "actor-dev"
+    gold = load_gold(ACTOR_DEV_GOLD, corpus_path=ACTOR_DEV_PATH) if actor_dev else load_gold(split=split)
     _, mentions = predict([s for s in gold.sentences if s.whole])
     figures = {"set": f"news_{split}"} | score_mentions(gold, mentions)
     if errors:
@@ -151,7 +154,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pairs")
     parser.add_argument("--errors", action="store_true", help="list the wrongly resolved pairs")
     parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
-    parser.add_argument("--split", choices=("dev", "test"), default="dev", help="news gold split (test: figures only)")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "actor-dev", "test"),
+        default="dev",
+        help="news gold split (test: figures only) or the actor development set",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.set == "news":

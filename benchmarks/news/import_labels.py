@@ -1,6 +1,6 @@
 """Turn annotators' label files (spans as sentence substrings) into offset-only JSONL for the project.
 
-Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--extension]
+Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--corpus gold|extension|actor_dev]
 Writes benchmarks/data/news/labels/NAME.jsonl: the same records with document offsets and without
 any span text or note, so no article text enters the project.
 """
@@ -16,6 +16,8 @@ from benchmarks.news.gold import CORPUS_PATH, convert_labels, load_corpus
 
 LABELS_DIR = Path(__file__).resolve().parents[1] / "data" / "news" / "labels"
 EXTENSION_PATH = CORPUS_PATH.parent / "extension.jsonl"
+# The sentence sets labels can belong to: the gold standard, the event training extension, the actor dev set.
+CORPORA = {"gold": CORPUS_PATH, "extension": EXTENSION_PATH, "actor_dev": CORPUS_PATH.parent / "actor_dev.jsonl"}
 
 
 def without_text(value: Any) -> Any:
@@ -30,14 +32,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="annotator name (A, B …)")
     parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--extension", action="store_true", help="labels of the training extension's sentences")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="gold", help="the sentence set labelled")
+    parser.add_argument("--extension", action="store_true", help="same as --corpus extension")
     args = parser.parse_args()
-    corpus = load_corpus(EXTENSION_PATH if args.extension else CORPUS_PATH)
+    corpus = load_corpus(CORPORA["extension" if args.extension else args.corpus])
     records = [without_text(r) for f in args.files for r in convert_labels(corpus, f)]
     LABELS_DIR.mkdir(parents=True, exist_ok=True)
     out = LABELS_DIR / f"{args.name}.jsonl"
     out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in records), encoding="utf-8")
-    print(f"{out}: {len(records)} sentences, {sum(len(r['events']) for r in records)} events")
+    events, actors = (sum(len(r[k]) for r in records) for k in ("events", "actors"))
+    print(f"{out}: {len(records)} sentences, {events} events, {actors} actor mentions")
 
 
 if __name__ == "__main__":
