@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
-from eventwire.annotate.actors.places import PLACE_KINDS, PLACE_NOUNS, place_like, where
+from eventwire.annotate.actors.places import MAX_LIST_STEPS, PLACE_KINDS, PLACE_NOUNS, owns_nothing, place_like, where
 from eventwire.annotate.actors.text import POSSESSIVE, normalise_unit, text_units
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
@@ -45,12 +45,16 @@ DIRECTION_WORDS = frozenset(
 # Verbs whose subject is in a state, not acting: a city or region there is a place ("California
 # has seen a surge", "Texas is a big state").
 STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience", "lie", "sit", "stand"})
+# Verbs whose object region is a campaign's ground, not an actor ("Clinton won Ohio", "visited
+# Missouri", "carried Florida").
+CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
 # Prepositions whose object is an actor of the act: its agent or its target.
 ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
-# they are no source or target, guidelines §1.1), and an abstract noun with no determiner or
+# they are no source or target, guidelines §1.1) and the delegates a primary awards (a
+# government's envoys are its "delegation"), and an abstract noun with no determiner or
 # modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
-NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate"})
+NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate", "delegate", "delegates"})
 ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
 # The role of plain civilians: a named private person is no political actor (guidelines §7.5 list
 # named persons in political, legal, social-movement, media or business roles only).
@@ -260,8 +264,8 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     locative preposition is a place (``LOCATION``), not an actor. A one-word name the tagger did not read as a
     proper noun is ``TENTATIVE``: kept only if the document names the same actor elsewhere."""
     span = text[units[item.first].start : units[item.last].end]
-    if span.islower():
-        return False
+    if span.islower() or (span[:4] in ("The ", "the ") and span[4:].islower()):
+        return False  # "the foundation" opening a sentence is no name ("The Foundation" may be)
     status: bool | str = True
     if item.first == item.last:
         if len(key) <= SHORT_ALIAS_CHARS and not span.replace(".", "").isupper():
@@ -275,6 +279,14 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     token = _root(units, item)
     if token is not None and place_like(item.record) and where(token):
         return LOCATION
+    if token is not None and item.record.kind in PLACE_KINDS:
+        if _in_person_name(token):
+            return False  # "Chad Day", "Georgia Fowler"
+        head = token.head
+        # an agent word makes the pair one actor ("Russian troops"); "people" is none
+        agent_word = (dictionary.agent_role(head.lower_) or dictionary.agent_role(head.lemma_.lower())) is not None
+        if owns_nothing(token, agent_word, item.record.kind == "capital"):
+            return LOCATION
     if token is not None and key in dictionary.places and item.record.kind == "country" and not span.isupper():
         if token.ent_type_ == "PERSON":
             return False  # a city name the tagger reads as a person's ("Ariana")
@@ -284,6 +296,16 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if _acts(token) else LOCATION
     return status
+
+
+def _in_person_name(token: Token) -> bool:
+    """The token is a proper noun in a person's name of several words ("Chad Day"; a demonym
+    stays a country: "Bosnian Serbs")."""
+    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    following = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return token.ent_iob_ == "I" or following
 
 
 def _root(units: list[Unit], item: Item) -> Token | None:
@@ -302,11 +324,15 @@ def _acts(token: Token) -> bool:
     """A city or region name in an actor's slot: the subject of a verb that is no state ("has
     seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
     Odesa port")."""
+    for _ in range(MAX_LIST_STEPS):  # a list acts as its first item does: "won Ohio, Florida and Illinois"
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
     dep = token.dep_
     if dep in ("nsubj", "nsubjpass"):
         return token.head.lemma_ not in STATIVE_VERBS
-    if dep in ("dobj", "iobj", "conj"):
-        return True
+    if dep in ("dobj", "iobj"):
+        return token.head.lemma_ not in CAMPAIGN_VERBS
     if dep == "pobj":
         return token.head.lower_ in ACTOR_PREPS
     if dep in ("compound", "amod", "poss") and token.head.i > token.i:

@@ -58,8 +58,34 @@ ORIGIN_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed
 # A postal code before a city ("20354 Hamburg"); a year there is a date ("in 2014 Russia annexed").
 POSTCODE = re.compile(r"\d{4,5}")
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+# Nouns of an act, policy or relation, or a state's posts and forces: a country word modifying
+# them is its actor ("the Russian invasion", "US sanctions", "attacks on U.S. diplomatic
+# compounds"); on any other common noun (and not an agent word)
+# it says whose land, people or things ("the American people", "American jobs", "a British
+# accent"), which §7.5 does not list.
+ACT_NOUNS = frozenset(
+    {"attack", "attacks", "invasion", "invasions", "strike", "strikes", "airstrike", "airstrikes", "offensive",
+     "bombing", "bombings", "raid", "raids", "shelling", "assault", "incursion", "occupation", "annexation",
+     "intervention", "involvement", "interference", "meddling", "hacking", "hack", "hackers", "aggression",
+     "sanction", "sanctions", "embargo", "blockade", "tariff", "tariffs", "ban", "crackdown", "veto", "policy",
+     "policies", "decision", "plan", "plans", "proposal", "proposals", "offer", "aid", "support", "assistance",
+     "threat", "threats", "warning", "warnings", "demand", "demands", "response", "retaliation", "pressure",
+     "talks", "negotiations", "deal", "agreement", "treaty", "relations", "ties", "cooperation", "alliance",
+     "recognition", "request", "accusation", "accusations", "criticism", "condemnation", "statement", "claim",
+     "claims", "position", "stance", "withdrawal", "deployment", "buildup", "presence", "operation", "operations",
+     "campaign", "strategy", "election", "delegation", "envoy", "ambassador", "embassy", "consulate", "mission",
+     "approval", "refusal", "ruling", "investigation", "probe", "inquiry", "report", "intelligence", "approach",
+     "change", "compound", "compounds", "post", "posts", "base", "bases", "facility", "facilities",
+     "warship", "warships", "vessel", "vessels", "jet", "jets", "drone", "drones", "satellite", "interests"}
+)  # fmt: skip
+# Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
+# to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
+DESTINATION_VERBS = MOTION_VERBS | {"be", "shift", "outsource", "deport"}
 # How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
 MAX_PLACE_STEPS = 3
+# How far along a list ("in the US, Canada, Brazil, South Africa, and Venezuela") a place looks
+# for the preposition that makes the whole list places.
+MAX_LIST_STEPS = 8
 
 
 def place_like(record: ActorRecord) -> bool:
@@ -86,17 +112,36 @@ def where(token: Token) -> bool:
         return True  # an address: "Dammtorstraße 29, 20354 Hamburg"
     if _place_modifier(token):
         return _entered(token.head) is None
-    for _ in range(3):
+    for _ in range(MAX_LIST_STEPS):
         if token.dep_ not in LIST_DEPS or token.head is token:
             break
         token = token.head
+    if token.dep_ == "dobj" and token.head.lemma_ == "enter":
+        return True  # "banned from entering the U.S."
     if token.dep_ != "pobj":
         return False
     prep = token.head
     if prep.lower_ in LOCATIVE_PREPS:
         return True
+    if prep.lower_ == "of" and prep.head.lower_ == "out":
+        return True  # "moved jobs out of the U.S."
+    if prep.lower_ == "to" and prep.head.lemma_ in DESTINATION_VERBS:
+        return True
     # where someone comes from: after a verb of coming or going, or a person ("Jane Roe from Oslo")
     return prep.lower_ == "from" and (prep.head.lemma_ in MOTION_VERBS or prep.head.ent_type_ == "PERSON")
+
+
+def owns_nothing(token: Token, agent_word: bool, capital: bool) -> bool:
+    """A country or capital word modifying a common noun that is no agent word and no act,
+    policy or relation ("American jobs", "the British public", "a Mexico City recipe"); a capital
+    modifying any common noun says where ("the Paris attacks")."""
+    head = token.head
+    if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" or agent_word:
+        return False
+    if head.lower_ in PLACE_NOUNS or head.text[:1].isupper():
+        return False  # a place phrase (``where`` reads it), or a people ("Bosnian Serbs")
+    nouns = [head, *(t for t in head.children if t.dep_ == "compound" and t.i > token.i)]  # "US policy change"
+    return capital or not any(noun.lower_ in ACT_NOUNS for noun in nouns)
 
 
 def _place_modifier(token: Token) -> bool:

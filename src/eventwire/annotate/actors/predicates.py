@@ -19,6 +19,10 @@ from eventwire.model import ActorMention, SpanIndex
 RUN_WORDS = frozenset(
     {"run", "running", "ran", "runs", "candidate", "candidates", "bid", "campaign", "race", "nominee"}
 )
+# Prepositions that give a role noun an owner ("any official of the ministry") and verbs whose
+# indefinite object is wished for, not met ("needs a leader").
+OWNER_PREPS = frozenset({"for", "of", "to", "at", "from", "in"})
+NEED_VERBS = frozenset({"need", "want", "deserve", "require"})
 # Dependencies of a noun that is said of another noun: predicate nominals and appositions.
 PREDICATE_DEPS = frozenset({"attr", "oprd"})
 # Subject dependencies whose noun the predicate describes.
@@ -75,11 +79,32 @@ def _described(token: Token) -> Token | bool | None:
         return None if any(c.dep_ == "expl" for c in head.children) else _subject(head)
     if dep == "pobj" and head.lower_ == "as" and head.i > 0 and token.doc[head.i - 1].lower_ != "such":
         return _subject(head.head)
-    if dep == "pobj" and head.lower_ == "for" and head.head.lower_ in RUN_WORDS:
-        return False
+    if dep == "pobj" and head.lower_ == "for" and (head.head.lower_ in RUN_WORDS or _bare_office(token)):
+        return False  # "running for president", "backed Chris Dodd for president"
+    if _someone_of_a_kind(token):
+        return False  # "we need a leader", "not backing any candidate", "a prosecutor's bearing"
     if _apposed_to_name(token):
         return head  # "Rahm Emanuel, Obama's chief of staff": the person is the mention
     return False if _inside_apposition(token) else None
+
+
+def _bare_office(token: Token) -> bool:
+    return token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+
+
+def _someone_of_a_kind(token: Token) -> bool:
+    """Anyone of the kind, not someone the story is about: "any"/"every"/"no" before an object
+    ("not backing any candidate"), an indefinite possessor ("a prosecutor's bearing"), the object
+    of a need ("this country needs a leader"). An owner phrase ties the noun to a body or country
+    all the same ("any official of the ministry")."""
+    if any(c.dep_ == "prep" and c.lower_ in OWNER_PREPS for c in token.children):
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if determiners & {"any", "every", "no"}:
+        return token.dep_ in ("dobj", "pobj", "attr")
+    if determiners & {"a", "an"}:
+        return token.dep_ == "poss" or (token.dep_ == "dobj" and token.head.lemma_ in NEED_VERBS)
+    return False
 
 
 def _inside_apposition(token: Token, places: bool = True) -> bool:

@@ -37,6 +37,7 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
+from eventwire.annotate.actors.namesakes import drop_foreign_namesakes
 from eventwire.annotate.actors.organisations import organisation_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
@@ -132,6 +133,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
     mentions += back_references(doc, mentions)
+    mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
     return mentions

@@ -73,10 +73,13 @@ def normalise(text: str) -> str:
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
-    """A CAMEO actor code → (country, sector): ``RUSGOV`` → (RUS, GOV), ``IGOWSTNAT`` → (None, IGO)."""
+    """A CAMEO actor code → (country, sector): ``RUSGOV`` → (RUS, GOV), ``IGOWSTNAT`` → (None, IGO),
+    ``MNCUSA`` → (USA, BUS)."""
     if not code or len(code) < 3:
         return None, None
     prefix = code[:3]
+    if prefix == "MNC" and code[3:6].isalpha() and code[3:6] not in SECTORS | NON_COUNTRY_PREFIXES:
+        return code[3:6], "BUS"  # a company is of its home country: MNCUSA, MNCUSAHLH → (USA, BUS)
     if prefix in TRANSNATIONAL_SECTORS:
         return None, TRANSNATIONAL_SECTORS[prefix]
     if prefix in SECTORS:

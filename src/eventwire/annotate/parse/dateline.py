@@ -25,6 +25,14 @@ AGENCY_DATELINE = re.compile(
     r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
     r"\s*(?:—|–|--|-(?=\s))\s*"
 )
+# A wire dateline with the day: "WASHINGTON, Aug 27 (Reuters) -", or the day alone where
+# extraction dropped the place ("Aug 27 (Reuters) -").
+DATED_DATELINE = re.compile(
+    r"(?:(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}),\s*)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
+    r"\s*(?:—|–|--|-(?=\s))\s*"
+)
 # A byline is a short line of its own: "By Jane Doe", "By JANE DOE and John Roe, Associated Press".
 BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)
 # A byline in capitals that extraction joined to the headline's line ("… in Las Croabas. By U.S.
@@ -61,16 +69,16 @@ def find_furniture(text: str) -> list[Furniture]:
     a byline is a line of its own."""
     found: list[Furniture] = []
     for paragraph, start in enumerate(_paragraph_starts(text)):
-        for pattern in (DATELINE, AGENCY_DATELINE):
+        for pattern in (DATELINE, AGENCY_DATELINE, DATED_DATELINE):
             match = pattern.match(text, start)
             if match is None or paragraph >= MAX_DATELINE_PARAGRAPHS:
                 continue
             if pattern is DATELINE and len(match.group("place").replace(".", "")) < 3:
                 continue  # "A -", "U.S. -": too short to be a city
+            region = match.groupdict().get("region")
             found.append(
-                Furniture(start, match.end(), "dateline", match.group("region") or match.group("place"),
-                          match.group("place"))
-            )  # fmt: skip
+                Furniture(start, match.end(), "dateline", region or match.group("place"), match.group("place"))
+            )
             break
     for match in BYLINE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1

@@ -1,0 +1,64 @@
+"""Foreign namesakes: a common name matched to a minor figure of a country the story never names.
+
+The open data holds tens of thousands of legislators, judges and former officials. "Tracy Martin"
+in a Florida story is not New Zealand's legislator of that name, nor "George Will" an Austrian
+deputy, nor "retired Gen. John Allen" a New Zealand diplomat. A reader takes such a match only when
+the story gives the country a reason to be there. Only legislators, judges, former officials and
+private persons are doubted, and only in a story that clearly belongs to another country:
+governments, commanders, candidates and businesspeople are named across borders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.model import ActorMention
+
+# Sectors of the many minor figures the open data lists: a match to them needs support.
+DOUBTFUL_SECTORS = frozenset({"LEG", "JUD", "ELI", "CVL"})
+# Mentions of its leading country that make a story clearly that country's.
+LEAD_MENTIONS = 3
+# Ways a mention reads a person from the table (by name, near spelling, surname, apposition).
+NAME_METHODS = frozenset({"dictionary", "fuzzy", "coref", "apposition"})
+
+
+def _person(mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    record = dictionary.by_id.get(mention.actor.actor_id)
+    return record is not None and record.kind == "person"
+
+
+def drop_foreign_namesakes(
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str | None]],
+    home: str | None,
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """``mentions`` without persons of a country that nothing else in the story names (no country,
+    place, body, dateline or office holder of it), in a story led by another country."""
+    support: Counter[str] = Counter()
+    for m in mentions:
+        if m.actor.country and (m.actor.sector not in DOUBTFUL_SECTORS or not _person(m, dictionary)):
+            support[m.actor.country] += 1
+    for _, _, code in places:
+        if code:
+            support[code[:3]] += 1
+    if home:
+        support[home] += 2
+    if not support:
+        return mentions
+    ranked = support.most_common(2)
+    if ranked[0][1] < LEAD_MENTIONS or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]):
+        return mentions
+    leader = ranked[0][0]
+    doubtful = {
+        m.actor.actor_id
+        for m in mentions
+        if m.method in NAME_METHODS
+        and m.actor.country
+        and m.actor.country != leader
+        and m.actor.country not in support
+        and m.actor.sector in DOUBTFUL_SECTORS
+        and _person(m, dictionary)
+    }
+    return [m for m in mentions if m.actor.actor_id not in doubtful]

@@ -1,0 +1,109 @@
+"""Whose a country word is, which names are foreign namesakes, and which role nouns name nobody in
+particular, on hand-written sentences (guidelines, docs/annotation.md §7.5; docs/actors.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.actors.text import split_code
+from eventwire.annotate.parse.dateline import find_furniture
+
+WHEN = date(2016, 6, 1)
+
+
+def _actors(nlp, text, when=WHEN):
+    return {m.text: m.actor.cameo_code for m in resolve_actors(nlp(text), when)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The foundation is of interest to the American people.", "American"),
+        ("He said he would stop the outflow of American jobs.", "American"),
+        ("Hearing him say it in a British accent gives it a certain tone.", "British"),
+        ("After the Paris attacks, the mayor called for calm.", "Paris"),
+        ("The dish is dressed with a sweet mole from a Mexico City recipe.", "Mexico City"),
+        ("Georgia Fowler, the model, walked the show.", "Georgia"),
+        ("Clinton won Ohio, Florida, Illinois and North Carolina on Tuesday.", "Florida"),
+        ("Clinton won Ohio, Florida, Illinois and North Carolina on Tuesday.", "Ohio"),
+        ("Sanders visited Missouri on Saturday.", "Missouri"),
+        ("The company relocated 1,400 jobs to Monterrey, Mexico.", "Mexico"),
+        ("He said Muslims should be banned from entering the U.S.", "U.S."),
+        ("Both firms moved jobs out of the U.S. last year.", "U.S."),
+        ("Speakers were trained in the US, Canada, Brazil, South Africa, and Venezuela.", "Venezuela"),
+    ],
+)
+def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
+    actors = _actors(nlp, text)
+    assert not any(word in mention for mention in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("The Russian invasion drew new US sanctions.", "Russian", "RUS"),
+        ("The Russian invasion drew new US sanctions.", "US", "USA"),
+        ("The strike was enabled by the recent US policy change.", "US", "USA"),
+        ("Gunmen attacked two U.S. diplomatic compounds in Benghazi.", "U.S.", "USA"),
+        ("Bosnian Serbs demanded a truce in east Bosnia.", "Bosnian", "BIH"),
+        ("Russia attacked Odesa and Kharkiv on Monday.", "Kharkiv", "UKR"),
+    ],
+)
+def test_actors_owners_country_word_that_owns_an_act(nlp, text, word, code):
+    actors = _actors(nlp, text)
+    assert split_code(actors.get(word))[0] == code, actors
+
+
+def test_actors_owners_company_codes_carry_their_country():
+    assert split_code("MNCUSA") == ("USA", "BUS")
+    assert split_code("MNCUSAHLH") == ("USA", "BUS")
+    assert split_code("IGOWSTNAT") == (None, "IGO")
+
+
+def test_actors_owners_foreign_namesake_needs_its_country_in_the_story(nlp):
+    story = (
+        "Tracy Martin spoke to reporters in Sanford, Florida, on Monday. The Justice Department and "
+        "the FBI said the United States would review the case. Martin said the family wanted answers."
+    )
+    actors = _actors(nlp, story, date(2013, 7, 15))
+    assert "Tracy Martin" not in actors and "Martin" not in actors, actors
+    # a government figure is named across borders and keeps the match in the same kind of story
+    story = (
+        "Vladimir Putin spoke to reporters on Monday. The Justice Department and the FBI said the "
+        "United States would review the case."
+    )
+    assert _actors(nlp, story, date(2013, 7, 15))["Vladimir Putin"] == "RUSGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("“This country needs a leader,” he said.", "leader"),
+        ("He is not backing any particular candidate this year.", "candidate"),
+        ("He described Christie as having a prosecutor's bearing.", "prosecutor"),
+        ("Pate backed both John Edwards and Chris Dodd for president.", "president"),
+        ("Of the bunch, Missouri had the fewest delegates at stake.", "delegates"),
+    ],
+)
+def test_actors_owners_role_noun_of_nobody_in_particular(nlp, text, word):
+    actors = _actors(nlp, text)
+    assert not any(mention.endswith(word) for mention in actors), actors
+
+
+def test_actors_owners_role_noun_with_an_owner_stays(nlp):
+    actors = _actors(nlp, "WASHINGTON — A spokesman for the ministry said any officials of the agency would resign.")
+    assert any("spokesman" in mention for mention in actors), actors
+
+
+def test_actors_owners_wire_dateline_with_a_day_is_furniture(nlp):
+    text = "Aug 27 (Reuters) - Democrat Hillary Clinton on Saturday received her first briefing."
+    (dateline,) = find_furniture(text)
+    assert text[dateline.start : dateline.end].startswith("Aug 27 (Reuters)")
+    actors = _actors(nlp, text)
+    assert not any("Aug" in mention or "Reuters" in mention for mention in actors), actors
+    assert actors["Hillary Clinton"] == "USAOPP"
+    (dateline,) = find_furniture("WASHINGTON, Aug. 27 (Reuters) - The president met the envoy.")
+    assert dateline.place == "WASHINGTON"
