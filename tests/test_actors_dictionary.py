@@ -116,8 +116,16 @@ def test_actors_dictionary_search(dictionary):
 
 
 def test_actors_dictionary_supplement_rows_are_well_formed():
-    rows = list(csv.DictReader((DATA_DIR / "actors_supplement.csv").open(encoding="utf-8")))
-    assert len(rows) > 250
+    files = sorted((DATA_DIR / "supplement").glob("*.csv"))
+    assert [f.name for f in files] == [
+        "companies.csv",
+        "institutions.csv",
+        "leaders.csv",
+        "media.csv",
+        "us_politics.csv",
+    ]
+    rows = [row for f in files for row in csv.DictReader(f.open(encoding="utf-8"))]
+    assert len(rows) > 5000
     for row in rows:
         assert row["kind"] in {"agent", "country", "org", "person"}
         assert row["code"]

@@ -30,7 +30,7 @@ def _ids(document):
         ("WASHINGTON — The senator's son criticised the Justice Department.", "2018-03-01", "senator's son",
          "USACVL"),
         # named, but the table has no entry of their own: still a civilian, not the principal
-        ("Biden's son Hunter Biden was indicted.", "2022-03-01", "Biden's son Hunter Biden", "USACVL"),
+        ("Biden's nephew Caleb Biden was indicted.", "2022-03-01", "Biden's nephew Caleb Biden", "USACVL"),
         ("The wife of Vladimir Putin's spokesman criticised the West.", "2022-03-01",
          "wife of Vladimir Putin's spokesman", "RUSCVL"),
     ],
@@ -91,7 +91,7 @@ def test_actors_kin_relative_of_an_unknown_country_is_unresolved():
          "former aide to Senator Ted Cruz", "USAELI"),
         # a lawyer for a person is a private professional, not the client's office
         ("A lawyer for Donald Trump criticised the FBI.", "2018-03-01", "lawyer for Donald Trump", "USABUS"),
-        ("Trump's lawyer Michael Cohen criticised the FBI.", "2018-03-01", "Trump's lawyer Michael Cohen",
+        ("Trump's lawyer Peter Kalish criticised the FBI.", "2018-03-01", "Trump's lawyer Peter Kalish",
          "USABUS"),
     ],
 )  # fmt: skip
@@ -156,10 +156,12 @@ def test_actors_kin_apposed_name_is_the_relative_throughout():
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        # the table matched "Donald Trump" and has no "Donald Trump Jr.": the son, a civilian
-        ("Donald Trump Jr. met Russian lawyers.", "2018-03-01", ("Donald Trump Jr.", "USACVL")),
-        # a first name the agent table reads as a role ("hunter") is no title: no actor, not Joe Biden
-        ("Hunter Biden was indicted on Monday.", "2022-03-01", None),
+        # the son's own entry, not his father's
+        ("Donald Trump Jr. met Russian lawyers.", "2018-03-01", ("Donald Trump Jr", "USABUS")),
+        # a first name the agent table reads as a role ("hunter") is no title: the son, not Joe Biden
+        ("Hunter Biden was indicted on Monday.", "2022-03-01", ("Hunter Biden", "USACVL")),
+        # a namesake the table lacks is a civilian of the family's country, not the father
+        ("Eric Biden Jr. met Russian lawyers.", "2022-03-01", None),
         # a suffix the table writes is the same person
         ("Joseph R. Biden Jr. met Putin.", "2022-03-01", ("Joseph R. Biden Jr", "USAGOV")),
     ],

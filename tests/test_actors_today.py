@@ -71,13 +71,15 @@ def test_actors_today_open_data_people_have_dated_roles(dictionary):
 
 
 def test_actors_today_supplement_rows_name_their_source():
-    with open(DATA_DIR / "actors_supplement.csv", encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["kind"] in ("person", "org")]
+    files = sorted((DATA_DIR / "supplement").glob("*.csv"))
+    rows = [r for f in files for r in csv.DictReader(f.open(encoding="utf-8")) if r["kind"] in ("person", "org")]
     assert rows and all(r["source"].startswith("https://") for r in rows)
     names = {r["name"] for r in rows}
-    # G20 leaders, the parties to today's wars, IGOs, armed groups and news organisations
+    # G20 leaders, the parties to today's wars, IGOs, armed groups, news organisations; candidates,
+    # journalists, agencies, unions and companies the open data lacks
     for name in ("Keir Starmer", "Friedrich Merz", "Claudia Sheinbaum", "Yahya Sinwar", "Rapid Support Forces",
-                 "Wagner Group", "NATO", "Associated Press", "WikiLeaks", "Dmitry Peskov", "Huma Abedin"):  # fmt: skip
+                 "Wagner Group", "NATO", "Associated Press", "WikiLeaks", "Dmitry Peskov", "Huma Abedin",
+                 "Carly Fiorina", "Rachel Maddow", "AFL-CIO", "United States Secret Service", "Apple Inc."):  # fmt: skip
         assert name in names, name
 
 

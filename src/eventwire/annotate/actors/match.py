@@ -16,8 +16,16 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
-from eventwire.annotate.actors.places import MAX_LIST_STEPS, PLACE_KINDS, PLACE_NOUNS, owns_nothing, place_like, where
-from eventwire.annotate.actors.text import POSSESSIVE, normalise_unit, text_units
+from eventwire.annotate.actors.places import (
+    MAX_LIST_STEPS,
+    PLACE_KINDS,
+    PLACE_NOUNS,
+    medium,
+    owns_nothing,
+    place_like,
+    where,
+)
+from eventwire.annotate.actors.text import POSSESSIVE, normalise_unit, split_code, text_units
 
 # Words allowed between the parts of one actor phrase ("Russia's new President", "former Prime
 # Minister", "Mr Putin"); "of" (or "of the") only joins an agent to a following country.
@@ -282,10 +290,16 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     if token is not None and item.record.kind in PLACE_KINDS:
         if _in_person_name(token):
             return False  # "Chad Day", "Georgia Fowler"
-        head = token.head
-        # an agent word makes the pair one actor ("Russian troops"); "people" is none
-        agent_word = (dictionary.agent_role(head.lower_) or dictionary.agent_role(head.lemma_.lower())) is not None
-        if owns_nothing(token, agent_word, item.record.kind == "capital"):
+        if owns_nothing(token, _agent_word(token.head, dictionary), item.record.kind == "capital"):
+            return LOCATION
+    if token is not None and item.record.kind == "org":
+        first = units[item.first].token
+        indefinite = first is not None and first.i > 0 and first.doc[first.i - 1].lower_ in ("a", "an")
+        if indefinite and token.dep_ not in ("compound", "amod", "nmod", "poss"):
+            return False  # one of a kind, not the body: "a Catholic church" ("a White House aide" is)
+        if item.first == item.last and token.ent_type_ == "PERSON":
+            return False  # "Judge Ford"
+        if split_code(item.record.code_on(None))[1] == "BUS" and medium(token, _agent_word(token.head, dictionary)):
             return LOCATION
     if token is not None and key in dictionary.places and item.record.kind == "country" and not span.isupper():
         if token.ent_type_ == "PERSON":
@@ -296,6 +310,11 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if _acts(token) else LOCATION
     return status
+
+
+def _agent_word(token: Token, dictionary: ActorDictionary) -> bool:
+    """An agent word makes a modifier and itself one actor ("Russian troops"); "people" is none."""
+    return (dictionary.agent_role(token.lower_) or dictionary.agent_role(token.lemma_.lower())) is not None
 
 
 def _in_person_name(token: Token) -> bool:

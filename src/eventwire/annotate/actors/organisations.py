@@ -1,7 +1,8 @@
 """Organisations the dictionary does not know, read from their names: "Breaking Belize News" is
 media, "Xing AG" a company, "the Texas Retired Teachers Association" education, "Sweden's Public
 Health Agency" government. The sector comes from the name's words; the country from a place in
-the name, else from the one country its sentence names, else from the story's dateline. Without
+the name (a country, or a city of the table's: "Bristol Crown Court"), else from the one country
+its sentence names, else from the story's dateline. Without
 a country the name stays unresolved: a sector alone names no actor code.
 """
 
@@ -23,6 +24,7 @@ from eventwire.model import Actor, ActorMention, SpanIndex
 # fmt: off
 SECTOR_WORDS = (
     ("EDU", frozenset({"university", "college", "school", "academy", "teachers", "students"})),
+    ("JUD", frozenset({"court", "tribunal"})),
     ("GOV", frozenset({"ministry", "department", "agency", "commission", "authority", "bureau", "administration",
                        "presidential", "presidency", "cabinet"})),
     ("MED", frozenset({"news", "times", "post", "journal", "radio", "tv", "television", "tribune", "herald",
@@ -102,10 +104,15 @@ def _country(
     inside = [code for start, end, code in places if ent.start_char <= start and end <= ent.end_char]
     inside += [m.actor.country for m in mentions if ent.start_char <= m.start and m.end <= ent.end_char]
     for word in ent.text.replace(".", " ").split():
-        for index in dictionary.aliases.get(normalise(word), ()):
+        key = normalise(word)
+        for index in dictionary.aliases.get(key, ()):
             record = dictionary.records[index]
             if record.kind == "country":
                 inside.append(record.code_on(None))
+    for token in ent:
+        key = normalise(token.text)
+        if token.pos_ == "PROPN" and not token.is_stop and key in dictionary.cities:
+            inside.append(dictionary.cities[key])  # "Bristol Crown Court"
     countries = {split_code(code)[0] for code in inside if code}
     countries.discard(None)
     if len(countries) == 1:

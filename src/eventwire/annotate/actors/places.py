@@ -81,6 +81,9 @@ ACT_NOUNS = frozenset(
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
 DESTINATION_VERBS = MOTION_VERBS | {"be", "shift", "outsource", "deport"}
+# Prepositions and verbs of a channel: a company after them is where something was said or shown.
+CHANNEL_PREPS = frozenset({"on", "onto", "via", "through", "between"})
+POSTING_VERBS = frozenset({"post", "upload", "take", "turn", "tweet", "share", "stream", "broadcast"})
 # How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
 MAX_PLACE_STEPS = 3
 # How far along a list ("in the US, Canada, Brazil, South Africa, and Venezuela") a place looks
@@ -142,6 +145,21 @@ def owns_nothing(token: Token, agent_word: bool, capital: bool) -> bool:
         return False  # a place phrase (``where`` reads it), or a people ("Bosnian Serbs")
     nouns = [head, *(t for t in head.children if t.dep_ == "compound" and t.i > token.i)]  # "US policy change"
     return capital or not any(noun.lower_ in ACT_NOUNS for noun in nouns)
+
+
+def medium(token: Token, agent_word: bool) -> bool:
+    """A company named as the channel something went through, not as an actor: "on Twitter",
+    "posted the clip to YouTube", "between Instagram and Facebook", "his Twitter account"."""
+    if owns_nothing(token, agent_word, capital=False):
+        return True
+    for _ in range(MAX_LIST_STEPS):
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in CHANNEL_PREPS or (prep.lower_ == "to" and prep.head.lemma_ in POSTING_VERBS)
 
 
 def _place_modifier(token: Token) -> bool:

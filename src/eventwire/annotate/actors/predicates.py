@@ -17,8 +17,14 @@ from eventwire.model import ActorMention, SpanIndex
 
 # Heads of "for" whose object is the office sought, not an actor ("running for president").
 RUN_WORDS = frozenset(
-    {"run", "running", "ran", "runs", "candidate", "candidates", "bid", "campaign", "race", "nominee"}
-)
+    {"run", "running", "ran", "runs", "candidate", "candidates", "bid", "campaign", "race", "nominee", "vie",
+     "vying", "vied", "compete", "competing"}
+)  # fmt: skip
+# Nouns an office modifies as the prize ("his White House bid").
+BID_WORDS = frozenset({"bid", "run", "race", "candidacy", "ambitions", "hopes", "hopefuls", "hopeful"})
+# Words before "of" that count people in a poll ("62% of Democrats", "most Republicans"): a party
+# noun there names voters, no actor (guidelines §1.1).
+SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "quarter", "share", "plurality"})
 # Prepositions that give a role noun an owner ("any official of the ministry") and verbs whose
 # indefinite object is wished for, not met ("needs a leader").
 OWNER_PREPS = frozenset({"for", "of", "to", "at", "from", "in"})
@@ -81,11 +87,26 @@ def _described(token: Token) -> Token | bool | None:
         return _subject(head.head)
     if dep == "pobj" and head.lower_ == "for" and (head.head.lower_ in RUN_WORDS or _bare_office(token)):
         return False  # "running for president", "backed Chris Dodd for president"
-    if _someone_of_a_kind(token):
+    if dep == "compound" and head.lower_ in BID_WORDS:
+        return False  # "his White House bid"
+    if _someone_of_a_kind(token) or _voters(token):
         return False  # "we need a leader", "not backing any candidate", "a prosecutor's bearing"
     if _apposed_to_name(token):
         return head  # "Rahm Emanuel, Obama's chief of staff": the person is the mention
     return False if _inside_apposition(token) else None
+
+
+def _voters(token: Token) -> bool:
+    """Party members counted in a poll: "among Democrats", "62% of Democrats", "most Republicans"."""
+    if token.tag_ != "NNPS" and not (token.pos_ == "PROPN" and token.text.endswith("s")):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "among":
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        share = head.head
+        return share.lower_ in SHARE_WORDS or share.like_num or (share.i > 0 and share.doc[share.i - 1].like_num)
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("most", "some", "many") for c in token.children)
 
 
 def _bare_office(token: Token) -> bool:

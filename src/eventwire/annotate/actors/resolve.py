@@ -117,6 +117,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += extra
     furniture = find_furniture(text)
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
+    places += city_places(ents, mentions, places, dictionary)
     home = dateline_country(furniture, dictionary, when)
     mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
@@ -137,6 +138,21 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def city_places(
+    ents: tuple, mentions: list[ActorMention], places: list[tuple[int, int, str]], dictionary: ActorDictionary
+) -> list[tuple[int, int, str]]:
+    """Cities the tagger found that the actor table does not list ("Bristol", "Raleigh"), as
+    places of their country: they tell whose "the court" or "the council" it is."""
+    taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in places])
+    return [
+        (ent.start_char, ent.end_char, country)
+        for ent in ents
+        if ent.label_ == "GPE"
+        and not taken.overlaps(ent.start_char, ent.end_char)
+        and (country := dictionary.cities.get(normalise(ent.text))) is not None
+    ]
 
 
 def dateline_country(furniture: list[Furniture], dictionary: ActorDictionary, when: date | None) -> str | None:

@@ -25,10 +25,12 @@ AGENCY_DATELINE = re.compile(
     r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
     r"\s*(?:—|–|--|-(?=\s))\s*"
 )
-# A wire dateline with the day: "WASHINGTON, Aug 27 (Reuters) -", or the day alone where
+# A wire dateline with the day: "WASHINGTON, Aug 27 (Reuters) -", "FLINT, Mich., Oct. 4 (UPI) —",
+# or the day alone where
 # extraction dropped the place ("Aug 27 (Reuters) -").
 DATED_DATELINE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}),\s*)?"
+    r"(?:(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}),\s*"
+    r"(?:(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),\s*)?)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
     r"\s*(?:—|–|--|-(?=\s))\s*"
