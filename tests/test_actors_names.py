@@ -165,3 +165,13 @@ def test_actors_names_apposition_replaces_a_stale_office(nlp):
     assert codes["Kenzo Oshima"] == ("IGOUNO", "apposition")
     # a current office from the dictionary stays
     assert _codes(nlp, "Sergei Lavrov, Russia's foreign minister, said it.")["Sergei Lavrov"][1] == "dictionary"
+
+
+def test_actors_names_surname_with_particle_and_name_the_tagger_misreads(nlp):
+    text = (
+        "Mayor Bill de Blasio rejected the criticism on Friday. De Blasio said the city was safe. "
+        "Columnist George Will wrote a scathing op-ed, and then, in a second piece, Will urged voters to think again."
+    )
+    found = {m.text: m.actor.actor_id for m in resolve_actors(nlp(text), date(2015, 11, 20))}
+    assert found.get("De Blasio") == "bill-de-blasio", found
+    assert found.get("Will") == "george-will", found

@@ -27,6 +27,7 @@ def _actors(nlp, text, when=WHEN):
         ("After the Paris attacks, the mayor called for calm.", "Paris"),
         ("The dish is dressed with a sweet mole from a Mexico City recipe.", "Mexico City"),
         ("Georgia Fowler, the model, walked the show.", "Georgia"),
+        ("The law is a failure, Cuban said on Sunday.", "Cuban"),
         ("Clinton won Ohio, Florida, Illinois and North Carolina on Tuesday.", "Florida"),
         ("Clinton won Ohio, Florida, Illinois and North Carolina on Tuesday.", "Ohio"),
         ("Sanders visited Missouri on Saturday.", "Missouri"),
@@ -50,6 +51,8 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Gunmen attacked two U.S. diplomatic compounds in Benghazi.", "U.S.", "USA"),
         ("Bosnian Serbs demanded a truce in east Bosnia.", "Bosnian", "BIH"),
         ("Russia attacked Odesa and Kharkiv on Monday.", "Kharkiv", "UKR"),
+        ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
+        ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],
 )
 def test_actors_owners_country_word_that_owns_an_act(nlp, text, word, code):

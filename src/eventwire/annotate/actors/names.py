@@ -32,6 +32,10 @@ STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
 # How a person's code came from the text around the name, not from the table: their surname
 # then stands for them in the rest of the story.
 BODY_METHODS = frozenset({"context", "apposition", "title"})
+# Particles that open a surname ("de Blasio", "van Rompuy"): written alone they still name the person.
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "le", "la", "al", "el", "der", "den", "ter"})
+# Tokens after which a capitalised word may open a clause rather than be a name ("“Will you …").
+CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "(", "—", "–", "-"})
 # Words looked back over for a body's title before a name ("association executive director").
 MAX_TITLE_WORDS = 4
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
@@ -67,6 +71,9 @@ def name_mentions(
         words = [k for _, _, k in text_units(ent.text)]
         if not words or words[0] == "the":
             words = words[1:]
+        particle = len(words) == 2 and words[0] in SURNAME_PARTICLES and words[1] in surnames
+        if particle:
+            words = words[1:]  # "De Blasio" after "Bill de Blasio", whatever entity the tagger made of it
         if not words:
             continue
         start, end = ent.start_char, ent.end_char
@@ -75,7 +82,7 @@ def name_mentions(
         sector = (split_code(title[1])[1] or title[1][:3]) if title else None
         holder = dictionary.office_holder(words[-1], sector, when) if title else None
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
-        if ent.label_ == "PERSON" and len(words) == 1 and words[0] in surnames:
+        if (ent.label_ == "PERSON" or particle) and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
         elif ent.label_ == "PERSON" and len(words) == 1 and len(first_names.get(words[0], ())) == 1:
             # "Bernie" after "Bernie Sanders": the one person of the story with that first name
@@ -169,7 +176,9 @@ def _untagged_names(
         if span is None or len(span) != 1:
             continue
         token = span[0]
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_iob_ == "I":
+        # a capital inside a sentence is a name whatever the tagger says ("…,” Will urged")
+        named = token.pos_ == "PROPN" or not (token.is_sent_start or doc[token.i - 1].text in CLAUSE_OPENERS)
+        if not named or not token.text[:1].isupper() or token.ent_iob_ == "I":
             continue
         if token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
             continue  # part of a longer name
