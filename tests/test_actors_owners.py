@@ -110,3 +110,14 @@ def test_actors_owners_wire_dateline_with_a_day_is_furniture(nlp):
     assert actors["Hillary Clinton"] == "USAOPP"
     (dateline,) = find_furniture("WASHINGTON, Aug. 27 (Reuters) - The president met the envoy.")
     assert dateline.place == "WASHINGTON"
+
+
+def test_actors_owners_named_writer_or_businessperson_takes_the_story_country(nlp):
+    story = (
+        "President Obama met Senate leaders at the White House. The State Department and the Pentagon "
+        "backed the plan, and the FBI said the Justice Department would review it. "
+        "Gawker.com writer Ashley Feinberg said the plan was a trap.\n\nColumnist Jane Doerr agreed."
+    )
+    actors = _actors(nlp, story)
+    assert actors.get("writer Ashley Feinberg") == "USAMED", actors
+    assert actors.get("Columnist Jane Doerr") == "USAMED", actors  # the title, not the full stop before it

@@ -9,6 +9,7 @@ unresolved; ``appositions`` runs last, when every office in the document has its
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -32,6 +33,10 @@ STALE_METHODS = frozenset({"dictionary", "fuzzy", "coref"})
 # How a person's code came from the text around the name, not from the table: their surname
 # then stands for them in the rest of the story.
 BODY_METHODS = frozenset({"context", "apposition", "title"})
+# Trades of named persons outside the state (agent role → the sector they are coded with) and how
+# far the story's leading country must lead the next for such a person to be taken as its.
+NAMED_TRADES = {"BUS": "BUS", "JRN": "MED", "MED": "MED"}
+LEAD_MARGIN = 3
 # Particles that open a surname ("de Blasio", "van Rompuy"): written alone they still name the person.
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "le", "la", "al", "el", "der", "den", "ter"})
 # Tokens after which a capitalised word may open a clause rather than be a name ("“Will you …").
@@ -62,6 +67,7 @@ def name_mentions(
             known = first_names.setdefault(units[r.person.first].key, [])
             if r.actor not in known:
                 known.append(r.actor)
+    home: list[str | None] = []  # the story's leading country, found when first needed
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
@@ -100,6 +106,11 @@ def name_mentions(
             # "the Bush administration": the agent of the country the name's holders served
             actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
             end = owned.end
+        elif free_title and sector in NAMED_TRADES and (home := home or [_leading_country(mentions)])[0]:
+            # a writer, host or businessperson the table lacks ("Gawker.com writer Ashley Feinberg",
+            # "real estate tycoon Luther Pate"): of the story's country, in their trade
+            actor = dictionary.composite(home[0] + NAMED_TRADES[sector])
+            method, score, start = "context", SCORES["context"], title[0]
         elif free_title and sector in GENERIC_SECTORS:
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
@@ -112,6 +123,13 @@ def name_mentions(
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
         extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     return extra
+
+
+def _leading_country(mentions: list[ActorMention]) -> str | None:
+    """The country most named actors belong to, when it leads the next by ``LEAD_MARGIN``."""
+    counts = Counter(m.actor.country for m in mentions if m.actor.country and m.method != "generic")
+    ranked = [*counts.most_common(2), (None, 0), (None, 0)]
+    return ranked[0][0] if ranked[0][1] >= ranked[1][1] + LEAD_MARGIN else None
 
 
 def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -210,6 +228,8 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
         if index - width < 0:
             continue
         span = doc[index - width : index]
+        if any(t.is_space or (t.is_punct and t.text not in ("-", "'", "’")) for t in span):
+            continue  # a title stays inside its sentence: not ". Columnist", not ".\n\nMayor"
         role = dictionary.agent_role(normalise(span.text))
         if role and (span[0].text[:1].isupper() or _tied(span[-1], ent)):
             if span.start > 0 and doc[span.start - 1].lower_ in FORMER_WORDS:
