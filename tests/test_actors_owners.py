@@ -121,3 +121,16 @@ def test_actors_owners_named_writer_or_businessperson_takes_the_story_country(nl
     actors = _actors(nlp, story)
     assert actors.get("writer Ashley Feinberg") == "USAMED", actors
     assert actors.get("Columnist Jane Doerr") == "USAMED", actors  # the title, not the full stop before it
+
+
+def test_actors_owners_institutions_of_the_story_country(nlp):
+    story = (
+        "President Obama met Senate leaders at the White House. The State Department and the Pentagon "
+        "backed the plan. Technology companies objected, and universities said investors were wary."
+    )
+    actors = _actors(nlp, story)
+    assert actors.get("Technology companies", actors.get("companies")) == "USABUS", actors
+    assert actors.get("universities") == "USAEDU", actors
+    assert "investors" not in actors or actors["investors"] == "BUS", actors  # people of any country
+    text = "The Washington Post said the newspaper would sue."
+    assert _actors(nlp, text)["the newspaper"] == "USAMED"  # the named body, not the sector

@@ -79,8 +79,36 @@ MAX_LINK_STEPS = 4
 DOMINANT_MIN_MENTIONS = 2
 # Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
 CONTEXT_SECTORS = frozenset(
-    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"}
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "CVL",
+        "REF",
+        "LEG",
+        "JUD",
+        "UAF",
+        "SPY",
+        "CRM",
+        "ELI",
+        "BUS",
+        "JRN",
+        "EDU",
+    }
 )
+# Of business, media and education roles, only their institutions take a country from the story
+# ("companies", "universities", "the media", "reporters"): investors, students, economists or a
+# website are people or things of any country, and stay generic.
+NON_STATE_SECTORS = frozenset({"BUS", "JRN", "EDU"})
+NON_STATE_BODY_IDS = frozenset(
+    hash_string(word)
+    for word in ("company", "companies", "firm", "firms", "corporation", "corporations", "media", "press",
+                 "reporter", "reporters", "journalist", "journalists", "newspaper", "newspapers", "university",
+                 "universities", "college", "colleges")
+)  # fmt: skip
 # Owners that make a role noun non-state ("the bank's chief executive", "a spokesman for the
 # newspaper"): the role takes the owner's sector, never a government code.
 NON_STATE_OWNERS = {
@@ -111,7 +139,7 @@ HOME_ROLE_IDS = frozenset(
 # State institutions and the story's domestic politics: a mention of one in a sentence naming no
 # country belongs to the document's country ("the cabinet met late", "the former president said",
 # "superdelegates", "the candidates"); rebels, civilians or armed groups there are as often foreign.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU"})
 
 
 @dataclass(slots=True)
@@ -188,6 +216,8 @@ def _contextualise(
     dominant: list[Anchor | None] = []  # found when first needed
     for mention in generic:
         head = tree.last_token(mention.end)
+        if mention.actor.sector in NON_STATE_SECTORS and tree.lower(head) not in NON_STATE_BODY_IDS:
+            continue
         sentence = by_sentence.get(tree.sentence(head), [])
         anchor = _phrase_anchor(tree, head, sentence)
         owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None

@@ -75,7 +75,25 @@ NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", 
 SHORT_ALIAS_CHARS = 3
 # Sectors a lone agent word may stand for ("protesters", "troops"); others need a country.
 GENERIC_SECTORS = frozenset(
-    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI"}
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "CVL",
+        "REF",
+        "LEG",
+        "JUD",
+        "UAF",
+        "SPY",
+        "CRM",
+        "ELI",
+        "BUS",
+        "JRN",
+        "EDU",
+    }
 )
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.
