@@ -49,6 +49,8 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("The Russian invasion drew new US sanctions.", "US", "USA"),
         ("The strike was enabled by the recent US policy change.", "US", "USA"),
         ("Gunmen attacked two U.S. diplomatic compounds in Benghazi.", "U.S.", "USA"),
+        ("Israeli tanks shelled positions near the town of Rafah.", "Israeli", "ISR"),
+        ("Israel is opposed to French mediation in the negotiations.", "French", "FRA"),
         ("Bosnian Serbs demanded a truce in east Bosnia.", "Bosnian", "BIH"),
         ("Russia attacked Odesa and Kharkiv on Monday.", "Kharkiv", "UKR"),
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),

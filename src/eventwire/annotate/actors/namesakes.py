@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.text import split_code
 from eventwire.model import ActorMention
 
 # Sectors of the many minor figures the open data lists: a match to them needs support.
@@ -26,6 +27,15 @@ NAME_METHODS = frozenset({"dictionary", "fuzzy", "coref", "apposition"})
 def _person(mention: ActorMention, dictionary: ActorDictionary) -> bool:
     record = dictionary.by_id.get(mention.actor.actor_id)
     return record is not None and record.kind == "person"
+
+
+def _minor(mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    """A person the table knows only in doubtful roles: one who ever governed or commanded
+    ("President Obama" as an Illinois senator in 2000) is named across borders."""
+    record = dictionary.by_id.get(mention.actor.actor_id)
+    if record is None or record.kind != "person":
+        return False
+    return not any(split_code(role.code)[1] in ("GOV", "MIL") for role in record.roles)
 
 
 def drop_foreign_namesakes(
@@ -59,6 +69,6 @@ def drop_foreign_namesakes(
         and m.actor.country != leader
         and m.actor.country not in support
         and m.actor.sector in DOUBTFUL_SECTORS
-        and _person(m, dictionary)
+        and _minor(m, dictionary)
     }
     return [m for m in mentions if m.actor.actor_id not in doubtful]

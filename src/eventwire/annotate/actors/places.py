@@ -58,29 +58,27 @@ ORIGIN_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed
 # A postal code before a city ("20354 Hamburg"); a year there is a date ("in 2014 Russia annexed").
 POSTCODE = re.compile(r"\d{4,5}")
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
-# Nouns of an act, policy or relation, or a state's posts and forces: a country word modifying
-# them is its actor ("the Russian invasion", "US sanctions", "attacks on U.S. diplomatic
-# compounds"); on any other common noun (and not an agent word)
-# it says whose land, people or things ("the American people", "American jobs", "a British
-# accent"), which §7.5 does not list.
-ACT_NOUNS = frozenset(
-    {"attack", "attacks", "invasion", "invasions", "strike", "strikes", "airstrike", "airstrikes", "offensive",
-     "bombing", "bombings", "raid", "raids", "shelling", "assault", "incursion", "occupation", "annexation",
-     "intervention", "involvement", "interference", "meddling", "hacking", "hack", "hackers", "aggression",
-     "sanction", "sanctions", "embargo", "blockade", "tariff", "tariffs", "ban", "crackdown", "veto", "policy",
-     "policies", "decision", "plan", "plans", "proposal", "proposals", "offer", "aid", "support", "assistance",
-     "threat", "threats", "warning", "warnings", "demand", "demands", "response", "retaliation", "pressure",
-     "talks", "negotiations", "deal", "agreement", "treaty", "relations", "ties", "cooperation", "alliance",
-     "recognition", "request", "accusation", "accusations", "criticism", "condemnation", "statement", "claim",
-     "claims", "position", "stance", "withdrawal", "deployment", "buildup", "presence", "operation", "operations",
-     "campaign", "strategy", "election", "delegation", "envoy", "ambassador", "embassy", "consulate", "mission",
-     "approval", "refusal", "ruling", "investigation", "probe", "inquiry", "report", "intelligence", "approach",
-     "change", "compound", "compounds", "post", "posts", "base", "bases", "facility", "facilities",
-     "warship", "warships", "vessel", "vessels", "jet", "jets", "drone", "drones", "satellite", "interests"}
+# Nouns a country word can modify without owning an act, policy or relation (§7.5: whose people,
+# things or ways they are, not an actor): "the American people", "American jobs", "a British
+# accent", "American democracy". Any other common noun keeps the country as its actor ("Israeli
+# tanks", "US mediation", "German goods"), as do agent words ("Russian troops").
+OWNS_NOTHING_NOUNS = frozenset(
+    {"people", "public", "politics", "political", "job", "jobs", "accent", "accents", "democracy", "history",
+     "culture", "cuisine", "food", "dish", "dishes", "restaurant", "place", "recipe", "recipes", "education",
+     "comedian", "actor", "actress", "singer", "author", "novelist", "artist", "musician", "style", "flag", "flags",
+     "language", "values", "dream", "way", "life", "lifestyle", "society", "consumer", "consumers", "voter",
+     "voters", "electorate", "taxpayers", "audience", "audiences", "fans", "viewers", "readers", "tourists",
+     "cities", "landscape", "music", "film", "films", "movie", "movies", "literature", "art", "wine", "beer",
+     "football", "soccer", "team", "politician"}
 )  # fmt: skip
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
 DESTINATION_VERBS = MOTION_VERBS | {"be", "shift", "outsource", "deport"}
+# What a platform's name modifies when it is the channel ("his Twitter account", "a Facebook group").
+CHANNEL_NOUNS = frozenset(
+    {"account", "accounts", "page", "pages", "feed", "post", "posts", "video", "videos", "group", "groups", "app",
+     "site", "platform", "clip", "clips", "stock", "shares", "kerfuffle", "handle", "profile", "live", "channel"}
+)  # fmt: skip
 # Prepositions and verbs of a channel: a company after them is where something was said or shown.
 CHANNEL_PREPS = frozenset({"on", "onto", "via", "through", "between"})
 POSTING_VERBS = frozenset({"post", "upload", "take", "turn", "tweet", "share", "stream", "broadcast"})
@@ -135,22 +133,27 @@ def where(token: Token) -> bool:
 
 
 def owns_nothing(token: Token, agent_word: bool, capital: bool) -> bool:
-    """A country or capital word modifying a common noun that is no agent word and no act,
-    policy or relation ("American jobs", "the British public", "a Mexico City recipe"); a capital
-    modifying any common noun says where ("the Paris attacks")."""
+    """A country word modifying a noun of its people, things or ways ("American jobs", "the
+    British public"), or a capital modifying any common noun, which says where ("the Paris
+    attacks", "a Mexico City recipe")."""
     head = token.head
     if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" or agent_word:
         return False
     if head.lower_ in PLACE_NOUNS or head.text[:1].isupper():
         return False  # a place phrase (``where`` reads it), or a people ("Bosnian Serbs")
-    nouns = [head, *(t for t in head.children if t.dep_ == "compound" and t.i > token.i)]  # "US policy change"
-    return capital or not any(noun.lower_ in ACT_NOUNS for noun in nouns)
+    return capital or head.lower_ in OWNS_NOTHING_NOUNS
 
 
 def medium(token: Token, agent_word: bool) -> bool:
     """A company named as the channel something went through, not as an actor: "on Twitter",
     "posted the clip to YouTube", "between Instagram and Facebook", "his Twitter account"."""
-    if owns_nothing(token, agent_word, capital=False):
+    head = token.head
+    if (
+        token.dep_ in ("amod", "compound", "nmod")
+        and head.i > token.i
+        and not agent_word
+        and head.lower_ in CHANNEL_NOUNS
+    ):
         return True
     for _ in range(MAX_LIST_STEPS):
         if token.dep_ != "conj" or token.head is token:
