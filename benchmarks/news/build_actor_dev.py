@@ -24,7 +24,7 @@ from pathlib import Path
 
 from benchmarks.news.build_corpus import WHOLE_MAX, WHOLE_MIN, Doc, polnear_docs, split_sentences, traf_docs
 from benchmarks.news.gold import CORPUS_PATH
-from benchmarks.news.import_labels import CORPORA, LABELS_DIR
+from benchmarks.news.import_labels import CORPORA, merge_labels, write_packet
 
 ACTOR_DEV_PATH = CORPORA["actor_dev"]
 ACTOR_DEV_GOLD = ACTOR_DEV_PATH.parent / "actor_dev_gold.jsonl"
@@ -83,24 +83,12 @@ def write_packets(rows: list[dict], context: dict[str, dict], out: Path) -> None
     for group in sorted(by_doc.values(), key=len, reverse=True):
         min(packets, key=len).extend(group)
     for n, part in enumerate(packets, start=1):
-        part.sort(key=lambda r: r["sid"])
-        lines = [
-            json.dumps(
-                {**{k: r[k] for k in ("sid", "doc", "published", "whole")}, **context[r["sid"]]}, ensure_ascii=False
-            )
-            for r in part
-        ]
-        (out / f"y{n}.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        write_packet(out / f"y{n}.jsonl", sorted(part, key=lambda r: r["sid"]), context)
 
 
 def build_gold() -> None:
     """The set's gold (actor_dev_gold.jsonl): the imported labels of its annotators."""
-    rows = []
-    for name in ANNOTATORS:
-        for line in (LABELS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            rows.append(json.loads(line) | {"annotator": name})
-    rows.sort(key=lambda r: r["sid"])
-    ACTOR_DEV_GOLD.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+    rows = merge_labels(ANNOTATORS, ACTOR_DEV_GOLD)
     print(f"{ACTOR_DEV_GOLD}: {len(rows)} sentences, {sum(len(r['actors']) for r in rows)} actor mentions")
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from benchmarks.news.build_corpus import MIN_WORDS, Doc, polnear_docs, split_sentences, traf_docs
 from benchmarks.news.gold import CORPUS_PATH
-from benchmarks.news.import_labels import EXTENSION_PATH, LABELS_DIR
+from benchmarks.news.import_labels import EXTENSION_PATH, merge_labels, write_packet
 
 EXTENSION_GOLD = EXTENSION_PATH.parent / "extension_events.jsonl"
 ANNOTATORS = ("X1", "X2", "X3", "X4", "X5", "X6")  # one per packet, each labelled once
@@ -81,23 +81,12 @@ def build() -> tuple[list[dict], dict[str, dict]]:
 def write_packets(rows: list[dict], context: dict[str, dict], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for n in range(PACKETS):
-        part = rows[n * PER_PACKET : (n + 1) * PER_PACKET]
-        lines = [
-            json.dumps(
-                {**{k: r[k] for k in ("sid", "doc", "published", "whole")}, **context[r["sid"]]}, ensure_ascii=False
-            )
-            for r in part
-        ]
-        (out / f"x{n + 1}.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        write_packet(out / f"x{n + 1}.jsonl", rows[n * PER_PACKET : (n + 1) * PER_PACKET], context)
 
 
 def build_gold() -> None:
     """The extension's gold (extension_events.jsonl): the imported labels of its annotators."""
-    rows = []
-    for name in ANNOTATORS:
-        for line in (LABELS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            rows.append(json.loads(line) | {"annotator": name})
-    EXTENSION_GOLD.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+    rows = merge_labels(ANNOTATORS, EXTENSION_GOLD)
     print(f"{EXTENSION_GOLD}: {len(rows)} sentences, {sum(len(r['events']) for r in rows)} events")
 
 

@@ -28,6 +28,28 @@ def without_text(value: Any) -> Any:
     return value
 
 
+def merge_labels(annotators: tuple[str, ...], out: Path) -> list[dict]:
+    """One gold file from labels each annotator gave once (each sentence labelled by one of them),
+    in sentence order and with who labelled it; returns its rows."""
+    rows = [
+        json.loads(line) | {"annotator": name}
+        for name in annotators
+        for line in (LABELS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    rows.sort(key=lambda r: r["sid"])
+    out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+    return rows
+
+
+def write_packet(path: Path, rows: list[dict], context: dict[str, dict]) -> None:
+    """An annotation packet: each sentence with its context, the fields annotators see."""
+    lines = (
+        json.dumps({**{k: r[k] for k in ("sid", "doc", "published", "whole")}, **context[r["sid"]]}, ensure_ascii=False)
+        for r in rows
+    )
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="annotator name (A, B …)")

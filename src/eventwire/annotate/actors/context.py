@@ -31,7 +31,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.match import SCORES
+from eventwire.annotate.actors.match import GENERIC_SECTORS, SCORES
 from eventwire.annotate.actors.places import LOCATIVE_PREPS
 from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
@@ -77,28 +77,8 @@ MAX_LINK_STEPS = 4
 # A document's leading country must have at least this many mentions (and more than any other)
 # to lend itself to sector mentions in sentences that name no country.
 DOMINANT_MIN_MENTIONS = 2
-# Sectors a country is looked for; others (business, media …) are too often foreign or abstract.
-CONTEXT_SECTORS = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "CVL",
-        "REF",
-        "LEG",
-        "JUD",
-        "UAF",
-        "SPY",
-        "CRM",
-        "ELI",
-        "BUS",
-        "JRN",
-        "EDU",
-    }
-)
+# Sectors a country is looked for: every sector a lone agent word may stand for.
+CONTEXT_SECTORS = GENERIC_SECTORS
 # Of business, media and education roles, only their institutions take a country from the story
 # ("companies", "universities", "the media", "reporters"): investors, students, economists or a
 # website are people or things of any country, and stay generic.
@@ -136,9 +116,10 @@ HOME_ROLE_IDS = frozenset(
     hash_string(word)
     for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor")
 )
-# State institutions and the story's domestic politics: a mention of one in a sentence naming no
-# country belongs to the document's country ("the cabinet met late", "the former president said",
-# "superdelegates", "the candidates"); rebels, civilians or armed groups there are as often foreign.
+# State institutions, the story's domestic politics and its business, media and education
+# institutions (``NON_STATE_BODY_IDS``): a mention of one in a sentence naming no country belongs
+# to the document's country ("the cabinet met late", "the former president said", "the
+# candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU"})
 
 

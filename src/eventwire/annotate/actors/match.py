@@ -73,28 +73,11 @@ PLAIN_CIVILIAN = "CVL"
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
 SHORT_ALIAS_CHARS = 3
-# Sectors a lone agent word may stand for ("protesters", "troops"); others need a country.
+# Sectors a lone agent word may stand for ("protesters", "troops", "companies"); others need a country.
 GENERIC_SECTORS = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "CVL",
-        "REF",
-        "LEG",
-        "JUD",
-        "UAF",
-        "SPY",
-        "CRM",
-        "ELI",
-        "BUS",
-        "JRN",
-        "EDU",
-    }
-)
+    {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI", "BUS", "JRN",
+     "EDU"}
+)  # fmt: skip
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.
 SCORES = {
