@@ -22,6 +22,7 @@ from eventwire.annotate.actors.places import (
     PLACE_NOUNS,
     medium,
     owns_nothing,
+    part_of_a_name,
     place_like,
     where,
 )
@@ -56,8 +57,6 @@ STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience"
 # Verbs whose object region is a campaign's ground, not an actor ("Clinton won Ohio", "visited
 # Missouri", "carried Florida").
 CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
-# Endings of singular demonyms ("Cuban", "Chinese", "Turkish", "Iraqi").
-DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 # Prepositions whose object is an actor of the act: its agent or its target.
 ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
@@ -291,7 +290,7 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     if token is not None and place_like(item.record) and where(token):
         return LOCATION
     if token is not None and item.record.kind in PLACE_KINDS:
-        if _in_person_name(token) or _surname_demonym(token, item.record.name):
+        if part_of_a_name(token, item.record.name):
             return False  # "Chad Day", "Georgia Fowler", "…, Cuban said" (Mark Cuban)
         if owns_nothing(token, _agent_word(token.head, dictionary), item.record.kind == "capital"):
             return LOCATION
@@ -318,30 +317,6 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
 def _agent_word(token: Token, dictionary: ActorDictionary) -> bool:
     """An agent word makes a modifier and itself one actor ("Russian troops"); "people" is none."""
     return (dictionary.agent_role(token.lower_) or dictionary.agent_role(token.lemma_.lower())) is not None
-
-
-def _surname_demonym(token: Token, country_name: str) -> bool:
-    """A demonym standing alone as a singular subject is someone's surname: a country's people
-    take a determiner or the plural ("a Cuban said", "Cubans say"), a state its own name."""
-    text = token.text
-    return (
-        token.dep_ in ("nsubj", "nsubjpass")
-        and text[:1].isupper()
-        and not text.isupper()
-        and text.endswith(DEMONYM_ENDINGS)
-        and not country_name.endswith(text)  # "Pakistan", "Japan", "Iran" are the country's name
-        and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in token.children)
-    )
-
-
-def _in_person_name(token: Token) -> bool:
-    """The token is a proper noun in a person's name of several words ("Chad Day"; a demonym
-    stays a country: "Bosnian Serbs")."""
-    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
-        return False
-    doc = token.doc
-    following = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
-    return token.ent_iob_ == "I" or following
 
 
 def _root(units: list[Unit], item: Item) -> Token | None:

@@ -82,6 +82,8 @@ CHANNEL_NOUNS = frozenset(
 # Prepositions and verbs of a channel: a company after them is where something was said or shown.
 CHANNEL_PREPS = frozenset({"on", "onto", "via", "through", "between"})
 POSTING_VERBS = frozenset({"post", "upload", "take", "turn", "tweet", "share", "stream", "broadcast"})
+# Endings of singular demonyms ("Cuban", "Chinese", "Turkish", "Iraqi").
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 # How far up a chain of place nouns ("region inside … territory") an entered place is looked for.
 MAX_PLACE_STEPS = 3
 # How far along a list ("in the US, Canada, Brazil, South Africa, and Venezuela") a place looks
@@ -163,6 +165,36 @@ def medium(token: Token, agent_word: bool) -> bool:
         return False
     prep = token.head
     return prep.lower_ in CHANNEL_PREPS or (prep.lower_ == "to" and prep.head.lemma_ in POSTING_VERBS)
+
+
+def part_of_a_name(token: Token, country_name: str) -> bool:
+    """A country word that belongs to a person's name: a first name ("Chad Day", "Georgia
+    Fowler") or a surname written as a demonym ("…, Cuban said" is Mark Cuban)."""
+    return _in_person_name(token) or _surname_demonym(token, country_name)
+
+
+def _surname_demonym(token: Token, country_name: str) -> bool:
+    """A demonym standing alone as a singular subject is someone's surname: a country's people
+    take a determiner or the plural ("a Cuban said", "Cubans say"), a state its own name."""
+    text = token.text
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and text[:1].isupper()
+        and not text.isupper()
+        and text.endswith(DEMONYM_ENDINGS)
+        and not country_name.endswith(text)  # "Pakistan", "Japan", "Iran" are the country's name
+        and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in token.children)
+    )
+
+
+def _in_person_name(token: Token) -> bool:
+    """The token is a proper noun in a person's name of several words ("Chad Day"; a demonym
+    stays a country: "Bosnian Serbs")."""
+    if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    following = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return token.ent_iob_ == "I" or following
 
 
 def _place_modifier(token: Token) -> bool:
