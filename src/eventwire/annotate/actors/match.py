@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
 from eventwire.annotate.actors.places import (
-    MAX_LIST_STEPS,
     PLACE_KINDS,
     PLACE_NOUNS,
+    list_head,
     medium,
     owns_nothing,
     part_of_a_name,
@@ -335,10 +335,7 @@ def _acts(token: Token) -> bool:
     """A city or region name in an actor's slot: the subject of a verb that is no state ("has
     seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
     Odesa port")."""
-    for _ in range(MAX_LIST_STEPS):  # a list acts as its first item does: "won Ohio, Florida and Illinois"
-        if token.dep_ != "conj" or token.head is token:
-            break
-        token = token.head
+    token = list_head(token)  # a list acts as its first item does: "won Ohio, Florida and Illinois"
     dep = token.dep_
     if dep in ("nsubj", "nsubjpass"):
         return token.head.lemma_ not in STATIVE_VERBS

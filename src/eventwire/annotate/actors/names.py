@@ -9,7 +9,6 @@ unresolved; ``appositions`` runs last, when every office in the document has its
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -19,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
 from eventwire.annotate.actors.groups import Resolved
 from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.text import normalise, split_code, text_units
 from eventwire.model import Actor, ActorMention, SpanIndex
 
@@ -67,7 +67,7 @@ def name_mentions(
             known = first_names.setdefault(units[r.person.first].key, [])
             if r.actor not in known:
                 known.append(r.actor)
-    home: list[str | None] = []  # the story's leading country, found when first needed
+    home = leading_country(mentions, [], min_mentions=LEAD_MARGIN, margin=LEAD_MARGIN)
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     extra: list[ActorMention] = []
@@ -106,10 +106,10 @@ def name_mentions(
             # "the Bush administration": the agent of the country the name's holders served
             actor, method, score = dictionary.composite(country + owned.actor.cameo_code), "title", SCORES["title"]
             end = owned.end
-        elif free_title and sector in NAMED_TRADES and (home := home or [_leading_country(mentions)])[0]:
+        elif free_title and sector in NAMED_TRADES and home is not None:
             # a writer, host or businessperson the table lacks ("Gawker.com writer Ashley Feinberg",
             # "real estate tycoon Luther Pate"): of the story's country, in their trade
-            actor = dictionary.composite(home[0] + NAMED_TRADES[sector])
+            actor = dictionary.composite(home + NAMED_TRADES[sector])
             method, score, start = "context", SCORES["context"], title[0]
         elif free_title and sector in GENERIC_SECTORS:
             # someone the dictionary does not know, in an office the text names ("former president
@@ -123,13 +123,6 @@ def name_mentions(
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
         extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     return extra
-
-
-def _leading_country(mentions: list[ActorMention]) -> str | None:
-    """The country most named actors belong to, when it leads the next by ``LEAD_MARGIN``."""
-    counts = Counter(m.actor.country for m in mentions if m.actor.country and m.method != "generic")
-    ranked = [*counts.most_common(2), (None, 0), (None, 0)]
-    return ranked[0][0] if ranked[0][1] >= ranked[1][1] + LEAD_MARGIN else None
 
 
 def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:

@@ -80,7 +80,7 @@ def organisation_mentions(
         country = _country(doc, ent, mentions, places, dateline, dictionary)
         if country is None and sector in DOMESTIC_SECTORS:
             if leading is None:
-                leading = [_leading_country(mentions, places)]
+                leading = [leading_country(mentions, places)]
             country = leading[0]
         if country is None:
             continue
@@ -136,13 +136,19 @@ def _international_body(doc: Doc, ent: SpacySpan, start: int) -> ActorMention:
     return ActorMention(start, ent.end_char, name, Actor(code, name, None, "IGO", code), "context", SCORES["context"])
 
 
-def _leading_country(mentions: list[ActorMention], places: list[tuple[int, int, str]]) -> str | None:
-    """The country the story's mentions and places name most, if it clearly leads."""
+def leading_country(
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    min_mentions: int = LEADING_MIN_MENTIONS,
+    margin: int = 1,
+) -> str | None:
+    """The country the story's mentions and places name most, if it clearly leads: at least
+    ``min_mentions`` times, and ``margin`` more than any other."""
     counts: dict[str, int] = {}
     for country in [m.actor.country for m in mentions] + [split_code(code)[0] for _, _, code in places]:
         if country:
             counts[country] = counts.get(country, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < LEADING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < min_mentions or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin):
         return None
     return ranked[0][0]

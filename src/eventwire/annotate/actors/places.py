@@ -89,6 +89,18 @@ MAX_PLACE_STEPS = 3
 # How far along a list ("in the US, Canada, Brazil, South Africa, and Venezuela") a place looks
 # for the preposition that makes the whole list places.
 MAX_LIST_STEPS = 8
+# The dependency of a list's later items on its first ("Ohio, Florida and Illinois").
+COORDINATED = frozenset({"conj"})
+
+
+def list_head(token: Token, deps: frozenset[str] = COORDINATED) -> Token:
+    """The word a list item hangs from through ``deps``: the list's first item ("Ohio" for
+    "Florida" in "won Ohio, Florida and Illinois"), which stands in the sentence for all of them."""
+    for _ in range(MAX_LIST_STEPS):
+        if token.dep_ not in deps or token.head is token:
+            break
+        token = token.head
+    return token
 
 
 def place_like(record: ActorRecord) -> bool:
@@ -115,10 +127,7 @@ def where(token: Token) -> bool:
         return True  # an address: "Dammtorstraße 29, 20354 Hamburg"
     if _place_modifier(token):
         return _entered(token.head) is None
-    for _ in range(MAX_LIST_STEPS):
-        if token.dep_ not in LIST_DEPS or token.head is token:
-            break
-        token = token.head
+    token = list_head(token, LIST_DEPS)
     if token.dep_ == "dobj" and token.head.lemma_ == "enter":
         return True  # "banned from entering the U.S."
     if token.dep_ != "pobj":
@@ -157,10 +166,7 @@ def medium(token: Token, agent_word: bool) -> bool:
         and head.lower_ in CHANNEL_NOUNS
     ):
         return True
-    for _ in range(MAX_LIST_STEPS):
-        if token.dep_ != "conj" or token.head is token:
-            break
-        token = token.head
+    token = list_head(token)
     if token.dep_ != "pobj":
         return False
     prep = token.head
