@@ -221,16 +221,20 @@ def congress(table: Table, base: Path) -> None:
     current = yaml.safe_load(gzip.decompress((base / "legislators-current.yaml.gz").read_bytes()))
     for person in [*executive, *current]:
         ids, name = person.get("id", {}), person.get("name", {})
-        full = name.get("official_full") or " ".join(filter(None, (name.get("first"), name.get("last"))))
-        nick = " ".join(filter(None, (name.get("nickname"), name.get("last"))))
-        key = ids.get("wikidata") or f"bioguide:{ids.get('bioguide')}"
+        given = " ".join(filter(None, (name.get("first"), name.get("last"))))
+        nick = name.get("nickname") and f"{name['nickname']} {name.get('last', '')}".strip()
+        # the name people write: the official one, else the nickname ("Jimmy Carter", not "James Carter")
+        full = name.get("official_full") or nick or given
+        aliases = tuple(n for n in (nick, given) if n and n != full)
+        # presidents who never sat in Congress have no bioguide id: each record needs its own key
+        key = ids.get("wikidata") or next(f"{k}:{ids[k]}" for k in ("bioguide", "govtrack", "icpsr_prez") if k in ids)
         for term in person.get("terms", []):
             end = parse_date(term.get("end"), end=True)
             if end is not None and end.year < MIN_LEGISLATOR_END_YEAR - 40:
                 continue
             code = "USAGOV" if term["type"] in ("prez", "viceprez") else "USALEG"
             table.add(key, full, code, parse_date(term.get("start")), end, "congress-legislators",
-                      ids.get("wikidata"), (nick,) if name.get("nickname") else ())  # fmt: skip
+                      ids.get("wikidata"), aliases)  # fmt: skip
 
 
 def ifg(table: Table, base: Path) -> None:

@@ -278,6 +278,17 @@ class ActorDictionary:
         ]
         return self.records[hits[0]] if len(hits) == 1 else None
 
+    def serving(self, surname: str, country: str, when: date | None) -> ActorRecord | None:
+        """The one person called ``surname`` who holds a dated role of ``country`` on ``when``
+        ("Rubio" in a 2016 US story): in a story of that country the surname alone names them."""
+        day = when or date.today()
+        hits = [
+            i
+            for i in self._surname_index().get(surname, ())
+            if any(not r.is_default and r.applies(day) and r.code[:3] == country for r in self.records[i].roles)
+        ]
+        return self.records[hits[0]] if len(hits) == 1 else None
+
     def surname_country(self, surname: str, sector: str) -> str | None:
         """The country most persons called ``surname`` served in ``sector`` ("Bush", GOV → USA),
         when it clearly leads: "the Bush administration" is that country's government whichever

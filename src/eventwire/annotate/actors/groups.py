@@ -154,8 +154,9 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
             # "acting Defense Secretary …" holds that office now
             code = base.country + titles[-1].role.replace("~", "")[:3]
             return Resolved(start, end, dictionary.actor(head.record, when, code=code), "title", head)
-        if group.former and base.country and base.sector != "ELI":
-            # the text says the person no longer holds office, whatever a stale dictionary says
+        if group.former and base.country and base.sector not in ("ELI", "OPP"):
+            # the text says the person no longer holds office, whatever a stale dictionary says; a
+            # candidate stays one ("former Florida Gov. Jeb Bush" in the 2016 race)
             base = dictionary.actor(head.record, when, code=base.country + "ELI")
         return Resolved(start, end, base, "title" if len(core) > 1 else "dictionary", head)
     if head.kind == "agent":

@@ -37,10 +37,18 @@ BODY_METHODS = frozenset({"context", "apposition", "title"})
 # far the story's leading country must lead the next for such a person to be taken as its.
 NAMED_TRADES = {"BUS": "BUS", "JRN": "MED", "MED": "MED"}
 LEAD_MARGIN = 3
+# A private person the table lacks is coded as a civilian of the story's country when the story
+# names them at least this often (the full name included).
+PRIVATE_ROLE = "CVL"
+PRIVATE_MIN_NAMINGS = 2
 # Particles that open a surname ("de Blasio", "van Rompuy"): written alone they still name the person.
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "le", "la", "al", "el", "der", "den", "ter"})
 # Tokens after which a capitalised word may open a clause rather than be a name ("“Will you …").
 CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "(", "—", "–", "-"})
+# Generational suffixes after a surname.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Entity types of a capitalised word that is no person's surname ("Sanford, Fla.", "In May").
+NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 # Words looked back over for a body's title before a name ("association executive director").
 MAX_TITLE_WORDS = 4
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
@@ -115,6 +123,12 @@ def name_mentions(
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
+        elif home is not None and title is None and _private_person(doc, ent, text):
+            # someone the story follows whom no table knows (a defendant, a victim, a donor): a
+            # civilian of the story's country, and their surname stands for them from here on
+            actor = dictionary.composite(home + PRIVATE_ROLE)
+            method, score = "context", SCORES["context"]
+            surnames.setdefault(normalise(surname_token(ent).text), actor)
         else:
             continue
         extra.append(ActorMention(start, end, text[start:end], actor, method, score))
@@ -122,7 +136,45 @@ def name_mentions(
     if surnames:
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
         extra += _untagged_names(doc, text, surnames, firsts, taken_names)
+    if home is not None:
+        named = SpanIndex([(m.start, m.end) for m in mentions + extra if m.method != "generic"])
+        others = {
+            normalise(e[-1].text)
+            for e in ents
+            if e.label_ == "PERSON" and len(e) > 1 and not named.overlaps(e.start_char, e.end_char)
+        }
+        for mention in extra:
+            taken_names.add((mention.start, mention.end))
+        extra += _serving_surnames(doc, home, dictionary, when, taken_names, others)
     return extra
+
+
+def _serving_surnames(
+    doc: Doc, home: str, dictionary: ActorDictionary, when: date | None, taken: SpanIndex, others: set[str]
+) -> list[ActorMention]:
+    """A lone surname of the one person then serving the story's country under it ("followed by
+    Rubio at 14" in a 2016 US story), wherever the tagger left it outside any mention. A surname
+    the story gives an unknown person in full (``others``: "Sadiq Khan") is theirs; a place or a
+    date is no name."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha or token.ent_iob_ == "I":
+            continue
+        if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
+            continue
+        if token.is_sent_start or doc[token.i - 1].text in CLAUSE_OPENERS:
+            continue
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        if taken.overlaps(token.idx, token.idx + len(token)):
+            continue
+        record = dictionary.serving(normalise(token.text), home, when)
+        actor = dictionary.actor(record, when) if record is not None else None
+        if actor is not None:
+            found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
+            taken.add((token.idx, token.idx + len(token)))
+    return found
 
 
 def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -163,7 +215,7 @@ def role_surnames(doc: Doc, text: str, mentions: list[ActorMention]) -> list[Act
     for mention in mentions:
         if mention.method not in BODY_METHODS or not mention.actor.country or " " not in mention.text:
             continue
-        last = doc.char_span(mention.start, mention.end, alignment_mode="expand")[-1]
+        last = surname_token(doc.char_span(mention.start, mention.end, alignment_mode="expand"))
         if last.ent_type_ == "PERSON" and last.pos_ == "PROPN":
             surnames.setdefault(normalise(last.text), mention.actor)
     if not surnames:
@@ -202,6 +254,26 @@ def _untagged_names(
             continue
         found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
     return found
+
+
+def surname_token(span: SpacySpan) -> Token:
+    """The surname of a name: its last word, or the one before a generational suffix ("Luther
+    Stan Pate IV", "Robert Kennedy Jr.")."""
+    if len(span) > 1 and normalise(span[-1].text) in NAME_SUFFIXES:
+        return span[-2]
+    return span[-1]
+
+
+def _private_person(doc: Doc, ent: SpacySpan, text: str) -> bool:
+    """A full name of capitalised words that the story names again by its surname, and not a
+    passer-by quoted with an age ("Harry Bond, 30, of Raleigh")."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+        return False
+    after = doc[ent.end : ent.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return False
+    surname = surname_token(ent).text
+    return len(re.findall(rf"\b{re.escape(surname)}\b", text)) >= PRIVATE_MIN_NAMINGS
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
@@ -285,15 +357,29 @@ def appositions(
     found = []
     taken = SpanIndex([(m.start, m.end) for m in mentions])
     named = SpanIndex([m for m in mentions if m.method != "generic"], lambda m: (m.start, m.end))
+    home = leading_country(mentions, [], min_mentions=LEAD_MARGIN, margin=LEAD_MARGIN)
+    generic_trades = [m for m in mentions if m.method == "generic" and m.actor.sector in NAMED_TRADES]
+    trades = SpanIndex(generic_trades if home else [], lambda m: (m.start, m.end))
+    private = {(m.start, m.end): m for m in mentions if m.method == "context" and m.actor.sector == PRIVATE_ROLE}
     for ent in ents:
-        if ent.label_ == "PERSON" and not taken.overlaps(ent.start_char, ent.end_char):
-            owner = _appositive_actor(ent, named)
-            if owner is not None:
-                found.append(
-                    ActorMention(
-                        ent.start_char, ent.end_char, ent.text, owner.actor, "apposition", SCORES["apposition"]
-                    )
-                )
+        mention = private.get((ent.start_char, ent.end_char))
+        if ent.label_ != "PERSON" or (mention is None and taken.overlaps(ent.start_char, ent.end_char)):
+            continue
+        owner = _appositive_actor(ent, named) or _appositive_actor(ent, trades)
+        if owner is None:
+            continue
+        actor, method = owner.actor, "apposition"
+        if actor.country is None and actor.sector in NAMED_TRADES and home is not None:
+            # "Luther Pate, a Tuscaloosa real estate tycoon": of the story's country, in that trade
+            actor, method = dictionary.composite(home + NAMED_TRADES[actor.sector]), "context"
+        if mention is None:
+            found.append(ActorMention(ent.start_char, ent.end_char, ent.text, actor, method, SCORES[method]))
+            continue
+        # a private person the story follows takes the role its apposition gives, under every naming
+        for other in mentions:
+            if other.actor is mention.actor and other is not mention:
+                other.actor = actor
+        mention.actor, mention.method, mention.score = actor, method, SCORES[method]
     for mention in mentions:
         if mention.method not in STALE_METHODS or mention.actor.sector not in (None, "ELI"):
             continue

@@ -40,6 +40,15 @@ BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)
 # A byline in capitals that extraction joined to the headline's line ("… in Las Croabas. By U.S.
 # CUSTOMS AND BORDER PROTECTION"): after a sentence's end, every word to the line's end in capitals.
 CAPITAL_BYLINE = re.compile(r"(?<=[.!?] )(?:By|BY)[ \t]+[A-Z][A-Z.&'’-]*(?:[ \t]+[A-Z][A-Z.&'’-]*){0,7}$", re.MULTILINE)
+# A credit line at a story's foot names its reporters and editors, not actors: "(Reporting by Jane
+# Doe in Kyiv; Editing by John Roe)", "--additional reporting from Jane Doe.", "Follow Jane Doe on
+# Twitter: …".
+CREDIT_LINE = re.compile(
+    r"^[ \t(\[—–-]*(?:(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|"
+    r"[Ii]nterviews?|[Rr]esearch)(?: and \w+)? (?:by|from) [A-Z]|Follow [A-Z][^\n]{0,80}? on "
+    r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b)[^\n]{0,200}$",
+    re.MULTILINE,
+)
 # Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
 NOT_NAMES = frozenset(
     {"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last", "monday", "tuesday",
@@ -68,7 +77,7 @@ def _paragraph_starts(text: str) -> list[int]:
 
 def find_furniture(text: str) -> list[Furniture]:
     """The datelines and bylines of ``text``, in order. A dateline opens one of the first paragraphs;
-    a byline is a line of its own."""
+    a byline or a credit line is a line of its own."""
     found: list[Furniture] = []
     for paragraph, start in enumerate(_paragraph_starts(text)):
         for pattern in (DATELINE, AGENCY_DATELINE, DATED_DATELINE):
@@ -91,6 +100,7 @@ def find_furniture(text: str) -> list[Furniture]:
             continue  # a sentence that happens to start with "By"
         found.append(Furniture(match.start(), match.end(), "byline"))
     found += [Furniture(m.start(), m.end(), "byline") for m in CAPITAL_BYLINE.finditer(text)]
+    found += [Furniture(m.start(), m.end(), "byline") for m in CREDIT_LINE.finditer(text)]
     return sorted(found, key=lambda f: f.start)
 
 

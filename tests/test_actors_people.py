@@ -1,0 +1,97 @@
+"""People the actor table cannot name alone: private persons a story follows, lone surnames of
+those serving the story's country, credit lines, and one record per president."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.annotate.actors import load_actor_dictionary, resolve_actors
+from eventwire.annotate.parse.dateline import find_furniture
+
+WHEN = date(2016, 6, 1)
+US_STORY = (
+    "WASHINGTON — The Senate and the White House argued over the budget on Tuesday, and the Pentagon "
+    "and the State Department warned Congress about the delay. "
+)
+
+
+def _actors(nlp, text, when=WHEN):
+    return [(m.text, m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), when)]
+
+
+def test_actors_people_followed_private_person_is_a_civilian_of_the_story_country(nlp):
+    text = (
+        US_STORY + "George Zimmerman put the pistol up for auction on Thursday. "
+        "The listing was removed hours later, and Zimmerman said he would try again."
+    )
+    found = {(t, code) for t, code, _ in _actors(nlp, text)}
+    assert ("George Zimmerman", "USACVL") in found
+    assert ("Zimmerman", "USACVL") in found
+
+
+def test_actors_people_passer_by_and_one_off_names_stay_out(nlp):
+    text = (
+        US_STORY + '"Both of them scare me," Harry Bonder, 30, of Raleigh, said after the vote. '
+        "Bonder said he would stay home. The report was written by Katherine Quillfeather on Monday."
+    )
+    names = {t for t, _, _ in _actors(nlp, text)}
+    assert not names & {"Harry Bonder", "Bonder", "Katherine Quillfeather"}
+
+
+def test_actors_people_lone_surname_of_someone_serving_the_story_country(nlp):
+    text = US_STORY + "A survey found Trump the winner, followed by Carson at 25 percent and Rubio at 14."
+    found = {t: code for t, code, _ in _actors(nlp, text)}
+    assert found.get("Rubio") == "USALEG"
+
+
+def test_actors_people_lone_surname_that_is_a_place_or_someone_else(nlp):
+    text = (
+        US_STORY + "The teenager was heading back to a relative's house in Sanford, Fla., on Monday. "
+        "Ahmed Rubio, a shopkeeper, said the street was quiet, and Rubio closed early."
+    )
+    names = {t for t, _, _ in _actors(nlp, text)}
+    assert "Sanford" not in names
+    assert ("Rubio", "USALEG") not in {(t, c) for t, c, _ in _actors(nlp, text)}
+
+
+def test_actors_people_credit_lines_are_furniture(nlp):
+    text = (
+        "The Senate voted on Tuesday.\n"
+        "(Reporting by Amanda Becker in Washington; Writing by Luciana Lopez; Editing by Matthew Lewis.)\n"
+        "--additional reporting from Darren Samuelsohn.\n"
+        "Follow Jeff Horwitz on Twitter: https://twitter.com/JeffHorwitz\n"
+        "Reporting by police suggested otherwise."
+    )
+    lines = [text[f.start : f.end] for f in find_furniture(text)]
+    assert lines == [
+        "(Reporting by Amanda Becker in Washington; Writing by Luciana Lopez; Editing by Matthew Lewis.)",
+        "--additional reporting from Darren Samuelsohn.",
+        "Follow Jeff Horwitz on Twitter: https://twitter.com/JeffHorwitz",
+    ]
+    names = {t for t, _, _ in _actors(nlp, text)}
+    assert not names & {"Amanda Becker", "Luciana Lopez", "Matthew Lewis", "Darren Samuelsohn", "Jeff Horwitz"}
+
+
+def test_actors_people_presidents_without_congress_ids_are_apart():
+    dictionary = load_actor_dictionary()
+    carter = dictionary.lookup("Jimmy Carter", date(1979, 1, 1))
+    reagan = dictionary.lookup("Ronald Reagan", date(1983, 1, 1))
+    clinton = dictionary.lookup("Bill Clinton", date(1995, 1, 1))
+    assert (carter.name, reagan.name, clinton.name) == ("Jimmy Carter", "Ronald Reagan", "Bill Clinton")
+    assert {carter.cameo_code, reagan.cameo_code, clinton.cameo_code} == {"USAGOV"}
+    assert dictionary.lookup("Jimmy Carter", date(1995, 1, 1)).cameo_code == "USAELI"
+
+
+def test_actors_people_trade_in_apposition_takes_the_story_country(nlp):
+    text = (
+        US_STORY + "Rubio donor Luther Stan Pate IV, a Tuscaloosa real estate tycoon, paid for the plane. "
+        "Pate said on Friday that he acted alone."
+    )
+    found = {t: code for t, code, _ in _actors(nlp, text)}
+    assert found.get("Pate") == "USABUS", found
+
+
+def test_actors_people_former_office_does_not_end_a_candidacy(nlp):
+    text = "The Super PAC backing former Florida Gov. Jeb Bush for president spent $10 million."
+    found = {t: code for t, code, _ in _actors(nlp, text, date(2016, 1, 1))}
+    assert "USAOPP" in {code for t, code in found.items() if "Jeb Bush" in t}, found
