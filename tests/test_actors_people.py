@@ -95,3 +95,46 @@ def test_actors_people_former_office_does_not_end_a_candidacy(nlp):
     text = "The Super PAC backing former Florida Gov. Jeb Bush for president spent $10 million."
     found = {t: code for t, code, _ in _actors(nlp, text, date(2016, 1, 1))}
     assert "USAOPP" in {code for t, code in found.items() if "Jeb Bush" in t}, found
+
+
+def test_actors_people_definite_nouns_point_back_to_the_named_body(nlp):
+    text = (
+        "The FBI opened an inquiry in March. Officials said the bureau is also reviewing the donations. "
+        "United Gun Group pulled the listing because the auction is not in the organization's interest."
+    )
+    found = {t: code for t, code, _ in _actors(nlp, text)}
+    assert found.get("the bureau") == "USACOP", found
+    assert found.get("the organization") == found.get("United Gun Group"), found
+
+
+def test_actors_people_campaign_after_a_candidate(nlp):
+    text = (
+        "Donald Trump won the primary in Indiana. The campaign said it would not contest the delegates, "
+        "and his campaign did not return a call. The bombing campaign went on."
+    )
+    mentions = resolve_actors(nlp(text), WHEN)
+    codes = {m.text: m.actor.cameo_code for m in mentions}
+    assert codes.get("The campaign") == codes.get("his campaign") == "USAOPP", codes
+    bombing = text.index("bombing campaign")
+    assert not [m.text for m in mentions if m.end > bombing], codes
+
+
+def test_actors_people_juries_unions_and_moderators(nlp):
+    text = (
+        "WASHINGTON — The Senate, the White House and the Pentagon met on Tuesday. The debate moderators "
+        "did not ask about it. Unions representing most workers endorsed her, and a jury acquitted him."
+    )
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("The debate moderators", codes.get("debate moderators")) in ("USAJRN", "USAMED"), codes
+    assert codes.get("Unions") == "USALAB", codes
+    assert codes.get("a jury", codes.get("jury")) == "USAJUD", codes
+
+
+def test_actors_people_named_court_lends_its_country_to_the_jury(nlp):
+    text = (
+        "A jury at Bristol Crown Court convicted the fitter on Monday. "
+        "He told the jury that he had forgotten the screws."
+    )
+    codes = {t: code for t, code, _ in _actors(nlp, text, date(2012, 4, 17))}
+    assert codes.get("Bristol Crown Court") == "GBRJUD", codes
+    assert codes.get("jury") == codes.get("the jury") == "GBRJUD", codes

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
-from eventwire.model import ActorMention
+from eventwire.model import Actor, ActorMention
 
-# Head noun → the sector of the body it refers back to.
+# Head noun → the sectors of the bodies it refers back to.
+BODIES = ("IGO", "NGO", "BUS", "MED", "LAB", "EDU")
 BACK_NOUNS = {
-    "alliance": "IGO", "bloc": "IGO", "organisation": "IGO", "organization": "IGO",
-    "newspaper": "MED", "paper": "MED", "network": "MED", "broadcaster": "MED", "magazine": "MED",
-    "daily": "MED", "outlet": "MED", "agency": "MED",
-    "company": "BUS", "firm": "BUS", "group": "BUS", "carrier": "BUS", "bank": "BUS", "lender": "BUS",
+    "alliance": ("IGO",), "bloc": ("IGO",), "organisation": BODIES, "organization": BODIES,
+    "newspaper": ("MED",), "paper": ("MED",), "network": ("MED",), "broadcaster": ("MED",),
+    "magazine": ("MED",), "daily": ("MED",), "outlet": ("MED",), "agency": ("MED",),
+    "company": ("BUS",), "firm": ("BUS",), "group": ("BUS", "NGO"), "carrier": ("BUS",), "bank": ("BUS",),
+    "lender": ("BUS",), "foundation": ("NGO",), "charity": ("NGO",), "union": ("LAB",), "federation": ("LAB",),
+    "council": ("LAB", "IGO"), "bureau": ("COP", "SPY"), "committee": ("LEG",), "panel": ("LEG",),
+    "subcommittee": ("LEG",), "court": ("JUD",), "tribunal": ("JUD",), "jury": ("JUD",),
 }  # fmt: skip
+# Determiners a campaign noun may have and still mean a candidate's campaign ("the campaign said",
+# "his campaign"): in a story about a candidate it is that race's campaign, coded as candidates are.
+CAMPAIGN_NOUNS = frozenset({"campaign", "campaigns"})
+CAMPAIGN_DETERMINERS = frozenset({"the", "his", "her", "their"})
 # How a mention reads a role noun as a sector alone or with the story's country: a named body the
 # noun points back to replaces that reading.
 SECTOR_READINGS = frozenset({"generic", "context"})
@@ -25,30 +34,53 @@ SECTOR_READINGS = frozenset({"generic", "context"})
 MAX_DISTANCE = 6000
 
 
-def back_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
     """``mentions`` with "the <noun>" (``BACK_NOUNS``) taking the actor of the nearest earlier
-    mention whose sector is the noun's, in place of the noun's sector reading ("newspaper" read as
-    the story country's media); a noun inside a name's mention, or with other modifiers ("the new
-    company", "a bank"), is left alone."""
-    bodies = sorted((m for m in mentions if m.method not in SECTOR_READINGS and m.actor.sector), key=lambda m: m.start)
+    mention of one of the noun's sectors (a person's code only), in place of the noun's sector reading
+    ("newspaper" read as the story country's media); a noun inside a name's mention, or with other
+    modifiers ("the new company", "a bank"), is left alone. "The campaign" or "his campaign" after a
+    candidate is a candidate's campaign of that country (code only: no person)."""
+    bodies = sorted((m for m in mentions if m.actor.sector and named(m)), key=lambda m: m.start)
     if not bodies:
         return mentions
     found: list[ActorMention] = []
     replaced: set[int] = set()
     for token in doc:
-        sector = BACK_NOUNS.get(token.lower_)
-        if sector is None or token.pos_ != "NOUN" or token.tag_ != "NN":
+        campaign = token.lower_ in CAMPAIGN_NOUNS
+        sectors = ("OPP",) if campaign else BACK_NOUNS.get(token.lower_)
+        if sectors is None or token.pos_ != "NOUN" or (token.tag_ != "NN" and not campaign):
             continue
         left = list(token.lefts)
-        if len(left) != 1 or left[0].lower_ != "the" or left[0].i != token.i - 1:
+        openers = CAMPAIGN_DETERMINERS if campaign else ("the",)
+        if len(left) != 1 or left[0].lower_ not in openers or left[0].i != token.i - 1:
             continue
         start, end = left[0].idx, token.idx + len(token)
         inside = [m for m in mentions if m.start < end and start < m.end]
         if any(m.method not in SECTOR_READINGS for m in inside):
             continue
-        earlier = [m for m in bodies if m.end <= start and start - m.end <= MAX_DISTANCE and m.actor.sector == sector]
-        if earlier:
-            actor = earlier[-1].actor
-            found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
-            replaced.update(id(m) for m in inside)
+        earlier = [m for m in bodies if m.end <= start and start - m.end <= MAX_DISTANCE and m.actor.sector in sectors]
+        if not earlier:
+            continue
+        actor = earlier[-1].actor
+        if campaign:
+            if not actor.country:
+                continue
+            actor = dictionary.composite(actor.country + "OPP")
+        elif _is_person(actor, dictionary):
+            actor = dictionary.composite(actor.cameo_code)  # "the bureau" after James Comey is the FBI's code
+        found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
+        replaced.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in replaced] + found
+
+
+def _is_person(actor: Actor, dictionary: ActorDictionary) -> bool:
+    record = dictionary.by_id.get(actor.actor_id)
+    return record is not None and record.kind == "person"
+
+
+def named(mention: ActorMention) -> bool:
+    """A mention that names its actor: found by name, or a capitalised name whose country came from
+    context ("Bristol Crown Court"), not a role noun read as a sector."""
+    if mention.method not in SECTOR_READINGS:
+        return True
+    return bool(mention.actor.country) and mention.text.split()[-1][:1].isupper()

@@ -30,6 +30,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, POS, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from eventwire.annotate.actors.backrefs import named
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import GENERIC_SECTORS, SCORES
 from eventwire.annotate.actors.places import LOCATIVE_PREPS
@@ -79,15 +80,15 @@ MAX_LINK_STEPS = 4
 DOMINANT_MIN_MENTIONS = 2
 # Sectors a country is looked for: every sector a lone agent word may stand for.
 CONTEXT_SECTORS = GENERIC_SECTORS
-# Of business, media and education roles, only their institutions take a country from the story
-# ("companies", "universities", "the media", "reporters"): investors, students, economists or a
-# website are people or things of any country, and stay generic.
-NON_STATE_SECTORS = frozenset({"BUS", "JRN", "EDU"})
+# Of business, media, education and labour roles, only their institutions take a country from the
+# story ("companies", "universities", "the media", "reporters", "unions"): investors, students,
+# economists or a website are people or things of any country, and stay generic.
+NON_STATE_SECTORS = frozenset({"BUS", "JRN", "EDU", "LAB"})
 NON_STATE_BODY_IDS = frozenset(
     hash_string(word)
     for word in ("company", "companies", "firm", "firms", "corporation", "corporations", "media", "press",
                  "reporter", "reporters", "journalist", "journalists", "newspaper", "newspapers", "university",
-                 "universities", "college", "colleges")
+                 "universities", "college", "colleges", "moderators", "union", "unions", "labor", "labour")
 )  # fmt: skip
 # Owners that make a role noun non-state ("the bank's chief executive", "a spokesman for the
 # newspaper"): the role takes the owner's sector, never a government code.
@@ -120,7 +121,7 @@ HOME_ROLE_IDS = frozenset(
 # institutions (``NON_STATE_BODY_IDS``): a mention of one in a sentence naming no country belongs
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
 
 
 @dataclass(slots=True)
@@ -328,7 +329,7 @@ def _anchors(tree: _Tree, mentions: list[ActorMention], places: list[tuple[int, 
     anchors = []
     for m in mentions:
         actor = m.actor
-        if m.method in ("generic", "context") or not actor.cameo_code:
+        if not named(m) or not actor.cameo_code:
             continue
         country = actor.country
         if country is None:  # a transnational actor lends itself only within its noun phrase

@@ -75,7 +75,7 @@ SHORT_ALIAS_CHARS = 3
 # Sectors a lone agent word may stand for ("protesters", "troops", "companies"); others need a country.
 GENERIC_SECTORS = frozenset(
     {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "CVL", "REF", "LEG", "JUD", "UAF", "SPY", "CRM", "ELI", "BUS", "JRN",
-     "EDU"}
+     "EDU", "LAB"}
 )  # fmt: skip
 TENTATIVE = "tentative"
 # Confidence recorded with each way of resolving a mention.

@@ -133,7 +133,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += role_surnames(doc, text, mentions)
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
-    mentions = back_references(doc, mentions)
+    mentions = back_references(doc, mentions, dictionary)
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
