@@ -119,6 +119,7 @@ def test_actors_dictionary_supplement_rows_are_well_formed():
     files = sorted((DATA_DIR / "supplement").glob("*.csv"))
     assert [f.name for f in files] == [
         "companies.csv",
+        "history.csv",
         "institutions.csv",
         "leaders.csv",
         "media.csv",

@@ -138,3 +138,12 @@ def test_actors_people_named_court_lends_its_country_to_the_jury(nlp):
     codes = {t: code for t, code, _ in _actors(nlp, text, date(2012, 4, 17))}
     assert codes.get("Bristol Crown Court") == "GBRJUD", codes
     assert codes.get("jury") == codes.get("the jury") == "GBRJUD", codes
+
+
+def test_actors_people_historical_leaders_are_former_officials_of_their_country(nlp):
+    text = (
+        "Trump's rhetoric is often indistinguishable from that of Benito Mussolini, the activists said. "
+        '"Mussolini was Mussolini," Trump said.'
+    )
+    codes = {(t, code) for t, code, _ in _actors(nlp, text)}
+    assert ("Benito Mussolini", "ITAELI") in codes and ("Mussolini", "ITAELI") in codes, codes

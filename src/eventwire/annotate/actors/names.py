@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
 from eventwire.annotate.actors.groups import Resolved
 from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.text import normalise, split_code, text_units
 from eventwire.model import Actor, ActorMention, SpanIndex
@@ -105,7 +106,9 @@ def name_mentions(
             method, score = "title", SCORES["title"]
             if free_title:
                 start = title[0]  # the title joins the mention unless it belongs to another one
-        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None:
+        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None and not _foreign_minor(
+            found[0], home
+        ):
             actor, score = found
             method = "fuzzy"
             if ent.label_ == "PERSON" and len(words) > 1:
@@ -262,6 +265,12 @@ def surname_token(span: SpacySpan) -> Token:
     if len(span) > 1 and normalise(span[-1].text) in NAME_SUFFIXES:
         return span[-2]
     return span[-1]
+
+
+def _foreign_minor(actor: Actor, home: str | None) -> bool:
+    """A near spelling of a legislator, judge or former official of another country than the
+    story's: more often someone the table lacks ("Tracy Martin" is not New Zealand's Tracey Martin)."""
+    return home is not None and actor.country not in (None, home) and actor.sector in DOUBTFUL_SECTORS
 
 
 def _private_person(doc: Doc, ent: SpacySpan, text: str) -> bool:
