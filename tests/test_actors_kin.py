@@ -172,3 +172,13 @@ def test_actors_kin_namesakes_are_someone_else(text, published, expected):
     assert (first and (first.text, first.actor.cameo_code)) == expected
     if expected is None or expected[1] == "USACVL":
         assert not _ids(document) & {"donald-trump", "joe-biden"}
+
+
+def test_actors_kin_known_person_in_apposition_is_the_one_mention():
+    document = analyze(
+        "Both her husband, former President Bill Clinton, and Senator Tim Kaine campaigned for Hillary Clinton.",
+        published="2016-03-16",
+    )
+    texts = {m.text: m.actor.cameo_code for m in document.actors}
+    assert texts.get("former President Bill Clinton") == "USAELI", texts
+    assert not [t for t in texts if t.endswith("husband")], texts

@@ -54,6 +54,8 @@ ROLE_IDS = numpy.array([hash_string(w) for w in KIN_WORDS | STAFF_WORDS | LAWYER
 OWNER_PREPS = frozenset({"to", "for", "of"})
 OWNER_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 RELATION_METHOD = "relation"
+# A comma between a relative's noun and a name in apposition to it.
+APPOSITION_GAP = re.compile(r"\s*,\s*")
 # A generational suffix after a matched name: "Donald Trump Jr." is the son.
 SUFFIX = re.compile(r",?\s(Jr|Sr)\b\.?")
 # Sectors of agent words that are also first names ("Hunter"), never a title before a name.
@@ -80,7 +82,7 @@ def relatives_and_staff(
             last = doc[last.i + 1]
             more -= last.text != "-"
         reading = _reading(doc, word, last, mentions, dictionary, when)
-        if reading is not None:
+        if reading is not None and (reading.apposed or not _apposed_person(text, reading.end, mentions, dictionary)):
             found.append(reading)
     if not found:
         return _namesakes(text, mentions, dictionary, when)
@@ -268,6 +270,16 @@ def _own_entry(name: str, principal: Actor | None, dictionary: ActorDictionary, 
         if own and _is_person(actor, dictionary):
             return actor
     return None
+
+
+def _apposed_person(text: str, end: int, mentions: list[ActorMention], dictionary: ActorDictionary) -> bool:
+    """A person the table knows, apposed after the relative's noun with a title the relation did not
+    take in ("her husband, former President Bill Clinton,"): the name is the mention, and the noun
+    no second one."""
+    gap = APPOSITION_GAP.match(text, end)
+    if gap is None:
+        return False
+    return any(m.start == gap.end() and _is_person(m.actor, dictionary) for m in mentions)
 
 
 def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
