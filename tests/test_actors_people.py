@@ -147,3 +147,13 @@ def test_actors_people_historical_leaders_are_former_officials_of_their_country(
     )
     codes = {(t, code) for t, code, _ in _actors(nlp, text)}
     assert ("Benito Mussolini", "ITAELI") in codes and ("Mussolini", "ITAELI") in codes, codes
+
+
+def test_actors_people_plain_quantifiers_keep_the_story_country(nlp):
+    text = US_STORY + "Some technology companies refused, and various officials said other generals agreed."
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("companies") == "USABUS", codes
+    assert codes.get("officials") == "USAGOV", codes
+    # foreign ones are of several countries
+    found = _actors(nlp, US_STORY + "Foreign diplomats left the talks.")
+    assert [code for t, code, _ in found if "diplomats" in t] == ["GOV"], found

@@ -40,11 +40,12 @@ from eventwire.model import Actor, ActorMention
 # Prepositions after which an actor says whose a sector's members are ("police in Gaza", "a
 # spokesperson for NATO").
 CONTEXT_PREPS = frozenset({"in", "from", "of", "for"})
-# Words that make a plural sector mention stand for several countries ("both governments", "other
-# diplomats"): such a mention takes an actor only from its own noun phrase.
+# Words that make a plural sector mention stand for several countries ("both governments", "foreign
+# diplomats"): such a mention takes an actor only from its own noun phrase. Plain quantifiers do not
+# ("other companies", "various officials" in a US story are American).
 MANY_WORDS = frozenset(
-    {"both", "all", "other", "many", "several", "some", "various", "most", "foreign", "western", "international",
-     "regional", "world", "global", "neighbouring", "neighboring", "allied", "european", "arab", "african"}
+    {"both", "foreign", "western", "international", "regional", "world", "global", "neighbouring", "neighboring",
+     "allied", "european", "arab", "african"}
 )  # fmt: skip
 # Sector words that name states as a kind ("non-nuclear states", "other governments"): one takes a
 # country only from its own noun phrase ("the states of the region" stays unresolved too).
@@ -269,7 +270,7 @@ class _Tree:
         return bisect_right(self.starts, end - 1) - 1
 
     def several(self, head: int) -> bool:
-        """A sector mention quantified as several actors ("both governments", "other diplomats");
+        """A sector mention quantified as several actors ("both governments", "foreign diplomats");
         a number is not ("three civilians" are as often of one country as soldiers are)."""
         first = max(0, head - MAX_QUANTIFIER_DISTANCE)
         return any(self.head(i) == head and self.lower(i) in MANY_IDS for i in range(first, head))
