@@ -157,3 +157,9 @@ def test_actors_people_plain_quantifiers_keep_the_story_country(nlp):
     # foreign ones are of several countries
     found = _actors(nlp, US_STORY + "Foreign diplomats left the talks.")
     assert [code for t, code, _ in found if "diplomats" in t] == ["GOV"], found
+
+
+def test_actors_people_surname_with_a_particle_opens_a_sentence(nlp):
+    text = US_STORY + "De Blasio, speaking on the radio, called the remarks propaganda."
+    codes = {t: code for t, code, _ in _actors(nlp, text, date(2015, 11, 20))}
+    assert codes.get("De Blasio") == "USAGOV", codes

@@ -161,22 +161,27 @@ def _serving_surnames(
     date is no name."""
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha or token.ent_iob_ == "I":
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
             continue
         if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
             continue
-        if token.is_sent_start or doc[token.i - 1].text in CLAUSE_OPENERS:
+        before = doc[token.i - 1] if token.i > 0 else None
+        # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
+        particle = before is not None and before.lower_ in SURNAME_PARTICLES and before.text[:1].isupper()
+        first = before if particle else token
+        if first.ent_iob_ == "I" or (not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS)):
             continue
-        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
             continue
-        if taken.overlaps(token.idx, token.idx + len(token)):
+        start, end = first.idx, token.idx + len(token)
+        if taken.overlaps(start, end):
             continue
         record = dictionary.serving(normalise(token.text), home, when)
         actor = dictionary.actor(record, when) if record is not None else None
         if actor is not None:
-            found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
-            taken.add((token.idx, token.idx + len(token)))
+            found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
+            taken.add((start, end))
     return found
 
 
