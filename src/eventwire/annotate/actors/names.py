@@ -144,7 +144,10 @@ def name_mentions(
         others = {
             normalise(e[-1].text)
             for e in ents
-            if e.label_ == "PERSON" and len(e) > 1 and not named.overlaps(e.start_char, e.end_char)
+            if e.label_ == "PERSON"
+            and len(e) > 1
+            and not (len(e) == 2 and e[0].lower_ in SURNAME_PARTICLES)
+            and not named.overlaps(e.start_char, e.end_char)
         }
         for mention in extra:
             taken_names.add((mention.start, mention.end))
