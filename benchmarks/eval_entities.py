@@ -13,9 +13,10 @@ This file is a development set: its phrases are never added to the dictionaries.
 With ``--set news`` the actor mentions of the news gold standard's whole articles are scored
 instead (benchmarks/news/score.py): precision of resolved mentions, coverage of gold mentions, and
 role nouns ("the president", "officials") separately. ``--split actor-dev`` scores the actor
-development set instead (benchmarks/news/build_actor_dev.py: whole articles outside both splits).
+development set instead (benchmarks/news/build_actor_dev.py: whole articles outside both splits),
+``--split actor-check`` the actor check set (drawn after it, never used to develop rules).
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|test]
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-check|test]
 """
 
 from __future__ import annotations
@@ -137,11 +138,11 @@ def score_pairs(pairs: list[GoldPair], resolve: Callable[[str, date | None], Act
 def evaluate_news(split: str, errors: bool = False) -> dict:
     """Actor mentions in the news gold standard's whole articles: precision, coverage, role nouns
     (with ``errors``, also each false mention and each miss, for analysis on the dev split)."""
-    from benchmarks.news.build_actor_dev import ACTOR_DEV_GOLD, ACTOR_DEV_PATH
+    from benchmarks.news.build_actor_dev import ACTOR_SETS
     from benchmarks.news.score import load_gold, mention_errors, predict, score_mentions
 
-    actor_dev = split == "actor-dev"
-    gold = load_gold(ACTOR_DEV_GOLD, corpus_path=ACTOR_DEV_PATH) if actor_dev else load_gold(split=split)
+    actor_set = ACTOR_SETS.get(split.replace("-", "_"))
+    gold = load_gold(actor_set.gold, corpus_path=actor_set.path) if actor_set else load_gold(split=split)
     _, mentions = predict([s for s in gold.sentences if s.whole])
     figures = {"set": f"news_{split}"} | score_mentions(gold, mentions)
     if errors:
@@ -156,15 +157,15 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
     parser.add_argument(
         "--split",
-        choices=("dev", "actor-dev", "test"),
+        choices=("dev", "actor-dev", "actor-check", "test"),
         default="dev",
-        help="news gold split (test: figures only) or the actor development set",
+        help="news gold split (test: figures only), the actor development set or the actor check set (figures only)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.set == "news":
-        if args.errors and args.split == "test":
-            parser.error("--errors lists mentions for error analysis: dev split only")
+        if args.errors and args.split in ("test", "actor-check"):
+            parser.error("--errors lists mentions for error analysis: dev and actor-dev only")
         figures = evaluate_news(args.split, args.errors)
         errors = figures.pop("errors", [])
         print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))

@@ -1,4 +1,4 @@
-"""Build the actor development set (benchmarks/data/news/actor_dev.jsonl) and its annotation packets.
+"""Build the actor development and check sets (benchmarks/data/news/actor_*.jsonl) and their packets.
 
 The gold standard's dev split holds about 290 actor mentions in whole articles: enough to find error
 classes, too few to tell a rule that generalises from one that fits those articles. This set adds
@@ -11,7 +11,10 @@ texts stay in the shared folder (rows hold offsets only). Run from the repositor
 ``python -m benchmarks.news.build_actor_dev [--packets DIR]``; after the labels are imported
 (``python -m benchmarks.news.import_labels Y1 FILE --corpus actor_dev`` …),
 ``python -m benchmarks.news.build_actor_dev --gold`` writes ``actor_dev_gold.jsonl``, scored by
-``python benchmarks/eval_entities.py --set news --split actor-dev``.
+``python benchmarks/eval_entities.py --set news --split actor-dev``. ``--set actor_check`` does the
+same for the actor check set (sids ``z0001``…, drawn after the development set from the articles
+left): it is scored to see what the rules do on news they were not developed on, and never used to
+develop them.
 """
 
 from __future__ import annotations
@@ -20,38 +23,71 @@ import argparse
 import json
 import logging
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.news.build_corpus import WHOLE_MAX, WHOLE_MIN, Doc, polnear_docs, split_sentences, traf_docs
 from benchmarks.news.gold import CORPUS_PATH
 from benchmarks.news.import_labels import CORPORA, merge_labels, write_packet
 
-ACTOR_DEV_PATH = CORPORA["actor_dev"]
-ACTOR_DEV_GOLD = ACTOR_DEV_PATH.parent / "actor_dev_gold.jsonl"
-ANNOTATORS = ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6")  # one per packet, each labelled once
-SEED = 20261209
-ARTICLES = {"polnear": 22, "traf": 26}
+
+@dataclass(frozen=True)
+class ActorSet:
+    """A set of whole articles labelled for actor mentions only: where its rows and gold live, how
+    its articles are drawn, its sid prefix and its annotators (one packet each)."""
+
+    name: str
+    seed: int
+    articles: dict[str, int]
+    max_sentences: dict[str, int]
+    prefix: str
+    annotators: tuple[str, ...]
+    after: tuple[str, ...] = ()  # sets drawn before this one, whose articles it leaves out
+
+    @property
+    def path(self) -> Path:
+        return CORPORA[self.name]
+
+    @property
+    def gold(self) -> Path:
+        return self.path.parent / f"{self.name}_gold.jsonl"
+
+
 # Few trafilatura pages are left once the corpus's are set aside, so longer ones are taken too.
-MAX_SENTENCES = {"polnear": WHOLE_MAX, "traf": 60}
-DEFAULT_PACKETS = Path("/work/annot/actor_dev")
+ACTOR_DEV = ActorSet(
+    "actor_dev", 20261209, {"polnear": 22, "traf": 26}, {"polnear": WHOLE_MAX, "traf": 60}, "y",
+    ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6"),
+)  # fmt: skip
+# The actor check set: drawn after the development set, from articles no other set uses; scored to
+# see what the rules do on news they were never developed on, never used to develop them.
+ACTOR_CHECK = ActorSet(
+    "actor_check", 20261207, {"polnear": 24, "traf": 6}, {"polnear": WHOLE_MAX, "traf": 80}, "z",
+    ("Z1", "Z2", "Z3", "Z4"), after=("actor_dev",),
+)  # fmt: skip
+ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK)}
+ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
+DEFAULT_PACKETS = Path("/work/annot")
 
 
-def build() -> tuple[list[dict], dict[str, dict]]:
-    """Short whole articles of both sources, drawn at random among those no other set uses."""
-    rng = random.Random(SEED)
+def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]:
+    """Short whole articles of both sources, drawn at random among those the corpus and the sets
+    drawn before leave."""
+    rng = random.Random(actor_set.seed)
     corpus = [json.loads(line) for line in CORPUS_PATH.read_text(encoding="utf-8").splitlines()]
     used = {r["doc"] for r in corpus if r["whole"] or r["split"] == "test"}
+    for other in actor_set.after:
+        used |= {json.loads(line)["doc"] for line in CORPORA[other].read_text(encoding="utf-8").splitlines()}
     docs = [d for d in polnear_docs() + traf_docs() if d.doc not in used]
     rng.shuffle(docs)
     chosen: list[Doc] = []
-    for source, count in ARTICLES.items():
+    for source, count in actor_set.articles.items():
         pool = [d for d in docs if d.source == source]
         taken = 0
         for start in range(0, len(pool), 40):
             batch = pool[start : start + 40]
             split_sentences(batch)
             for d in batch:
-                if taken < count and WHOLE_MIN <= len(d.sents) <= MAX_SENTENCES[source]:
+                if taken < count and WHOLE_MIN <= len(d.sents) <= actor_set.max_sentences[source]:
                     chosen.append(d)
                     taken += 1
             if taken >= count:
@@ -60,7 +96,7 @@ def build() -> tuple[list[dict], dict[str, dict]]:
     context: dict[str, dict] = {}
     for d in chosen:
         for i, (start, end) in enumerate(d.sents):
-            sid = f"y{len(rows) + 1:04d}"
+            sid = f"{actor_set.prefix}{len(rows) + 1:04d}"
             rows.append(
                 {"sid": sid, "doc": d.doc, "path": d.path, "text_kind": d.text_kind, "start": start,
                  "end": end, "whole": True, "topic": d.topic, "split": "dev", "published": d.published}
@@ -73,39 +109,42 @@ def build() -> tuple[list[dict], dict[str, dict]]:
     return rows, context
 
 
-def write_packets(rows: list[dict], context: dict[str, dict], out: Path) -> None:
+def write_packets(actor_set: ActorSet, rows: list[dict], context: dict[str, dict], out: Path) -> None:
     """Whole articles per packet, packets of about equal size."""
     out.mkdir(parents=True, exist_ok=True)
     by_doc: dict[str, list[dict]] = {}
     for r in rows:
         by_doc.setdefault(r["doc"], []).append(r)
-    packets: list[list[dict]] = [[] for _ in ANNOTATORS]
+    packets: list[list[dict]] = [[] for _ in actor_set.annotators]
     for group in sorted(by_doc.values(), key=len, reverse=True):
         min(packets, key=len).extend(group)
     for n, part in enumerate(packets, start=1):
-        write_packet(out / f"y{n}.jsonl", sorted(part, key=lambda r: r["sid"]), context)
+        write_packet(out / f"{actor_set.prefix}{n}.jsonl", sorted(part, key=lambda r: r["sid"]), context)
 
 
-def build_gold() -> None:
-    """The set's gold (actor_dev_gold.jsonl): the imported labels of its annotators."""
-    rows = merge_labels(ANNOTATORS, ACTOR_DEV_GOLD)
-    print(f"{ACTOR_DEV_GOLD}: {len(rows)} sentences, {sum(len(r['actors']) for r in rows)} actor mentions")
+def build_gold(actor_set: ActorSet = ACTOR_DEV) -> None:
+    """The set's gold (``<name>_gold.jsonl``): the imported labels of its annotators."""
+    rows = merge_labels(actor_set.annotators, actor_set.gold)
+    print(f"{actor_set.gold}: {len(rows)} sentences, {sum(len(r['actors']) for r in rows)} actor mentions")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--packets", type=Path, default=DEFAULT_PACKETS, help="where to write annotation packets")
-    parser.add_argument("--gold", action="store_true", help="only build actor_dev_gold.jsonl from the labels")
+    parser.add_argument("--set", choices=sorted(ACTOR_SETS), default=ACTOR_DEV.name, help="which actor set")
+    parser.add_argument("--packets", type=Path, default=None, help="where to write annotation packets")
+    parser.add_argument("--gold", action="store_true", help="only build the set's gold from the labels")
     args = parser.parse_args()
+    actor_set = ACTOR_SETS[args.set]
     if args.gold:
-        build_gold()
+        build_gold(actor_set)
         return
     logging.disable(logging.CRITICAL)
-    rows, context = build()
-    ACTOR_DEV_PATH.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    write_packets(rows, context, args.packets)
+    rows, context = build(actor_set)
+    actor_set.path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    packets = args.packets or DEFAULT_PACKETS / actor_set.name
+    write_packets(actor_set, rows, context, packets)
     print(
-        f"{len(rows)} sentences from {len({r['doc'] for r in rows})} articles -> {ACTOR_DEV_PATH}, packets in {args.packets}"
+        f"{len(rows)} sentences from {len({r['doc'] for r in rows})} articles -> {actor_set.path}, packets in {packets}"
     )
 
 

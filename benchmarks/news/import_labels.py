@@ -1,6 +1,6 @@
 """Turn annotators' label files (spans as sentence substrings) into offset-only JSONL for the project.
 
-Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--corpus gold|extension|actor_dev]
+Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--corpus gold|extension|actor_dev|actor_check]
 Writes benchmarks/data/news/labels/NAME.jsonl: the same records with document offsets and without
 any span text or note, so no article text enters the project.
 """
@@ -16,8 +16,14 @@ from benchmarks.news.gold import CORPUS_PATH, convert_labels, load_corpus
 
 LABELS_DIR = Path(__file__).resolve().parents[1] / "data" / "news" / "labels"
 EXTENSION_PATH = CORPUS_PATH.parent / "extension.jsonl"
-# The sentence sets labels can belong to: the gold standard, the event training extension, the actor dev set.
-CORPORA = {"gold": CORPUS_PATH, "extension": EXTENSION_PATH, "actor_dev": CORPUS_PATH.parent / "actor_dev.jsonl"}
+# The sentence sets labels can belong to: the gold standard, the event training extension, the actor
+# development and check sets.
+CORPORA = {
+    "gold": CORPUS_PATH,
+    "extension": EXTENSION_PATH,
+    "actor_dev": CORPUS_PATH.parent / "actor_dev.jsonl",
+    "actor_check": CORPUS_PATH.parent / "actor_check.jsonl",
+}
 
 
 def without_text(value: Any) -> Any:
