@@ -163,3 +163,12 @@ def test_actors_people_surname_with_a_particle_opens_a_sentence(nlp):
     text = US_STORY + "De Blasio, speaking on the radio, called the remarks propaganda."
     codes = {t: code for t, code, _ in _actors(nlp, text, date(2015, 11, 20))}
     assert codes.get("De Blasio") == "USAGOV", codes
+
+
+def test_actors_people_first_name_of_a_followed_private_person(nlp):
+    text = (
+        US_STORY + "The gun was used to kill 17-year-old Trayvon Martin in 2012. "
+        "Trayvon Martin was unarmed, and the jury later heard that Trayvon had been walking home."
+    )
+    codes = {(t, code) for t, code, _ in _actors(nlp, text)}
+    assert ("Trayvon", "USACVL") in codes, codes

@@ -79,6 +79,7 @@ def name_mentions(
     home = leading_country(mentions, [], min_mentions=LEAD_MARGIN, margin=LEAD_MARGIN)
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
+    private: dict[tuple[str, str], Actor] = {}
     extra: list[ActorMention] = []
     for ent in ents:
         if ent.label_ not in FUZZY_LABELS or taken_names.overlaps(ent.start_char, ent.end_char):
@@ -129,9 +130,12 @@ def name_mentions(
         elif home is not None and title is None and _private_person(doc, ent, text):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
-            actor = dictionary.composite(home + PRIVATE_ROLE)
+            key = (words[0], normalise(surname_token(ent).text))
+            actor = private.setdefault(key, dictionary.composite(home + PRIVATE_ROLE))  # one per person
             method, score = "context", SCORES["context"]
-            surnames.setdefault(normalise(surname_token(ent).text), actor)
+            surnames.setdefault(key[1], actor)
+            if not any(known is actor for known in first_names.setdefault(key[0], [])):
+                first_names[key[0]].append(actor)
         else:
             continue
         extra.append(ActorMention(start, end, text[start:end], actor, method, score))
