@@ -118,6 +118,7 @@ def test_actors_dictionary_search(dictionary):
 def test_actors_dictionary_supplement_rows_are_well_formed():
     files = sorted((DATA_DIR / "supplement").glob("*.csv"))
     assert [f.name for f in files] == [
+        "civic.csv",
         "companies.csv",
         "history.csv",
         "institutions.csv",
