@@ -172,3 +172,12 @@ def test_actors_people_first_name_of_a_followed_private_person(nlp):
     )
     codes = {(t, code) for t, code, _ in _actors(nlp, text)}
     assert ("Trayvon", "USACVL") in codes, codes
+
+
+def test_actors_people_titled_by_a_named_body_is_no_private_person(nlp):
+    text = (
+        "ADDIS ABABA — The African Union urged Ethiopia and Eritrea to show restraint. AU Commission "
+        "Chairperson Moussa Kone said he was concerned. Kone called on both governments to talk."
+    )
+    codes = {t: code for t, code, _ in _actors(nlp, text, date(2024, 3, 11))}
+    assert not [t for t, code in codes.items() if "Kone" in t and code.endswith("CVL")], codes

@@ -127,7 +127,7 @@ def name_mentions(
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
-        elif home is not None and title is None and _private_person(doc, ent, text):
+        elif home is not None and title is None and _private_person(doc, ent, text, taken_names):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
             key = (words[0], normalise(surname_token(ent).text))
@@ -285,11 +285,17 @@ def _foreign_minor(actor: Actor, home: str | None) -> bool:
     return home is not None and actor.country not in (None, home) and actor.sector in DOUBTFUL_SECTORS
 
 
-def _private_person(doc: Doc, ent: SpacySpan, text: str) -> bool:
-    """A full name of capitalised words that the story names again by its surname, and not a
-    passer-by quoted with an age ("Harry Bond, 30, of Raleigh")."""
+def _private_person(doc: Doc, ent: SpacySpan, text: str, taken: SpanIndex) -> bool:
+    """A full name of capitalised words that the story names again by its surname; not a passer-by
+    quoted with an age ("Harry Bond, 30, of Raleigh"), nor someone titled by a body named right
+    before ("AU Commission Chairperson Moussa Kone")."""
     if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
         return False
+    for before in reversed(doc[max(0, ent.start - MAX_TITLE_WORDS) : ent.start]):
+        if before.is_punct or not before.text[:1].isupper():
+            break
+        if taken.overlaps(before.idx, before.idx + len(before)):
+            return False
     after = doc[ent.end : ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return False
