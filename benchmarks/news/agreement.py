@@ -9,7 +9,11 @@ second one. Figures:
   spans overlap, or both are absent);
 - the list of sentences that disagree (for adjudication).
 
-Run: python -m benchmarks.news.agreement [--json]
+With ``--actors SET:NAME`` (e.g. ``actor_dev:R1``): how a second, independent labelling of actor
+mentions in an actor set's packet scores against that set's gold, with the scorer the system is
+scored with (benchmarks/eval_entities.py): the human figure beside the system's.
+
+Run: python -m benchmarks.news.agreement [--json] [--actors SET:NAME ...]
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from benchmarks.news.import_labels import LABELS_DIR
@@ -112,11 +117,41 @@ def agreement(second: str = SECOND, primary: tuple[str, ...] = PRIMARY) -> dict[
     }
 
 
+def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
+    """Precision and coverage of ``second``'s actor mentions against the gold of ``set_name`` (an
+    actor set), on the sentences ``second`` labelled."""
+    from benchmarks.news.build_actor_dev import ACTOR_SETS
+    from benchmarks.news.score import load_gold, score_mentions
+    from eventwire.annotate.actors.text import split_code
+
+    actor_set = ACTOR_SETS[set_name]
+    labels = read_labels(second)
+    gold = load_gold(actor_set.gold, corpus_path=actor_set.path)
+    gold.sentences = [s for s in gold.sentences if s.sid in labels]
+    predicted = {
+        sid: [
+            SimpleNamespace(
+                start=m["start"], end=m["end"],
+                actor=SimpleNamespace(country=split_code(m["code"])[0] if m["code"] else None, cameo_code=m["code"]),
+            )
+            for m in row["actors"]
+        ]
+        for sid, row in labels.items()
+    }  # fmt: skip
+    return {"set": set_name, "second": second} | score_mentions(gold, predicted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--out", type=Path, default=None, help="write the disagreeing sids here (JSON)")
+    parser.add_argument("--actors", nargs="*", default=None, metavar="SET:NAME", help="actor agreement instead")
     args = parser.parse_args()
+    if args.actors is not None:
+        for item in args.actors:
+            figures = actor_agreement(*item.split(":"))
+            print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))
+        return
     figures = agreement()
     if args.out:
         args.out.write_text(json.dumps(figures["disagreements"], indent=1), encoding="utf-8")

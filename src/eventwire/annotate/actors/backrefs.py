@@ -6,6 +6,9 @@ Such a noun names no sector of a country: it is the body the story named last, o
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
@@ -27,6 +30,7 @@ BACK_NOUNS = {
 # "his campaign"): in a story about a candidate it is that race's campaign, coded as candidates are.
 CAMPAIGN_NOUNS = frozenset({"campaign", "campaigns"})
 CAMPAIGN_DETERMINERS = frozenset({"the", "his", "her", "their"})
+NOUN_IDS = numpy.array([hash_string(word) for word in (*BACK_NOUNS, *CAMPAIGN_NOUNS)], dtype=numpy.uint64)
 # How a mention reads a role noun as a sector alone or with the story's country: a named body the
 # noun points back to replaces that reading.
 SECTOR_READINGS = frozenset({"generic", "context"})
@@ -45,7 +49,9 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
         return mentions
     found: list[ActorMention] = []
     replaced: set[int] = set()
-    for token in doc:
+    lowers = doc.to_array([LOWER])
+    for i in numpy.flatnonzero(numpy.isin(lowers, NOUN_IDS)).tolist():  # the few tokens that are such nouns
+        token = doc[i]
         campaign = token.lower_ in CAMPAIGN_NOUNS
         sectors = ("OPP",) if campaign else BACK_NOUNS.get(token.lower_)
         if sectors is None or token.pos_ != "NOUN" or (token.tag_ != "NN" and not campaign):
@@ -68,7 +74,7 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
             actor = dictionary.composite(actor.country + "OPP")
         elif _is_person(actor, dictionary):
             actor = dictionary.composite(actor.cameo_code)  # "the bureau" after James Comey is the FBI's code
-        found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
+        found.append(ActorMention(start, end, doc[left[0].i : token.i + 1].text, actor, "coref", SCORES["coref"]))
         replaced.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in replaced] + found
 

@@ -278,6 +278,10 @@ class ActorDictionary:
         ]
         return self.records[hits[0]] if len(hits) == 1 else None
 
+    def is_surname(self, word: str) -> bool:
+        """Whether some person of the table has ``word`` (lower case) as the last word of a name."""
+        return word in self._surname_index()
+
     def serving(self, surname: str, country: str, when: date | None) -> ActorRecord | None:
         """The one person called ``surname`` who holds a dated role of ``country`` on ``when``
         ("Rubio" in a 2016 US story): in a story of that country the surname alone names them."""

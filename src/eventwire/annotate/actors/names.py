@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -80,6 +83,7 @@ def name_mentions(
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     private: dict[tuple[str, str], Actor] = {}
+    orth_counts = doc.count_by(ORTH)  # how often each word is written: is a name said again?
     extra: list[ActorMention] = []
     for ent in ents:
         if ent.label_ not in FUZZY_LABELS or taken_names.overlaps(ent.start_char, ent.end_char):
@@ -127,7 +131,7 @@ def name_mentions(
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
-        elif home is not None and title is None and _private_person(doc, ent, text, taken_names):
+        elif home is not None and title is None and _private_person(doc, ent, orth_counts, taken_names):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
             key = (words[0], normalise(surname_token(ent).text))
@@ -167,8 +171,9 @@ def _serving_surnames(
     the story gives an unknown person in full (``others``: "Sadiq Khan") is theirs; a place or a
     date is no name."""
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+    for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN).tolist():  # few tokens are proper nouns
+        token = doc[i]
+        if not token.text[:1].isupper() or not token.is_alpha or not dictionary.is_surname(normalise(token.text)):
             continue
         if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
             continue
@@ -187,7 +192,7 @@ def _serving_surnames(
         record = dictionary.serving(normalise(token.text), home, when)
         actor = dictionary.actor(record, when) if record is not None else None
         if actor is not None:
-            found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
+            found.append(ActorMention(start, end, doc[first.i : token.i + 1].text, actor, "coref", SCORES["coref"]))
             taken.add((start, end))
     return found
 
@@ -285,7 +290,7 @@ def _foreign_minor(actor: Actor, home: str | None) -> bool:
     return home is not None and actor.country not in (None, home) and actor.sector in DOUBTFUL_SECTORS
 
 
-def _private_person(doc: Doc, ent: SpacySpan, text: str, taken: SpanIndex) -> bool:
+def _private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken: SpanIndex) -> bool:
     """A full name of capitalised words that the story names again by its surname; not a passer-by
     quoted with an age ("Harry Bond, 30, of Raleigh"), nor someone titled by a body named right
     before ("AU Commission Chairperson Moussa Kone")."""
@@ -299,8 +304,7 @@ def _private_person(doc: Doc, ent: SpacySpan, text: str, taken: SpanIndex) -> bo
     after = doc[ent.end : ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return False
-    surname = surname_token(ent).text
-    return len(re.findall(rf"\b{re.escape(surname)}\b", text)) >= PRIVATE_MIN_NAMINGS
+    return orth_counts.get(surname_token(ent).orth, 0) >= PRIVATE_MIN_NAMINGS
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:
