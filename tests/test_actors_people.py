@@ -181,3 +181,11 @@ def test_actors_people_titled_by_a_named_body_is_no_private_person(nlp):
     )
     codes = {t: code for t, code, _ in _actors(nlp, text, date(2024, 3, 11))}
     assert not [t for t, code in codes.items() if "Kone" in t and code.endswith("CVL")], codes
+
+
+def test_actors_people_our_troops_and_the_senator_are_the_story_country(nlp):
+    text = US_STORY + '"Russia has threatened our troops for years," the senator said.'
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("troops") == "USAMIL", codes
+    assert codes.get("senator") == "USALEG", codes
+    assert codes.get("Russia") == "RUS", codes

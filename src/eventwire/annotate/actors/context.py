@@ -71,6 +71,7 @@ PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+OUR_ID = hash_string("our")
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
 MAX_LIST_TOKENS = 12
@@ -111,13 +112,15 @@ BUSINESS_ROLE_IDS = frozenset(
     hash_string(word)
     for word in ("executive", "ceo", "chairman", "chairwoman", "founder", "shareholders", "executives")
 )
-# The datelined story's own head of government: "WASHINGTON — The president said … China" is the
-# US president though the sentence names China only; the army or police of a sentence naming one
-# country are that country's ("SEOUL — … North Korea … the army").
+# The datelined story's own head of government and elected officials: "WASHINGTON — The president
+# said … China" is the US president though the sentence names China only, and so is "the senator";
+# the army or police of a sentence naming one country are that country's ("SEOUL — … North Korea …
+# the army").
 HOME_ROLE_IDS = frozenset(
     hash_string(word)
-    for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor")
-)
+    for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor",
+                 "senator", "congressman", "congresswoman", "lawmaker", "legislator", "governor", "mayor")
+)  # fmt: skip
 # State institutions, the story's domestic politics and its business, media and education
 # institutions (``NON_STATE_BODY_IDS``): a mention of one in a sentence naming no country belongs
 # to the document's country ("the cabinet met late", "the former president said", "the
@@ -212,7 +215,8 @@ def _contextualise(
             if anchor is None and (tree.lower(head) in STATE_WORD_IDS or tree.several(head)):
                 continue
             owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
-            home_first = dateline is not None and tree.lower(head) in HOME_ROLE_IDS
+            # "our military" in a quote is the speaker's: the story's country, before the sentence's
+            home_first = (dateline is not None and tree.lower(head) in HOME_ROLE_IDS) or tree.ours(head)
             if anchor is None and not home_first and not owned:
                 # plain civilians belong to where they are, not to the state the sentence is about;
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
@@ -268,6 +272,11 @@ class _Tree:
     def last_token(self, end: int) -> int:
         """The token holding the last character before ``end`` (the head of a short English phrase)."""
         return bisect_right(self.starts, end - 1) - 1
+
+    def ours(self, head: int) -> bool:
+        """A sector word owned by "our" ("our military", "our first responders")."""
+        first = max(0, head - MAX_QUANTIFIER_DISTANCE)
+        return any(self.head(i) == head and self.lower(i) == OUR_ID for i in range(first, head))
 
     def several(self, head: int) -> bool:
         """A sector mention quantified as several actors ("both governments", "foreign diplomats");
