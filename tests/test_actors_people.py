@@ -155,6 +155,8 @@ def test_actors_people_plain_quantifiers_keep_the_story_country(nlp):
     assert codes.get("companies") == "USABUS", codes
     assert codes.get("officials") == "USAGOV", codes
     # foreign ones are of several countries
+    codes = {t: code for t, code, _ in _actors(nlp, US_STORY + "Both candidates campaigned in Ohio on Monday.")}
+    assert codes.get("candidates") == "USAOPP", codes
     found = _actors(nlp, US_STORY + "Foreign diplomats left the talks.")
     assert [code for t, code, _ in found if "diplomats" in t] == ["GOV"], found
 

@@ -71,6 +71,9 @@ PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+# Sectors whose members a story quantifies within one country's politics ("both candidates", "both
+# parties"): such words do not make them several countries'.
+ONE_COUNTRY_SECTORS = frozenset({"OPP", "PTY"})
 OUR_ID = hash_string("our")
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
@@ -212,7 +215,8 @@ def _contextualise(
         elif owner is not None:
             mention.actor = dictionary.generic(owner)
         else:
-            if anchor is None and (tree.lower(head) in STATE_WORD_IDS or tree.several(head)):
+            several = tree.several(head) and mention.actor.sector not in ONE_COUNTRY_SECTORS
+            if anchor is None and (tree.lower(head) in STATE_WORD_IDS or several):
                 continue
             owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
             # "our military" in a quote is the speaker's: the story's country, before the sentence's
