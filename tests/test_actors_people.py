@@ -191,3 +191,15 @@ def test_actors_people_our_troops_and_the_senator_are_the_story_country(nlp):
     assert codes.get("troops") == "USAMIL", codes
     assert codes.get("senator") == "USALEG", codes
     assert codes.get("Russia") == "RUS", codes
+
+
+def test_actors_people_short_name_after_the_full_name(nlp):
+    text = (
+        'Trump said he was "happy to see" it, according to The New York Times. "There will always be '
+        'exceptions," the Times reported. He said so in the newspaper.'
+    )
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("The New York Times") == codes.get("the Times") == "USAMED", codes
+    assert codes.get("the newspaper") == "USAMED", codes
+    # alone, the short form is the table's (The Times of London)
+    assert {t: c for t, c, _ in _actors(nlp, "Trump said so, the Times reported.")}.get("the Times") == "GBRMED"

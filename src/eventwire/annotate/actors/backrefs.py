@@ -90,3 +90,21 @@ def named(mention: ActorMention) -> bool:
     if mention.method not in SECTOR_READINGS:
         return True
     return bool(mention.actor.country) and mention.text.split()[-1][:1].isupper()
+
+
+def short_names(mentions: list[ActorMention]) -> None:
+    """A body written short after its full name ("the Times" after "The New York Times", "the
+    Journal" after "The Wall Street Journal") is that body, whatever other body the short form
+    names in the table (The Times of London), in place."""
+    bodies = [m for m in mentions if named(m) and m.actor.sector and len(m.text.split()) > 2]
+    for mention in mentions:
+        words = mention.text.lower().split()
+        if len(words) != 2 or words[0] != "the" or not mention.text[4:5].isupper():
+            continue
+        earlier = [
+            b for b in bodies
+            if b.end <= mention.start and b.actor.actor_id != mention.actor.actor_id
+            and b.text.lower().split()[-1] == words[1]
+        ]  # fmt: skip
+        if earlier:
+            mention.actor, mention.method, mention.score = earlier[-1].actor, "coref", SCORES["coref"]

@@ -24,7 +24,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
-from eventwire.annotate.actors.backrefs import back_references
+from eventwire.annotate.actors.backrefs import back_references, short_names
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
@@ -133,6 +133,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += role_surnames(doc, text, mentions)
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
+    short_names(mentions)
     mentions = back_references(doc, mentions, dictionary)
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
