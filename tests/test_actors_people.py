@@ -203,3 +203,12 @@ def test_actors_people_short_name_after_the_full_name(nlp):
     assert codes.get("the newspaper") == "USAMED", codes
     # alone, the short form is the table's (The Times of London)
     assert {t: c for t, c, _ in _actors(nlp, "Trump said so, the Times reported.")}.get("the Times") == "GBRMED"
+
+
+def test_actors_people_names_in_a_title_case_headline(nlp):
+    text = (
+        US_STORY
+        + "\n\nBen Carson Slams Hillary And The Media In One Debate Answer.\n\nPBS Moderators Ignore Clinton Scandals."
+    )
+    found = {(t, code) for t, code, _ in _actors(nlp, text, date(2016, 2, 11))}
+    assert ("Hillary", "USAOPP") in found and ("Clinton", "USAOPP") in found, found

@@ -283,13 +283,17 @@ class ActorDictionary:
         return word in self._surname_index()
 
     def serving(self, surname: str, country: str, when: date | None) -> ActorRecord | None:
-        """The one person called ``surname`` who holds a dated role of ``country`` on ``when``
-        ("Rubio" in a 2016 US story): in a story of that country the surname alone names them."""
+        """The one person called ``surname`` who holds a dated role of ``country`` on ``when``, a
+        former official's aside ("Rubio" in a 2016 US story): in a story of that country the surname
+        alone names them."""
         day = when or date.today()
         hits = [
             i
             for i in self._surname_index().get(surname, ())
-            if any(not r.is_default and r.applies(day) and r.code[:3] == country for r in self.records[i].roles)
+            if any(
+                not r.is_default and r.applies(day) and r.code[:3] == country and not r.code.endswith("ELI")
+                for r in self.records[i].roles
+            )
         ]
         return self.records[hits[0]] if len(hits) == 1 else None
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
 from eventwire.annotate.actors.places import (
@@ -46,6 +46,9 @@ ABBREVIATION_GAP = re.compile(r"\.\s*")
 ABBREVIATIONS = frozenset(
     {"jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "pres"}
 )
+# A sentence is a title-case headline when at least this many words of at least this many letters
+# are all capitalised.
+TITLE_CASE_MIN_WORDS, TITLE_CASE_MIN_LETTERS = 3, 4
 # Capitalised words before a country that name a part of it, not another name ("South Lebanon").
 DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
@@ -365,6 +368,8 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
             for j in neighbours
         )
     doc = token.doc
+    if title_case(token.sent):
+        return False  # a headline's capitals join no names: "Ben Carson Slams Hillary And The Media"
     before = doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not _title_word(normalise_unit(before.text), dictionary):
         return True
@@ -382,3 +387,14 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         and not _title_word(normalise_unit(t.text), dictionary)
         for t in doc[left : right + 1]
     )
+
+
+def title_case(sentence: Span) -> bool:
+    """A headline written in title case: every word of four letters or more capitalised."""
+    words = [t.text for t in sentence if t.is_alpha and len(t) >= TITLE_CASE_MIN_LETTERS]
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(w[:1].isupper() for w in words)
+
+
+def headlines(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of the document's title-case sentences (read once per document)."""
+    return [(sentence.start, sentence.end) for sentence in doc.sents if title_case(sentence)]

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
 from eventwire.annotate.actors.groups import Resolved
-from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit, headlines
 from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.text import normalise, split_code, text_units
@@ -148,6 +148,7 @@ def name_mentions(
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
         extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     if home is not None:
+        titled = headlines(doc)
         named = SpanIndex([(m.start, m.end) for m in mentions + extra if m.method != "generic"])
         others = {
             normalise(e[-1].text)
@@ -156,15 +157,22 @@ def name_mentions(
             and len(e) > 1
             and not (len(e) == 2 and e[0].lower_ in SURNAME_PARTICLES)
             and not named.overlaps(e.start_char, e.end_char)
+            and not any(a <= e.start < b for a, b in titled)
         }
         for mention in extra:
             taken_names.add((mention.start, mention.end))
-        extra += _serving_surnames(doc, home, dictionary, when, taken_names, others)
+        extra += _serving_surnames(doc, home, dictionary, when, taken_names, others, titled)
     return extra
 
 
 def _serving_surnames(
-    doc: Doc, home: str, dictionary: ActorDictionary, when: date | None, taken: SpanIndex, others: set[str]
+    doc: Doc,
+    home: str,
+    dictionary: ActorDictionary,
+    when: date | None,
+    taken: SpanIndex,
+    others: set[str],
+    titled: list[tuple[int, int]],
 ) -> list[ActorMention]:
     """A lone surname of the one person then serving the story's country under it ("followed by
     Rubio at 14" in a 2016 US story), wherever the tagger left it outside any mention. A surname
@@ -181,11 +189,13 @@ def _serving_surnames(
         # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
         particle = before is not None and before.lower_ in SURNAME_PARTICLES and before.text[:1].isupper()
         first = before if particle else token
-        if first.ent_iob_ == "I" or (not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS)):
+        if not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS):
             continue
-        neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
-        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
-            continue
+        # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
+        if not any(a <= token.i < b for a, b in titled):
+            neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
+            if first.ent_iob_ == "I" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                continue
         start, end = first.idx, token.idx + len(token)
         if taken.overlaps(start, end):
             continue
