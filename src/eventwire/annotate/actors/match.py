@@ -368,11 +368,9 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
             for j in neighbours
         )
     doc = token.doc
-    if title_case(token.sent):
-        return False  # a headline's capitals join no names: "Ben Carson Slams Hillary And The Media"
     before = doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and not _title_word(normalise_unit(before.text), dictionary):
-        return True
+        return not title_case(token.sent)  # a headline's capitals join no names: "Ben Carson Slams Hillary"
     if token.ent_type_ != "PERSON":
         return False
     left, right = token.i, token.i
@@ -380,13 +378,14 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         left -= 1
     while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
         right += 1
-    return any(
+    longer = any(
         t.i != token.i
         and t.pos_ == "PROPN"
         and t.text[:1].isupper()
         and not _title_word(normalise_unit(t.text), dictionary)
         for t in doc[left : right + 1]
     )
+    return longer and not title_case(token.sent)
 
 
 def title_case(sentence: Span) -> bool:
