@@ -119,9 +119,9 @@ def agreement(second: str = SECOND, primary: tuple[str, ...] = PRIMARY) -> dict[
 
 def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
     """Precision and coverage of ``second``'s actor mentions against the gold of ``set_name`` (an
-    actor set), on the sentences ``second`` labelled."""
+    actor set), on the sentences ``second`` labelled, and eventwire's on the same sentences."""
     from benchmarks.news.build_actor_dev import ACTOR_SETS
-    from benchmarks.news.score import load_gold, score_mentions
+    from benchmarks.news.score import load_gold, predict, score_mentions
     from eventwire.annotate.actors.text import split_code
 
     actor_set = ACTOR_SETS[set_name]
@@ -138,7 +138,9 @@ def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
         ]
         for sid, row in labels.items()
     }  # fmt: skip
-    return {"set": set_name, "second": second} | score_mentions(gold, predicted)
+    system = score_mentions(gold, predict([s for s in gold.sentences if s.whole])[1])
+    figures = {"set": set_name, "second": second} | score_mentions(gold, predicted)
+    return figures | {"eventwire": {k: system[k] for k in ("precision", "coverage")}}
 
 
 def main() -> None:
