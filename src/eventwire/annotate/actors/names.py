@@ -11,18 +11,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import ORTH, POS
-from spacy.symbols import PROPN
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
 from eventwire.annotate.actors.groups import Resolved
-from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit, headlines
-from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
+from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
 from eventwire.annotate.actors.organisations import leading_country
+from eventwire.annotate.actors.people import (
+    CLAUSE_OPENERS,
+    MAX_TITLE_WORDS,
+    PRIVATE_ROLE,
+    SURNAME_PARTICLES,
+    foreign_minor,
+    private_person,
+    serving_surnames,
+    surname_token,
+)
 from eventwire.annotate.actors.text import normalise, split_code, text_units
 from eventwire.model import Actor, ActorMention, SpanIndex
 
@@ -41,20 +48,6 @@ BODY_METHODS = frozenset({"context", "apposition", "title"})
 # far the story's leading country must lead the next for such a person to be taken as its.
 NAMED_TRADES = {"BUS": "BUS", "JRN": "MED", "MED": "MED"}
 LEAD_MARGIN = 3
-# A private person the table lacks is coded as a civilian of the story's country when the story
-# names them at least this often (the full name included).
-PRIVATE_ROLE = "CVL"
-PRIVATE_MIN_NAMINGS = 2
-# Particles that open a surname ("de Blasio", "van Rompuy"): written alone they still name the person.
-SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "le", "la", "al", "el", "der", "den", "ter"})
-# Tokens after which a capitalised word may open a clause rather than be a name ("“Will you …").
-CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "(", "—", "–", "-"})
-# Generational suffixes after a surname.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Entity types of a capitalised word that is no person's surname ("Sanford, Fla.", "In May").
-NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
-# Words looked back over for a body's title before a name ("association executive director").
-MAX_TITLE_WORDS = 4
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 
@@ -111,7 +104,7 @@ def name_mentions(
             method, score = "title", SCORES["title"]
             if free_title:
                 start = title[0]  # the title joins the mention unless it belongs to another one
-        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None and not _foreign_minor(
+        elif (found := _fuzzy_entity(words, ent.label_, dictionary, when)) is not None and not foreign_minor(
             found[0], home
         ):
             actor, score = found
@@ -131,7 +124,7 @@ def name_mentions(
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
-        elif home is not None and title is None and _private_person(doc, ent, orth_counts, taken_names):
+        elif home is not None and title is None and private_person(doc, ent, orth_counts, taken_names):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
             key = (words[0], normalise(surname_token(ent).text))
@@ -148,63 +141,10 @@ def name_mentions(
         firsts = {key: actors[0] for key, actors in first_names.items() if len(actors) == 1}
         extra += _untagged_names(doc, text, surnames, firsts, taken_names)
     if home is not None:
-        titled = headlines(doc)
-        named = SpanIndex([(m.start, m.end) for m in mentions + extra if m.method != "generic"])
-        others = {
-            normalise(e[-1].text)
-            for e in ents
-            if e.label_ == "PERSON"
-            and len(e) > 1
-            and not (len(e) == 2 and e[0].lower_ in SURNAME_PARTICLES)
-            and not named.overlaps(e.start_char, e.end_char)
-            and not any(a <= e.start < b for a, b in titled)
-        }
         for mention in extra:
             taken_names.add((mention.start, mention.end))
-        extra += _serving_surnames(doc, home, dictionary, when, taken_names, others, titled)
+        extra += serving_surnames(doc, ents, mentions + extra, home, dictionary, when, taken_names)
     return extra
-
-
-def _serving_surnames(
-    doc: Doc,
-    home: str,
-    dictionary: ActorDictionary,
-    when: date | None,
-    taken: SpanIndex,
-    others: set[str],
-    titled: list[tuple[int, int]],
-) -> list[ActorMention]:
-    """A lone surname of the one person then serving the story's country under it ("followed by
-    Rubio at 14" in a 2016 US story), wherever the tagger left it outside any mention. A surname
-    the story gives an unknown person in full (``others``: "Sadiq Khan") is theirs; a place or a
-    date is no name."""
-    found = []
-    for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN).tolist():  # few tokens are proper nouns
-        token = doc[i]
-        if not token.text[:1].isupper() or not token.is_alpha or not dictionary.is_surname(normalise(token.text)):
-            continue
-        if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
-            continue
-        before = doc[token.i - 1] if token.i > 0 else None
-        # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
-        particle = before is not None and before.lower_ in SURNAME_PARTICLES and before.text[:1].isupper()
-        first = before if particle else token
-        if not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS):
-            continue
-        # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
-        if not any(a <= token.i < b for a, b in titled):
-            neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if first.ent_iob_ == "I" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
-                continue
-        start, end = first.idx, token.idx + len(token)
-        if taken.overlaps(start, end):
-            continue
-        record = dictionary.serving(normalise(token.text), home, when)
-        actor = dictionary.actor(record, when) if record is not None else None
-        if actor is not None:
-            found.append(ActorMention(start, end, doc[first.i : token.i + 1].text, actor, "coref", SCORES["coref"]))
-            taken.add((start, end))
-    return found
 
 
 def body_titles(doc: Doc, ents: tuple[SpacySpan, ...], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -284,37 +224,6 @@ def _untagged_names(
             continue
         found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
     return found
-
-
-def surname_token(span: SpacySpan) -> Token:
-    """The surname of a name: its last word, or the one before a generational suffix ("Luther
-    Stan Pate IV", "Robert Kennedy Jr.")."""
-    if len(span) > 1 and normalise(span[-1].text) in NAME_SUFFIXES:
-        return span[-2]
-    return span[-1]
-
-
-def _foreign_minor(actor: Actor, home: str | None) -> bool:
-    """A near spelling of a legislator, judge or former official of another country than the
-    story's: more often someone the table lacks ("Tracy Martin" is not New Zealand's Tracey Martin)."""
-    return home is not None and actor.country not in (None, home) and actor.sector in DOUBTFUL_SECTORS
-
-
-def _private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken: SpanIndex) -> bool:
-    """A full name of capitalised words that the story names again by its surname; not a passer-by
-    quoted with an age ("Harry Bond, 30, of Raleigh"), nor someone titled by a body named right
-    before ("AU Commission Chairperson Moussa Kone")."""
-    if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
-        return False
-    for before in reversed(doc[max(0, ent.start - MAX_TITLE_WORDS) : ent.start]):
-        if before.is_punct or not before.text[:1].isupper():
-            break
-        if taken.overlaps(before.idx, before.idx + len(before)):
-            return False
-    after = doc[ent.end : ent.end + 3]
-    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
-        return False
-    return orth_counts.get(surname_token(ent).orth, 0) >= PRIVATE_MIN_NAMINGS
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:

@@ -1,0 +1,121 @@
+"""People the actor table lacks or names only in part: a private person the story follows, a lone
+surname of the one person serving the story's country under it, a surname's particles and suffixes.
+
+``private_person`` and ``foreign_minor`` are read by ``names.name_mentions`` for each unresolved
+person entity; ``serving_surnames`` runs after it over the proper nouns no mention covers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.match import SCORES, headlines
+from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
+from eventwire.annotate.actors.text import normalise
+from eventwire.model import Actor, ActorMention, SpanIndex
+
+# A private person the table lacks is coded as a civilian of the story's country when the story
+# names them at least this often (the full name included).
+PRIVATE_ROLE = "CVL"
+PRIVATE_MIN_NAMINGS = 2
+# Particles that open a surname ("de Blasio", "van Rompuy"): written alone they still name the person.
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "le", "la", "al", "el", "der", "den", "ter"})
+# Tokens after which a capitalised word may open a clause rather than be a name ("“Will you …").
+CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "(", "—", "–", "-"})
+# Generational suffixes after a surname.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Entity types of a capitalised word that is no person's surname ("Sanford, Fla.", "In May").
+NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
+# Words looked back over for a body's title before a name ("association executive director").
+MAX_TITLE_WORDS = 4
+
+
+def serving_surnames(
+    doc: Doc,
+    ents: tuple[SpacySpan, ...],
+    mentions: list[ActorMention],
+    home: str,
+    dictionary: ActorDictionary,
+    when: date | None,
+    taken: SpanIndex,
+) -> list[ActorMention]:
+    """A lone surname of the one person then serving the story's country under it ("followed by
+    Rubio at 14" in a 2016 US story), wherever the tagger left it outside any mention. A surname
+    the story gives an unknown person in full ("Sadiq Khan") is theirs; a place or a
+    date is no name."""
+    titled = headlines(doc)
+    named = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
+    others = {
+        normalise(e[-1].text)
+        for e in ents
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and not (len(e) == 2 and e[0].lower_ in SURNAME_PARTICLES)
+        and not named.overlaps(e.start_char, e.end_char)
+        and not any(a <= e.start < b for a, b in titled)
+    }
+    found = []
+    for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN).tolist():  # few tokens are proper nouns
+        token = doc[i]
+        if not token.text[:1].isupper() or not token.is_alpha or not dictionary.is_surname(normalise(token.text)):
+            continue
+        if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
+        particle = before is not None and before.lower_ in SURNAME_PARTICLES and before.text[:1].isupper()
+        first = before if particle else token
+        if not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS):
+            continue
+        # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
+        if not any(a <= token.i < b for a, b in titled):
+            neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
+            if first.ent_iob_ == "I" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                continue
+        start, end = first.idx, token.idx + len(token)
+        if taken.overlaps(start, end):
+            continue
+        record = dictionary.serving(normalise(token.text), home, when)
+        actor = dictionary.actor(record, when) if record is not None else None
+        if actor is not None:
+            found.append(ActorMention(start, end, doc[first.i : token.i + 1].text, actor, "coref", SCORES["coref"]))
+            taken.add((start, end))
+    return found
+
+
+def surname_token(span: SpacySpan) -> Token:
+    """The surname of a name: its last word, or the one before a generational suffix ("Luther
+    Stan Pate IV", "Robert Kennedy Jr.")."""
+    if len(span) > 1 and normalise(span[-1].text) in NAME_SUFFIXES:
+        return span[-2]
+    return span[-1]
+
+
+def foreign_minor(actor: Actor, home: str | None) -> bool:
+    """A near spelling of a legislator, judge or former official of another country than the
+    story's: more often someone the table lacks ("Tracy Martin" is not New Zealand's Tracey Martin)."""
+    return home is not None and actor.country not in (None, home) and actor.sector in DOUBTFUL_SECTORS
+
+
+def private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken: SpanIndex) -> bool:
+    """A full name of capitalised words that the story names again by its surname; not a passer-by
+    quoted with an age ("Harry Bond, 30, of Raleigh"), nor someone titled by a body named right
+    before ("AU Commission Chairperson Moussa Kone")."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+        return False
+    for before in reversed(doc[max(0, ent.start - MAX_TITLE_WORDS) : ent.start]):
+        if before.is_punct or not before.text[:1].isupper():
+            break
+        if taken.overlaps(before.idx, before.idx + len(before)):
+            return False
+    after = doc[ent.end : ent.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return False
+    return orth_counts.get(surname_token(ent).orth, 0) >= PRIVATE_MIN_NAMINGS
