@@ -95,17 +95,10 @@ def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]
     rows: list[dict] = []
     context: dict[str, dict] = {}
     for d in chosen:
-        for i, (start, end) in enumerate(d.sents):
+        for i in range(len(d.sents)):
             sid = f"{actor_set.prefix}{len(rows) + 1:04d}"
-            rows.append(
-                {"sid": sid, "doc": d.doc, "path": d.path, "text_kind": d.text_kind, "start": start,
-                 "end": end, "whole": True, "topic": d.topic, "split": "dev", "published": d.published}
-            )  # fmt: skip
-            context[sid] = {
-                "sentence": d.text[start:end],
-                "context_before": d.text[slice(*d.sents[i - 1])] if i > 0 else "",
-                "context_after": d.text[slice(*d.sents[i + 1])] if i + 1 < len(d.sents) else "",
-            }
+            rows.append(d.sentence_row(i, sid, True, "dev"))
+            context[sid] = d.sentence_context(i)
     return rows, context
 
 

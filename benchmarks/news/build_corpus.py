@@ -113,6 +113,20 @@ class Doc:
     text: str
     sents: list[tuple[int, int]] = field(default_factory=list)
 
+    def sentence_row(self, i: int, sid: str, whole: bool, split: str) -> dict:
+        """The corpus row of sentence ``i``: offsets into the shared text, never the text."""
+        start, end = self.sents[i]
+        return {"sid": sid, "doc": self.doc, "path": self.path, "text_kind": self.text_kind, "start": start,
+                "end": end, "whole": whole, "topic": self.topic, "split": split, "published": self.published}  # fmt: skip
+
+    def sentence_context(self, i: int) -> dict[str, str]:
+        """Sentence ``i`` with the sentences around it, as an annotation packet shows them."""
+        return {
+            "sentence": self.text[slice(*self.sents[i])],
+            "context_before": self.text[slice(*self.sents[i - 1])] if i > 0 else "",
+            "context_after": self.text[slice(*self.sents[i + 1])] if i + 1 < len(self.sents) else "",
+        }
+
 
 def guess_topic(text: str) -> str:
     """The topic whose keywords occur most often ("other" when none is frequent enough)."""
@@ -231,20 +245,9 @@ def build(packets_dir: Path | None) -> list[dict]:
     rows, context = [], {}
     for d, indices, is_whole in units:
         for i in indices:
-            start, end = d.sents[i]
             sid = f"n{len(rows) + 1:04d}"
-            rows.append(
-                {"sid": sid, "doc": d.doc, "path": d.path, "text_kind": d.text_kind, "start": start, "end": end,
-                 "whole": is_whole, "topic": d.topic, "split": splits[d.doc], "published": d.published}
-            )  # fmt: skip
-            before = d.text[slice(*d.sents[i - 1])] if i > 0 else ""
-            after = d.text[slice(*d.sents[i + 1])] if i + 1 < len(d.sents) else ""
-            context[sid] = {
-                "sentence": d.text[start:end],
-                "context_before": before,
-                "context_after": after,
-                "source": d.source,
-            }
+            rows.append(d.sentence_row(i, sid, is_whole, splits[d.doc]))
+            context[sid] = d.sentence_context(i) | {"source": d.source}
     if packets_dir:
         write_packets(rng, rows, context, packets_dir)
     return rows

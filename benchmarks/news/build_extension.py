@@ -61,17 +61,9 @@ def build() -> tuple[list[dict], dict[str, dict]]:
             spans = {(s.start_char, s.start_char + len(s.text.rstrip())): s for s in parsed.sents}
             good = [i for i, se in enumerate(d.sents) if se in spans and eventful(spans[se])]
             for i in sorted(rng.sample(good, min(PER_DOC, len(good)))):
-                start, end = d.sents[i]
                 sid = f"x{len(rows) + 1:04d}"
-                rows.append(
-                    {"sid": sid, "doc": d.doc, "path": d.path, "text_kind": d.text_kind, "start": start,
-                     "end": end, "whole": False, "topic": d.topic, "split": "train", "published": d.published}
-                )  # fmt: skip
-                context[sid] = {
-                    "sentence": d.text[start:end],
-                    "context_before": d.text[slice(*d.sents[i - 1])] if i > 0 else "",
-                    "context_after": d.text[slice(*d.sents[i + 1])] if i + 1 < len(d.sents) else "",
-                }
+                rows.append(d.sentence_row(i, sid, False, "train"))
+                context[sid] = d.sentence_context(i)
         batch = []
         if len(rows) >= want:
             break
