@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
-from eventwire.model import Actor, ActorMention
+from eventwire.model import ActorMention
 
 # Head noun → the sectors of the bodies it refers back to.
 BODIES = ("IGO", "NGO", "BUS", "MED", "LAB", "EDU")
@@ -72,16 +72,11 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
             if not actor.country:
                 continue
             actor = dictionary.composite(actor.country + "OPP")
-        elif _is_person(actor, dictionary):
+        elif dictionary.is_person(actor):
             actor = dictionary.composite(actor.cameo_code)  # "the bureau" after James Comey is the FBI's code
         found.append(ActorMention(start, end, doc[left[0].i : token.i + 1].text, actor, "coref", SCORES["coref"]))
         replaced.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in replaced] + found
-
-
-def _is_person(actor: Actor, dictionary: ActorDictionary) -> bool:
-    record = dictionary.by_id.get(actor.actor_id)
-    return record is not None and record.kind == "person"
 
 
 def named(mention: ActorMention) -> bool:

@@ -74,7 +74,7 @@ MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
 # Sectors whose members a story quantifies within one country's politics ("both candidates", "both
 # parties"): such words do not make them several countries'.
 ONE_COUNTRY_SECTORS = frozenset({"OPP", "PTY"})
-OUR_ID = hash_string("our")
+OUR_IDS = frozenset({hash_string("our")})
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
 MAX_LIST_TOKENS = 12
@@ -279,14 +279,17 @@ class _Tree:
 
     def ours(self, head: int) -> bool:
         """A sector word owned by "our" ("our military", "our first responders")."""
-        first = max(0, head - MAX_QUANTIFIER_DISTANCE)
-        return any(self.head(i) == head and self.lower(i) == OUR_ID for i in range(first, head))
+        return self._modified_by(head, OUR_IDS)
 
     def several(self, head: int) -> bool:
         """A sector mention quantified as several actors ("both governments", "foreign diplomats");
         a number is not ("three civilians" are as often of one country as soldiers are)."""
+        return self._modified_by(head, MANY_IDS)
+
+    def _modified_by(self, head: int, words: frozenset[int]) -> bool:
+        """One of ``words`` among the few words before ``head`` that depend on it."""
         first = max(0, head - MAX_QUANTIFIER_DISTANCE)
-        return any(self.head(i) == head and self.lower(i) in MANY_IDS for i in range(first, head))
+        return any(self.head(i) == head and self.lower(i) in words for i in range(first, head))
 
     def named_owner(self, head: int, first: int) -> bool:
         """A sector word (mention from token ``first`` to ``head``) owned by a name before it that the

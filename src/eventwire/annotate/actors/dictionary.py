@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import gzip
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -268,15 +268,7 @@ class ActorDictionary:
     def office_holder(self, surname: str, sector: str, when: date | None) -> ActorRecord | None:
         """The one person called ``surname`` who holds a dated role in ``sector`` on ``when``
         ("President Mugabe"): a title plus a surname names the office holder of the day."""
-        day = when or date.today()
-        hits = [
-            i
-            for i in self._surname_index().get(surname, ())
-            if any(
-                not r.is_default and r.applies(day) and split_code(r.code)[1] == sector for r in self.records[i].roles
-            )
-        ]
-        return self.records[hits[0]] if len(hits) == 1 else None
+        return self._sole_holder(surname, when, lambda code: split_code(code)[1] == sector)
 
     def is_surname(self, word: str) -> bool:
         """Whether some person of the table has ``word`` (lower case) as the last word of a name."""
@@ -286,16 +278,22 @@ class ActorDictionary:
         """The one person called ``surname`` who holds a dated role of ``country`` on ``when``, a
         former official's aside ("Rubio" in a 2016 US story): in a story of that country the surname
         alone names them."""
+        return self._sole_holder(surname, when, lambda code: code[:3] == country and not code.endswith("ELI"))
+
+    def _sole_holder(self, surname: str, when: date | None, fits: Callable[[str], bool]) -> ActorRecord | None:
+        """The one person called ``surname`` holding, on ``when``, a dated role whose code ``fits``."""
         day = when or date.today()
         hits = [
             i
             for i in self._surname_index().get(surname, ())
-            if any(
-                not r.is_default and r.applies(day) and r.code[:3] == country and not r.code.endswith("ELI")
-                for r in self.records[i].roles
-            )
+            if any(not r.is_default and r.applies(day) and fits(r.code) for r in self.records[i].roles)
         ]
         return self.records[hits[0]] if len(hits) == 1 else None
+
+    def is_person(self, actor: Actor) -> bool:
+        """Whether ``actor`` is a person of the table (not a body, a country or a code-level actor)."""
+        record = self.by_id.get(actor.actor_id)
+        return record is not None and record.kind == "person"
 
     def surname_country(self, surname: str, sector: str) -> str | None:
         """The country most persons called ``surname`` served in ``sector`` ("Bush", GOV → USA),

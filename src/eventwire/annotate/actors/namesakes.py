@@ -24,11 +24,6 @@ LEAD_MENTIONS = 3
 NAME_METHODS = frozenset({"dictionary", "fuzzy", "coref", "apposition"})
 
 
-def _person(mention: ActorMention, dictionary: ActorDictionary) -> bool:
-    record = dictionary.by_id.get(mention.actor.actor_id)
-    return record is not None and record.kind == "person"
-
-
 def _minor(mention: ActorMention, dictionary: ActorDictionary) -> bool:
     """A person the table knows only in doubtful roles: one who ever governed or commanded
     ("President Obama" as an Illinois senator in 2000) is named across borders."""
@@ -48,7 +43,7 @@ def drop_foreign_namesakes(
     place, body, dateline or office holder of it), in a story led by another country."""
     support: Counter[str] = Counter()
     for m in mentions:
-        if m.actor.country and (m.actor.sector not in DOUBTFUL_SECTORS or not _person(m, dictionary)):
+        if m.actor.country and (m.actor.sector not in DOUBTFUL_SECTORS or not dictionary.is_person(m.actor)):
             support[m.actor.country] += 1
     for _, _, code in places:
         if code:

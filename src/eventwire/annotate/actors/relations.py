@@ -130,7 +130,7 @@ def _namesakes(
     kept = []
     for mention in mentions:
         actor = mention.actor
-        if mention.method in ("dictionary", "title", "coref") and _is_person(actor, dictionary):
+        if mention.method in ("dictionary", "title", "coref") and dictionary.is_person(actor):
             suffix = SUFFIX.match(text, mention.end)
             if suffix is not None:
                 own = dictionary.lookup(f"{mention.text} {suffix.group(1)}.", when)
@@ -167,7 +167,7 @@ def _reading(
         return None
     pronoun = owner.lower_ in OWNER_PRONOUNS
     principal = None if pronoun else _mention_at(mentions, owner)
-    person = principal is not None and _is_person(principal.actor, dictionary)
+    person = principal is not None and dictionary.is_person(principal.actor)
     if not (pronoun or person or owner.lower_ in OWNER_ROLES or owner.ent_type_ == "PERSON"):
         return None  # a body's spokesman or lawyer ("a spokesman for the Kremlin") is read elsewhere
     kind = word.lower_
@@ -221,7 +221,7 @@ def _antecedent_country(doc: Doc, word: Token, mentions: list[ActorMention], dic
         sentence = doc[sentence - 1].sent.start
     begin, end = doc[sentence].idx, word.idx
     countries = {
-        m.actor.country for m in mentions if begin <= m.start and m.end <= end and _is_person(m.actor, dictionary)
+        m.actor.country for m in mentions if begin <= m.start and m.end <= end and dictionary.is_person(m.actor)
     }
     return countries.pop() if len(countries) == 1 else None
 
@@ -262,12 +262,12 @@ def _own_entry(name: str, principal: Actor | None, dictionary: ActorDictionary, 
     """The table's entry for a named relative or aide: the name as written, or a first name with
     the principal's surname ("Ivanka" after "Trump's daughter"); never the principal."""
     names = [name]
-    if principal is not None and " " not in name and _is_person(principal, dictionary):
+    if principal is not None and " " not in name and dictionary.is_person(principal):
         names.append(f"{name} {principal.name.split()[-1]}")
     for candidate in names:
         actor = dictionary.lookup(candidate, when)
         own = actor is not None and (principal is None or actor.actor_id != principal.actor_id)
-        if own and _is_person(actor, dictionary):
+        if own and dictionary.is_person(actor):
             return actor
     return None
 
@@ -279,14 +279,9 @@ def _apposed_person(text: str, end: int, mentions: list[ActorMention], dictionar
     gap = APPOSITION_GAP.match(text, end)
     if gap is None:
         return False
-    return any(m.start == gap.end() and _is_person(m.actor, dictionary) for m in mentions)
+    return any(m.start == gap.end() and dictionary.is_person(m.actor) for m in mentions)
 
 
 def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
     start, end = token.idx, token.idx + len(token)
     return next((m for m in mentions if m.start < end and start < m.end), None)
-
-
-def _is_person(actor: Actor, dictionary: ActorDictionary) -> bool:
-    record = dictionary.by_id.get(actor.actor_id)
-    return record is not None and record.kind == "person"

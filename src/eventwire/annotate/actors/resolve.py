@@ -328,11 +328,7 @@ def link_speakers(quotes: list[Quote], mentions: list[ActorMention], doc: Doc | 
 
 def _person_ids(mentions: list[ActorMention]) -> set[str]:
     dictionary = load_actor_dictionary()
-    return {
-        m.actor.actor_id
-        for m in mentions
-        if (record := dictionary.by_id.get(m.actor.actor_id)) is not None and record.kind == "person"
-    }
+    return {m.actor.actor_id for m in mentions if dictionary.is_person(m.actor)}
 
 
 def code_name(actor: Actor) -> str:
@@ -353,8 +349,7 @@ def person_of(actor: Actor | None) -> Actor | None:
     code-level actor (a country, a body, a role noun's government)."""
     if actor is None:
         return None
-    record = load_actor_dictionary().by_id.get(actor.actor_id)
-    return actor if record is not None and record.kind == "person" else None
+    return actor if load_actor_dictionary().is_person(actor) else None
 
 
 def search_actors(query: str | None, limit: int = 50) -> list[Actor]:
