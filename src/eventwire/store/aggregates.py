@@ -90,10 +90,7 @@ def dyad_periods(
     where = (
         f"event_date IS NOT NULL AND source_code IS NOT NULL AND target_code IS NOT NULL AND {REAL_EVENTS} AND {dates}"
     )
-    if actor:
-        clause, values = either_actor_clause(actor)
-        where += f" AND {clause}"
-        params += values
+    where, params = _touching(where, params, actor)
     return frame(
         store,
         f"SELECT least({src_key}, {tgt_key}) AS actor_a, greatest({src_key}, {tgt_key}) AS actor_b, "
@@ -114,10 +111,7 @@ def network_edges(
     """Directed actor→actor edges: event count, Goldstein mean/sum, most frequent names."""
     dates, params = _date_range(since, until)
     where = f"source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code AND {REAL_EVENTS} AND {dates}"
-    if actor:
-        clause, values = either_actor_clause(actor)
-        where += f" AND {clause}"
-        params += values
+    where, params = _touching(where, params, actor)
     return frame(
         store,
         "SELECT source_code AS source, target_code AS target, mode(source_name) AS source_name, "
@@ -174,3 +168,11 @@ def undated_count(store: Store, a: str, b: str | None = None) -> int:
         sides, params = f"{out_a} OR {in_a}", [*pa, *pa2]
     sql = f"SELECT count(*) FROM events WHERE event_date IS NULL AND {REAL_EVENTS} AND ({sides})"
     return cursor(store).execute(sql, params).fetchone()[0]
+
+
+def _touching(where: str, params: list[Any], actor: str | None) -> tuple[str, list[Any]]:
+    """``where`` narrowed to events whose source or target is ``actor`` (unchanged without one)."""
+    if not actor:
+        return where, params
+    clause, values = either_actor_clause(actor)
+    return f"{where} AND {clause}", [*params, *values]

@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,27 @@ def _escaped(value: str) -> str:
 def contains(value: str) -> str:
     """A ``LIKE … ESCAPE '!'`` pattern matching ``value`` literally anywhere: ``%`` and ``_`` are not wildcards."""
     return f"%{_escaped(value)}%"
+
+
+def article_filter(
+    since: datetime | date | None, until: date | None, site: str | None, search: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE condition and parameters that pick articles by time, site and words, for every view
+    that lists articles."""
+    where, params = ["true"], []
+    if since:
+        where.append("coalesce(published, ingested) >= ?")
+        params.append(since)
+    if until:
+        where.append("CAST(coalesce(published, ingested) AS DATE) <= ?")
+        params.append(until)
+    if site:
+        where.append("site ILIKE ? ESCAPE '!'")
+        params.append(contains(site))
+    if search:
+        where.append("(title ILIKE ? ESCAPE '!' OR text ILIKE ? ESCAPE '!')")
+        params += [contains(search), contains(search)]
+    return " AND ".join(where), params
 
 
 def starts_with(value: str) -> str:
@@ -303,19 +324,10 @@ class Store:
         limit: int = 50,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        where, params = ["1=1"], []
-        if since:
-            where.append("coalesce(published, ingested) >= ?")
-            params.append(coerce_datetime(since))
-        if site:
-            where.append("site ILIKE ? ESCAPE '!'")
-            params.append(contains(site))
-        if search:
-            where.append("(title ILIKE ? ESCAPE '!' OR text ILIKE ? ESCAPE '!')")
-            params += [contains(search), contains(search)]
+        cond, params = article_filter(coerce_datetime(since) if since else None, None, site, search)
         sql = (
             "SELECT id, title, site, published, url, source_kind, length(text) AS chars FROM articles "
-            f"WHERE {' AND '.join(where)} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
+            f"WHERE {cond} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"
         )
         return self.query(sql, [*params, limit, offset])
 

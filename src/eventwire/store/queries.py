@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from eventwire.store.database import ARTICLE_COLUMNS, Store, contains, starts_with
+from eventwire.store.database import ARTICLE_COLUMNS, Store, article_filter, contains, starts_with
 from eventwire.store.rows import ANNOTATION_TABLES
 
 EVENT_COLUMNS = (
@@ -226,20 +226,7 @@ def list_articles(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], int]:
-    where, params = ["true"], []
-    if since:
-        where.append("coalesce(published, ingested) >= ?")
-        params.append(since)
-    if until:
-        where.append("CAST(coalesce(published, ingested) AS DATE) <= ?")
-        params.append(until)
-    if site:
-        where.append("site ILIKE ? ESCAPE '!'")
-        params.append(contains(site))
-    if search:
-        where.append("(title ILIKE ? ESCAPE '!' OR text ILIKE ? ESCAPE '!')")
-        params += [contains(search), contains(search)]
-    cond = " AND ".join(where)
+    cond, params = article_filter(since, until, site, search)
     page = rows(
         store,
         "SELECT id, title, site, url, published, ingested, source_kind, length(text) AS chars, "
