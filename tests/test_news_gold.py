@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from benchmarks.news.agreement import PRIMARY, SECOND, agreement, read_labels
+from benchmarks.news.agreement import PRIMARY, SECOND, SECOND_ACTORS, agreement, gold_actor_agreement, read_labels
 from benchmarks.news.gold import FLAGS, load_corpus
 from benchmarks.news.import_labels import LABELS_DIR
 from benchmarks.news.score import (
@@ -49,7 +49,7 @@ def test_every_annotation_file_loads_against_the_texts(corpus) -> None:
     assert len(gold.sentences) == len(corpus)
     assert sum(len(v) for v in gold.events.values()) > 100
     assert sum(len(v) for v in gold.mentions.values()) > 400
-    for name in (*PRIMARY, SECOND, "adjudicated"):
+    for name in (*PRIMARY, SECOND, "adjudicated", *SECOND_ACTORS, "adjudicated_actors"):
         partial = load_gold(LABELS_DIR / f"{name}.jsonl", complete=False)
         assert partial.sentences and all(e.type for v in partial.events.values() for e in v)
     for split in ("dev", "test"):
@@ -61,6 +61,21 @@ def test_agreement_figures_are_those_reported() -> None:
     assert figures["sentences"] == 250
     assert figures["kappa_event"] >= 0.8 and figures["kappa_type"] >= 0.6
     assert set(read_labels(SECOND)) >= {d["sid"] for d in figures["disagreements"]}
+
+
+def test_whole_articles_actor_mentions_are_labelled_twice_and_adjudicated(corpus) -> None:
+    from benchmarks.news.build_gold import build
+    from benchmarks.news.score import GOLD_PATH
+
+    second = {sid for name in SECOND_ACTORS for sid in read_labels(name)}
+    whole = {s.sid for s in corpus if s.whole}
+    assert second | set(read_labels(SECOND)) >= whole  # every whole-article sentence has two labellings
+    figures = gold_actor_agreement()
+    assert figures["sentences"] == len(second) and 0 < figures["disputed"] < len(second)
+    for split in ("dev", "test"):
+        assert figures[split]["second_vs_first"]["precision"] > 0.9
+    rebuilt = [json.dumps(r, sort_keys=True) for r in build()]
+    assert rebuilt == GOLD_PATH.read_text(encoding="utf-8").splitlines()  # the committed gold is the built one
 
 
 def _event(ptype, source, target, action, confidence=0.5, **flags) -> Event:

@@ -28,6 +28,8 @@ from benchmarks.news.import_labels import LABELS_DIR
 
 SECOND = "E"
 PRIMARY = ("A", "B", "C", "D", "F")
+# The second, actors-only labelling of the whole articles' other sentences.
+SECOND_ACTORS = ("W1", "W2", "W3", "W4")
 NONE = "NONE"
 
 
@@ -117,18 +119,56 @@ def agreement(second: str = SECOND, primary: tuple[str, ...] = PRIMARY) -> dict[
     }
 
 
-def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
-    """Precision and coverage of ``second``'s actor mentions against the gold of ``set_name`` (an
-    actor set), on the sentences ``second`` labelled, and eventwire's on the same sentences."""
-    from benchmarks.news.build_actor_dev import ACTOR_SETS
-    from benchmarks.news.score import load_gold, predict, score_mentions
+def _first_labels(sids: set[str], primary: tuple[str, ...] = PRIMARY) -> dict[str, dict]:
+    return {sid: r for name in primary for sid, r in read_labels(name).items() if sid in sids}
+
+
+def actor_disputes() -> set[str]:
+    """Sentences whose actor mentions the first annotator and the second (``SECOND_ACTORS``) list
+    differently: the ones adjudicated for the gold."""
+    second = {sid: r for name in SECOND_ACTORS for sid, r in read_labels(name).items()}
+    first = _first_labels(set(second))
+    return {sid for sid in second if not _actors_agree(first[sid]["actors"], second[sid]["actors"])}
+
+
+def gold_actor_agreement() -> dict[str, Any]:
+    """How the first and the second labelling of the whole articles' actor mentions agree, scored
+    as eventwire is (benchmarks/eval_entities.py): the second annotator's precision and coverage
+    against the first's list, and each against the adjudicated gold, by split."""
+    from benchmarks.news.score import Gold, GoldMention, load_gold, score_mentions
+
+    second = {sid: r for name in SECOND_ACTORS for sid, r in read_labels(name).items()}
+    first = _first_labels(set(second))
+    figures: dict[str, Any] = {"sentences": len(second), "disputed": len(actor_disputes())}
+    for split in ("dev", "test"):
+        gold = load_gold(split=split)
+        gold.sentences = [s for s in gold.sentences if s.sid in second]
+        as_first = Gold(
+            gold.sentences,
+            mentions={
+                s.sid: [
+                    GoldMention(s.sid, m["start"], m["end"], m["code"], m["role_noun"]) for m in first[s.sid]["actors"]
+                ]
+                for s in gold.sentences
+            },
+        )
+        figures[split] = {
+            "second_vs_first": _precision_coverage(score_mentions(as_first, _as_mentions(second))),
+            "first_vs_gold": _precision_coverage(score_mentions(gold, _as_mentions(first))),
+            "second_vs_gold": _precision_coverage(score_mentions(gold, _as_mentions(second))),
+        }
+    return figures
+
+
+def _precision_coverage(scored: dict[str, Any]) -> dict[str, Any]:
+    return {k: scored[k] for k in ("gold_mentions", "precision", "coverage")}
+
+
+def _as_mentions(labels: dict[str, dict]) -> dict[str, list[SimpleNamespace]]:
+    """Labelled actor mentions in the shape the scorer reads eventwire's."""
     from eventwire.annotate.actors.text import split_code
 
-    actor_set = ACTOR_SETS[set_name]
-    labels = read_labels(second)
-    gold = load_gold(actor_set.gold, corpus_path=actor_set.path)
-    gold.sentences = [s for s in gold.sentences if s.sid in labels]
-    predicted = {
+    return {
         sid: [
             SimpleNamespace(
                 start=m["start"], end=m["end"],
@@ -138,6 +178,19 @@ def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
         ]
         for sid, row in labels.items()
     }  # fmt: skip
+
+
+def actor_agreement(set_name: str, second: str) -> dict[str, Any]:
+    """Precision and coverage of ``second``'s actor mentions against the gold of ``set_name`` (an
+    actor set), on the sentences ``second`` labelled, and eventwire's on the same sentences."""
+    from benchmarks.news.build_actor_dev import ACTOR_SETS
+    from benchmarks.news.score import load_gold, predict, score_mentions
+
+    actor_set = ACTOR_SETS[set_name]
+    labels = read_labels(second)
+    gold = load_gold(actor_set.gold, corpus_path=actor_set.path)
+    gold.sentences = [s for s in gold.sentences if s.sid in labels]
+    predicted = _as_mentions(labels)
     system = score_mentions(gold, predict([s for s in gold.sentences if s.whole])[1])
     figures = {"set": set_name, "second": second} | score_mentions(gold, predicted)
     return figures | {"eventwire": {k: system[k] for k in ("precision", "coverage")}}
@@ -148,7 +201,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--out", type=Path, default=None, help="write the disagreeing sids here (JSON)")
     parser.add_argument("--actors", nargs="*", default=None, metavar="SET:NAME", help="actor agreement instead")
+    parser.add_argument("--gold-actors", action="store_true", help="the gold's two actor labellings instead")
     args = parser.parse_args()
+    if args.gold_actors:
+        figures = gold_actor_agreement()
+        print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))
+        return
     if args.actors is not None:
         for item in args.actors:
             figures = actor_agreement(*item.split(":"))
