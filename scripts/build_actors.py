@@ -53,6 +53,10 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 AGENT_FILES = ("Phoenix.agents.txt", "PLOVER_agents.txt")
 # The hand-kept supplement, one file per field (leaders, US politics, media, institutions, companies).
 SUPPLEMENT_DIR = DATA_DIR / "supplement"
+# Supplement notes of a US presidential race's candidacies: candidates who hold no office stay
+# candidates (OPP) until the inauguration that ends the race, even after they withdraw or lose
+# (guidelines §7.3), instead of the campaign's own end.
+PRESIDENTIAL_RACE = re.compile(r"presidential (candidate|nominee)|running mate", re.IGNORECASE)
 OUTPUT = DATA_DIR / "actors.json.gz"
 FORMAT_VERSION = 1
 # Cities below this population are not looked at when marking places or capitals.
@@ -276,8 +280,41 @@ def read_supplement(paths: list[Path]) -> tuple[list[dict], list[tuple[str, str]
         record["wikidata"] = record["wikidata"] or row["wikidata"] or None
         start = date.fromisoformat(row["start"]) if row["start"] else None
         end = date.fromisoformat(row["end"]) if row["end"] else None
+        if end is not None and row["code"] == "USAOPP" and PRESIDENTIAL_RACE.search(row["note"]):
+            end = max(end, inauguration_after(end) - timedelta(days=1))
         record["roles"].append(DatedCode(row["code"], start, end))
+    for record in actors.values():
+        record["roles"] = after_races(record["roles"])
     return list(actors.values()), agents, countries
+
+
+def inauguration_after(day: date) -> date:
+    """The inauguration that ends the US presidential race ``day`` falls in: 20 January after the
+    election year (elections are held in years divisible by four; a race's last days run to then)."""
+    inauguration = date(day.year + (-day.year) % 4 + 1, 1, 20)
+    return date(day.year, 1, 20) if day <= date(day.year, 1, 20) and day.year % 4 == 1 else inauguration
+
+
+def after_races(roles: list[DatedCode]) -> list[DatedCode]:
+    """Roles with a race's candidacy kept to its inauguration: a former-official role that began
+    before then begins then (or goes, if it ended before); a candidacy stops where an office begins."""
+    races = [r for r in roles if r.code == "USAOPP" and r.start and r.end]
+    kept = []
+    for role in roles:
+        for race in races:
+            if role is race or role.start is None or not (race.start < role.start < race.end):
+                continue
+            if role.code.endswith("ELI"):
+                later = race.end + timedelta(days=1)
+                role = role._replace(start=later) if role.end is None or role.end >= later else None
+            elif role.code != "USAOPP":
+                races[races.index(race)] = race._replace(end=role.start)
+            if role is None:
+                break
+        if role is not None:
+            kept.append(role)
+    capped = {(r.start, r.code): r for r in races}
+    return [capped.get((r.start, r.code), r) if r.code == "USAOPP" else r for r in kept]
 
 
 def merge_roles(supplement: list[DatedCode], phoenix: list[DatedCode]) -> list[DatedCode]:

@@ -6,6 +6,8 @@ Such a noun names no sector of a country: it is the body the story named last, o
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
@@ -36,6 +38,18 @@ NOUN_IDS = numpy.array([hash_string(word) for word in (*BACK_NOUNS, *CAMPAIGN_NO
 SECTOR_READINGS = frozenset({"generic", "context"})
 # How far back (in characters) the named body may be: about a short story's length.
 MAX_DISTANCE = 6000
+# Epithets a race's coverage gives a candidate in place of the name ("the billionaire businessman",
+# "the political neophyte"), and how far back (in characters) the person they describe may be.
+EPITHETS = ("businessman", "businesswoman", "mogul", "tycoon", "billionaire", "neophyte", "newcomer", "outsider",
+            "neurosurgeon", "surgeon", "entrepreneur", "developer", "star", "celebrity")  # fmt: skip
+EPITHET_IDS = numpy.array([hash_string(word) for word in EPITHETS], dtype=numpy.uint64)
+EPITHET_DISTANCE = 1500
+# Dependencies of a noun said of another (predicate nominals, appositions): no mention of its own.
+SAID_OF_DEPS = frozenset({"attr", "oprd", "appos"})
+# Corporate suffixes a company's full name ends in: after "Carrier Corp." the story writes "Carrier".
+CORPORATE_SUFFIXES = frozenset(
+    {"corp", "corporation", "inc", "co", "company", "ltd", "llc", "plc", "group", "holdings", "ag", "sa", "nv"}
+)
 
 
 def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
@@ -103,3 +117,61 @@ def short_names(mentions: list[ActorMention]) -> None:
         ]  # fmt: skip
         if earlier:
             mention.actor, mention.method, mention.score = earlier[-1].actor, "coref", SCORES["coref"]
+
+
+def company_short_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with a company written without its corporate suffix after its full name
+    ("Carrier Corp." … "Carrier", "Apple Inc." … "Apple's case") taken as that company: in place of
+    a sector reading of the same word ("carrier" as a warship), or as a new mention where none was."""
+    shorts: dict[str, tuple[int, ActorMention]] = {}
+    for body in sorted((m for m in mentions if m.method not in SECTOR_READINGS), key=lambda m: m.start):
+        words = body.text.split()
+        if body.actor.sector == "BUS" and len(words) > 1 and words[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
+            short = " ".join(words[:-1])
+            shorts.setdefault(short, (body.end, body))
+    if not shorts:
+        return mentions
+    found: list[ActorMention] = []
+    replaced: set[int] = set()
+    for short, (after, body) in shorts.items():
+        for match in re.finditer(rf"\b{re.escape(short)}\b(?![-\w]| [A-Z])", text[after : after + MAX_DISTANCE]):
+            start, end = after + match.start(), after + match.end()
+            inside = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.method not in SECTOR_READINGS or (m.start, m.end) != (start, end) for m in inside):
+                continue  # part of another name, or a longer phrase
+            found.append(ActorMention(start, end, short, body.actor, "coref", SCORES["coref"]))
+            replaced.update(id(m) for m in inside)
+    return [m for m in mentions if id(m) not in replaced] + found
+
+
+def candidate_epithets(doc: Doc, mentions: list[ActorMention], dictionary: ActorDictionary) -> list[ActorMention]:
+    """``mentions`` with a definite epithet of a person ("the billionaire businessman", "the political
+    neophyte", "the retired neurosurgeon") coded as the candidate it describes, when the person the
+    story named last before it is a candidate: a race's coverage calls candidates so. Code only: the
+    epithet does not say which candidate, only what kind of actor it is."""
+    persons = sorted((m for m in mentions if dictionary.is_person(m.actor)), key=lambda m: m.start)
+    if not persons:
+        return mentions
+    found: list[ActorMention] = []
+    replaced: set[int] = set()
+    lowers = doc.to_array([LOWER])
+    for i in numpy.flatnonzero(numpy.isin(lowers, EPITHET_IDS)).tolist():
+        token = doc[i]
+        if token.tag_ != "NN" or (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"):
+            continue  # a plural, or a title before a name ("businessman Donald Trump")
+        if token.dep_ in SAID_OF_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "as"):
+            continue  # said of someone, not someone: "he is the businessman who", "X, the tycoon"
+        left = list(token.lefts)
+        if not left or left[0].lower_ != "the" or any(t.pos_ == "PROPN" or t.i >= i for t in left):
+            continue
+        start, end = left[0].idx, token.idx + len(token)
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.method not in SECTOR_READINGS for m in inside):
+            continue
+        earlier = [m for m in persons if m.end <= start and start - m.end <= EPITHET_DISTANCE]
+        if not earlier or earlier[-1].actor.sector != "OPP" or not earlier[-1].actor.country:
+            continue
+        actor = dictionary.composite(earlier[-1].actor.country + "OPP")
+        found.append(ActorMention(start, end, doc.text[start:end], actor, "coref", SCORES["coref"]))
+        replaced.update(id(m) for m in inside)
+    return [m for m in mentions if id(m) not in replaced] + found

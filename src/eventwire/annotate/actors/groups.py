@@ -23,6 +23,8 @@ from eventwire.model import Actor
 ACTING_WORDS = frozenset({"acting", "interim"})
 # Title words looked back over for "former" ("former Deputy Secretary of State …").
 MAX_TITLE_WORDS = 5
+# Role words that, owned by a person, name whom that person appointed ("Obama's nominee").
+APPOINTEE_WORDS = frozenset({"nominee", "nominees", "pick", "appointee", "appointees"})
 
 
 @dataclass(slots=True)
@@ -168,6 +170,8 @@ def group_actor(group: Group, units: list[Unit], dictionary: ActorDictionary, wh
                 return None
             if person_actor.country is None:
                 return Resolved(start, end, person_actor, "title")
+            if units[head.last].key in APPOINTEE_WORDS:
+                return None  # "Obama's nominee": someone a person named to an office, not a candidate
             return Resolved(start, end, dictionary.composite(person_actor.country + role), "title")
         title = _title_code(group.items, dictionary, when)
         if title is None:

@@ -71,6 +71,8 @@ ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
 # The role of plain civilians: a named private person is no political actor (guidelines §7.5 list
 # named persons in political, legal, social-movement, media or business roles only).
 PLAIN_CIVILIAN = "CVL"
+# Possessives of the writer or the reader: a company after one is their account or product.
+WRITER_POSSESSIVES = frozenset({"our", "your", "my"})
 # Entities whose inner country names are part of another name ("RBC Ukraine", "Jordan Peterson").
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single-word aliases this short must be written in capitals to count ("US", "UN" but not "us").
@@ -299,11 +301,13 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
             return LOCATION
     if token is not None and item.record.kind == "org":
         first = units[item.first].token
-        indefinite = first is not None and first.i > 0 and first.doc[first.i - 1].lower_ in ("a", "an")
-        if indefinite and token.dep_ not in ("compound", "amod", "nmod", "poss"):
+        before = first.doc[first.i - 1].lower_ if first is not None and first.i > 0 else ""
+        if before in ("a", "an") and token.dep_ not in ("compound", "amod", "nmod", "poss"):
             return False  # one of a kind, not the body: "a Catholic church" ("a White House aide" is)
-        if item.first == item.last and token.ent_type_ == "PERSON":
-            return False  # "Judge Ford"
+        if before in WRITER_POSSESSIVES and split_code(item.record.code_on(None))[1] == "BUS":
+            return False  # the writer's or reader's account on a platform: "our Twitter", "your Facebook"
+        if item.first == item.last and token.ent_type_ == "PERSON" and dictionary.is_surname(token.lower_):
+            return False  # "Judge Ford"; a one-word name no person bears is the body ("Gawker")
         if split_code(item.record.code_on(None))[1] == "BUS" and medium(token, _agent_word(token.head, dictionary)):
             return LOCATION
     if token is not None and key in dictionary.places and item.record.kind == "country" and not span.isupper():

@@ -24,7 +24,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
-from eventwire.annotate.actors.backrefs import back_references, short_names
+from eventwire.annotate.actors.backrefs import back_references, candidate_epithets, company_short_names, short_names
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
@@ -134,7 +134,9 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
     short_names(mentions)
+    mentions = company_short_names(text, mentions)
     mentions = back_references(doc, mentions, dictionary)
+    mentions = candidate_epithets(doc, mentions, dictionary)
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
