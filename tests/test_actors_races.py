@@ -1,5 +1,5 @@
-"""A race's coverage: candidates under epithets and as nominees, candidates until the inauguration,
-and companies and outlets named the short way."""
+"""A race's coverage: candidates under epithets and as nominees, and candidates until the
+inauguration that ends their race."""
 
 from __future__ import annotations
 
@@ -79,24 +79,3 @@ def test_actors_races_inauguration_after_a_candidacy():
     kept = build.after_races(roles)
     assert build.DatedCode("USAELI", date(2017, 1, 20), None) in kept  # the former official only after the race
     assert build.DatedCode("USAOPP", date(2015, 6, 15), date(2016, 12, 1)) in kept  # an office ends the race
-
-
-def test_actors_races_company_named_short_after_its_full_name(nlp):
-    text = US_STORY + (
-        "Carrier Corp. said it would move 1,400 jobs to Mexico. "
-        '"Carrier and Ford need to know that there are consequences," Trump said.'
-    )
-    found = _actors(nlp, text, date(2016, 5, 18))
-    assert ("Carrier", "USABUS", "coref") in found
-
-
-def test_actors_races_one_word_outlet_the_tagger_reads_as_a_person(nlp):
-    text = US_STORY + "The liberal gossip site Gawker set a trap for Donald Trump. Judge Ford ruled on Monday."
-    codes = _codes(nlp, text)
-    assert codes.get("Gawker") == "USAMED"
-    assert "Ford" not in codes and codes.get("Judge Ford") != "USABUS"
-
-
-def test_actors_races_the_writers_account_is_no_actor(nlp):
-    text = US_STORY + "Tell us what you think in the comments or on our Twitter page."
-    assert "Twitter" not in _codes(nlp, text)

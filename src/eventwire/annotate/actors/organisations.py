@@ -36,6 +36,45 @@ SECTOR_WORDS = (
                        "project", "federation", "coalition"})),
 )
 # fmt: on
+# Trades a name is introduced with ("internet firm Foursquare") → the sector of the body it names.
+TRADE_NOUNS = {
+    **dict.fromkeys(
+        (
+            "firm",
+            "company",
+            "startup",
+            "retailer",
+            "maker",
+            "manufacturer",
+            "chain",
+            "bank",
+            "lender",
+            "insurer",
+            "airline",
+            "conglomerate",
+            "website",
+            "site",
+            "marketplace",
+            "platform",
+            "app",
+            "subsidiary",
+        ),
+        "BUS",
+    ),
+    **dict.fromkeys(("newspaper", "paper", "broadcaster", "channel", "magazine", "tabloid", "blog", "outlet"), "MED"),
+    **dict.fromkeys(("charity", "nonprofit", "non-profit"), "NGO"),
+}  # fmt: skip
+# Trades only a body has (never a person: "bomb maker", "paper" may be): a name after one is that
+# body even when the tagger read it as a person's.
+BODY_TRADES = frozenset({"firm", "company", "startup", "retailer", "website", "site", "platform", "bank", "airline",
+                         "chain", "newspaper", "magazine", "tabloid", "charity", "broadcaster"})  # fmt: skip
+# A website's address: a capitalised name and a domain ("GunBroker.com"); its name's words
+# ("Breaking", "Belize", "News") say whether it is a news site.
+SITE_NAME = re.compile(r"(?:www\.)?([A-Z][A-Za-z0-9-]*[A-Za-z0-9])\.(com|net|org|co\.uk|info|io|tv)")
+CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+MEDIA_NAME_WORDS = frozenset(
+    {"news", "times", "post", "journal", "radio", "tv", "daily", "herald", "tribune", "gazette"}
+)
 # Words of an international body's name: such a body has no one country. With a word for an
 # institution of states it is an intergovernmental body ("Pan American Health Organization (PAHO)"
 # → IGOPAHO, the guidelines' IGO plus the body's acronym); others (committees, federations) are
@@ -61,24 +100,35 @@ def organisation_mentions(
     dateline: str | None,
     dictionary: ActorDictionary,
 ) -> list[ActorMention]:
-    """Mentions for organisation entities no mention covers whose name says their sector."""
+    """Mentions for organisation entities no mention covers whose name or trade says their sector."""
     taken = SpanIndex(mentions, lambda m: (m.start, m.end))
     found: list[ActorMention] = []
     leading: list[str | None] | None = None  # found when first needed
     for ent in ents:
-        if ent.label_ not in ORG_LABELS or taken.overlaps(ent.start_char, ent.end_char):
+        if taken.overlaps(ent.start_char, ent.end_char):
             continue
-        words = set(WORD.findall(ent.text.lower()))
         start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
-        if words & INTERNATIONAL_WORDS:
-            if words & INTERGOVERNMENTAL_WORDS:
-                found.append(_international_body(doc, ent, start))
+        if ent.label_ == "PERSON":
+            # a name the tagger took for a person's, introduced with a trade only a body has
+            # ("the online retailer Zappix"): that body
+            sector = _trade(doc, ent) if ent.start and doc[ent.start - 1].lower_ in BODY_TRADES else None
+            traded = True
+        elif ent.label_ in ORG_LABELS:
+            words = set(WORD.findall(ent.text.lower()))
+            if words & INTERNATIONAL_WORDS:
+                if words & INTERGOVERNMENTAL_WORDS:
+                    found.append(_international_body(doc, ent, start))
+                continue
+            sector = next((code for code, names in SECTOR_WORDS if words & names), None)
+            traded = sector is None
+            sector = sector or _trade(doc, ent)
+        else:
             continue
-        sector = next((code for code, names in SECTOR_WORDS if words & names), None)
         if sector is None:
             continue
         country = _country(doc, ent, mentions, places, dateline, dictionary)
-        if country is None and sector in DOMESTIC_SECTORS:
+        if country is None and (sector in DOMESTIC_SECTORS or traded):
+            # a body introduced with its trade is one the story is about: its country's
             if leading is None:
                 leading = [leading_country(mentions, places)]
             country = leading[0]
@@ -89,6 +139,58 @@ def organisation_mentions(
             ActorMention(start, ent.end_char, ent.text[start - ent.start_char :], actor, "context", SCORES["context"])
         )
     return found
+
+
+def _trade(doc: Doc, ent: SpacySpan) -> str | None:
+    """The sector of the trade a name is introduced with ("internet firm Foursquare", "the gun-selling
+    website GunBroker.com", "parent company United Gun Group"): the noun right before the name,
+    of which the name is the apposition or which compounds with it."""
+    if ent.start == 0:
+        return None
+    before = doc[ent.start - 1]
+    if before.pos_ != "NOUN" or not (ent.root.head.i == before.i or before.head.i in range(ent.start, ent.end)):
+        return None
+    return TRADE_NOUNS.get(before.lower_)
+
+
+def site_mentions(
+    doc: Doc,
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dateline: str | None,
+    dictionary: ActorDictionary,
+) -> list[ActorMention]:
+    """Mentions for websites named by their address ("GunBroker.com", "BreakingBelizeNews.com"): the
+    body the table knows under the name before the domain, else a news site (MED), an ".org"
+    (NGO) or a business (BUS) of the dateline's or the story's leading country."""
+    taken = SpanIndex(mentions, lambda m: (m.start, m.end))
+    found: list[ActorMention] = []
+    for token in doc:
+        site = SITE_NAME.fullmatch(token.text)
+        if site is None or taken.overlaps(token.idx, token.idx + len(token)) or _imperative(token):
+            continue
+        stem, domain = site.group(1), site.group(2).lower()
+        known = dictionary.lookup(stem)
+        if known is not None and known.country is not None:
+            found.append(
+                ActorMention(token.idx, token.idx + len(token), token.text, known, "dictionary", SCORES["dictionary"])
+            )
+            continue
+        words = {w.lower() for w in CAMEL_WORD.findall(stem)}
+        sector = "MED" if words & MEDIA_NAME_WORDS else "NGO" if domain == "org" else "BUS"
+        country = dateline or leading_country(mentions, places)
+        if country is not None:
+            actor = dictionary.composite(country + sector)
+            found.append(
+                ActorMention(token.idx, token.idx + len(token), token.text, actor, "context", SCORES["context"])
+            )
+    return found
+
+
+def _imperative(token) -> bool:
+    """A site in an instruction to the reader ("Visit X.com for more", "Follow us at X.com"): furniture."""
+    root = token.sent.root
+    return root.i == token.sent.start and root.tag_ == "VB"
 
 
 def _country(

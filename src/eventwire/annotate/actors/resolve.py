@@ -38,7 +38,7 @@ from eventwire.annotate.actors.match import (
 )
 from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
 from eventwire.annotate.actors.namesakes import drop_foreign_namesakes
-from eventwire.annotate.actors.organisations import organisation_mentions
+from eventwire.annotate.actors.organisations import organisation_mentions, site_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
 from eventwire.annotate.actors.relations import relatives_and_staff
@@ -120,6 +120,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     places += city_places(ents, mentions, places, dictionary)
     home = dateline_country(furniture, dictionary, when)
     mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
+    mentions += site_mentions(doc, mentions, places, home, dictionary)
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
     mentions += defined_acronyms(doc, text, mentions, datelines, dictionary)
     mentions += country_dropped(text, mentions, dictionary)

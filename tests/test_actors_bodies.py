@@ -1,0 +1,63 @@
+"""Bodies the way news names them: a company without its corporate suffix, a website by its
+address, a firm by its trade, an outlet the tagger reads as a person, a headline's organisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.annotate.actors import resolve_actors
+
+WHEN = date(2016, 5, 18)
+US_STORY = (
+    "WASHINGTON — The Senate and the White House argued over the budget on Tuesday, and the Pentagon "
+    "and the State Department warned Congress about the delay. "
+)
+
+
+def _actors(nlp, text, when=WHEN):
+    return [(m.text, m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), when)]
+
+
+def _codes(nlp, text, when=WHEN):
+    return {t: code for t, code, _ in _actors(nlp, text, when)}
+
+
+def test_actors_bodies_company_named_short_after_its_full_name(nlp):
+    text = US_STORY + (
+        "Carrier Corp. said it would move 1,400 jobs to Mexico. "
+        '"Carrier and Ford need to know that there are consequences," Trump said.'
+    )
+    found = _actors(nlp, text, date(2016, 5, 18))
+    assert ("Carrier", "USABUS", "coref") in found
+
+
+def test_actors_bodies_one_word_outlet_the_tagger_reads_as_a_person(nlp):
+    text = US_STORY + "The liberal gossip site Gawker set a trap for Donald Trump. Judge Ford ruled on Monday."
+    codes = _codes(nlp, text)
+    assert codes.get("Gawker") == "USAMED"
+    assert "Ford" not in codes and codes.get("Judge Ford") != "USABUS"
+
+
+def test_actors_bodies_the_writers_account_is_no_actor(nlp):
+    text = US_STORY + "Tell us what you think in the comments or on our Twitter page."
+    assert "Twitter" not in _codes(nlp, text)
+
+
+def test_actors_bodies_website_by_its_address(nlp):
+    text = US_STORY + (
+        "He listed the pistol on GunBroker.com on Thursday. The liberal site Gawker.com posted the listing."
+    )
+    codes = _codes(nlp, text)
+    assert codes.get("GunBroker.com") == "USABUS"  # unknown: a business of the story's country
+    assert codes.get("Gawker.com") == "USAMED"  # known under the name before the domain
+    assert "BreakingBelizeNews.com" not in _codes(nlp, US_STORY + "Visit BreakingBelizeNews.com for more.")
+
+
+def test_actors_bodies_firm_named_with_its_trade(nlp):
+    text = US_STORY + "The online retailer Zappix said it would hire 300 people in Ohio."
+    assert _codes(nlp, text).get("Zappix") == "USABUS"
+
+
+def test_actors_bodies_organisation_in_a_title_case_headline(nlp):
+    text = "Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.\n\n" + US_STORY
+    assert _codes(nlp, text, date(2016, 2, 17)).get("AFL-CIO") == "USALAB"
