@@ -61,3 +61,16 @@ def test_actors_bodies_firm_named_with_its_trade(nlp):
 def test_actors_bodies_organisation_in_a_title_case_headline(nlp):
     text = "Big Win For Bernie: AFL-CIO Holds Off On Presidential Endorsement.\n\n" + US_STORY
     assert _codes(nlp, text, date(2016, 2, 17)).get("AFL-CIO") == "USALAB"
+
+
+def test_actors_bodies_committees_labour_groups_and_party_establishments(nlp):
+    text = US_STORY + (
+        "Republicans created a select committee on Thursday after two congressional panels had reported. "
+        "Labor groups backed the bill, and the Democratic establishment was caught off guard."
+    )
+    codes = _codes(nlp, text)
+    assert codes.get("select committee") == "USALEG" and codes.get("congressional panels") == "USALEG"
+    assert codes.get("Labor groups") == "USALAB"
+    assert any("establishment" in t and code == "USAPTY" for t, code in codes.items())
+    codes = _codes(nlp, "ISLAMABAD — Pakistan's military establishment rejected the claim on Monday.")
+    assert codes.get("Pakistan's military establishment") == "PAKMIL"

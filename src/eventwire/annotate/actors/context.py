@@ -205,7 +205,7 @@ def _contextualise(
     dominant: list[Anchor | None] = []  # found when first needed
     for mention in generic:
         head = tree.last_token(mention.end)
-        if mention.actor.sector in NON_STATE_SECTORS and tree.lower(head) not in NON_STATE_BODY_IDS:
+        if mention.actor.sector in NON_STATE_SECTORS and not tree.body_word(head):
             continue
         sentence = by_sentence.get(tree.sentence(head), [])
         anchor = _phrase_anchor(tree, head, sentence)
@@ -276,6 +276,11 @@ class _Tree:
     def last_token(self, end: int) -> int:
         """The token holding the last character before ``end`` (the head of a short English phrase)."""
         return bisect_right(self.starts, end - 1) - 1
+
+    def body_word(self, head: int) -> bool:
+        """A role noun naming a business, media, education or labour institution: the head
+        ("companies", "unions") or the word before it ("labor groups", "media outlets")."""
+        return self.lower(head) in NON_STATE_BODY_IDS or (head > 0 and self.lower(head - 1) in NON_STATE_BODY_IDS)
 
     def ours(self, head: int) -> bool:
         """A sector word owned by "our" ("our military", "our first responders")."""
