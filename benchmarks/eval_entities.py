@@ -14,9 +14,10 @@ With ``--set news`` the actor mentions of the news gold standard's whole article
 instead (benchmarks/news/score.py): precision of resolved mentions, coverage of gold mentions, and
 role nouns ("the president", "officials") separately. ``--split actor-dev`` scores the actor
 development set instead (benchmarks/news/build_actor_dev.py: whole articles outside both splits),
-``--split actor-check`` the actor check set (drawn after it, never used to develop rules).
+``--split actor-check`` the actor check set (drawn after it, never used to develop rules), ``--split
+actor-dev2`` the second actor development set.
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-check|test]
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-dev2|actor-check|test]
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
     parser.add_argument(
         "--split",
-        choices=("dev", "actor-dev", "actor-check", "test"),
+        choices=("dev", "actor-dev", "actor-dev2", "actor-check", "test"),
         default="dev",
         help="news gold split (test: figures only), the actor development set or the actor check set (figures only)",
     )
@@ -165,7 +166,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.set == "news":
         if args.errors and args.split in ("test", "actor-check"):
-            parser.error("--errors lists mentions for error analysis: dev and actor-dev only")
+            parser.error("--errors lists mentions for error analysis: dev and the actor development sets only")
         figures = evaluate_news(args.split, args.errors)
         errors = figures.pop("errors", [])
         print(json.dumps(figures, indent=1) if args.json else " ".join(f"{k}={v}" for k, v in figures.items()))
