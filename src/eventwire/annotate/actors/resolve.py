@@ -24,6 +24,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
+from eventwire.annotate.actors.armed import armed_groups
 from eventwire.annotate.actors.backrefs import back_references, candidate_epithets, company_short_names, short_names
 from eventwire.annotate.actors.context import add_context
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
@@ -128,6 +129,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     add_context(doc, mentions, places, dictionary, home)
+    armed_groups(doc, mentions, places, dictionary)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
     mentions += body_titles(doc, ents, mentions)
