@@ -58,7 +58,7 @@ SUPPLEMENT_DIR = DATA_DIR / "supplement"
 # (guidelines §7.3), instead of the campaign's own end.
 PRESIDENTIAL_RACE = re.compile(r"presidential (candidate|nominee)|running mate", re.IGNORECASE)
 OUTPUT = DATA_DIR / "actors.json.gz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a seventh item, 1, marks the hand-kept supplement's actors
 # Cities below this population are not looked at when marking places or capitals.
 MIN_CITY_POPULATION = 15000
 # A capital is only read as its government when no city of the same name elsewhere has at least
@@ -374,7 +374,7 @@ def absorb_supplement(records: list[dict], supplement: list[dict]) -> list[dict]
             absorbed.add(index)
         merged.append(
             {"names": names, "kind": item["kind"], "roles": merge_roles(item["roles"], phoenix_roles),
-             "wikidata": item["wikidata"], "display": item["name"]}
+             "wikidata": item["wikidata"], "display": item["name"], "curated": True}
         )  # fmt: skip
     rest = []
     for index, record in enumerate(records):
@@ -474,8 +474,8 @@ def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
 def build(
     source_dir: Path, open_dir: Path | None = OPEN_DIR, with_ucdp: bool = False, today: date = REFERENCE_DATE
 ) -> dict:
-    """The artifact's content: actors (id, name, kind, wikidata id, alias keys, roles), agents,
-    place names and country names."""
+    """The artifact's content: actors (id, name, kind, wikidata id, alias keys, roles, and 1 for the
+    supplement's), agents, place names and country names."""
     countries = read_countries(source_dir)
     cities, capitals = read_cities()
     supplement, extra_agents, country_extras = read_supplement(sorted(SUPPLEMENT_DIR.glob("*.csv")))
@@ -503,7 +503,8 @@ def build(
         used_ids.add(actor_id)
         roles = [[r.code, r.start.isoformat() if r.start else None, r.end.isoformat() if r.end else None]
                  for r in record["roles"]]  # fmt: skip
-        actors.append([actor_id, display, record["kind"], record["wikidata"], keys, roles])
+        curated = [1] if record.get("curated") else []
+        actors.append([actor_id, display, record["kind"], record["wikidata"], keys, roles, *curated])
     return {
         "format": FORMAT_VERSION,
         "sources": [

@@ -212,3 +212,23 @@ def test_actors_people_names_in_a_title_case_headline(nlp):
     )
     found = {(t, code) for t, code, _ in _actors(nlp, text, date(2016, 2, 11))}
     assert ("Hillary", "USAOPP") in found and ("Clinton", "USAOPP") in found, found
+
+
+def test_actors_people_surname_opening_a_sentence_names_someone_the_news_follows(nlp):
+    text = US_STORY + (
+        "Donald Trump spoke in Iowa on Monday. Cruz openly admitted that his pick was politically motivated."
+    )
+    found = {(t, code) for t, code, _ in _actors(nlp, text, date(2016, 2, 6))}
+    assert ("Cruz", "USALEG") in found
+
+
+def test_actors_people_of_namesakes_serving_the_country_the_one_the_news_follows():
+    dictionary = load_actor_dictionary()
+    assert dictionary.serving("cruz", "USA", date(2016, 2, 6)).name == "Ted Cruz"  # not a state legislator Cruz
+    assert dictionary.serving("sanders", "USA", date(2016, 2, 6)) is None  # two followed: no guess
+
+
+def test_actors_people_abbreviated_governor_before_a_surname(nlp):
+    text = US_STORY + "“Carolina’s going to win that one,” Gov. Kasich replied."
+    found = {(t, code) for t, code, _ in _actors(nlp, text, date(2016, 2, 6))}
+    assert ("Gov. Kasich", "USAGOV") in found

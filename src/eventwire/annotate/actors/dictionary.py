@@ -45,13 +45,16 @@ class ActorRecord:
     process, so loading skips ~40k date conversions.
     """
 
-    __slots__ = ("_raw", "_roles", "actor_id", "kind", "name", "wikidata")
+    __slots__ = ("_raw", "_roles", "actor_id", "curated", "kind", "name", "wikidata")
 
-    def __init__(self, actor_id: str, name: str, kind: str, wikidata: str | None, roles: list | tuple) -> None:
+    def __init__(
+        self, actor_id: str, name: str, kind: str, wikidata: str | None, roles: list | tuple, curated: bool = False
+    ) -> None:
         self.actor_id = actor_id
         self.name = name
         self.kind = kind
         self.wikidata = wikidata
+        self.curated = curated  # from the hand-kept supplement: someone in the news
         self._raw = roles
         self._roles: tuple[DatedCode, ...] | None = None
 
@@ -129,7 +132,8 @@ class ActorDictionary:
             data = json.load(handle)
         entries = data["actors"]
         records = [
-            ActorRecord(actor_id, name, kind, wikidata, roles) for actor_id, name, kind, wikidata, _, roles in entries
+            ActorRecord(actor_id, name, kind, wikidata, roles, bool(curated))
+            for actor_id, name, kind, wikidata, _, roles, *curated in entries
         ]
         aliases: dict[str, list[int]] = {}
         for index, entry in enumerate(entries):
@@ -281,13 +285,16 @@ class ActorDictionary:
         return self._sole_holder(surname, when, lambda code: code[:3] == country and not code.endswith("ELI"))
 
     def _sole_holder(self, surname: str, when: date | None, fits: Callable[[str], bool]) -> ActorRecord | None:
-        """The one person called ``surname`` holding, on ``when``, a dated role whose code ``fits``."""
+        """The one person called ``surname`` holding, on ``when``, a dated role whose code ``fits``;
+        of several, the one the hand-kept supplement lists (Ted Cruz, not a state legislator Cruz)."""
         day = when or date.today()
         hits = [
             i
             for i in self._surname_index().get(surname, ())
             if any(not r.is_default and r.applies(day) and fits(r.code) for r in self.records[i].roles)
         ]
+        if len(hits) > 1:
+            hits = [i for i in hits if self.records[i].curated]  # the one the news follows, if one is
         return self.records[hits[0]] if len(hits) == 1 else None
 
     def is_person(self, actor: Actor) -> bool:

@@ -72,8 +72,9 @@ def serving_surnames(
         # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
         particle = before is not None and before.lower_ in SURNAME_PARTICLES and before.text[:1].isupper()
         first = before if particle else token
-        if not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS):
-            continue
+        # a capitalised word opening a sentence or clause may be no name: only someone the hand-kept
+        # supplement follows is read there ("Cruz openly admitted …")
+        opening = not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS)
         # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
         if not any(a <= token.i < b for a, b in titled):
             neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
@@ -83,6 +84,8 @@ def serving_surnames(
         if taken.overlaps(start, end):
             continue
         record = dictionary.serving(normalise(token.text), home, when)
+        if record is not None and opening and not record.curated:
+            continue
         actor = dictionary.actor(record, when) if record is not None else None
         if actor is not None:
             found.append(ActorMention(start, end, doc[first.i : token.i + 1].text, actor, "coref", SCORES["coref"]))

@@ -29,6 +29,9 @@ SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "q
 # indefinite object is wished for, not met ("needs a leader").
 OWNER_PREPS = frozenset({"for", "of", "to", "at", "from", "in"})
 NEED_VERBS = frozenset({"need", "want", "deserve", "require"})
+# A race's role nouns, which an indefinite object makes anyone of the kind ("block an unsuitable
+# candidate"), not a candidate of the story.
+RACE_WORDS = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls"})
 # Dependencies of a noun that is said of another noun: predicate nominals and appositions.
 PREDICATE_DEPS = frozenset({"attr", "oprd"})
 # Subject dependencies whose noun the predicate describes.
@@ -123,7 +126,9 @@ def _someone_of_a_kind(token: Token) -> bool:
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     if determiners & {"any", "every", "no"}:
         return token.dep_ in ("dobj", "pobj", "attr")
-    if determiners & {"a", "an"}:
+    if determiners & {"a", "an"} or any(c.lower_ == "same" for c in token.children):
+        if token.lower_ in RACE_WORDS and token.dep_ in ("dobj", "pobj"):
+            return True  # "nominating a candidate with zero chance", "voted for the same candidate"
         return token.dep_ == "poss" or (token.dep_ == "dobj" and token.head.lemma_ in NEED_VERBS)
     return False
 
