@@ -105,6 +105,12 @@ def test_actors_people_definite_nouns_point_back_to_the_named_body(nlp):
     found = {t: code for t, code, _ in _actors(nlp, text)}
     assert found.get("the bureau") == "USACOP", found
     assert found.get("the organization") == found.get("United Gun Group"), found
+    text = (
+        "The Republican Party met in Cleveland on Monday, and the party said it would fight on. "
+        "The State Department said the Department had no further records."
+    )
+    found = {t: code for t, code, _ in _actors(nlp, text)}
+    assert found.get("the party") == "USAPTY" and found.get("the Department") == "USAGOV", found
 
 
 def test_actors_people_campaign_after_a_candidate(nlp):

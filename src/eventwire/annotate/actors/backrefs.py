@@ -26,7 +26,8 @@ BACK_NOUNS = {
     "company": ("BUS",), "firm": ("BUS",), "group": ("BUS", "NGO"), "carrier": ("BUS",), "bank": ("BUS",),
     "lender": ("BUS",), "foundation": ("NGO",), "charity": ("NGO",), "union": ("LAB",), "federation": ("LAB",),
     "council": ("LAB", "IGO"), "bureau": ("COP", "SPY"), "committee": ("LEG",), "panel": ("LEG",),
-    "subcommittee": ("LEG",), "court": ("JUD",), "tribunal": ("JUD",), "jury": ("JUD",),
+    "subcommittee": ("LEG",), "court": ("JUD",), "tribunal": ("JUD",), "jury": ("JUD",), "party": ("PTY",),
+    "department": ("GOV",), "ministry": ("GOV",),
 }  # fmt: skip
 # Determiners a campaign noun may have and still mean a candidate's campaign ("the campaign said",
 # "his campaign"): in a story about a candidate it is that race's campaign, coded as candidates are.
@@ -68,7 +69,8 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
         token = doc[i]
         campaign = token.lower_ in CAMPAIGN_NOUNS
         sectors = ("OPP",) if campaign else BACK_NOUNS.get(token.lower_)
-        if sectors is None or token.pos_ != "NOUN" or (token.tag_ != "NN" and not campaign):
+        singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.text[1:].islower())  # "the Department"
+        if sectors is None or token.pos_ not in ("NOUN", "PROPN") or (not singular and not campaign):
             continue
         left = list(token.lefts)
         openers = CAMPAIGN_DETERMINERS if campaign else ("the",)
