@@ -167,6 +167,13 @@ def test_actors_people_plain_quantifiers_keep_the_story_country(nlp):
     assert [code for t, code, _ in found if "diplomats" in t] == ["GOV"], found
 
 
+def test_actors_people_protesters_in_a_sentence_naming_no_country_are_the_story_countrys(nlp):
+    codes = {t: code for t, code, _ in _actors(nlp, US_STORY + "Protesters blocked the hotel lobby for an hour.")}
+    assert codes.get("Protesters") == "USACVLOPP", codes
+    codes = {t: code for t, code, _ in _actors(nlp, US_STORY + "Protesters in Caracas blocked the road.")}
+    assert codes.get("Protesters") == "VENCVLOPP", codes
+
+
 def test_actors_people_surname_with_a_particle_opens_a_sentence(nlp):
     text = US_STORY + "De Blasio, speaking on the radio, called the remarks propaganda."
     codes = {t: code for t, code, _ in _actors(nlp, text, date(2015, 11, 20))}

@@ -129,6 +129,8 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
+# Protesters and activists in a sentence naming no country protest in the story's country.
+HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
 
 @dataclass(slots=True)
@@ -233,7 +235,9 @@ def _contextualise(
                 if len({a.country for a in candidates}) == 1:
                     anchor = next((a for a in candidates if a.base == a.country), candidates[0])
             base = anchor.base if anchor is not None else None
-            if anchor is None and mention.actor.sector in STATE_SECTORS:
+            if anchor is None and (
+                mention.actor.sector in STATE_SECTORS or mention.actor.cameo_code in HOME_CIVIL_CODES
+            ):
                 if not dominant:
                     dominant.append(_dominant(anchors))
                 home = dateline or (dominant[0].country if dominant[0] is not None else None)
