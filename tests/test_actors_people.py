@@ -245,3 +245,11 @@ def test_actors_people_abbreviated_governor_before_a_surname(nlp):
     text = US_STORY + "“Carolina’s going to win that one,” Gov. Kasich replied."
     found = {(t, code) for t, code, _ in _actors(nlp, text, date(2016, 2, 6))}
     assert ("Gov. Kasich", "USAGOV") in found
+
+
+def test_actors_people_the_storys_own_people_are_no_state_actor(nlp):
+    text = US_STORY + "Americans want change, the senator said on Monday."
+    assert "Americans" not in {t for t, _, _ in _actors(nlp, text)}
+    text = US_STORY + "Americans and Mexicans disagree with Mexico over the wall."
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("Americans") == "USA" and codes.get("Mexicans") == "MEX", codes

@@ -14,10 +14,12 @@ import re
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorRecord
-from eventwire.annotate.actors.text import split_code
+from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.model import ActorMention
 
 PLACE_KINDS = frozenset({"country", "capital"})
+# Tags of a plural noun: a plural demonym names a people ("Americans").
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # A name under one of these prepositions is where something happened, not who did it.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
 # The preposition of a place an act goes into: the place is the act's target (§4.5).
@@ -259,3 +261,27 @@ def sport_teams(doc: Doc, text: str, mentions: list[ActorMention]) -> list[Actor
             sport.append((sentence.start_char, sentence.end_char))
     teams = {id(m) for m in countries if any(start <= m.start < end for start, end in sport)}
     return [m for m in mentions if id(m) not in teams] if teams else mentions
+
+
+def home_people(doc: Doc, mentions: list[ActorMention], home: str | None) -> list[ActorMention]:
+    """``mentions`` without the story's own people named by a plural demonym in a sentence that names
+    no other country ("what Americans want" in a US story): generic people, listed only as an
+    event's side (§7.5), not the state. Foreign peoples ("Mexicans"), or the home people beside
+    another country, stay."""
+    if home is None:
+        return mentions
+    dropped: set[int] = set()
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country != home or actor.sector is not None or " " in mention.text:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.tag_ not in PLURAL_TAGS or not mention.text.endswith("s"):
+            continue
+        sentence = span.sent
+        countries = {m.actor.country for m in mentions if sentence.start_char <= m.start < sentence.end_char}
+        if countries - {home, None}:
+            continue
+        if normalise(mention.text) != normalise(actor.name):  # "Philippines" is the state's own name
+            dropped.add(id(mention))
+    return [m for m in mentions if id(m) not in dropped]

@@ -39,8 +39,8 @@ from eventwire.annotate.actors.match import (
 )
 from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
 from eventwire.annotate.actors.namesakes import drop_foreign_namesakes
-from eventwire.annotate.actors.organisations import organisation_mentions, site_mentions
-from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, sport_teams
+from eventwire.annotate.actors.organisations import leading_country, organisation_mentions, site_mentions
+from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, home_people, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
 from eventwire.annotate.actors.relations import relatives_and_staff
 from eventwire.annotate.actors.text import normalise, split_code
@@ -141,6 +141,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = back_references(doc, mentions, dictionary)
     mentions = candidate_epithets(doc, mentions, dictionary)
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
+    mentions = home_people(doc, mentions, home or leading_country(mentions, places))
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
     return mentions
