@@ -253,3 +253,9 @@ def test_actors_people_the_storys_own_people_are_no_state_actor(nlp):
     text = US_STORY + "Americans and Mexicans disagree with Mexico over the wall."
     codes = {t: code for t, code, _ in _actors(nlp, text)}
     assert codes.get("Americans") == "USA" and codes.get("Mexicans") == "MEX", codes
+
+
+def test_actors_people_generic_people_take_no_country_from_a_place_beside_them(nlp):
+    text = US_STORY + "Praying for the victims, their families & the San Bernardino first responders tonight."
+    codes = {t: code for t, code, _ in _actors(nlp, text)}
+    assert codes.get("victims") != "USACVL" and codes.get("families") != "USACVL", codes

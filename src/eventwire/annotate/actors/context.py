@@ -129,7 +129,9 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
-# Protesters and activists in a sentence naming no country protest in the story's country.
+# The code of plain civilians; protesters and activists in a sentence naming no country protest in
+# the story's country.
+PLAIN_CIVILIAN = "CVL"
 HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
 
@@ -211,6 +213,13 @@ def _contextualise(
             continue
         sentence = by_sentence.get(tree.sentence(head), [])
         anchor = _phrase_anchor(tree, head, sentence)
+        if (
+            anchor is not None
+            and mention.actor.cameo_code == PLAIN_CIVILIAN
+            and not tree.proper(head)
+            and head not in (tree.head(anchor.token), tree.head(tree.head(anchor.token)))
+        ):
+            continue  # generic people take a country only from a word on them ("Syrian civilians")
         owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None
         if anchor is not None and anchor.actor is not None:
             mention.actor = anchor.actor
@@ -228,9 +237,13 @@ def _contextualise(
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
                 # to the state it is about
                 places = [a for a in sentence if a.base and a.place]
-                candidates = places if mention.actor.cameo_code == "CVL" else [a for a in sentence if a.base]
+                candidates = places if mention.actor.cameo_code == PLAIN_CIVILIAN else [a for a in sentence if a.base]
                 if mention.actor.sector == "CVL" and len({a.country for a in places}) == 1:
                     candidates = places
+                if mention.actor.cameo_code == PLAIN_CIVILIAN and not tree.proper(head):
+                    # generic people ("victims", "families") are where the sentence says something
+                    # happened ("killed three civilians in Gaza"), not of a place named beside them
+                    candidates = [a for a in candidates if tree.locative(a.token)]
                 # one country, its territories included ("the United States, Puerto Rico and Guam")
                 if len({a.country for a in candidates}) == 1:
                     anchor = next((a for a in candidates if a.base == a.country), candidates[0])
@@ -285,6 +298,9 @@ class _Tree:
         """A role noun naming a business, media, education or labour institution: the head
         ("companies", "unions") or the word before it ("labor groups", "media outlets")."""
         return self.lower(head) in NON_STATE_BODY_IDS or (head > 0 and self.lower(head - 1) in NON_STATE_BODY_IDS)
+
+    def proper(self, token: int) -> bool:
+        return int(self._cells[token, 6]) == PROPN_ID
 
     def ours(self, head: int) -> bool:
         """A sector word owned by "our" ("our military", "our first responders")."""
