@@ -35,15 +35,25 @@ def armed_groups(
     if not groups:
         return
     countries: dict[str, set[str]] = {}
+    text = doc.text  # spaCy joins it anew on every read
     for group in groups:
         span = doc.char_span(group.start, group.end, alignment_mode="expand")
         if span is None:
             continue
         found = countries.setdefault(group.actor.actor_id, set())
+        sentence = span.sent
+        inside = range(sentence.start_char, sentence.end_char)
         for start, end, code in places:
-            if _country_name(doc.text[start:end], dictionary) and _beside(doc, start, end, span.root):
+            named = start in inside and _country_name(text[start:end], dictionary)
+            if named and _beside(doc, start, end, span.root):
                 found.add(split_code(code)[0])
-        found |= {m.actor.country for m in mentions if _named_place(doc, m) and _beside(doc, m.start, m.end, span.root)}
+        for mention in mentions:
+            if (
+                mention.start in inside
+                and _named_place(doc, mention)
+                and _beside(doc, mention.start, mention.end, span.root)
+            ):
+                found.add(mention.actor.country)
     for group in groups:
         where = countries.get(group.actor.actor_id, set()) - {None}
         country = next(iter(where)) if len(where) == 1 else None

@@ -70,7 +70,9 @@ BODY_TRADES = frozenset({"firm", "company", "startup", "retailer", "website", "s
                          "chain", "newspaper", "magazine", "tabloid", "charity", "broadcaster"})  # fmt: skip
 # A website's address: a capitalised name and a domain ("GunBroker.com"); its name's words
 # ("Breaking", "Belize", "News") say whether it is a news site.
-SITE_NAME = re.compile(r"(?:www\.)?([A-Z][A-Za-z0-9-]*[A-Za-z0-9])\.(com|net|org|co\.uk|info|io|tv)")
+SITE_NAME = re.compile(r"\b(?:www\.)?([A-Z][A-Za-z0-9-]*[A-Za-z0-9])\.(com|net|org|co\.uk|info|io|tv)\b")
+SITE_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk|info|io|tv)\b")
+MAX_SITE_NAME = 60
 CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MEDIA_NAME_WORDS = frozenset(
     {"news", "times", "post", "journal", "radio", "tv", "daily", "herald", "tribune", "gazette"}
@@ -165,8 +167,15 @@ def site_mentions(
     (NGO) or a business (BUS) of the dateline's or the story's leading country."""
     taken = SpanIndex(mentions, lambda m: (m.start, m.end))
     found: list[ActorMention] = []
-    for token in doc:
-        site = SITE_NAME.fullmatch(token.text)
+    text = doc.text  # spaCy joins it anew on every read
+    for domain in SITE_DOMAIN.finditer(text):  # found by the domain, then the name before it
+        window = max(0, domain.start() - MAX_SITE_NAME)
+        match = SITE_NAME.search(text, window, domain.end())
+        if match is None or match.end() != domain.end():
+            continue
+        token = doc.char_span(match.start(), match.end())
+        token = token[0] if token is not None and len(token) == 1 else None
+        site = SITE_NAME.fullmatch(token.text) if token is not None else None
         if site is None or taken.overlaps(token.idx, token.idx + len(token)) or _imperative(token):
             continue
         stem, domain = site.group(1), site.group(2).lower()

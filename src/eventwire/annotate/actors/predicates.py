@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.actors.match import SCORES, title_case
+from eventwire.annotate.actors.match import SCORES, in_headline
 from eventwire.model import ActorMention, SpanIndex
 
 # Heads of "for" whose object is the office sought, not an actor ("running for president").
@@ -54,7 +54,7 @@ def predicate_offices(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
         if mention.method not in OFFICE_METHODS:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or title_case(span.sent):
+        if span is None or in_headline(span.root):
             continue  # a title-case headline's parse says nothing of appositions ("Big Win For Bernie: AFL-CIO …")
         if mention.actor.sector is None or any(t.ent_type_ == "PERSON" for t in span):
             # a name or a country stands for itself, except inside an apposition describing
