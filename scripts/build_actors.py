@@ -76,8 +76,10 @@ INSTITUTION_WORDS = frozenset(
      "embassy", "navy"}
 )  # fmt: skip
 PERSON_COMMENTS = ("countryinfo", "igorulers")
-# Country codes of older CAMEO versions still found in the Phoenix files → ISO 3166 alpha-3.
-LEGACY_COUNTRY_CODES = {"TMP": "TLS", "ANG": "AGO"}
+# Country codes of older CAMEO versions still found in the Phoenix files → ISO 3166 alpha-3; a state
+# that no longer exists → the state that continued its UN seat (the Soviet Union → Russia), as the
+# news guidelines code it (docs/annotation.md §7.1) and as the supplement codes Soviet leaders.
+LEGACY_COUNTRY_CODES = {"TMP": "TLS", "ANG": "AGO", "SUN": "RUS", "USR": "RUS", "YUG": "SRB", "SCG": "SRB"}
 PARENTHESIS = re.compile(r"\(([^)]*)\)?")
 # Cities this large can stand alone in a dateline ("NEW YORK —"); smaller ones come with a region.
 DATELINE_CITY_POPULATION = 100_000
@@ -150,16 +152,25 @@ def _name_case(word: str) -> str:
 
 def fill_sector_only_codes(entry: ActorEntry) -> list[DatedCode]:
     """``[ELI]`` after ``[IGOUNO 970101-061231]`` means the same actor's elite: prefix its country.
-    CAMEO country codes that predate ISO 3166 are replaced by the ISO code."""
+    CAMEO country codes that predate ISO 3166 are replaced by the ISO code (``iso_code``)."""
     prefix = next((c.code[:3] for c in entry.codes if len(c.code) > 3), None)
     fixed = []
     for dated in entry.codes:
         if dated.code in SECTORS and prefix is not None:
             dated = dated._replace(code=prefix + dated.code)
-        if dated.code[:3] in LEGACY_COUNTRY_CODES:
-            dated = dated._replace(code=LEGACY_COUNTRY_CODES[dated.code[:3]] + dated.code[3:])
-        fixed.append(dated)
+        fixed.append(dated._replace(code=iso_code(dated.code)))
     return fixed
+
+
+def iso_code(code: str) -> str:
+    """A legacy country code's ISO replacement; a republic written after a former union's code is
+    coded as that republic (``SUNRUS`` → ``RUS``, ``USRBLR`` → ``BLR``, ``YUGBIH`` → ``BIH``)."""
+    if code[:3] not in LEGACY_COUNTRY_CODES:
+        return code
+    rest = code[3:]
+    if len(rest) >= 3 and rest[:3] not in SECTORS:
+        return rest
+    return LEGACY_COUNTRY_CODES[code[:3]] + rest
 
 
 def alias_variants(phrase: str) -> list[str]:

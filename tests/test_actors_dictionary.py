@@ -82,7 +82,9 @@ def test_actors_dictionary_codes():
         ("Kremlin", None, "RUSGOV"),
         ("Moscow", None, "RUSGOV"),
         ("Belarus", date(2024, 11, 19), "BLR"),
-        ("Belarus", date(1990, 1, 1), "USRBLR"),
+        ("Belarus", date(1990, 1, 1), "BLR"),  # a Soviet republic is coded as the republic
+        ("Soviet Union", date(2016, 9, 6), "RUS"),  # a union gone is coded as its continuing state
+        ("Soviet", date(1985, 1, 1), "RUS"),
         ("NATO", None, "IGOWSTNAT"),
     ],
 )
@@ -148,3 +150,10 @@ def test_actors_dictionary_build_helpers(build_script):
         "LTTE",
     ]
     assert build_script.alias_variants("ACME CORP (CHINA)") == ["ACME CORP (CHINA)", "ACME CORP"]
+    assert [build_script.iso_code(c) for c in ("SUNGOV", "SUNRUSLEG", "YUGBIH", "TMP", "USAGOV")] == [
+        "RUSGOV",
+        "RUSLEG",
+        "BIH",
+        "TLS",
+        "USAGOV",
+    ]
