@@ -35,6 +35,10 @@ def _actors(nlp, text, when=WHEN):
         ("He said Muslims should be banned from entering the U.S.", "U.S."),
         ("Both firms moved jobs out of the U.S. last year.", "U.S."),
         ("Speakers were trained in the US, Canada, Brazil, South Africa, and Venezuela.", "Venezuela"),
+        ("The senator opened a Rochester rally on Tuesday.", "Rochester"),
+        ("The court struck down a restrictive Texas abortion law.", "Texas"),
+        ("The company shifts work to a Mexico plant next year.", "Mexico"),
+        ("He said he would now support the Denver Broncos.", "Denver"),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -53,6 +57,8 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Israel is opposed to French mediation in the negotiations.", "French", "FRA"),
         ("Bosnian Serbs demanded a truce in east Bosnia.", "Bosnian", "BIH"),
         ("Russia attacked Odesa and Kharkiv on Monday.", "Kharkiv", "UKR"),
+        ("Russian drones attacked Odesa port overnight.", "Odesa", "UKR"),
+        ("Reagan met Soviet leader Mikhail Gorbachev in Geneva.", "Soviet leader Mikhail Gorbachev", "RUS"),
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
         ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],

@@ -65,6 +65,13 @@ STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience"
 CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
 # Prepositions whose object is an actor of the act: its agent or its target.
 ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
+# Nouns a city or region name modifies to say where, even as an act's object: gatherings, laws
+# and sites ("told a North Carolina rally", "struck down a Texas abortion law", "a Mexico plant").
+VENUE_NOUNS = frozenset(
+    {"rally", "rallies", "crowd", "crowds", "audience", "event", "events", "speech", "stop", "fundraiser",
+     "law", "laws", "ordinance", "area", "areas", "plant", "plants", "factory", "factories", "office",
+     "offices", "headquarters", "hotel", "stadium", "venue", "bakery", "store", "stores", "church"}
+)  # fmt: skip
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
 # government's envoys are its "delegation"), and an abstract noun with no determiner or
@@ -344,7 +351,7 @@ def _root(units: list[Unit], item: Item) -> Token | None:
 def _acts(token: Token) -> bool:
     """A city or region name in an actor's slot: the subject of a verb that is no state ("has
     seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
-    Odesa port")."""
+    Odesa port") that is no venue and no other name."""
     token = list_head(token)  # a list acts as its first item does: "won Ohio, Florida and Illinois"
     dep = token.dep_
     if dep in ("nsubj", "nsubjpass"):
@@ -355,6 +362,8 @@ def _acts(token: Token) -> bool:
         return token.head.lower_ in ACTOR_PREPS
     if dep in ("compound", "amod", "poss") and token.head.i > token.i:
         head = token.head
+        if head.lower_ in VENUE_NOUNS or (dep != "poss" and head.pos_ == "PROPN"):
+            return False  # where, or part of another name ("the Denver Broncos")
         return head.dep_ in ("dobj", "iobj") or (head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS)
     return False
 

@@ -71,7 +71,7 @@ OWNS_NOTHING_NOUNS = frozenset(
      "language", "values", "dream", "way", "life", "lifestyle", "society", "consumer", "consumers", "voter",
      "voters", "electorate", "taxpayers", "audience", "audiences", "fans", "viewers", "readers", "tourists",
      "cities", "landscape", "music", "film", "films", "movie", "movies", "literature", "art", "wine", "beer",
-     "football", "soccer", "team", "politician"}
+     "football", "soccer", "team", "politician", "plant", "plants", "factory", "factories"}
 )  # fmt: skip
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
