@@ -39,6 +39,8 @@ def _actors(nlp, text, when=WHEN):
         ("The court struck down a restrictive Texas abortion law.", "Texas"),
         ("The company shifts work to a Mexico plant next year.", "Mexico"),
         ("He said he would now support the Denver Broncos.", "Denver"),
+        ("“A deal would be in Israel's interests,” he told reporters.", "Israel"),
+        ("She regards him as America’s best hope for its future.", "America"),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -60,6 +62,7 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Russian drones attacked Odesa port overnight.", "Odesa", "UKR"),
         ("Reagan met Soviet leader Mikhail Gorbachev in Geneva.", "Soviet leader Mikhail Gorbachev", "RUS"),
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
+        ("The decree broadens Russia’s nuclear doctrine.", "Russia", "RUS"),
         ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],
 )

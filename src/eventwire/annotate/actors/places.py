@@ -73,6 +73,11 @@ OWNS_NOTHING_NOUNS = frozenset(
      "cities", "landscape", "music", "film", "films", "movie", "movies", "literature", "art", "wine", "beer",
      "football", "soccer", "team", "politician", "plant", "plants", "factory", "factories"}
 )  # fmt: skip
+# What a country has that is no act, policy or relation of it, after its possessive.
+POSSESSED_NOTHING_NOUNS = frozenset(
+    {"past", "future", "hope", "hopes", "interest", "interests", "history", "lifestyle", "culture", "industry",
+     "industries", "landscape", "top"}
+)  # fmt: skip
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
 DESTINATION_VERBS = MOTION_VERBS | {"be", "shift", "outsource", "deport"}
@@ -148,9 +153,14 @@ def where(token: Token) -> bool:
 def owns_nothing(token: Token, agent_word: bool, capital: bool) -> bool:
     """A country word modifying a noun of its people, things or ways ("American jobs", "the
     British public"), or a capital modifying any common noun, which says where ("the Paris
-    attacks", "a Mexico City recipe")."""
+    attacks", "a Mexico City recipe"); a country's past, future, hopes or interests
+    ("America's recent past", "in Israel's interests") are no act of it ("Russia's resolve" is)."""
     head = token.head
-    if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" or agent_word:
+    if head.i <= token.i or head.pos_ != "NOUN" or agent_word:
+        return False
+    if token.dep_ == "poss":
+        return head.lower_ in POSSESSED_NOTHING_NOUNS
+    if token.dep_ not in ("amod", "compound", "nmod"):
         return False
     if head.lower_ in PLACE_NOUNS or head.text[:1].isupper():
         return False  # a place phrase (``where`` reads it), or a people ("Bosnian Serbs")
