@@ -74,3 +74,17 @@ def test_actors_bodies_committees_labour_groups_and_party_establishments(nlp):
     assert any("establishment" in t and code == "USAPTY" for t, code in codes.items())
     codes = _codes(nlp, "ISLAMABAD — Pakistan's military establishment rejected the claim on Monday.")
     assert codes.get("Pakistan's military establishment") == "PAKMIL"
+
+
+def test_actors_bodies_shared_name_is_the_story_countrys_body(nlp):
+    us = _codes(nlp, US_STORY + "Trump told ABC that the Times had it wrong.")
+    assert us["ABC"] == "USAMED" and us["the Times"] == "USAMED", us
+    australian = _codes(
+        nlp,
+        "SYDNEY — Australia's government and Australian officials met on Monday. "
+        "Prime Minister Anthony Albanese told the ABC that Australia would act.",
+        date(2024, 5, 1),
+    )
+    assert australian["ABC"] == "AUSMED", australian
+    british = _codes(nlp, "LONDON — Britain's government and British officials met. The Times said Britain would act.")
+    assert british["The Times"] == "GBRMED", british

@@ -11,9 +11,10 @@ governments, commanders, candidates and businesspeople are named across borders.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.text import split_code
+from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.model import ActorMention
 
 # Sectors of the many minor figures the open data lists: a match to them needs support.
@@ -67,3 +68,26 @@ def drop_foreign_namesakes(
         and _minor(m, dictionary)
     }
     return [m for m in mentions if m.actor.actor_id not in doubtful]
+
+
+def home_namesakes(
+    mentions: list[ActorMention], leader: str | None, dictionary: ActorDictionary, when: date | None
+) -> None:
+    """Give a name that bodies of several countries share the one of the story's country, in
+    place: "ABC" is ABC News in a US story and the Australian broadcaster in an Australian one,
+    "the Times" The New York Times in a US story. Persons are left to ``drop_foreign_namesakes``."""
+    if leader is None:
+        return
+    for mention in mentions:
+        if mention.method != "dictionary" or mention.actor.country == leader:
+            continue
+        indices = dictionary.aliases.get(normalise(mention.text), ())
+        if len(indices) < 2:
+            continue
+        local = [
+            record
+            for record in (dictionary.records[i] for i in indices)
+            if record.kind == "org" and split_code(record.code_on(when) or "")[0] == leader
+        ]
+        if len(local) == 1:
+            mention.actor = dictionary.actor(local[0], when) or mention.actor

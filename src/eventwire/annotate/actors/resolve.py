@@ -38,7 +38,7 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
-from eventwire.annotate.actors.namesakes import drop_foreign_namesakes
+from eventwire.annotate.actors.namesakes import drop_foreign_namesakes, home_namesakes
 from eventwire.annotate.actors.organisations import leading_country, organisation_mentions, site_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, home_people, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
@@ -136,6 +136,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions += role_surnames(doc, text, mentions)
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
+    home_namesakes(mentions, home or leading_country(mentions, places), dictionary, when)
     short_names(mentions)
     mentions = company_short_names(text, mentions)
     mentions = back_references(doc, mentions, dictionary)
