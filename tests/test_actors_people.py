@@ -125,6 +125,17 @@ def test_actors_people_campaign_after_a_candidate(nlp):
     assert not [m.text for m in mentions if m.end > bombing], codes
 
 
+def test_actors_people_campaign_that_is_the_race_itself(nlp):
+    text = (
+        "Donald Trump won the primary in Indiana. Race slid into the campaign early. He has based his "
+        "campaign on trade, and health was fair game during the course of his campaign. "
+        "Later his presidential campaign issued a statement."
+    )
+    mentions = resolve_actors(nlp(text), WHEN)
+    campaigns = {m.text: m.actor.cameo_code for m in mentions if "campaign" in m.text}
+    assert campaigns == {"his presidential campaign": "USAOPP"}, campaigns
+
+
 def test_actors_people_juries_unions_and_moderators(nlp):
     text = (
         "WASHINGTON — The Senate, the White House and the Pentagon met on Tuesday. The debate moderators "

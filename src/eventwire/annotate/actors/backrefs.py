@@ -11,7 +11,7 @@ import re
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
@@ -33,6 +33,14 @@ BACK_NOUNS = {
 # "his campaign"): in a story about a candidate it is that race's campaign, coded as candidates are.
 CAMPAIGN_NOUNS = frozenset({"campaign", "campaigns"})
 CAMPAIGN_DETERMINERS = frozenset({"the", "his", "her", "their"})
+# Words that may stand between the determiner and the noun ("his presidential campaign").
+CAMPAIGN_MODIFIERS = frozenset({"presidential", "own", "insurgent", "primary", "reelection", "re-election"})
+# Where a campaign is the race itself, not the organisation acting: after these prepositions ("race
+# slid into the campaign", "fair game in the campaign"), as the object of these verbs ("based his
+# campaign on", "conducted his campaign"), or after "the course of".
+CAMPAIGN_TIME_PREPS = frozenset({"in", "into", "during", "throughout", "through"})
+CAMPAIGN_RUN_VERBS = frozenset({"base", "conduct", "run", "hype", "build", "center", "centre", "focus", "wage"})
+CAMPAIGN_SPAN_NOUNS = frozenset({"course", "start", "end", "stage", "rest", "part"})
 NOUN_IDS = numpy.array([hash_string(word) for word in (*BACK_NOUNS, *CAMPAIGN_NOUNS)], dtype=numpy.uint64)
 # How a mention reads a role noun as a sector alone or with the story's country: a named body the
 # noun points back to replaces that reading.
@@ -73,8 +81,14 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
         if sectors is None or token.pos_ not in ("NOUN", "PROPN") or (not singular and not campaign):
             continue
         left = list(token.lefts)
+        gap = 1
+        if campaign:
+            if len(left) == 2 and left[-1].lower_ in CAMPAIGN_MODIFIERS and left[-1].i == token.i - 1:
+                left, gap = left[:-1], 2
+            if _race_itself(token):
+                continue
         openers = CAMPAIGN_DETERMINERS if campaign else ("the",)
-        if len(left) != 1 or left[0].lower_ not in openers or left[0].i != token.i - 1:
+        if len(left) != 1 or left[0].lower_ not in openers or left[0].i != token.i - gap:
             continue
         start, end = left[0].idx, token.idx + len(token)
         inside = [m for m in mentions if m.start < end and start < m.end]
@@ -93,6 +107,14 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
         found.append(ActorMention(start, end, doc[left[0].i : token.i + 1].text, actor, "coref", SCORES["coref"]))
         replaced.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in replaced] + found
+
+
+def _race_itself(token: Token) -> bool:
+    """A campaign noun that is the race, not the organisation that acts in it."""
+    head = token.head
+    if token.dep_ == "pobj":
+        return head.lower_ in CAMPAIGN_TIME_PREPS or (head.lower_ == "of" and head.head.lower_ in CAMPAIGN_SPAN_NOUNS)
+    return token.dep_ == "dobj" and head.lemma_ in CAMPAIGN_RUN_VERBS
 
 
 def named(mention: ActorMention) -> bool:
