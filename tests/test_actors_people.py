@@ -44,6 +44,16 @@ def test_actors_people_lone_surname_of_someone_serving_the_story_country(nlp):
     assert found.get("Rubio") == "USALEG"
 
 
+def test_actors_people_lone_surname_the_tagger_joined_to_a_day_or_a_date(nlp):
+    text = US_STORY + (
+        "Rep. Sean Duffy addressed the controversy when introducing Pence Thursday. "
+        "Pate said he had a private meeting with Rubio a year ago."
+    )
+    found = {t: code for t, code, _ in _actors(nlp, text)}
+    assert found.get("Pence") == "USAGOV" and found.get("Rubio") == "USALEG", found
+    assert not any("Thursday" in t or "year" in t for t in found), found
+
+
 def test_actors_people_lone_surname_that_is_a_place_or_someone_else(nlp):
     text = (
         US_STORY + "The teenager was heading back to a relative's house in Sanford, Fla., on Monday. "

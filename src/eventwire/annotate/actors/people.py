@@ -19,6 +19,7 @@ from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES, headlines
 from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.text import normalise
+from eventwire.annotate.timex.lexicon import MONTHS, WEEKDAYS
 from eventwire.model import Actor, ActorMention, SpanIndex
 
 # A private person the table lacks is coded as a civilian of the story's country when the story
@@ -33,6 +34,8 @@ CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "("
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Entity types of a capitalised word that is no person's surname ("Sanford, Fla.", "In May").
 NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
+# Days and months: a capitalised one beside a surname joins no name ("introducing Pence Thursday").
+DAY_NAMES = frozenset((*WEEKDAYS, *MONTHS))
 # Words looked back over for a body's title before a name ("association executive director").
 MAX_TITLE_WORDS = 4
 
@@ -66,7 +69,7 @@ def serving_surnames(
         token = doc[i]
         if not token.text[:1].isupper() or not token.is_alpha or not dictionary.is_surname(normalise(token.text)):
             continue
-        if token.ent_type_ in NOT_PERSON_ENTITIES or normalise(token.text) in others:
+        if normalise(token.text) in others or (token.ent_type_ in NOT_PERSON_ENTITIES and not _misdated(token)):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
@@ -78,7 +81,8 @@ def serving_surnames(
         # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
         if not any(a <= token.i < b for a, b in titled):
             neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
-            if first.ent_iob_ == "I" or any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            joined = [n for n in neighbours if n.pos_ == "PROPN" and n.text[:1].isupper() and n.lower_ not in DAY_NAMES]
+            if first.ent_iob_ == "I" or joined:
                 continue
         start, end = first.idx, token.idx + len(token)
         if taken.overlaps(start, end):
@@ -91,6 +95,12 @@ def serving_surnames(
             found.append(ActorMention(start, end, doc[first.i : token.i + 1].text, actor, "coref", SCORES["coref"]))
             taken.add((start, end))
     return found
+
+
+def _misdated(token: Token) -> bool:
+    """A name the tagger took into a date that it opens ("with Rubio a year ago" read as one
+    date): the date's first word, and no day or month name."""
+    return token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B" and token.lower_ not in DAY_NAMES
 
 
 def surname_token(span: SpacySpan) -> Token:
