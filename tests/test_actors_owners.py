@@ -108,6 +108,25 @@ def test_actors_owners_role_noun_of_nobody_in_particular(nlp, text, word):
     assert not any(mention.endswith(word) for mention in actors), actors
 
 
+def test_actors_owners_agent_word_used_for_no_actor(nlp):
+    text = (
+        "WASHINGTON — The video was posted on social media. Judges are vital for the fair "
+        "administration of the law. The administration of President Obama said the media were wrong."
+    )
+    mentions = resolve_actors(nlp(text), WHEN)
+    found = [(m.text, m.start) for m in mentions]
+    assert ("media", text.index("social media") + 7) not in found, found
+    assert ("administration", text.index("administration of the law")) not in found, found
+    codes = {m.text: m.actor.cameo_code for m in mentions}
+    assert codes.get("administration") == "USAGOV" and codes.get("media") == "USAJRN", codes
+
+
+def test_actors_owners_region_inside_a_body_name_is_its_country(nlp):
+    text = "Donald Trump spoke in Ohio. Western New England University historian John Baick said the party had changed."
+    codes = _actors(nlp, text)
+    assert codes.get("Western New England University") == "USAEDU", codes
+
+
 def test_actors_owners_role_noun_with_an_owner_stays(nlp):
     actors = _actors(nlp, "WASHINGTON — A spokesman for the ministry said any officials of the agency would resign.")
     assert any("spokesman" in mention for mention in actors), actors
@@ -122,6 +141,13 @@ def test_actors_owners_wire_dateline_with_a_day_is_furniture(nlp):
     assert actors["Hillary Clinton"] == "USAOPP"
     (dateline,) = find_furniture("WASHINGTON, Aug. 27 (Reuters) - The president met the envoy.")
     assert dateline.place == "WASHINGTON"
+
+
+def test_actors_owners_dateline_with_a_horizontal_bar_is_furniture(nlp):
+    text = "WASHINGTON ― President Barack Obama nominated a judge on Tuesday."
+    (dateline,) = find_furniture(text)
+    assert dateline.place == "WASHINGTON"
+    assert "WASHINGTON" not in _actors(nlp, text)
 
 
 def test_actors_owners_named_writer_or_businessperson_takes_the_story_country(nlp):
