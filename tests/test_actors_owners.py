@@ -127,6 +127,18 @@ def test_actors_owners_region_inside_a_body_name_is_its_country(nlp):
     assert codes.get("Western New England University") == "USAEDU", codes
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("WASHINGTON — “Our prayers are with the victims,” the senator wrote.", "victims"),
+        ("The center in San Bernardino, California, works with individuals with disabilities.", "individuals"),
+    ],
+)
+def test_actors_owners_people_beside_an_act_take_no_country(nlp, text, word):
+    actors = _actors(nlp, text)
+    assert split_code(actors.get(word, "CVL"))[0] is None, actors
+
+
 def test_actors_owners_role_noun_with_an_owner_stays(nlp):
     actors = _actors(nlp, "WASHINGTON — A spokesman for the ministry said any officials of the agency would resign.")
     assert any("spokesman" in mention for mention in actors), actors

@@ -70,6 +70,8 @@ OWNER_ENTITY_IDS = frozenset(_label_id(label) for label in ("PERSON", "ORG"))
 PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
+# Prepositions whose object is a side of the act: its agent or its target.
+SIDE_PREP_IDS = frozenset(hash_string(word) for word in ("by", "against", "on", "at", "to", "from"))
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
 # Sectors whose members a story quantifies within one country's politics ("both candidates", "both
 # parties"): such words do not make them several countries'.
@@ -212,6 +214,8 @@ def _contextualise(
         if mention.actor.sector in NON_STATE_SECTORS and not tree.body_word(head):
             continue
         sentence = by_sentence.get(tree.sentence(head), [])
+        if mention.actor.cameo_code == PLAIN_CIVILIAN and not tree.proper(head) and tree.beside_the_act(head):
+            continue  # "prayers are with the victims": people an act is with or about, no side of it
         anchor = _phrase_anchor(tree, head, sentence)
         if (
             anchor is not None
@@ -346,6 +350,12 @@ class _Tree:
             if int(self._cells[i, 3]) == ORG_ENTITY_ID and self.lower(head) in BUSINESS_ROLE_IDS:
                 return "BUS"
         return None
+
+    def beside_the_act(self, token: int) -> bool:
+        """The object of a preposition other than an act's agent or target ("by", "against"):
+        "prayers are with the victims", "a center that works with individuals"."""
+        parent = self.head(token)
+        return self.dep(token) == POBJ_ID and self.lower(parent) not in SIDE_PREP_IDS
 
     def locative(self, token: int) -> bool:
         """A name under a locative preposition ("in southeastern Serbia"): a place."""
