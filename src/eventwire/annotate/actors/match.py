@@ -13,15 +13,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-import numpy
-from spacy.attrs import IS_ALPHA, LENGTH, SENT_START, SHAPE
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
+from eventwire.annotate.actors.headlines import in_headline
 from eventwire.annotate.actors.places import (
     PLACE_KINDS,
     PLACE_NOUNS,
-    list_head,
+    acts_as_place,
     medium,
     owns_nothing,
     part_of_a_name,
@@ -48,29 +47,10 @@ ABBREVIATION_GAP = re.compile(r"\.\s*")
 ABBREVIATIONS = frozenset(
     {"jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "pres"}
 )
-# A sentence is a title-case headline when at least this many words of at least this many letters
-# are all capitalised.
-TITLE_CASE_MIN_WORDS, TITLE_CASE_MIN_LETTERS = 3, 4
-HEADLINES_KEY = "eventwire.actors.headlines"
 # Capitalised words before a country that name a part of it, not another name ("South Lebanon").
 DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
-)  # fmt: skip
-# Verbs whose subject is in a state, not acting: a city or region there is a place ("California
-# has seen a surge", "Texas is a big state").
-STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience", "lie", "sit", "stand"})
-# Verbs whose object region is a campaign's ground, not an actor ("Clinton won Ohio", "visited
-# Missouri", "carried Florida").
-CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
-# Prepositions whose object is an actor of the act: its agent or its target.
-ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
-# Nouns a city or region name modifies to say where, even as an act's object: gatherings, laws
-# and sites ("told a North Carolina rally", "struck down a Texas abortion law", "a Mexico plant").
-VENUE_NOUNS = frozenset(
-    {"rally", "rallies", "crowd", "crowds", "audience", "event", "events", "speech", "stop", "fundraiser",
-     "law", "laws", "ordinance", "area", "areas", "plant", "plants", "factory", "factories", "office",
-     "offices", "headquarters", "hotel", "stadium", "venue", "bakery", "store", "stores", "church"}
 )  # fmt: skip
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
@@ -327,7 +307,7 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # it is where things happen ("California has seen a surge", "a California victory"), and its
         # police or governor take its country from it as a place ("Chicago police"). A name in
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
-        return status if _acts(token) else LOCATION
+        return status if acts_as_place(token) else LOCATION
     return status
 
 
@@ -346,26 +326,6 @@ def _root(units: list[Unit], item: Item) -> Token | None:
         if not first.i <= token.head.i <= last.i or token.head is token:
             return token
     return last
-
-
-def _acts(token: Token) -> bool:
-    """A city or region name in an actor's slot: the subject of a verb that is no state ("has
-    seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
-    Odesa port") that is no venue and no other name."""
-    token = list_head(token)  # a list acts as its first item does: "won Ohio, Florida and Illinois"
-    dep = token.dep_
-    if dep in ("nsubj", "nsubjpass"):
-        return token.head.lemma_ not in STATIVE_VERBS
-    if dep in ("dobj", "iobj"):
-        return token.head.lemma_ not in CAMPAIGN_VERBS
-    if dep == "pobj":
-        return token.head.lower_ in ACTOR_PREPS
-    if dep in ("compound", "amod", "poss") and token.head.i > token.i:
-        head = token.head
-        if head.lower_ in VENUE_NOUNS or (dep != "poss" and head.pos_ == "PROPN"):
-            return False  # where, or part of another name ("the Denver Broncos")
-        return head.dep_ in ("dobj", "iobj") or (head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS)
-    return False
 
 
 def _title_word(key: str, dictionary: ActorDictionary) -> bool:
@@ -402,41 +362,3 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         for t in doc[left : right + 1]
     )
     return longer and not in_headline(token)
-
-
-def headlines(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of the document's title-case sentences, found once per document (kept in
-    the doc's ``user_data``: several stages ask, for many tokens)."""
-    found = doc.user_data.get(HEADLINES_KEY)
-    if found is None:
-        found = doc.user_data[HEADLINES_KEY] = _title_case_sentences(doc)
-    return found
-
-
-def _title_case_sentences(doc: Doc) -> list[tuple[int, int]]:
-    """The sentences written in title case (headlines: every word of four letters or more
-    capitalised, at least three of them), all at once on the doc's arrays (a word's shape says
-    whether it opens with a capital): reading each token as an object costs too much."""
-    if not len(doc):
-        return []
-    cells = doc.to_array([IS_ALPHA, LENGTH, SHAPE, SENT_START])
-    shapes = numpy.unique(cells[:, 2])
-    capital_shapes = [h for h in shapes.tolist() if doc.vocab.strings[h][:1] == "X"]
-    counted = (cells[:, 0] == 1) & (cells[:, 1] >= TITLE_CASE_MIN_LETTERS)
-    lower = counted & ~numpy.isin(cells[:, 2], capital_shapes)
-    starts = numpy.flatnonzero(cells[:, 3] == 1)
-    if not len(starts) or starts[0] != 0:
-        starts = numpy.concatenate(([0], starts))
-    words = numpy.add.reduceat(counted.astype(numpy.int64), starts)
-    lowers = numpy.add.reduceat(lower.astype(numpy.int64), starts)
-    ends = [*starts[1:].tolist(), len(doc)]
-    return [
-        (start, end)
-        for start, end, n, low in zip(starts.tolist(), ends, words.tolist(), lowers.tolist(), strict=True)
-        if n >= TITLE_CASE_MIN_WORDS and low == 0
-    ]
-
-
-def in_headline(token: Token) -> bool:
-    """Whether ``token`` sits in a title-case headline."""
-    return any(start <= token.i < end for start, end in headlines(token.doc))

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.match import SCORES, headlines
+from eventwire.annotate.actors.headlines import headlines
+from eventwire.annotate.actors.match import SCORES
 from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.text import normalise
 from eventwire.annotate.timex.lexicon import MONTHS, WEEKDAYS

@@ -4,7 +4,8 @@
 place is where something happens, the adjective says whose land or market it is. Such names are
 read as places (context for sector words: "police in Minsk"), not actor mentions. A place that an
 act enters ("a strike into a border region inside Russian territory") is that act's target, so
-its country stays, as a mention of the whole place phrase.
+its country stays, as a mention of the whole place phrase. A city or region name is an actor only
+in an actor's slot (``acts_as_place``: "Islamabad blames", not "a North Carolina rally").
 """
 
 from __future__ import annotations
@@ -77,6 +78,21 @@ OWNS_NOTHING_NOUNS = frozenset(
 POSSESSED_NOTHING_NOUNS = frozenset(
     {"past", "future", "hope", "hopes", "interest", "interests", "history", "lifestyle", "culture", "industry",
      "industries", "landscape", "top"}
+)  # fmt: skip
+# Verbs whose subject is in a state, not acting: a city or region there is a place ("California
+# has seen a surge", "Texas is a big state").
+STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience", "lie", "sit", "stand"})
+# Verbs whose object region is a campaign's ground, not an actor ("Clinton won Ohio", "visited
+# Missouri", "carried Florida").
+CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
+# Prepositions whose object is an actor of the act: its agent or its target.
+ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
+# Nouns a city or region name modifies to say where, even as an act's object: gatherings, laws
+# and sites ("told a North Carolina rally", "struck down a Texas abortion law", "a Mexico plant").
+VENUE_NOUNS = frozenset(
+    {"rally", "rallies", "crowd", "crowds", "audience", "event", "events", "speech", "stop", "fundraiser",
+     "law", "laws", "ordinance", "area", "areas", "plant", "plants", "factory", "factories", "office",
+     "offices", "headquarters", "hotel", "stadium", "venue", "bakery", "store", "stores", "church"}
 )  # fmt: skip
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
@@ -295,3 +311,23 @@ def home_people(doc: Doc, mentions: list[ActorMention], home: str | None) -> lis
         if normalise(mention.text) != normalise(actor.name):  # "Philippines" is the state's own name
             dropped.add(id(mention))
     return [m for m in mentions if id(m) not in dropped]
+
+
+def acts_as_place(token: Token) -> bool:
+    """A city or region name in an actor's slot: the subject of a verb that is no state ("has
+    seen", "is"), an object, the agent of a passive, or the modifier of an object ("attacked
+    Odesa port") that is no venue and no other name."""
+    token = list_head(token)  # a list acts as its first item does: "won Ohio, Florida and Illinois"
+    dep = token.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return token.head.lemma_ not in STATIVE_VERBS
+    if dep in ("dobj", "iobj"):
+        return token.head.lemma_ not in CAMPAIGN_VERBS
+    if dep == "pobj":
+        return token.head.lower_ in ACTOR_PREPS
+    if dep in ("compound", "amod", "poss") and token.head.i > token.i:
+        head = token.head
+        if head.lower_ in VENUE_NOUNS or (dep != "poss" and head.pos_ == "PROPN"):
+            return False  # where, or part of another name ("the Denver Broncos")
+        return head.dep_ in ("dobj", "iobj") or (head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS)
+    return False

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwire.annotate.actors.match import SCORES, in_headline
+from eventwire.annotate.actors.headlines import in_headline
+from eventwire.annotate.actors.match import SCORES
 from eventwire.model import ActorMention, SpanIndex
 
 # Heads of "for" whose object is the office sought, not an actor ("running for president").
