@@ -41,6 +41,8 @@ def _actors(nlp, text, when=WHEN):
         ("He said he would now support the Denver Broncos.", "Denver"),
         ("“A deal would be in Israel's interests,” he told reporters.", "Israel"),
         ("She regards him as America’s best hope for its future.", "America"),
+        ("He has advocated building a wall along the U.S.-Mexico border.", "U.S."),
+        ("The company reaffirmed its commitment to the U.S. market overall.", "U.S."),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -63,6 +65,7 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Reagan met Soviet leader Mikhail Gorbachev in Geneva.", "Soviet leader Mikhail Gorbachev", "RUS"),
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
         ("The decree broadens Russia’s nuclear doctrine.", "Russia", "RUS"),
+        ("New sanctions were imposed by the United States.", "the United States", "USA"),
         ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],
 )

@@ -317,12 +317,15 @@ def _agent_word(token: Token, dictionary: ActorDictionary) -> bool:
 
 
 def _root(units: list[Unit], item: Item) -> Token | None:
-    """The token of the item's words that the rest hang on ("District" in "District of Columbia")."""
+    """The token of the item's words that the rest hang on ("District" in "District of Columbia";
+    "U.S." in "the U.S. market", whose article hangs on the noun after it)."""
     last = units[item.last].token
     if last is None or item.first == item.last:
         return last
     first = units[item.first].token
     for token in last.doc[first.i : last.i + 1]:
+        if token.dep_ == "det" and token.i < last.i:
+            continue
         if not first.i <= token.head.i <= last.i or token.head is token:
             return token
     return last
