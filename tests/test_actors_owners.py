@@ -43,6 +43,7 @@ def _actors(nlp, text, when=WHEN):
         ("She regards him as America’s best hope for its future.", "America"),
         ("He has advocated building a wall along the U.S.-Mexico border.", "U.S."),
         ("The company reaffirmed its commitment to the U.S. market overall.", "U.S."),
+        ("He will speak to the powerful pro-Israel lobby group on Monday.", "Israel"),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -72,6 +73,20 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
 def test_actors_owners_country_word_that_owns_an_act(nlp, text, word, code):
     actors = _actors(nlp, text)
     assert split_code(actors.get(word))[0] == code, actors
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Donald Trump spoke. His rival's words sound like Trump-isms, critics said.", "Trump-isms"),
+        ("Ronald Reagan won. She sees Reagan-like qualities in the candidate.", "Reagan-like"),
+        ("Vladimir Putin spoke of the post-Soviet order.", "post-Soviet"),
+    ],
+)
+def test_actors_owners_name_inside_a_hyphenated_word_is_no_actor(nlp, text, word):
+    at = text.index(word)
+    found = [m.text for m in resolve_actors(nlp(text), WHEN) if at <= m.start < at + len(word)]
+    assert not found, found
 
 
 def test_actors_owners_company_codes_carry_their_country():

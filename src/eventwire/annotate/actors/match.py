@@ -52,6 +52,10 @@ DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 )  # fmt: skip
+# Word parts a name is hyphenated to when the word is about something else: a leaning or time
+# before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
+HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
+HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
 # government's envoys are its "delegation"), and an abstract noun with no determiner or
@@ -268,9 +272,12 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
     """Names are capitalised proper nouns; short aliases must be in capitals; a city under a
     locative preposition is a place (``LOCATION``), not an actor. A one-word name the tagger did not read as a
     proper noun is ``TENTATIVE``: kept only if the document names the same actor elsewhere."""
-    span = text[units[item.first].start : units[item.last].end]
+    start, end = units[item.first].start, units[item.last].end
+    span = text[start:end]
     if span.islower() or (span[:4] in ("The ", "the ") and span[4:].islower()):
         return False  # "the foundation" opening a sentence is no name ("The Foundation" may be)
+    if inside_a_word(text, start, end):
+        return False
     status: bool | str = True
     if item.first == item.last:
         if len(key) <= SHORT_ALIAS_CHARS and not span.replace(".", "").isupper():
@@ -309,6 +316,13 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if acts_as_place(token) else LOCATION
     return status
+
+
+def inside_a_word(text: str, start: int, end: int) -> bool:
+    """A name joined by a hyphen into a word about something else: "pro-Israel", "post-Soviet",
+    "Reagan-like", "Trump-isms" ("Russian-backed", "Saudi-led" keep their actor)."""
+    before = HYPHEN_PREFIX.search(text, max(0, start - 6), start)
+    return before is not None or HYPHEN_SUFFIX.match(text, end) is not None
 
 
 def _agent_word(token: Token, dictionary: ActorDictionary) -> bool:

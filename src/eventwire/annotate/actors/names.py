@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import FUZZY_CACHE_SIZE, ActorDictionary, ActorRecord
 from eventwire.annotate.actors.groups import Resolved
-from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit
+from eventwire.annotate.actors.match import FORMER_WORDS, GENERIC_SECTORS, SCORES, Unit, inside_a_word
 from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.people import (
     CLAUSE_OPENERS,
@@ -81,6 +81,8 @@ def name_mentions(
     for ent in ents:
         if ent.label_ not in FUZZY_LABELS or taken_names.overlaps(ent.start_char, ent.end_char):
             continue
+        if inside_a_word(text, ent.start_char, ent.end_char):
+            continue  # "Trump-isms", "Reagan-like"
         words = [k for _, _, k in text_units(ent.text)]
         if not words or words[0] == "the":
             words = words[1:]
@@ -203,7 +205,7 @@ def _untagged_names(
     found = []
     names = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted({*surnames, *first_names})) + r")\b", re.I)
     for use in names.finditer(text):  # cheap before reading tokens
-        if taken.overlaps(use.start(), use.end()):
+        if taken.overlaps(use.start(), use.end()) or inside_a_word(text, use.start(), use.end()):
             continue
         span = doc.char_span(use.start(), use.end())
         if span is None or len(span) != 1:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.headlines import headlines
-from eventwire.annotate.actors.match import SCORES
+from eventwire.annotate.actors.match import SCORES, inside_a_word
 from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.text import normalise
 from eventwire.annotate.timex.lexicon import MONTHS, WEEKDAYS
@@ -86,7 +86,7 @@ def serving_surnames(
             if first.ent_iob_ == "I" or joined:
                 continue
         start, end = first.idx, token.idx + len(token)
-        if taken.overlaps(start, end):
+        if taken.overlaps(start, end) or inside_a_word(doc.text, start, end):
             continue
         record = dictionary.serving(normalise(token.text), home, when)
         if record is not None and opening and not record.curated:
