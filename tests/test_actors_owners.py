@@ -44,6 +44,7 @@ def _actors(nlp, text, when=WHEN):
         ("He has advocated building a wall along the U.S.-Mexico border.", "U.S."),
         ("The company reaffirmed its commitment to the U.S. market overall.", "U.S."),
         ("He will speak to the powerful pro-Israel lobby group on Monday.", "Israel"),
+        ("Analysts said Russia's military capacity is limited.", "military"),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -67,6 +68,8 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
         ("The decree broadens Russia’s nuclear doctrine.", "Russia", "RUS"),
         ("New sanctions were imposed by the United States.", "the United States", "USA"),
+        ("WASHINGTON — Carson complained of unfair media scrutiny of his candidacy.", "media", "USA"),
+        ("KABUL, Afghanistan — Police raids continued overnight.", "Police", "AFG"),
         ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],
 )

@@ -56,6 +56,11 @@ DIRECTION_WORDS = frozenset(
 # before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
 HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
 HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
+# Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
+OWNED_ACTS = frozenset(
+    {"scrutiny", "attack", "criticism", "pressure", "crackdown", "raid", "strike", "shelling", "airstrike",
+     "investigation", "probe", "inquiry", "offensive", "operation", "assault", "bias", "coverage", "sanction"}
+)  # fmt: skip
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
 # government's envoys are its "delegation"), and an abstract noun with no determiner or
@@ -259,10 +264,13 @@ def _titles_name(token: Token | None) -> bool:
 
 
 def _modifier(token: Token | None) -> bool:
-    """An agent word used as a modifier ("military capacity", "government-run"), not as a head."""
+    """An agent word used as a modifier ("military capacity", "government-run"), not as a head;
+    modifying an act of its own it stays the act's actor ("media scrutiny", "police raids")."""
     if token is None:
         return False
-    if token.pos_ not in ("NOUN", "PROPN") or (token.dep_ in ("compound", "amod") and token.head.i > token.i):
+    if token.dep_ in ("compound", "amod") and token.head.i > token.i:
+        return token.head.lemma_.lower() not in OWNED_ACTS
+    if token.pos_ not in ("NOUN", "PROPN"):
         return True
     doc = token.doc  # "delegate-rich", "police-heavy": the word and a hyphen open an adjective
     return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("ADJ", "VERB")
