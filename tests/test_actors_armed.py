@@ -32,3 +32,15 @@ def test_actors_armed_group_placed_nowhere_or_in_several_countries_keeps_no_coun
 def test_actors_armed_group_a_town_abroad_does_not_place_it(nlp):
     text = "Gunmen loyal to al-Qaeda attacked a hotel in Bamako, officials in Paris said."
     assert not any(t.lower().startswith("al-qaeda") and code.startswith("FRA") for t, code, _ in _codes(nlp, text))
+
+
+def test_actors_armed_group_takes_the_one_country_a_story_names_abroad(nlp):
+    story = (
+        "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media for the controversy. "
+        "Pence said Iraq was essentially stable when President Obama took office. "
+        "Trump said Obama was the founder of ISIS."
+    )
+    assert [code for t, code, _ in _codes(nlp, story) if t == "ISIS"] == ["IRQINS"]
+    # two countries abroad: no country
+    story = story.replace("Iraq was", "Iraq and Syria were")
+    assert [code for t, code, _ in _codes(nlp, story) if t == "ISIS"] == ["INS"]

@@ -5,8 +5,9 @@ The Phoenix files give such groups a transnational code (``IMGMUSISI``); the gui
 INS, CRM) code an insurgent, jihadist or terrorist group by the country where the story says it
 operates, and give no code when the story says none. A group gets one code in a story: the one
 country named as a place in the sentences that mention it ("ISIS seized large areas of Iraq" →
-IRQINS everywhere in that story; a town does not count); with none, or several ("in Syria and
-Iraq"), it keeps its name and sector but no country.
+IRQINS everywhere in that story; a town does not count); with none there, the one country
+other than its own that the story names (a US story about ISIS that names only Iraq abroad); with
+several ("in Syria and Iraq"), or none, it keeps its name and sector but no country.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ MAX_STEPS = 5
 
 
 def armed_groups(
-    doc: Doc, mentions: list[ActorMention], places: list[tuple[int, int, str]], dictionary: ActorDictionary
+    doc: Doc,
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    dictionary: ActorDictionary,
+    home: str | None,
 ) -> None:
     """Give transnational armed groups the code of the one country the story places them in, in place.
     Countries count, not towns: an attack in a city abroad does not make the group that country's."""
@@ -54,13 +59,23 @@ def armed_groups(
                 and _beside(doc, mention.start, mention.end, span.root)
             ):
                 found.add(mention.actor.country)
+    abroad = _abroad(text, mentions, places, dictionary, home) if home else set()
     for group in groups:
-        where = countries.get(group.actor.actor_id, set()) - {None}
+        where = countries.get(group.actor.actor_id, set()) - {None} or abroad
         country = next(iter(where)) if len(where) == 1 else None
         actor = group.actor
         group.actor = Actor(
             actor.actor_id, actor.name, country, ARMED_SECTOR, (country or "") + ARMED_SECTOR, actor.wikidata_id
         )
+
+
+def _abroad(
+    text: str, mentions: list[ActorMention], places: list[tuple[int, int, str]], dictionary: ActorDictionary, home: str
+) -> set[str]:
+    """The countries other than the story's own that it names, as actors or places."""
+    named = {m.actor.country for m in mentions if m.actor.sector is None and m.actor.country}
+    named |= {split_code(code)[0] for start, end, code in places if _country_name(text[start:end], dictionary)}
+    return named - {home, None}
 
 
 def _country_name(text: str, dictionary: ActorDictionary) -> bool:

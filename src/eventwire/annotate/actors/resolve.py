@@ -135,7 +135,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     add_context(doc, mentions, places, dictionary, home)
-    armed_groups(doc, mentions, places, dictionary)
+    armed_groups(doc, mentions, places, dictionary, home or leading_country(mentions, places))
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
     mentions += body_titles(doc, ents, mentions)
