@@ -88,3 +88,12 @@ def test_actors_bodies_shared_name_is_the_story_countrys_body(nlp):
     assert australian["ABC"] == "AUSMED", australian
     british = _codes(nlp, "LONDON — Britain's government and British officials met. The Times said Britain would act.")
     assert british["The Times"] == "GBRMED", british
+
+
+def test_actors_bodies_account_handle_and_a_capitalised_opener(nlp):
+    codes = _codes(nlp, US_STORY + "It is time to stand up to the @NRA and enact gun laws.")
+    assert codes.get("NRA") == "USANGO", codes
+    text = US_STORY + "Donald Trump spoke.\n\nBeyond Trump's personal finances is the issue of his business."
+    at = text.index("Trump's")
+    found = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN) if m.start == at]
+    assert found == [("Trump", "USAOPP")], found

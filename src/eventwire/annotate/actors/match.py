@@ -291,7 +291,8 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         if len(key) <= SHORT_ALIAS_CHARS and not span.replace(".", "").isupper():
             return False
         token = units[item.first].token
-        proper = token is None or token.pos_ == "PROPN" or bool(token.ent_type_)
+        handle = start > 0 and text[start - 1] == "@"  # "stand up to the @NRA": an account is a name
+        proper = token is None or token.pos_ == "PROPN" or bool(token.ent_type_) or handle
         if not proper and not (item.record.kind == "country" and token.pos_ in ("ADJ", "NOUN")):
             status = TENTATIVE
     if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
@@ -370,7 +371,12 @@ def _inside_longer_name(text: str, units: list[Unit], item: Item, dictionary: Ac
         )
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and not _title_word(normalise_unit(before.text), dictionary):
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and not _title_word(normalise_unit(before.text), dictionary)
+        and not (before.is_sent_start and before.is_stop)  # a capitalised opener: "Beyond Trump's finances"
+    ):
         return not in_headline(token)  # a headline's capitals join no names: "Ben Carson Slams Hillary"
     if token.ent_type_ != "PERSON":
         return False
