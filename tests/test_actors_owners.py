@@ -70,6 +70,7 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("New sanctions were imposed by the United States.", "the United States", "USA"),
         ("WASHINGTON — Carson complained of unfair media scrutiny of his candidacy.", "media", "USA"),
         ("KABUL, Afghanistan — Police raids continued overnight.", "Police", "AFG"),
+        ("WASHINGTON — The inspector general said State was inaccurate about the emails.", "State", "USA"),
         ("The Cuban said the talks had failed.", "Cuban", "CUB"),
     ],
 )
