@@ -97,3 +97,11 @@ def test_actors_bodies_account_handle_and_a_capitalised_opener(nlp):
     at = text.index("Trump's")
     found = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN) if m.start == at]
     assert found == [("Trump", "USAOPP")], found
+
+
+def test_actors_bodies_show_hosts_and_campaign_staff(nlp):
+    codes = _codes(
+        nlp, US_STORY + "A talk show host asked the mayor about it. Campaign staffers said the candidate would speak."
+    )
+    assert codes.get("talk show host") == "USAJRN", codes
+    assert codes.get("Campaign staffers") == "USAOPP", codes

@@ -56,7 +56,8 @@ NON_STATE_BODY_IDS = frozenset(
     hash_string(word)
     for word in ("company", "companies", "firm", "firms", "corporation", "corporations", "media", "press",
                  "reporter", "reporters", "journalist", "journalists", "newspaper", "newspapers", "university",
-                 "universities", "college", "colleges", "moderators", "union", "unions", "labor", "labour")
+                 "universities", "college", "colleges", "moderators", "host", "hosts", "anchor", "anchors",
+                 "interviewer", "interviewers", "union", "unions", "labor", "labour")
 )  # fmt: skip
 # Owners that make a role noun non-state ("the bank's chief executive", "a spokesman for the
 # newspaper"): the role takes the owner's sector, never a government code.
