@@ -45,6 +45,8 @@ def _actors(nlp, text, when=WHEN):
         ("The company reaffirmed its commitment to the U.S. market overall.", "U.S."),
         ("He will speak to the powerful pro-Israel lobby group on Monday.", "Israel"),
         ("Analysts said Russia's military capacity is limited.", "military"),
+        ("Congress created a select committee to investigate Benghazi.", "Benghazi"),
+        ("The 800-page report on Benghazi sheds little light.", "Benghazi"),
     ],
 )
 def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
@@ -64,6 +66,7 @@ def test_actors_owners_country_word_that_owns_nothing(nlp, text, word):
         ("Bosnian Serbs demanded a truce in east Bosnia.", "Bosnian", "BIH"),
         ("Russia attacked Odesa and Kharkiv on Monday.", "Kharkiv", "UKR"),
         ("Russian drones attacked Odesa port overnight.", "Odesa", "UKR"),
+        ("Militants attacked Benghazi overnight.", "Benghazi", "LBY"),
         ("Reagan met Soviet leader Mikhail Gorbachev in Geneva.", "Soviet leader Mikhail Gorbachev", "RUS"),
         ("Pakistan said the talks had failed.", "Pakistan", "PAK"),
         ("The decree broadens Russia’s nuclear doctrine.", "Russia", "RUS"),

@@ -85,6 +85,12 @@ STATIVE_VERBS = frozenset({"be", "have", "see", "become", "remain", "experience"
 # Verbs whose object region is a campaign's ground, not an actor ("Clinton won Ohio", "visited
 # Missouri", "carried Florida").
 CAMPAIGN_VERBS = frozenset({"win", "carry", "lose", "sweep", "take", "visit", "tour", "flip", "contest"})
+# Verbs and nouns whose object place is what is talked about, not a side ("investigate Benghazi",
+# "a report on Benghazi"; "attacked Benghazi" is a target).
+TOPIC_VERBS = frozenset({"investigate", "probe", "examine", "discuss", "study", "review", "cover", "mention"})
+TOPIC_NOUNS = frozenset(
+    {"report", "hearing", "investigation", "probe", "inquiry", "book", "film", "documentary", "debate", "focus"}
+)
 # Prepositions whose object is an actor of the act: its agent or its target.
 ACTOR_PREPS = frozenset({"by", "against", "with", "on"})
 # Nouns a city or region name modifies to say where, even as an act's object: gatherings, laws
@@ -322,9 +328,10 @@ def acts_as_place(token: Token) -> bool:
     if dep in ("nsubj", "nsubjpass"):
         return token.head.lemma_ not in STATIVE_VERBS
     if dep in ("dobj", "iobj"):
-        return token.head.lemma_ not in CAMPAIGN_VERBS
+        return token.head.lemma_ not in CAMPAIGN_VERBS and token.head.lemma_ not in TOPIC_VERBS
     if dep == "pobj":
-        return token.head.lower_ in ACTOR_PREPS
+        prep = token.head
+        return prep.lower_ in ACTOR_PREPS and not (prep.lower_ == "on" and prep.head.lemma_ in TOPIC_NOUNS)
     if dep in ("compound", "amod", "poss") and token.head.i > token.i:
         head = token.head
         if head.lower_ in VENUE_NOUNS or (dep != "poss" and head.pos_ == "PROPN"):
