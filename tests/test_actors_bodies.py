@@ -5,21 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from actor_support import US_STORY, actor_codes, actor_rows
 from eventwire.annotate.actors import resolve_actors
 
 WHEN = date(2016, 5, 18)
-US_STORY = (
-    "WASHINGTON — The Senate and the White House argued over the budget on Tuesday, and the Pentagon "
-    "and the State Department warned Congress about the delay. "
-)
 
 
 def _actors(nlp, text, when=WHEN):
-    return [(m.text, m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), when)]
+    return actor_rows(nlp, text, when)
 
 
 def _codes(nlp, text, when=WHEN):
-    return {t: code for t, code, _ in _actors(nlp, text, when)}
+    return actor_codes(nlp, text, when)
 
 
 def test_actors_bodies_company_named_short_after_its_full_name(nlp):

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from actor_support import US_STORY, actor_rows
 from eventwire.annotate.actors import load_actor_dictionary, resolve_actors
 from eventwire.annotate.parse.dateline import find_furniture
 
 WHEN = date(2016, 6, 1)
-US_STORY = (
-    "WASHINGTON — The Senate and the White House argued over the budget on Tuesday, and the Pentagon "
-    "and the State Department warned Congress about the delay. "
-)
 
 
 def _actors(nlp, text, when=WHEN):
-    return [(m.text, m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), when)]
+    return actor_rows(nlp, text, when)
 
 
 def test_actors_people_followed_private_person_is_a_civilian_of_the_story_country(nlp):

@@ -7,21 +7,18 @@ import importlib.util
 from datetime import date
 from pathlib import Path
 
-from eventwire.annotate.actors import load_actor_dictionary, resolve_actors
+from actor_support import US_STORY, actor_codes, actor_rows
+from eventwire.annotate.actors import load_actor_dictionary
 
 WHEN = date(2016, 2, 21)
-US_STORY = (
-    "WASHINGTON — The Senate and the White House argued over the budget on Tuesday, and the Pentagon "
-    "and the State Department warned Congress about the delay. "
-)
 
 
 def _actors(nlp, text, when=WHEN):
-    return [(m.text, m.actor.cameo_code, m.method) for m in resolve_actors(nlp(text), when)]
+    return actor_rows(nlp, text, when)
 
 
 def _codes(nlp, text, when=WHEN):
-    return {t: code for t, code, _ in _actors(nlp, text, when)}
+    return actor_codes(nlp, text, when)
 
 
 def test_actors_races_epithet_after_a_candidate_is_a_candidate(nlp):
