@@ -37,6 +37,10 @@ OPEN_DIR = shared_path("ontology", "actors", "open")
 # Legislative terms that ended before this year are left out: the resolver reads news of the last
 # decade, and older back-benchers would only add homonyms (and megabytes).
 MIN_LEGISLATOR_END_YEAR = 2014
+# Former members of Congress read from the undated historical file: born this year or later, former
+# from the first Congress after the dated sources' cut-off.
+FORMER_MEMBERS_BORN = "1920"
+FORMER_MEMBERS_FROM = date(2015, 1, 3)
 # Position label → sector; the first pattern that matches wins (ministers before "army", so that a
 # "Minister of the Army" is government).
 POSITION_SECTORS = (
@@ -237,6 +241,32 @@ def congress(table: Table, base: Path) -> None:
                       ids.get("wikidata"), aliases)  # fmt: skip
 
 
+def former_members(table: Table, base: Path) -> None:
+    """Former members of Congress the dated sources lack ("Chris Dodd", "Joe Lieberman"), as former
+    officials (USAELI) from the 114th Congress (2015-01-03): the historical file gives their last
+    term only, without dates, and every term that ended in 2014 or later comes dated from
+    ``every_politician``. Only people born in 1920 or later whose Wikipedia title needs no
+    disambiguation are read (a name another person is better known by would only add homonyms),
+    under that title, their full name and their first or nick name with their surname."""
+    known = {normalise(name) for record in table.people.values() for name in record["names"]}
+    for row in read_csv(base / "legislators-historical.csv"):
+        title = row.get("wikipedia_id", "")
+        if not title or "(" in title or (row.get("birthday") or "0") < FORMER_MEMBERS_BORN:
+            continue
+        last = row.get("last_name", "")
+        names = [
+            title,
+            row.get("full_name", ""),
+            f"{row.get('first_name', '')} {last}",
+            f"{row.get('nickname', '')} {last}",
+        ]
+        names = list(dict.fromkeys(n.strip() for n in names if n.strip() and n.strip() != last))
+        if any(normalise(n) in known for n in names):
+            continue
+        table.add(f"bioguide:{row['bioguide_id']}", names[0], "USAELI", FORMER_MEMBERS_FROM, None,
+                  "congress-legislators", None, tuple(names[1:]))  # fmt: skip
+
+
 def ifg(table: Table, base: Path) -> None:
     """UK ministers 1979–2026: every appointment as GBRGOV, under each of the person's names."""
     names: dict[str, list[str]] = defaultdict(list)
@@ -292,6 +322,7 @@ def open_records(base: Path = OPEN_DIR, with_ucdp: bool = False) -> list[dict]:
     every_politician(table, countries, base / "every-politician-scrapers")
     congress(table, base / "congress-legislators")
     ifg(table, base / "ifg-ministers-database" / "data")
+    former_members(table, base / "congress-legislators")
     groups = list(ucdp(countries, base / "ucdp-actor")) if with_ucdp else []
     return [*table.records(), *groups, *uk_organisations(base / "uk-government-organisation-data")]
 

@@ -86,6 +86,8 @@ def test_actors_dictionary_codes():
         ("Soviet Union", date(2016, 9, 6), "RUS"),  # a union gone is coded as its continuing state
         ("Soviet", date(1985, 1, 1), "RUS"),
         ("NATO", None, "IGOWSTNAT"),
+        ("Chris Dodd", date(2016, 6, 1), "USAELI"),  # former members of Congress, by the name news uses
+        ("Joe Lieberman", date(2016, 6, 1), "USAELI"),
     ],
 )
 def test_actors_dictionary_lookup_by_date(dictionary, name, when, code):
