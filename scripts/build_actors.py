@@ -474,13 +474,20 @@ def dateline_places(cities: dict[str, list[tuple[str, int]]]) -> dict[str, str]:
 
 def alias_keys(record: dict, agent_keys: set[str]) -> list[str]:
     """The record's lookup keys, without bare agent words ("senate" is a sector, not one actor) and
-    without person + agent names ("obama administration" is composed at resolution time)."""
+    without a person's name + an agent word ("obama administration" is composed at resolution
+    time); a surname that is an agent word stays a name ("Angus King", "Samantha Power")."""
+    names = list(dict.fromkeys(k for k in (normalise(p) for p in record["names"]) if k))
+    # what the person is called before an agent word: a name or a surname of theirs
+    called = set(names) | {n.split()[-1] for n in names}
     keys: list[str] = []
-    for key in (normalise(p) for p in record["names"]):
+    for key in names:
         words = key.split()
-        if not key or key in keys or (len(words) == 1 and key in agent_keys):
+        if len(words) == 1 and key in agent_keys:
             continue
-        if record["kind"] == "person" and any(" ".join(words[i:]) in agent_keys for i in range(1, len(words))):
+        if record["kind"] == "person" and any(
+            " ".join(words[i:]) in agent_keys and " ".join(words[:i]).removeprefix("the ") in called
+            for i in range(1, len(words))
+        ):
             continue
         keys.append(key)
     return keys

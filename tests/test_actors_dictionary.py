@@ -88,6 +88,9 @@ def test_actors_dictionary_codes():
         ("NATO", None, "IGOWSTNAT"),
         ("Chris Dodd", date(2016, 6, 1), "USAELI"),  # former members of Congress, by the name news uses
         ("Joe Lieberman", date(2016, 6, 1), "USAELI"),
+        ("Angus King", date(2016, 6, 1), "USALEG"),  # a surname that is an agent word is still a name
+        ("Samantha Power", date(2016, 6, 1), "USAGOV"),
+        ("Julie Bishop", date(2016, 6, 1), "AUSGOV"),
     ],
 )
 def test_actors_dictionary_lookup_by_date(dictionary, name, when, code):
@@ -152,6 +155,10 @@ def test_actors_dictionary_build_helpers(build_script):
         "LTTE",
     ]
     assert build_script.alias_variants("ACME CORP (CHINA)") == ["ACME CORP (CHINA)", "ACME CORP"]
+    agents = {"administration", "king", "power"}
+    record = {"kind": "person", "names": ["Barack Obama", "Obama", "Obama administration", "The Obama administration"]}
+    assert build_script.alias_keys(record, agents) == ["barack obama", "obama"]
+    assert build_script.alias_keys({"kind": "person", "names": ["Angus King", "King"]}, agents) == ["angus king"]
     assert [build_script.iso_code(c) for c in ("SUNGOV", "SUNRUSLEG", "YUGBIH", "TMP", "USAGOV")] == [
         "RUSGOV",
         "RUSLEG",
