@@ -144,6 +144,13 @@ def test_actors_dictionary_supplement_rows_are_well_formed():
         assert not row["wikidata"] or row["wikidata"][1:].isdigit()
 
 
+def test_actors_dictionary_every_supplement_actor_is_found_by_its_name(dictionary):
+    files = sorted((DATA_DIR / "supplement").glob("*.csv"))
+    names = {row["name"] for f in files for row in csv.DictReader(f.open(encoding="utf-8")) if row["kind"] != "agent"}
+    lost = sorted(name for name in names if not dictionary.aliases.get(normalise(name)))
+    assert not lost, lost[:20]
+
+
 def test_actors_dictionary_build_helpers(build_script):
     supplement = [DatedCode("IGOWSTNAT", date(2014, 10, 1), date(2024, 10, 1))]
     phoenix = [DatedCode("NORGOV", date(2005, 10, 17), None), DatedCode("NORELI")]
