@@ -91,6 +91,10 @@ def test_actors_dictionary_codes():
         ("Angus King", date(2016, 6, 1), "USALEG"),  # a surname that is an agent word is still a name
         ("Samantha Power", date(2016, 6, 1), "USAGOV"),
         ("Julie Bishop", date(2016, 6, 1), "AUSGOV"),
+        ("SBU", date(2024, 11, 19), "UKRSPY"),  # parties to today's conflicts
+        ("Tatmadaw", date(2024, 11, 19), "MMRMIL"),
+        ("TPLF", date(2021, 6, 1), "ETHREB"),
+        ("M23", date(2025, 1, 27), "CODREB"),
     ],
 )
 def test_actors_dictionary_lookup_by_date(dictionary, name, when, code):
