@@ -261,8 +261,9 @@ def former_members(table: Table, base: Path) -> None:
             f"{row.get('nickname', '')} {last}",
         ]
         names = list(dict.fromkeys(n.strip() for n in names if n.strip() and n.strip() != last))
-        if any(normalise(n) in known for n in names):
-            continue
+        if normalise(title) in known:
+            continue  # a source with dates has them
+        names = [n for n in names if normalise(n) not in known]  # another person's name stays theirs
         table.add(f"bioguide:{row['bioguide_id']}", names[0], "USAELI", FORMER_MEMBERS_FROM, None,
                   "congress-legislators", None, tuple(names[1:]))  # fmt: skip
 

@@ -88,6 +88,7 @@ def test_actors_dictionary_codes():
         ("NATO", None, "IGOWSTNAT"),
         ("Chris Dodd", date(2016, 6, 1), "USAELI"),  # former members of Congress, by the name news uses
         ("Joe Lieberman", date(2016, 6, 1), "USAELI"),
+        ("Ted Kennedy", date(2016, 6, 1), "USAELI"),  # though another Edward Kennedy sits in a legislature
         ("Angus King", date(2016, 6, 1), "USALEG"),  # a surname that is an agent word is still a name
         ("Samantha Power", date(2016, 6, 1), "USAGOV"),
         ("Julie Bishop", date(2016, 6, 1), "AUSGOV"),
