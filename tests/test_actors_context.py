@@ -68,8 +68,8 @@ def test_actors_context_document_country(nlp):
         ("Russia may use nuclear weapons against non-nuclear states.", "states"),
         # a noun coordinated with the sector word is no part of its phrase
         ("Croat forces attacked ethnic Serb civilians and Montenegrin prisoners of war.", "Serb civilians"),
-        # an unknown name owns the office: it is not the sentence's country
-        ("WHO Director-General Ingrid Solberg urged Kenya to show restraint.", "Director-General Ingrid Solberg"),
+        # an unknown name owns the agents: they are not the sentence's country
+        ("Marine Interdiction agents urged Kenya to show restraint.", "agents"),
         # rebels are not lent the document's country
         ("Kenya's president met lawmakers. Kenya's opposition walked out.\n\nRebels attacked a convoy.", "Rebels"),
     ],
@@ -77,6 +77,14 @@ def test_actors_context_document_country(nlp):
 def test_actors_context_left_generic(nlp, text, words):
     mention = _mention(nlp, text, words)
     assert mention.method == "generic" and mention.actor.country is None
+
+
+def test_actors_context_titled_stranger_of_a_known_body_is_its_staff(nlp):
+    # not Erna Solberg (the surname's office holder: another first name), nor Kenya's government
+    mention = _mention(
+        nlp, "WHO Director-General Ingrid Solberg urged Kenya to show restraint.", "Director-General Ingrid Solberg"
+    )
+    assert mention.actor.cameo_code.startswith("IGO") and mention.actor.name == "World Health Organization"
 
 
 def test_actors_context_state_of_is_no_actor(nlp):

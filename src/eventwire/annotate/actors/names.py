@@ -96,6 +96,8 @@ def name_mentions(
         free_title = title is not None and not taken_names.overlaps(title[0], ent.start_char)
         sector = (split_code(title[1])[1] or title[1][:3]) if title else None
         holder = dictionary.office_holder(words[-1], sector, when) if title else None
+        if holder is not None and len(words) > 1 and words[0] not in normalise(holder.name).split():
+            holder = None  # "Director-General Ingrid Solberg" is not Erna Solberg
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
         if (ent.label_ == "PERSON" or particle) and len(words) == 1 and words[0] in surnames:
             actor, method, score = surnames[words[-1]], "coref", SCORES["coref"]
