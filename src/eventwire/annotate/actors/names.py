@@ -96,7 +96,7 @@ def name_mentions(
         free_title = title is not None and not taken_names.overlaps(title[0], ent.start_char)
         sector = (split_code(title[1])[1] or title[1][:3]) if title else None
         holder = dictionary.office_holder(words[-1], sector, when) if title else None
-        if holder is not None and len(words) > 1 and words[0] not in normalise(holder.name).split():
+        if holder is not None and len(words) > 1 and not _same_first_name(words[0], holder.name):
             holder = None  # "Director-General Ingrid Solberg" is not Erna Solberg
         owned = _agent_after(text, ent.end_char, generic_at) if ent.label_ == "PERSON" else None
         if (ent.label_ == "PERSON" or particle) and len(words) == 1 and words[0] in surnames:
@@ -298,6 +298,12 @@ def fuzzy_record(
         return None
     alias, ratio = hit
     return dictionary.choose(dictionary.aliases[alias], None), ratio
+
+
+def _same_first_name(first: str, name: str) -> bool:
+    """A first name written as the person's own, or a spelling of it ("Sergei" for "Sergey")."""
+    words = normalise(name).split()
+    return first in words or (bool(words) and first[:3] == words[0][:3])
 
 
 def appositions(
