@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.places import LOCATIVE_PREPS
 from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
@@ -35,10 +36,12 @@ def armed_groups(
     home: str | None,
 ) -> None:
     """Give transnational armed groups the code of the one country the story places them in, in place.
-    Countries count, not towns: an attack in a city abroad does not make the group that country's."""
+    Countries count, not towns: an attack in a city abroad does not make the group that country's.
+    ``home`` is the dateline's country; without one, the story's leading country is the group's own."""
     groups = [m for m in mentions if (m.actor.cameo_code or "").startswith(TRANSNATIONAL_ARMED)]
     if not groups:
         return
+    home = home or leading_country(mentions, places)
     countries: dict[str, set[str]] = {}
     text = doc.text  # spaCy joins it anew on every read
     for group in groups:

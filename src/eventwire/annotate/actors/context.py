@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from eventwire.annotate.actors.backrefs import named
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.match import GENERIC_SECTORS, SCORES
+from eventwire.annotate.actors.match import GENERIC_SECTORS, PLAIN_CIVILIAN, SCORES
 from eventwire.annotate.actors.phrase_tree import CONJ_ID, ParseTree
 from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
@@ -65,9 +65,7 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
-# The code of plain civilians; protesters and activists in a sentence naming no country protest in
-# the story's country.
-PLAIN_CIVILIAN = "CVL"
+# Protesters and activists in a sentence naming no country protest in the story's country.
 HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
 
@@ -150,15 +148,12 @@ def _contextualise(
         if mention.actor.sector in NON_STATE_SECTORS and not tree.body_word(head):
             continue
         sentence = by_sentence.get(tree.sentence(head), [])
-        if mention.actor.cameo_code == PLAIN_CIVILIAN and not tree.proper(head) and tree.beside_the_act(head):
+        plain = mention.actor.cameo_code == PLAIN_CIVILIAN
+        people = plain and not tree.proper(head)  # generic people ("victims"), not a people ("Kurds")
+        if people and tree.beside_the_act(head):
             continue  # "prayers are with the victims": people an act is with or about, no side of it
         anchor = _phrase_anchor(tree, head, sentence)
-        if (
-            anchor is not None
-            and mention.actor.cameo_code == PLAIN_CIVILIAN
-            and not tree.proper(head)
-            and head not in (tree.head(anchor.token), tree.head(tree.head(anchor.token)))
-        ):
+        if people and anchor is not None and head not in (tree.head(anchor.token), tree.head(tree.head(anchor.token))):
             continue  # generic people take a country only from a word on them ("Syrian civilians")
         owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None
         if anchor is not None and anchor.actor is not None:
@@ -179,11 +174,11 @@ def _contextualise(
                 # plain civilians belong to where they are, not to the state the sentence is about;
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
                 # to the state it is about
-                places = [a for a in sentence if a.base and a.place]
-                candidates = places if mention.actor.cameo_code == PLAIN_CIVILIAN else [a for a in sentence if a.base]
-                if mention.actor.sector == "CVL" and len({a.country for a in places}) == 1:
-                    candidates = places
-                if mention.actor.cameo_code == PLAIN_CIVILIAN and not tree.proper(head):
+                named_places = [a for a in sentence if a.base and a.place]
+                candidates = named_places if plain else [a for a in sentence if a.base]
+                if mention.actor.sector == "CVL" and len({a.country for a in named_places}) == 1:
+                    candidates = named_places
+                if people:
                     # generic people ("victims", "families") are where the sentence says something
                     # happened ("killed three civilians in Gaza"), not of a place named beside them
                     candidates = [a for a in candidates if tree.locative(a.token)]

@@ -67,6 +67,11 @@ OWNED_ACTS = frozenset(
 # modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
 NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate", "delegate", "delegates"})
 ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
+# What an administration runs when the word is the running, not a government ("of the law").
+RUN_THINGS = frozenset(
+    {"law", "laws", "justice", "oath", "test", "tests", "exam", "vaccine", "vaccines", "drug", "drugs",
+     "medicine", "medicines", "fund", "funds"}
+)  # fmt: skip
 # The role of plain civilians: a named private person is no political actor (guidelines §7.5 list
 # named persons in political, legal, social-movement, media or business roles only).
 PLAIN_CIVILIAN = "CVL"
@@ -245,13 +250,23 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
 
 
 def _no_actor(key: str, token: Token | None) -> bool:
-    """An agent word read as no actor in a text: a place ("the city"), voters, or an abstract noun
-    standing bare ("opposition by Congress"). A phrase given as an actor (``resolve_text``, no
-    parse: "Iraqi towns") keeps its agent reading: it is some act's target, the towns' civilians."""
+    """An agent word read as no actor in a text: a place ("the city"), voters, an abstract noun
+    standing bare ("opposition by Congress"), a platform ("posted on social media") or the running
+    of a thing ("the fair administration of the law"; "the administration of President Obama" is
+    one). A phrase given as an actor (``resolve_text``, no parse: "Iraqi towns") keeps its agent
+    reading: it is some act's target, the towns' civilians."""
     if token is None:
         return False
     if key in PLACE_NOUNS or key in NO_ACTOR_WORDS:
         return True
+    doc = token.doc
+    if key == "media" and token.i > 0 and doc[token.i - 1].lower_ == "social":
+        return True
+    if key == "administration":
+        after = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+        thing = after[2:3] if after[1:2] == ["the"] else after[1:2]  # "of the law", "of justice"
+        if after[:1] == ["of"] and thing and thing[0] in RUN_THINGS:
+            return True
     return key in ABSTRACT_WORDS and token.n_lefts == 0 and token.dep_ != "compound"
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from datetime import date
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.model import ActorMention
 
@@ -71,23 +72,33 @@ def drop_foreign_namesakes(
 
 
 def home_namesakes(
-    mentions: list[ActorMention], leader: str | None, dictionary: ActorDictionary, when: date | None
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str | None]],
+    home: str | None,
+    dictionary: ActorDictionary,
+    when: date | None,
 ) -> None:
-    """Give a name that bodies of several countries share the one of the story's country, in
-    place: "ABC" is ABC News in a US story and the Australian broadcaster in an Australian one,
-    "the Times" The New York Times in a US story. Persons are left to ``drop_foreign_namesakes``."""
-    if leader is None:
-        return
+    """Give a name that bodies of several countries share the one of the story's country (the
+    dateline's, else the leading one), in place: "ABC" is ABC News in a US story and the Australian
+    broadcaster in an Australian one, "the Times" The New York Times in a US story. Persons are left
+    to ``drop_foreign_namesakes``."""
+    leader: list[str | None] = [home] if home else []  # the leading country, found when first needed
     for mention in mentions:
-        if mention.method != "dictionary" or mention.actor.country == leader:
+        if mention.method != "dictionary":
             continue
         indices = dictionary.aliases.get(normalise(mention.text), ())
         if len(indices) < 2:
             continue
+        if not leader:
+            leader.append(leading_country(mentions, places))
+        if leader[0] is None:
+            return
+        if mention.actor.country == leader[0]:
+            continue
         local = [
             record
             for record in (dictionary.records[i] for i in indices)
-            if record.kind == "org" and split_code(record.code_on(when) or "")[0] == leader
+            if record.kind == "org" and split_code(record.code_on(when) or "")[0] == leader[0]
         ]
         if len(local) == 1:
             mention.actor = dictionary.actor(local[0], when) or mention.actor

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
@@ -167,6 +167,7 @@ def site_mentions(
     (NGO) or a business (BUS) of the dateline's or the story's leading country."""
     taken = SpanIndex(mentions, lambda m: (m.start, m.end))
     found: list[ActorMention] = []
+    leading: list[str | None] = []  # found when first needed
     text = doc.text  # spaCy joins it anew on every read
     for domain in SITE_DOMAIN.finditer(text):  # found by the domain, then the name before it
         window = max(0, domain.start() - MAX_SITE_NAME)
@@ -187,7 +188,9 @@ def site_mentions(
             continue
         words = {w.lower() for w in CAMEL_WORD.findall(stem)}
         sector = "MED" if words & MEDIA_NAME_WORDS else "NGO" if domain == "org" else "BUS"
-        country = dateline or leading_country(mentions, places)
+        if dateline is None and not leading:
+            leading.append(leading_country(mentions, places))
+        country = dateline or leading[0]
         if country is not None:
             actor = dictionary.composite(country + sector)
             found.append(
@@ -196,7 +199,7 @@ def site_mentions(
     return found
 
 
-def _imperative(token) -> bool:
+def _imperative(token: Token) -> bool:
     """A site in an instruction to the reader ("Visit X.com for more", "Follow us at X.com"): furniture."""
     root = token.sent.root
     return root.i == token.sent.start and root.tag_ == "VB"

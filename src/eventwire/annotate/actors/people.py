@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
-from eventwire.annotate.actors.headlines import headlines
+from eventwire.annotate.actors.headlines import in_headline
 from eventwire.annotate.actors.match import SCORES, inside_a_word
 from eventwire.annotate.actors.namesakes import DOUBTFUL_SECTORS
 from eventwire.annotate.actors.text import normalise
@@ -54,7 +54,6 @@ def serving_surnames(
     Rubio at 14" in a 2016 US story), wherever the tagger left it outside any mention. A surname
     the story gives an unknown person in full ("Sadiq Khan") is theirs; a place or a
     date is no name."""
-    titled = headlines(doc)
     named = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     others = {
         normalise(e[-1].text)
@@ -63,14 +62,18 @@ def serving_surnames(
         and len(e) > 1
         and not (len(e) == 2 and e[0].lower_ in SURNAME_PARTICLES)
         and not named.overlaps(e.start_char, e.end_char)
-        and not any(a <= e.start < b for a, b in titled)
+        and not in_headline(e[0])
     }
     found = []
+    text = doc.text  # spaCy joins it anew on every read
     for i in numpy.flatnonzero(doc.to_array([POS]) == PROPN).tolist():  # few tokens are proper nouns
         token = doc[i]
-        if not token.text[:1].isupper() or not token.is_alpha or not dictionary.is_surname(normalise(token.text)):
+        if not token.text[:1].isupper() or not token.is_alpha:
             continue
-        if normalise(token.text) in others or (token.ent_type_ in NOT_PERSON_ENTITIES and not _misdated(token)):
+        key = normalise(token.text)
+        if not dictionary.is_surname(key):
+            continue
+        if key in others or (token.ent_type_ in NOT_PERSON_ENTITIES and not _misdated(token)):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         # "De Blasio": a capitalised particle opens the surname, even at a sentence's start
@@ -80,15 +83,15 @@ def serving_surnames(
         # supplement follows is read there ("Cruz openly admitted …")
         opening = not particle and (token.is_sent_start or before.text in CLAUSE_OPENERS)
         # a headline's capitals join no names ("PBS Moderators Ignore Clinton Scandals")
-        if not any(a <= token.i < b for a, b in titled):
+        if not in_headline(token):
             neighbours = [doc[i] for i in (first.i - 1, token.i + 1) if 0 <= i < len(doc)]
             joined = [n for n in neighbours if n.pos_ == "PROPN" and n.text[:1].isupper() and n.lower_ not in DAY_NAMES]
             if first.ent_iob_ == "I" or joined:
                 continue
         start, end = first.idx, token.idx + len(token)
-        if taken.overlaps(start, end) or inside_a_word(doc.text, start, end):
+        if taken.overlaps(start, end) or inside_a_word(text, start, end):
             continue
-        record = dictionary.serving(normalise(token.text), home, when)
+        record = dictionary.serving(key, home, when)
         if record is not None and opening and not record.curated:
             continue
         actor = dictionary.actor(record, when) if record is not None else None

@@ -45,7 +45,9 @@ OWNER_ENTITY_IDS = frozenset(label_id(label) for label in ("PERSON", "ORG"))
 PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
 CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
-# Prepositions whose object is a side of the act: its agent or its target.
+# Prepositions whose object is a side of the act for plain people: its agent or its target, or
+# someone it gives to or takes from; "with" is company here ("prayers are with the victims"),
+# though a place or body after it is a side (``places.ACTOR_PREPS``: "talks with Russia").
 SIDE_PREP_IDS = frozenset(hash_string(word) for word in ("by", "against", "on", "at", "to", "from"))
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
 OUR_IDS = frozenset({hash_string("our")})

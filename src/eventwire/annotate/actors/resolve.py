@@ -66,12 +66,6 @@ PHRASE_BREAKS = frozenset(
 # "State" before "of" and no actor names a condition, not a government ("a state of emergency",
 # "the state of the economy"); "the State of Israel" is resolved as one phrase before this is read.
 ABSTRACT_STATE = re.compile(r"[Ss]tate of\b")
-# Agent words used for no actor: platforms ("posted on social media") and the running of a thing
-# ("the fair administration of the law"; "the administration of President Obama" is one).
-PLATFORM_BEFORE = re.compile(r"\bsocial\s+$", re.IGNORECASE)
-RUNNING_OF = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:law|laws|justice|oath|test|tests|exam|vaccines?|drugs?|medicines?|funds?)\b"
-)
 # A comma or "and" inside an entity: a list of names, not one name.
 LIST_GAP = re.compile(r",|\band\b")
 # Lower-case words inside personal names ("Omar al-Bashir", "Ursula von der Leyen").
@@ -113,7 +107,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = [
         ActorMention(r.start, r.end, text[r.start : r.end], r.actor, r.method, SCORES[r.method])
         for r in resolved
-        if not (r.method == "generic" and _no_actor(text, r.start, r.end))
+        if not (r.method == "generic" and ABSTRACT_STATE.match(text, r.start))
     ]
     extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when)
     if extra:
@@ -135,14 +129,14 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     add_context(doc, mentions, places, dictionary, home)
-    armed_groups(doc, mentions, places, dictionary, home or leading_country(mentions, places))
+    armed_groups(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
     mentions += body_titles(doc, ents, mentions)
     mentions += role_surnames(doc, text, mentions)
     entered_places(doc, mentions)
     mentions = sport_teams(doc, text, mentions)
-    home_namesakes(mentions, home or leading_country(mentions, places), dictionary, when)
+    home_namesakes(mentions, places, home, dictionary, when)
     short_names(mentions)
     mentions = company_short_names(text, mentions)
     mentions = back_references(doc, mentions, dictionary)
@@ -152,16 +146,6 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-def _no_actor(text: str, start: int, end: int) -> bool:
-    """An agent word that names no actor here: "state of", "social media", "administration of the law"."""
-    word = text[start:end].lower()
-    if ABSTRACT_STATE.match(text, start):
-        return True
-    if word == "media" and PLATFORM_BEFORE.search(text, max(0, start - 10), start):
-        return True
-    return word.endswith("administration") and RUNNING_OF.match(text, end) is not None
 
 
 def city_places(
