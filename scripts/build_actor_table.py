@@ -253,6 +253,8 @@ def former_members(table: Table, base: Path) -> None:
         title = row.get("wikipedia_id", "")
         if not title or "(" in title or (row.get("birthday") or "0") < FORMER_MEMBERS_BORN:
             continue
+        if normalise(title) in known:
+            continue  # a source with dates has them
         last = row.get("last_name", "")
         names = [
             title,
@@ -261,8 +263,6 @@ def former_members(table: Table, base: Path) -> None:
             f"{row.get('nickname', '')} {last}",
         ]
         names = list(dict.fromkeys(n.strip() for n in names if n.strip() and n.strip() != last))
-        if normalise(title) in known:
-            continue  # a source with dates has them
         names = [n for n in names if normalise(n) not in known]  # another person's name stays theirs
         table.add(f"bioguide:{row['bioguide_id']}", names[0], "USAELI", FORMER_MEMBERS_FROM, None,
                   "congress-legislators", None, tuple(names[1:]))  # fmt: skip
