@@ -123,12 +123,20 @@ def _first_labels(sids: set[str], primary: tuple[str, ...] = PRIMARY) -> dict[st
     return {sid: r for name in primary for sid, r in read_labels(name).items() if sid in sids}
 
 
+def _doubled_actor_labels() -> tuple[dict[str, dict], dict[str, dict]]:
+    """The first and the second (``SECOND_ACTORS``) labelling of the doubly labelled sentences."""
+    second = {sid: r for name in SECOND_ACTORS for sid, r in read_labels(name).items()}
+    return _first_labels(set(second)), second
+
+
+def _disputed(first: dict[str, dict], second: dict[str, dict]) -> set[str]:
+    return {sid for sid in second if not _actors_agree(first[sid]["actors"], second[sid]["actors"])}
+
+
 def actor_disputes() -> set[str]:
     """Sentences whose actor mentions the first annotator and the second (``SECOND_ACTORS``) list
     differently: the ones adjudicated for the gold."""
-    second = {sid: r for name in SECOND_ACTORS for sid, r in read_labels(name).items()}
-    first = _first_labels(set(second))
-    return {sid for sid in second if not _actors_agree(first[sid]["actors"], second[sid]["actors"])}
+    return _disputed(*_doubled_actor_labels())
 
 
 def gold_actor_agreement() -> dict[str, Any]:
@@ -137,9 +145,8 @@ def gold_actor_agreement() -> dict[str, Any]:
     against the first's list, and each against the adjudicated gold, by split."""
     from benchmarks.news.score import Gold, GoldMention, load_gold, score_mentions
 
-    second = {sid: r for name in SECOND_ACTORS for sid, r in read_labels(name).items()}
-    first = _first_labels(set(second))
-    figures: dict[str, Any] = {"sentences": len(second), "disputed": len(actor_disputes())}
+    first, second = _doubled_actor_labels()
+    figures: dict[str, Any] = {"sentences": len(second), "disputed": len(_disputed(first, second))}
     for split in ("dev", "test"):
         gold = load_gold(split=split)
         gold.sentences = [s for s in gold.sentences if s.sid in second]
