@@ -102,6 +102,31 @@ def test_actors_kin_staff_take_the_office_not_the_person(text, published, span, 
     assert not _ids(document) & {"vladimir-putin", "ted-cruz", "donald-trump"}
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "code"),
+    [
+        # a person's office and staff are their office's code, not the person
+        ("Senator Ted Cruz spoke on Monday. Cruz's office denied the report.", "Cruz's office", "USALEG"),
+        ("The Secret Service spoke with Donald Trump or his staff.", "his staff", "USAOPP"),
+        ("Senator Ted Cruz spoke on Monday. His office denied the report.", "His office", "USALEG"),
+    ],
+)  # fmt: skip
+def test_actors_kin_office_and_staff_of_a_person_take_the_office(text, span, code):
+    document = analyze(text, published="2016-05-01")
+    mention = _mention(document, span)
+    assert mention.actor.cameo_code == code and mention.actor.actor_id == code
+
+
+def test_actors_kin_pronoun_staff_need_one_code_among_the_persons_named_before():
+    # two persons of different codes before "his": whose staff, the pronoun does not say
+    document = analyze("Donald Trump met Senator Ted Cruz. His staff denied the report.", published="2016-05-01")
+    assert not any("staff" in m.text for m in document.actors)
+    # a name apposed to a pronoun's aide says who it is, and is read as that name
+    document = analyze("Hillary Clinton spoke. Her senior aide, John Podesta, denied it.", published="2016-05-01")
+    assert _mention(document, "John Podesta").actor.actor_id == "john-podesta"
+    assert not any("aide" in m.text for m in document.actors)
+
+
 def test_actors_kin_staff_without_a_known_country_stay_unresolved():
     mention = _mention(analyze("A former aide to the governor accused the police.", published="2018-03-01"),
                        "former aide to the governor")  # fmt: skip

@@ -36,7 +36,8 @@ KIN_WORDS = frozenset(
 )  # fmt: skip
 STAFF_WORDS = frozenset(
     {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman", "spokesperson",
-     "chief", "secretary", "assistant", "assistants", "staffer", "staffers", "deputy", "bodyguard", "bodyguards"}
+     "chief", "secretary", "assistant", "assistants", "staffer", "staffers", "deputy", "bodyguard", "bodyguards",
+     "staff", "office"}
 )  # fmt: skip
 LAWYER_WORDS = frozenset({"lawyer", "lawyers", "attorney", "attorneys"})
 # Nouns for one person's office: an owner that is a person though the table names no one.
@@ -174,15 +175,19 @@ def _reading(
     if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
         return None  # "Kushner, Trump's son-in-law": said of the name before it (predicates)
     if pronoun and kind not in KIN_WORDS:
-        return None  # "his spokesman": whose office, the pronoun does not say here
+        principal = _antecedent(doc, word, mentions, dictionary)
+        if principal is None:
+            return None  # "his spokesman": whose office, the pronoun does not say here
     lefts = [t for t in word.lefts if t.dep_ not in ("det", "punct")]
     first = min([word.i] + [t.left_edge.i for t in lefts])
     while first < word.i and doc[first].pos_ == "DET":
         first += 1
     name, apposed = _name_after(doc, last)
+    if pronoun and name and kind not in KIN_WORDS:
+        return None  # "her aide, Jake Sullivan": the name says who, and is read as a name
     end_token = max(last.i, owner_end, name[-1].i if name and not apposed else -1)
     start, end = doc[first].idx, doc[end_token].idx + len(doc[end_token])
-    if principal is not None:
+    if principal is not None and not pronoun:
         start, end = min(start, principal.start), max(end, principal.end)
     base = principal.actor if principal is not None else None
     written = " ".join(t.text for t in name) if name else None
@@ -192,7 +197,7 @@ def _reading(
         return Relation(start, end, own, "dictionary", *names)
     former = any(t.lower_ in FORMER_WORDS for t in doc[first : word.i])
     country = base.country if base is not None else None
-    if pronoun:
+    if pronoun and base is None:
         country = _antecedent_country(doc, word, mentions, dictionary)
     if kind in KIN_WORDS:
         sector = "CVL"
@@ -213,13 +218,28 @@ def _reading(
     return Relation(start, end, dictionary.generic(sector), "generic", *names)
 
 
-def _antecedent_country(doc: Doc, word: Token, mentions: list[ActorMention], dictionary: ActorDictionary) -> str | None:
-    """The country of whoever "his"/"her" may stand for: the persons named in this sentence and the
-    one before it, when they all share one country ("Senator Ted Cruz spoke. Her husband …")."""
+def _antecedent(
+    doc: Doc, word: Token, mentions: list[ActorMention], dictionary: ActorDictionary
+) -> ActorMention | None:
+    """The person "his"/"her" stands for before a staff word ("Trump or his staff"): the persons
+    named in this sentence and the one before it, when they all hold one code."""
+    begin, end = _window(doc, word)
+    persons = [m for m in mentions if begin <= m.start and m.end <= end and dictionary.is_person(m.actor)]
+    return persons[-1] if persons and len({m.actor.cameo_code for m in persons}) == 1 else None
+
+
+def _window(doc: Doc, word: Token) -> tuple[int, int]:
+    """Where a pronoun's person may be named: from the sentence before ``word``'s to ``word``."""
     sentence = word.sent.start
     if sentence > 0:
         sentence = doc[sentence - 1].sent.start
-    begin, end = doc[sentence].idx, word.idx
+    return doc[sentence].idx, word.idx
+
+
+def _antecedent_country(doc: Doc, word: Token, mentions: list[ActorMention], dictionary: ActorDictionary) -> str | None:
+    """The country of whoever "his"/"her" may stand for: the persons named in this sentence and the
+    one before it, when they all share one country ("Senator Ted Cruz spoke. Her husband …")."""
+    begin, end = _window(doc, word)
     countries = {
         m.actor.country for m in mentions if begin <= m.start and m.end <= end and dictionary.is_person(m.actor)
     }
