@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from actor_support import US_STORY
 from eventwire.annotate.actors import resolve_actors
 from eventwire.annotate.actors.text import split_code
 from eventwire.annotate.parse.dateline import find_furniture
@@ -116,6 +117,20 @@ def test_actors_owners_foreign_namesake_needs_its_country_in_the_story(nlp):
         "United States would review the case."
     )
     assert _actors(nlp, story, date(2013, 7, 15))["Vladimir Putin"] == "RUSGOV"
+
+
+def test_actors_owners_georgia_in_a_us_story_is_the_state(nlp):
+    story = US_STORY + (
+        "In Georgia, the bill faced dismal prospects after the state's Republican governor threatened a "
+        "veto. Georgia lawmakers passed it anyway."
+    )
+    actors = _actors(nlp, story)
+    assert actors["governor"] == "USAGOV" and actors["Georgia lawmakers"] == "USALEG", actors
+    # a story with the country's own words (its capital, its people) keeps the country
+    story = US_STORY + (
+        "The United States criticised Georgia over its new law. Washington said the Georgian government was wrong."
+    )
+    assert _actors(nlp, story)["Georgia"] == "GEO"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Foreign namesakes: a common name matched to a minor figure of a country the story never names.
+"""Foreign namesakes: a common name matched to a minor figure of a country the story never names,
+and a country's name that is also a US state's in a US story.
 
 The open data holds tens of thousands of legislators, judges and former officials. "Tracy Martin"
 in a Florida story is not New Zealand's legislator of that name, nor "George Will" an Austrian
@@ -102,3 +103,35 @@ def home_namesakes(
         ]
         if len(local) == 1:
             mention.actor = dictionary.actor(local[0], when) or mention.actor
+
+
+# A country's name that is also a US state's, with the words that place a story in the country.
+STATE_NAMESAKES = {"georgia": ("GEO", ("tbilisi", "georgian", "abkhazia", "ossetia"))}
+
+
+def state_namesakes(
+    text: str,
+    mentions: list[ActorMention],
+    places: list[tuple[int, int, str]],
+    home: str | None,
+    dictionary: ActorDictionary,
+) -> list[tuple[int, int, str]]:
+    """``places`` (and ``mentions``, in place) with a country name that is also a US state read as
+    the state in a story the United States leads and that has no word of the country itself
+    ("the state's Republican governor" after "in Georgia" is the US state's, not Tbilisi's;
+    "Georgia lawmakers" are US legislators)."""
+
+    def state(start: int, end: int, country: str | None) -> bool:
+        first = normalise(text[start:end]).removeprefix("the ").split(" ")[0]
+        namesake = STATE_NAMESAKES.get(first)
+        return namesake is not None and country == namesake[0] and not any(w in lowered for w in namesake[1])
+
+    lowered = text.lower()
+    if not any(name in lowered for name in STATE_NAMESAKES):
+        return places
+    if (home or leading_country(mentions, places)) != "USA":
+        return places
+    for mention in mentions:
+        if state(mention.start, mention.end, mention.actor.country) and not dictionary.is_person(mention.actor):
+            mention.actor = dictionary.composite("USA" + (mention.actor.sector or ""))
+    return [(s, e, "USA" if state(s, e, split_code(c)[0]) else c) for s, e, c in places]

@@ -38,7 +38,7 @@ from eventwire.annotate.actors.match import (
     plain_units,
 )
 from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
-from eventwire.annotate.actors.namesakes import drop_foreign_namesakes, home_namesakes
+from eventwire.annotate.actors.namesakes import drop_foreign_namesakes, home_namesakes, state_namesakes
 from eventwire.annotate.actors.organisations import leading_country, organisation_mentions, site_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, home_people, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
@@ -128,6 +128,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     if furniture:
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
+    places = state_namesakes(text, mentions, places, home, dictionary)
     add_context(doc, mentions, places, dictionary, home)
     armed_groups(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
