@@ -161,6 +161,19 @@ def test_actors_owners_agent_word_used_for_no_actor(nlp):
     assert codes.get("administration") == "USAGOV" and codes.get("media") == "USAJRN", codes
 
 
+def test_actors_owners_abstract_noun_only_described_is_no_actor(nlp):
+    text = (
+        "WASHINGTON — The bill met fierce opposition from gay rights groups. Steady, experienced "
+        "leadership matters. Americans want a real voice in government. The Syrian opposition and the "
+        "opposition in Congress rejected it, and the government said no."
+    )
+    starts = {m.start: m.text for m in resolve_actors(nlp(text), WHEN)}
+    for abstract in ("opposition from", "leadership matters", "government."):
+        assert text.index(abstract) not in starts, starts
+    for actor in ("Syrian opposition", "opposition in Congress", "government said"):
+        assert text.index(actor) in starts, starts
+
+
 def test_actors_owners_region_inside_a_body_name_is_its_country(nlp):
     text = "Donald Trump spoke in Ohio. Western New England University historian John Baick said the party had changed."
     codes = _actors(nlp, text)

@@ -67,6 +67,8 @@ OWNED_ACTS = frozenset(
 # modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
 NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate", "delegate", "delegates"})
 ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
+# Prepositions before a bare "government" that make it office held ("in government").
+HELD_PREPS = frozenset({"in", "into"})
 # What an administration runs when the word is the running, not a government ("of the law").
 RUN_THINGS = frozenset(
     {"law", "laws", "justice", "oath", "test", "tests", "exam", "vaccine", "vaccines", "drug", "drugs",
@@ -251,7 +253,7 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
 
 def _no_actor(key: str, token: Token | None) -> bool:
     """An agent word read as no actor in a text: a place ("the city"), voters, an abstract noun
-    standing bare ("opposition by Congress"), a platform ("posted on social media") or the running
+    standing bare or only described ("opposition by Congress", "fierce opposition", "in government"), a platform ("posted on social media") or the running
     of a thing ("the fair administration of the law"; "the administration of President Obama" is
     one). A phrase given as an actor (``resolve_text``, no parse: "Iraqi towns") keeps its agent
     reading: it is some act's target, the towns' civilians."""
@@ -267,7 +269,18 @@ def _no_actor(key: str, token: Token | None) -> bool:
         thing = after[2:3] if after[1:2] == ["the"] else after[1:2]  # "of the law", "of justice"
         if after[:1] == ["of"] and thing and thing[0] in RUN_THINGS:
             return True
-    return key in ABSTRACT_WORDS and token.n_lefts == 0 and token.dep_ != "compound"
+    if key == "government" and token.n_lefts == 0 and token.dep_ == "pobj" and token.head.lower_ in HELD_PREPS:
+        return True  # "a voice in government": holding office, not a government
+    return key in ABSTRACT_WORDS and token.dep_ != "compound" and all(map(_describes_only, token.lefts))
+
+
+def _describes_only(token: Token) -> bool:
+    """A word before an abstract noun that only says how it is ("fierce opposition", "steady,
+    experienced leadership"), not whose ("the opposition", "Syrian opposition")."""
+    if token.dep_ in ("punct", "cc"):
+        return True
+    plain = not token.ent_type_ and (token.text.islower() or bool(token.is_sent_start))
+    return token.dep_ in ("amod", "advmod") and token.pos_ in ("ADJ", "ADV") and plain
 
 
 def _titles_name(token: Token | None) -> bool:
