@@ -103,3 +103,14 @@ def test_actors_context_titled_name_with_another_first_name_is_not_the_office_ho
 def test_actors_context_state_of_is_no_actor(nlp):
     mentions = resolve_actors(nlp("Sudan's government lifted a state of emergency in the west."), WHEN)
     assert [m.text for m in mentions] == ["Sudan's government"]
+
+
+def test_actors_context_us_party_word_makes_a_role_noun_american(nlp):
+    text = (
+        "Bernie Sanders met Pope Francis at the Vatican on Saturday. The Democratic presidential "
+        "candidate said the meeting was personal."
+    )
+    mentions = resolve_actors(nlp(text), date(2016, 4, 16))
+    assert {m.text: m.actor.cameo_code for m in mentions}["presidential candidate"] == "USAOPP"
+    # a country in the noun's own phrase still says whose it is
+    assert _mention(nlp, "Republican lawmakers in Japan met.", "lawmakers").actor.country == "JPN"

@@ -39,6 +39,7 @@ STATE_WORDS = frozenset({"state", "states", "nation", "nations", "country", "cou
 # Sectors whose members a story quantifies within one country's politics ("both candidates", "both
 # parties"): such words do not make them several countries'.
 ONE_COUNTRY_SECTORS = frozenset({"OPP", "PTY"})
+US = "USA"
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
 MAX_LIST_TOKENS = 12
@@ -153,6 +154,9 @@ def _contextualise(
         if people and tree.beside_the_act(head):
             continue  # "prayers are with the victims": people an act is with or about, no side of it
         anchor = _phrase_anchor(tree, head, sentence)
+        if anchor is None and tree.us_party(head):
+            # "the Democratic presidential candidate" in a story that names the United States
+            anchor = next((a for a in anchors if a.base == US), None)
         if people and anchor is not None and head not in (tree.head(anchor.token), tree.head(tree.head(anchor.token))):
             continue  # generic people take a country only from a word on them ("Syrian civilians")
         owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None

@@ -50,6 +50,8 @@ CONTEXT_PREP_IDS = frozenset(hash_string(word) for word in CONTEXT_PREPS)
 # though a place or body after it is a side (``places.ACTOR_PREPS``: "talks with Russia").
 SIDE_PREP_IDS = frozenset(hash_string(word) for word in ("by", "against", "on", "at", "to", "from"))
 MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
+# The US parties' words on a role noun ("the Democratic presidential candidate", "GOP senators").
+US_PARTY_IDS = frozenset(hash_string(word) for word in ("democratic", "democrat", "republican", "gop"))
 OUR_IDS = frozenset({hash_string("our")})
 # How far up the parse a country may sit below the sector word (country → "of" → … → head).
 MAX_LINK_STEPS = 4
@@ -128,6 +130,10 @@ class ParseTree:
         """A sector mention quantified as several actors ("both governments", "foreign diplomats");
         a number is not ("three civilians" are as often of one country as soldiers are)."""
         return self._modified_by(head, MANY_IDS)
+
+    def us_party(self, head: int) -> bool:
+        """A sector word a US party's word modifies ("Republican lawmakers")."""
+        return self._modified_by(head, US_PARTY_IDS)
 
     def _modified_by(self, head: int, words: frozenset[int]) -> bool:
         """One of ``words`` among the few words before ``head`` that depend on it."""
