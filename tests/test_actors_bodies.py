@@ -102,3 +102,25 @@ def test_actors_bodies_show_hosts_and_campaign_staff(nlp):
     )
     assert codes.get("talk show host") == "USAJRN", codes
     assert codes.get("Campaign staffers") == "USAOPP", codes
+
+
+def test_actors_bodies_legislature_named_by_its_chamber(nlp):
+    text = US_STORY + (
+        "The Missouri Senate passed the bill. It has yet to be voted on in the House. "
+        "Republicans hold 24 Senate seats. The Opera House was closed."
+    )
+    found = _actors(nlp, text)
+    assert ("Missouri Senate", "USALEG", "context") in found and ("House", "USALEG", "context") in found, found
+    # "Senate" modifying seats and a building named "House" are no legislature (US_STORY's Senate is)
+    assert [t for t, _, _ in found].count("Senate") == 1 and "Opera House" not in [t for t, _, _ in found], found
+
+
+def test_actors_bodies_investigators_press_and_co_hosts(nlp):
+    text = US_STORY + (
+        "Clinton told federal investigators she had not known. The FBI gave the report to congressional "
+        "investigators. For the press, this is a reprimand. She told the co-hosts at a press conference."
+    )
+    codes = _codes(nlp, text)
+    assert codes["federal investigators"] == "USACOP" and codes["congressional investigators"] == "USALEG"
+    assert codes["press"] == codes["co-hosts"] == "USAJRN", codes
+    assert "press conference" not in codes and "conference" not in codes

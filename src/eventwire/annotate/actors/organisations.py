@@ -36,6 +36,8 @@ SECTOR_WORDS = (
                        "project", "federation", "coalition"})),
 )
 # fmt: on
+# Heads of a legislature's name ("the Missouri Senate"); "House" only alone or after a place.
+CHAMBER_WORDS = frozenset({"senate", "legislature", "parliament", "congress", "assembly"})
 # Trades a name is introduced with ("internet firm Foursquare") → the sector of the body it names.
 TRADE_NOUNS = {
     **dict.fromkeys(
@@ -122,6 +124,8 @@ def organisation_mentions(
                     found.append(_international_body(doc, ent, start))
                 continue
             sector = next((code for code, names in SECTOR_WORDS if words & names), None)
+            if sector is None and _chamber(ent):
+                sector = "LEG"
             traded = sector is None
             sector = sector or _trade(doc, ent)
         else:
@@ -141,6 +145,21 @@ def organisation_mentions(
             ActorMention(start, ent.end_char, ent.text[start - ent.start_char :], actor, "context", SCORES["context"])
         )
     return found
+
+
+def _chamber(ent: SpacySpan) -> bool:
+    """A legislature or its chamber named by the head of the name ("the Missouri Senate"; "House"
+    alone or after a place: "the House passed it", not "the Opera House"), not a name modifying
+    another noun ("Senate seats", "the 2010 Senate election")."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod") and not (ent.start <= root.head.i < ent.end):
+        return False
+    if root.lower_ in CHAMBER_WORDS:
+        return True
+    words = [t for t in ent if t.lower_ != "the"]
+    if root.text != "House" or words[-1].i != root.i:
+        return False
+    return all(t.ent_type_ == "GPE" or t.lower_ in ("state", "u.s.", "us") for t in words[:-1])
 
 
 def _trade(doc: Doc, ent: SpacySpan) -> str | None:
