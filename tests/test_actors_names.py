@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from actor_support import US_STORY
 from eventwire.annotate.actors.resolve import resolve_actors
 
 WHEN = date(2024, 11, 19)
@@ -175,3 +176,14 @@ def test_actors_names_surname_with_particle_and_name_the_tagger_misreads(nlp):
     found = {m.text: m.actor.actor_id for m in resolve_actors(nlp(text), date(2015, 11, 20))}
     assert found.get("De Blasio") == "bill-de-blasio", found
     assert found.get("Will") == "george-will", found
+
+
+def test_actors_names_title_paired_with_another_trade_is_one_person(nlp):
+    # a US story that follows a stranger would read them as its own civilian
+    text = US_STORY + (
+        "Vice President Joe Biden spoke about Japan. Japanese journalist and author Hiro Aida said the "
+        "remark was insensitive. “It was rude,” said Aida."
+    )
+    codes = _codes(nlp, text)
+    assert codes["Japanese journalist and author Hiro Aida"][0] == "JPNJRN", codes
+    assert "Hiro Aida" not in codes and codes["Aida"][0] == "JPNJRN", codes

@@ -367,3 +367,26 @@ def _appositive_actor(ent: SpacySpan, named: SpanIndex[ActorMention]) -> ActorMe
         if covering or near:
             return (covering or near)[-1]
     return None
+
+
+# What stands between a title and a second trade before the name ("journalist and author Hiro Aida").
+PAIRED_TRADE = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){1,2}")
+
+
+def paired_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A title joined by "and" to another trade before a name the table lacks ("Japanese journalist
+    and author Hiro Aida") is one person with the title's code, not a title and a stranger read
+    from the story's country."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    joined: set[int] = set()
+    for title, name in zip(ordered, ordered[1:], strict=False):
+        if title.method != "title" or not title.actor.country or name.method not in ("context", "generic"):
+            continue
+        if not name.text[:1].isupper() or not PAIRED_TRADE.fullmatch(text, title.end, name.start):
+            continue
+        title.end, title.text = name.end, text[title.start : name.end]
+        joined.add(id(name))
+        for later in ordered:  # the surname read again later is the same person ("said Aida")
+            if later.start > name.end and later.actor == name.actor and later.text in name.text.split():
+                later.actor = title.actor
+    return [m for m in mentions if id(m) not in joined] if joined else mentions

@@ -37,7 +37,14 @@ from eventwire.annotate.actors.match import (
     find_items,
     plain_units,
 )
-from eventwire.annotate.actors.names import appositions, body_titles, fuzzy_record, name_mentions, role_surnames
+from eventwire.annotate.actors.names import (
+    appositions,
+    body_titles,
+    fuzzy_record,
+    name_mentions,
+    paired_titles,
+    role_surnames,
+)
 from eventwire.annotate.actors.namesakes import drop_foreign_namesakes, home_namesakes, state_namesakes
 from eventwire.annotate.actors.organisations import leading_country, organisation_mentions, site_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, home_people, sport_teams
@@ -145,6 +152,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = home_people(doc, mentions, home or leading_country(mentions, places))
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)
+    mentions = paired_titles(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
