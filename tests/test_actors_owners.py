@@ -141,11 +141,24 @@ def test_actors_owners_georgia_in_a_us_story_is_the_state(nlp):
         ("He described Christie as having a prosecutor's bearing.", "prosecutor"),
         ("Pate backed both John Edwards and Chris Dodd for president.", "president"),
         ("Of the bunch, Missouri had the fewest delegates at stake.", "delegates"),
+        # an office yet to come or sought, and "for a president"
+        ("“Our next president needs to speak frankly,” he said.", "president"),
+        ("She promised to champion statehood if elected president.", "president"),
+        ("They don't want a racist for a president.", "president"),
     ],
 )
 def test_actors_owners_role_noun_of_nobody_in_particular(nlp, text, word):
     actors = _actors(nlp, text)
     assert not any(mention.endswith(word) for mention in actors), actors
+
+
+def test_actors_owners_offices_of_someone_in_particular_stay(nlp):
+    text = (
+        "WASHINGTON — The nation's next top diplomat met the newly elected president, and elected "
+        "officials and a campaign official who was not authorized to speak said so."
+    )
+    actors = _actors(nlp, text)
+    assert {"diplomat", "president", "officials", "campaign official"} <= set(actors), actors
 
 
 def test_actors_owners_agent_word_used_for_no_actor(nlp):

@@ -33,6 +33,11 @@ NEED_VERBS = frozenset({"need", "want", "deserve", "require"})
 # A race's role nouns, which an indefinite object makes anyone of the kind ("block an unsuitable
 # candidate"), not a candidate of the story.
 RACE_WORDS = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls"})
+# Words before a bare office that make it the office sought ("if elected president").
+ELECTED_WORDS = frozenset({"elected", "reelected", "re-elected", "elect"})
+# Modifiers of an office that is yet to be filled by someone not known ("our next president").
+TO_COME_WORDS = frozenset({"next", "future"})
+UNKNOWN_OWNERS = frozenset({"our", "your", "a", "an"})
 # Dependencies of a noun that is said of another noun: predicate nominals and appositions.
 PREDICATE_DEPS = frozenset({"attr", "oprd"})
 # Subject dependencies whose noun the predicate describes.
@@ -118,18 +123,26 @@ def _bare_office(token: Token) -> bool:
 
 
 def _someone_of_a_kind(token: Token) -> bool:
-    """Anyone of the kind, not someone the story is about: "any"/"every"/"no" before an object
-    ("not backing any candidate"), an indefinite possessor ("a prosecutor's bearing"), the object
-    of a need ("this country needs a leader"). An owner phrase ties the noun to a body or country
+    """Anyone of the kind, not someone the story is about: "any"/"every"/"no" before an object ("not
+    backing any candidate"), an indefinite possessor ("a prosecutor's bearing"), the object of a
+    need ("this country needs a leader"), an office yet to come ("our next president") or sought
+    ("if elected president", "a racist for a president"). An owner phrase ties the noun to a body or country
     all the same ("any official of the ministry")."""
     if any(c.dep_ == "prep" and c.lower_ in OWNER_PREPS for c in token.children):
         return False
-    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    elected = token.tag_ == "NN" and token.i > 0 and token.doc[token.i - 1].lower_ in ELECTED_WORDS
+    if elected and not any(c.dep_ in ("det", "poss") for c in token.children):
+        return True  # "if elected president": the office sought, said of the speaker
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"any", "every", "no"}:
         return token.dep_ in ("dobj", "pobj", "attr")
+    if any(c.dep_ == "amod" and c.lower_ in TO_COME_WORDS for c in token.children):
+        return determiners <= UNKNOWN_OWNERS  # "our next president", not "the nation's next diplomat"
     if determiners & {"a", "an"} or any(c.lower_ == "same" for c in token.children):
         if token.lower_ in RACE_WORDS and token.dep_ in ("dobj", "pobj"):
             return True  # "nominating a candidate with zero chance", "voted for the same candidate"
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            return True  # "a racist for a president"
         return token.dep_ == "poss" or (token.dep_ == "dobj" and token.head.lemma_ in NEED_VERBS)
     return False
 
