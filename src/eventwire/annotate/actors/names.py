@@ -202,8 +202,9 @@ def _untagged_names(
 ) -> list[ActorMention]:
     """A surname, or the first name of only one person, that a person named in full in the story
     carries, standing alone outside any mention ("Emanuel worked alongside Clinton", "urged Rahm
-    to resign"): that person, whatever one-word entity the tagger made of it ("Emanuel's office"
-    read as an organisation). A name inside a longer name ("Emanuel Lasker") is someone else's."""
+    to resign", "Sanders continued"): that person, whatever one-word entity or plural noun the tagger
+    made of it ("Emanuel's office" read as an organisation). A name inside a longer name ("Emanuel
+    Lasker") is someone else's."""
     found = []
     names = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted({*surnames, *first_names})) + r")\b", re.I)
     for use in names.finditer(text):  # cheap before reading tokens
@@ -214,7 +215,11 @@ def _untagged_names(
             continue
         token = span[0]
         # a capital inside a sentence is a name whatever the tagger says ("…,” Will urged")
-        named = token.pos_ == "PROPN" or not (token.is_sent_start or doc[token.i - 1].text in CLAUSE_OPENERS)
+        named = (
+            token.pos_ == "PROPN"
+            or not (token.is_sent_start or doc[token.i - 1].text in CLAUSE_OPENERS)
+            or _bare_subject(token)
+        )
         if not named or not token.text[:1].isupper() or token.ent_iob_ == "I":
             continue
         if token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
@@ -228,6 +233,14 @@ def _untagged_names(
             continue
         found.append(ActorMention(token.idx, token.idx + len(token), token.text, actor, "coref", SCORES["coref"]))
     return found
+
+
+def _bare_subject(token: Token) -> bool:
+    """A capitalised word opening a clause as a verb's subject with no determiner or modifier: a
+    name the tagger read as a plural noun ("Sanders continued", "Sanders and other invitees spent")."""
+    if token.tag_ != "NNS" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in token.children)
 
 
 def _agent_after(text: str, end: int, generic_at: dict[int, ActorMention]) -> ActorMention | None:

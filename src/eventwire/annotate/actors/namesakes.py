@@ -21,6 +21,8 @@ from eventwire.model import ActorMention
 
 # Sectors of the many minor figures the open data lists: a match to them needs support.
 DOUBTFUL_SECTORS = frozenset({"LEG", "JUD", "ELI", "CVL"})
+# Roles that make a person named across borders whatever their role on the day.
+PROMINENT_SECTORS = frozenset({"GOV", "MIL", "OPP"})
 # Mentions of its leading country that make a story clearly that country's.
 LEAD_MENTIONS = 3
 # Ways a mention reads a person from the table (by name, near spelling, surname, apposition).
@@ -28,12 +30,13 @@ NAME_METHODS = frozenset({"dictionary", "fuzzy", "coref", "apposition"})
 
 
 def _minor(mention: ActorMention, dictionary: ActorDictionary) -> bool:
-    """A person the table knows only in doubtful roles: one who ever governed or commanded
-    ("President Obama" as an Illinois senator in 2000) is named across borders."""
+    """A person the table knows only in doubtful roles: one who ever governed, commanded or ran
+    for office ("President Obama" as an Illinois senator in 2000, Senator Sanders in a Rome story),
+    or whom the hand-kept supplement follows, is named across borders."""
     record = dictionary.by_id.get(mention.actor.actor_id)
-    if record is None or record.kind != "person":
+    if record is None or record.kind != "person" or record.curated:
         return False
-    return not any(split_code(role.code)[1] in ("GOV", "MIL") for role in record.roles)
+    return not any(split_code(role.code)[1] in PROMINENT_SECTORS for role in record.roles)
 
 
 def drop_foreign_namesakes(
