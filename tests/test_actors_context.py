@@ -114,3 +114,12 @@ def test_actors_context_us_party_word_makes_a_role_noun_american(nlp):
     assert {m.text: m.actor.cameo_code for m in mentions}["presidential candidate"] == "USAOPP"
     # a country in the noun's own phrase still says whose it is
     assert _mention(nlp, "Republican lawmakers in Japan met.", "lawmakers").actor.country == "JPN"
+
+
+def test_actors_context_the_pope_is_the_holy_see_in_any_story(nlp):
+    text = "WASHINGTON — Senator Bernie Sanders met the pope on Saturday. The pontiff praised him."
+    codes = {m.text: (m.actor.cameo_code, m.actor.name) for m in resolve_actors(nlp(text), date(2016, 4, 16))}
+    assert codes["pope"] == codes["pontiff"] == ("VATGOV", "Holy See"), codes
+    # the office holder by the date: Francis until 2025, Leo XIV after
+    found = {m.text: m.actor.actor_id for m in resolve_actors(nlp("Pope Leo met Zelensky."), date(2025, 6, 1))}
+    assert found["Pope Leo"] == "pope-leo-xiv", found

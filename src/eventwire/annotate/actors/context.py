@@ -39,6 +39,8 @@ STATE_WORDS = frozenset({"state", "states", "nation", "nations", "country", "cou
 # Sectors whose members a story quantifies within one country's politics ("both candidates", "both
 # parties"): such words do not make them several countries'.
 ONE_COUNTRY_SECTORS = frozenset({"OPP", "PTY"})
+# Role nouns of one office of one state, whatever the story's country: the body they stand for.
+ONE_OFFICE_BODIES = {hash_string(word): "Holy See" for word in ("pope", "popes", "pontiff", "pontiffs")}
 US = "USA"
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
@@ -146,6 +148,10 @@ def _contextualise(
     dominant: list[Anchor | None] = []  # found when first needed
     for mention in generic:
         head = tree.last_token(mention.end)
+        body = ONE_OFFICE_BODIES.get(tree.lower(head))
+        if body is not None and (actor := dictionary.lookup(body)) is not None:
+            mention.actor, mention.method, mention.score = actor, "context", SCORES["context"]
+            continue  # "the pope" in a US story is the Holy See's
         if mention.actor.sector in NON_STATE_SECTORS and not tree.body_word(head):
             continue
         sentence = by_sentence.get(tree.sentence(head), [])
