@@ -124,3 +124,8 @@ def test_actors_bodies_investigators_press_and_co_hosts(nlp):
     assert codes["federal investigators"] == "USACOP" and codes["congressional investigators"] == "USALEG"
     assert codes["press"] == codes["co-hosts"] == "USAJRN", codes
     assert "press conference" not in codes and "conference" not in codes
+
+
+def test_actors_bodies_special_forces_are_the_military(nlp):
+    codes = _codes(nlp, US_STORY + "Navy SEALs killed the leader. The seals on the beach slept.")
+    assert codes["Navy SEALs"] == "USAMIL" and "seals" not in codes, codes

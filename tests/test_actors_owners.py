@@ -97,6 +97,13 @@ def test_actors_owners_name_inside_a_hyphenated_word_is_no_actor(nlp, text, word
     assert not found, found
 
 
+def test_actors_owners_names_joined_by_a_hyphen_are_both_names(nlp):
+    text = "According to a Washington Post-ABC News survey, Clinton leads. Post-Soviet states disagreed."
+    found = {m.text: m.actor.cameo_code for m in resolve_actors(nlp(text), WHEN)}
+    assert found.get("Washington Post") == found.get("ABC News") == "USAMED", found
+    assert not any("Soviet" in t for t in found), found  # a prefix opening a sentence is still a prefix
+
+
 def test_actors_owners_company_codes_carry_their_country():
     assert split_code("MNCUSA") == ("USA", "BUS")
     assert split_code("MNCUSAHLH") == ("USA", "BUS")

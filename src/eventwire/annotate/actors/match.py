@@ -55,6 +55,7 @@ DIRECTION_WORDS = frozenset(
 # Word parts a name is hyphenated to when the word is about something else: a leaning or time
 # before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
 HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"[A-Z]\w*\s$")
 HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
 # Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
 OWNED_ACTS = frozenset(
@@ -359,6 +360,8 @@ def inside_a_word(text: str, start: int, end: int) -> bool:
     """A name joined by a hyphen into a word about something else: "pro-Israel", "post-Soviet",
     "Reagan-like", "Trump-isms" ("Russian-backed", "Saudi-led" keep their actor)."""
     before = HYPHEN_PREFIX.search(text, max(0, start - 6), start)
+    if before is not None and text[before.start()].isupper() and NAME_BEFORE.search(text, 0, before.start()):
+        before = None  # "the Washington Post-ABC News poll": the last word of another name
     return before is not None or HYPHEN_SUFFIX.match(text, end) is not None
 
 
