@@ -129,3 +129,13 @@ def test_actors_bodies_investigators_press_and_co_hosts(nlp):
 def test_actors_bodies_special_forces_are_the_military(nlp):
     codes = _codes(nlp, US_STORY + "Navy SEALs killed the leader. The seals on the beach slept.")
     assert codes["Navy SEALs"] == "USAMIL" and "seals" not in codes, codes
+
+
+def test_actors_bodies_seat_of_government_as_a_building(nlp):
+    text = (
+        "She wrote of her time at the White House. Officials at the Kremlin said no. "
+        "The White House said yes in a statement from the White House."
+    )
+    found = [(m.text, m.actor.cameo_code) for m in resolve_actors(nlp(text), WHEN)]
+    assert found.count(("the White House", "USAGOV")) == 1 and ("The White House", "USAGOV") in found, found
+    assert ("Officials", "RUSGOV") in found, found  # the building still says whose officials they are

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from eventwire.annotate.actors.dictionary import ActorDictionary, ActorRecord
 from eventwire.annotate.actors.headlines import in_headline
 from eventwire.annotate.actors.places import (
+    LOCATIVE_PREPS,
     PLACE_KINDS,
     PLACE_NOUNS,
     acts_as_place,
@@ -55,6 +56,11 @@ DIRECTION_WORDS = frozenset(
 # Word parts a name is hyphenated to when the word is about something else: a leaning or time
 # before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
 HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
+# Seats of government named by their building: under "in"/"at" the building, not the office.
+SEAT_BUILDINGS = frozenset(
+    {"white house", "kremlin", "pentagon", "capitol", "downing street", "elysee", "elysee palace", "blue house",
+     "oval office", "zhongnanhai", "quirinale", "chigi palace"}
+)  # fmt: skip
 NAME_BEFORE = re.compile(r"[A-Z]\w*\s$")
 HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
 # Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
@@ -335,6 +341,8 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         if owns_nothing(token, _agent_word(token.head, dictionary), item.record.kind == "capital"):
             return LOCATION
     if token is not None and item.record.kind == "org":
+        if key.removeprefix("the ") in SEAT_BUILDINGS and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return LOCATION  # "residing in the White House", "her time at the Kremlin": the building
         first = units[item.first].token
         before = first.doc[first.i - 1].lower_ if first is not None and first.i > 0 else ""
         if before in ("a", "an") and token.dep_ not in ("compound", "amod", "nmod", "poss"):
