@@ -15,9 +15,10 @@ instead (benchmarks/news/score.py): precision of resolved mentions, coverage of 
 role nouns ("the president", "officials") separately. ``--split actor-dev`` scores the actor
 development set instead (benchmarks/news/build_actor_dev.py: whole articles outside both splits),
 ``--split actor-check`` the actor check set (drawn after it, never used to develop rules), ``--split
-actor-dev2`` and ``--split actor-dev3`` the second and third actor development sets.
+actor-dev2``, ``--split actor-dev3`` and ``--split actor-dev4`` the second, third and fourth (international
+newswire) actor development sets.
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-dev2|actor-dev3|actor-check|test]
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-dev2|actor-dev3|actor-dev4|actor-check|test]
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
     parser.add_argument(
         "--split",
-        choices=("dev", "actor-dev", "actor-dev2", "actor-dev3", "actor-check", "test"),
+        choices=("dev", "actor-dev", "actor-dev2", "actor-dev3", "actor-dev4", "actor-check", "test"),
         default="dev",
         help="news gold split (test: figures only), the actor development set or the actor check set (figures only)",
     )

@@ -15,7 +15,8 @@ texts stay in the shared folder (rows hold offsets only). Run from the repositor
 same for the actor check set (sids ``z0001``…, drawn after the development set from the articles
 left): it is scored to see what the rules do on news they were not developed on, and never used to
 develop them. ``--set actor_dev2`` builds a second development set (sids ``v0001``…), drawn after both,
-and ``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three.
+``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three, and ``--set actor_dev4`` a fourth of
+international newswire (AQUAINT, 1998-2000; sids ``t0001``…).
 """
 
 from __future__ import annotations
@@ -27,9 +28,19 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.news.build_corpus import WHOLE_MAX, WHOLE_MIN, Doc, polnear_docs, split_sentences, traf_docs
-from benchmarks.news.gold import CORPUS_PATH
+from benchmarks.eval_time import read_tml
+from benchmarks.news.build_corpus import (
+    WHOLE_MAX,
+    WHOLE_MIN,
+    Doc,
+    guess_topic,
+    polnear_docs,
+    split_sentences,
+    traf_docs,
+)
+from benchmarks.news.gold import CORPUS_PATH, document_text
 from benchmarks.news.import_labels import CORPORA, merge_labels, write_packet
+from eventwire.paths import shared_path
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,13 @@ ACTOR_DEV3 = ActorSet(
     "actor_dev3", 20261215, {"polnear": 22, "traf": 6}, {"polnear": WHOLE_MAX, "traf": 80}, "u",
     ("U1", "U2", "U3", "U4"), after=("actor_dev", "actor_check", "actor_dev2"),
 )  # fmt: skip
-ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3)}
+# A fourth, of international newswire (AQUAINT, 1998-2000: wires on Kenya and Tanzania, Iraq, Russia,
+# Kosovo …) that neither the corpus nor the other sets hold: development on news beyond US politics.
+ACTOR_DEV4 = ActorSet(
+    "actor_dev4", 20261217, {"tbaq": 20}, {"tbaq": 45}, "t", ("T1", "T2", "T3", "T4"),
+    after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3"),
+)  # fmt: skip
+ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4)}
 ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
 # Packets are working files for annotators, kept out of the repository (build/ is ignored).
 DEFAULT_PACKETS = Path(__file__).resolve().parents[2] / "build" / "annotation-packets"
@@ -92,7 +109,8 @@ def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]
     used = {r["doc"] for r in corpus if r["whole"] or r["split"] == "test"}
     for other in actor_set.after:
         used |= {json.loads(line)["doc"] for line in CORPORA[other].read_text(encoding="utf-8").splitlines()}
-    docs = [d for d in polnear_docs() + traf_docs() if d.doc not in used]
+    sources = polnear_docs() + traf_docs() + (tbaq_docs() if "tbaq" in actor_set.articles else [])
+    docs = [d for d in sources if d.doc not in used]
     rng.shuffle(docs)
     chosen: list[Doc] = []
     for source, count in actor_set.articles.items():
@@ -115,6 +133,19 @@ def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]
             rows.append(d.sentence_row(i, sid, True, "dev"))
             context[sid] = d.sentence_context(i)
     return rows, context
+
+
+def tbaq_docs() -> list[Doc]:
+    """The AQUAINT newswire of TempEval-3's TimeML (body text, creation date)."""
+    docs = []
+    for file in sorted(shared_path("gold", "time", "tbaq", "AQUAINT").glob("*.tml")):
+        path = f"gold/time/tbaq/AQUAINT/{file.name}"
+        dct = read_tml(file).dct
+        text = document_text(path, "timeml")
+        docs.append(
+            Doc(f"tbaq/AQUAINT/{file.stem}", path, "timeml", "tbaq", dct and dct.isoformat(), guess_topic(text), text)
+        )
+    return docs
 
 
 def write_packets(actor_set: ActorSet, rows: list[dict], context: dict[str, dict], out: Path) -> None:

@@ -71,6 +71,10 @@ def document_text(path: str, text_kind: str) -> str:
     if text_kind == "extracted":
         name = full.name.removesuffix(".gz")
         return extract_article(gzip.decompress(full.read_bytes()), page_urls().get(name)).text
+    if text_kind == "timeml":
+        from benchmarks.eval_time import read_tml  # a TimeML document's body text
+
+        return read_tml(full).text
     raise GoldError(f"{path}: unknown text_kind {text_kind!r}")
 
 
