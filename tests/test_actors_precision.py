@@ -59,7 +59,7 @@ def test_actors_precision_entered_place_is_the_target(nlp):
         "The city was shelled overnight, and nearby villages lost power.",
         "Voters in Ohio cast their ballots on Tuesday.",
         "The plan was met with opposition from the start.",
-        "Investigators said a nerve agent was found on the door handle.",
+        "Experts said a nerve agent was found on the door handle.",
     ],
 )
 def test_actors_precision_agent_words_that_name_no_actor(nlp, text):
