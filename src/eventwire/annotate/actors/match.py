@@ -56,13 +56,15 @@ DIRECTION_WORDS = frozenset(
 # Word parts a name is hyphenated to when the word is about something else: a leaning or time
 # before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
 HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
+HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
+# A capitalised word right before a prefix-like word: the prefix is a name's last word ("Post-ABC").
+NAME_BEFORE = re.compile(r"[A-Z]\w*\s$")
+NAME_BEFORE_REACH = 100
 # Seats of government named by their building: under "in"/"at" the building, not the office.
 SEAT_BUILDINGS = frozenset(
     {"white house", "kremlin", "pentagon", "capitol", "downing street", "elysee", "elysee palace", "blue house",
      "oval office", "zhongnanhai", "quirinale", "chigi palace"}
 )  # fmt: skip
-NAME_BEFORE = re.compile(r"[A-Z]\w*\s$")
-HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
 # Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
 OWNED_ACTS = frozenset(
     {"scrutiny", "attack", "criticism", "pressure", "crackdown", "raid", "strike", "shelling", "airstrike",
@@ -260,8 +262,8 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
 
 def _no_actor(key: str, token: Token | None) -> bool:
     """An agent word read as no actor in a text: a place ("the city"), voters, an abstract noun
-    standing bare or only described ("opposition by Congress", "fierce opposition", "in government"), a platform ("posted on social media") or the running
-    of a thing ("the fair administration of the law"; "the administration of President Obama" is
+    standing bare or only described ("opposition by Congress", "fierce opposition", "in government"),
+    a platform ("posted on social media") or the running of a thing ("the fair administration of the law"; "the administration of President Obama" is
     one). A phrase given as an actor (``resolve_text``, no parse: "Iraqi towns") keeps its agent
     reading: it is some act's target, the towns' civilians."""
     if token is None:
@@ -368,7 +370,11 @@ def inside_a_word(text: str, start: int, end: int) -> bool:
     """A name joined by a hyphen into a word about something else: "pro-Israel", "post-Soviet",
     "Reagan-like", "Trump-isms" ("Russian-backed", "Saudi-led" keep their actor)."""
     before = HYPHEN_PREFIX.search(text, max(0, start - 6), start)
-    if before is not None and text[before.start()].isupper() and NAME_BEFORE.search(text, 0, before.start()):
+    if (
+        before is not None
+        and text[before.start()].isupper()
+        and NAME_BEFORE.search(text, max(0, before.start() - NAME_BEFORE_REACH), before.start())
+    ):
         before = None  # "the Washington Post-ABC News poll": the last word of another name
     return before is not None or HYPHEN_SUFFIX.match(text, end) is not None
 
