@@ -17,7 +17,7 @@ from eventwire.registry import coders, readers, stages
 # the coder's version, and this list shows the bump in review.
 PINNED_STAGES = [
     "eventwire.parse.v2",
-    "eventwire.actors.v9",
+    "eventwire.actors.v10",
     "eventwire.quotes.v3",
     "eventwire.speakers.v2",
     "eventwire.timexes.v2",
@@ -42,7 +42,7 @@ def test_pipeline_versions_are_pinned() -> None:
 def test_pipeline_checks_stage_order_when_built() -> None:
     with pytest.raises(PipelineError, match=r"stage 'eventwire.events.v3' requires .*actors.*quotes.*timexes"):
         Pipeline.from_config(PipelineConfig(stages=("parse", "events", "actors", "quotes", "timexes")))
-    with pytest.raises(PipelineError, match=r"'eventwire.actors.v9' requires parse"):
+    with pytest.raises(PipelineError, match=r"'eventwire.actors.v10' requires parse"):
         Pipeline.from_config(PipelineConfig(stages=("actors",)))
     without_events = Pipeline.from_config(PipelineConfig(stages=DEFAULT_STAGES[:-1]))
     document = without_events(Article(text="Russia threatened Ukraine on Tuesday."))

@@ -151,11 +151,11 @@ def _actors(document: Document) -> None:
     document.actors = resolve_actors(document.parse, coerce_date(document.published))
 
 
-@stages.register("eventwire.actors.v9")
+@stages.register("eventwire.actors.v10")
 def make_actors(config: Any) -> FunctionStage:
     """Actor mentions resolved to dated actor codes (dictionary, titles, agents, context)."""
     load_actor_dictionary()
-    return FunctionStage("eventwire.actors.v9", ("parse",), ("actors",), _actors)
+    return FunctionStage("eventwire.actors.v10", ("parse",), ("actors",), _actors)
 
 
 def _quotes(document: Document) -> None:

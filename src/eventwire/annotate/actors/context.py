@@ -68,6 +68,10 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
+# A family's members take a country only from their own phrase ("Kenyan relatives", "relatives in
+# Miami"): a place the sentence names is as often where their kin is ("with Gonzalez in Cuba, the
+# relatives …").
+KIN_ENDINGS = ("relatives", "relative", "kin", "kinsmen", "family members", "family member")
 # Protesters and activists in a sentence naming no country protest in the story's country.
 HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
@@ -159,6 +163,7 @@ def _contextualise(
         people = plain and not tree.proper(head)  # generic people ("victims"), not a people ("Kurds")
         if people and tree.beside_the_act(head):
             continue  # "prayers are with the victims": people an act is with or about, no side of it
+        kin = people and mention.text.lower().endswith(KIN_ENDINGS)
         anchor = _phrase_anchor(tree, head, sentence)
         if anchor is None and tree.us_party(head):
             # "the Democratic presidential candidate" in a story that names the United States
@@ -179,8 +184,8 @@ def _contextualise(
                 continue
             owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
             # "our military" in a quote is the speaker's: the story's country, before the sentence's
-            home_first = (dateline is not None and tree.lower(head) in HOME_ROLE_IDS) or tree.ours(head)
-            if anchor is None and not home_first and not owned:
+            home_first = (dateline is not None and _home_role(tree, mention, head)) or tree.ours(head)
+            if anchor is None and not home_first and not owned and not kin:
                 # plain civilians belong to where they are, not to the state the sentence is about;
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
                 # to the state it is about
@@ -211,6 +216,15 @@ def _contextualise(
                 continue
             mention.actor = dictionary.composite(base + mention.actor.cameo_code)
         mention.method, mention.score = "context", SCORES["context"]
+
+
+def _home_role(tree: ParseTree, mention: ActorMention, head: int) -> bool:
+    """The story's own head of government or elected official: a role noun ("the president") or a
+    name under such a title and no country ("Foreign Minister Don McKinnon" under a Wellington
+    dateline; a foreign one is written "Australian Foreign Minister …")."""
+    if tree.lower(head) in HOME_ROLE_IDS:
+        return True
+    return tree.proper(head) and any(hash_string(word) in HOME_ROLE_IDS for word in mention.text.lower().split())
 
 
 def _anchors(tree: ParseTree, mentions: list[ActorMention], places: list[tuple[int, int, str]]) -> list[Anchor]:

@@ -65,6 +65,13 @@ SEAT_BUILDINGS = frozenset(
     {"white house", "kremlin", "pentagon", "capitol", "downing street", "elysee", "elysee palace", "blue house",
      "oval office", "zhongnanhai", "quirinale", "chigi palace"}
 )  # fmt: skip
+# Words after a person's name that make it the name of a place named for them ("the Harry Truman
+# Library", "Trump Tower", "Ronald Reagan Washington National Airport" is left to the place table).
+NAMED_FOR_WORDS = frozenset(
+    {"library", "tower", "towers", "museum", "airport", "center", "centre", "memorial", "hospital", "stadium",
+     "arena", "bridge", "street", "avenue", "boulevard", "highway", "park", "square", "hall", "building",
+     "plaza", "hotel", "dam", "station", "school", "college", "university", "institute", "presidential"}
+)  # fmt: skip
 # Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
 OWNED_ACTS = frozenset(
     {"scrutiny", "attack", "criticism", "pressure", "crackdown", "raid", "strike", "shelling", "airstrike",
@@ -73,9 +80,10 @@ OWNED_ACTS = frozenset(
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
 # government's envoys are its "delegation"), and an abstract noun with no determiner or
-# modifier ("met with opposition", "a lack of leadership"; "the opposition" is an actor).
+# modifier ("met with opposition", "a lack of leadership", "had good intelligence"; "the opposition"
+# and "US intelligence" are actors).
 NO_ACTOR_WORDS = frozenset({"voter", "voters", "electorate", "delegate", "delegates"})
-ABSTRACT_WORDS = frozenset({"opposition", "leadership"})
+ABSTRACT_WORDS = frozenset({"opposition", "leadership", "intelligence"})
 # Prepositions before a bare "government" that make it office held ("in government").
 HELD_PREPS = frozenset({"in", "into"})
 # What an administration runs when the word is the running, not a government ("of the law").
@@ -334,6 +342,8 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
             status = TENTATIVE
     if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
         return False
+    if item.record.kind == "person" and _named_for(text, units, item):
+        return False
     token = _root(units, item)
     if token is not None and place_like(item.record) and where(token):
         return LOCATION
@@ -364,6 +374,14 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if acts_as_place(token) else LOCATION
     return status
+
+
+def _named_for(text: str, units: list[Unit], item: Item) -> bool:
+    """A person's name that begins the name of a place named for them ("the Harry Truman Library")."""
+    after = item.last + 1
+    if after >= len(units) or not joined(text, units, item.last, after):
+        return False
+    return units[after].key in NAMED_FOR_WORDS and text[units[after].start].isupper()
 
 
 def inside_a_word(text: str, start: int, end: int) -> bool:

@@ -61,9 +61,11 @@ def name_mentions(
     mentions: list[ActorMention],
     dictionary: ActorDictionary,
     when: date | None,
+    dateline: str | None = None,
 ) -> list[ActorMention]:
     """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
-    office holder a title names ("President Kagame"), else the closest spelling in the dictionary."""
+    office holder a title names ("President Kagame"), else the closest spelling in the dictionary.
+    The story's country is the one its mentions clearly lead with, else its ``dateline``'s."""
     surnames: dict[str, Actor] = {}
     first_names: dict[str, list[Actor]] = {}
     for r in resolved:
@@ -72,7 +74,7 @@ def name_mentions(
             known = first_names.setdefault(units[r.person.first].key, [])
             if r.actor not in known:
                 known.append(r.actor)
-    home = leading_country(mentions, [], min_mentions=LEAD_MARGIN, margin=LEAD_MARGIN)
+    home = leading_country(mentions, [], min_mentions=LEAD_MARGIN, margin=LEAD_MARGIN) or dateline
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     private: dict[tuple[str, str], Actor] = {}

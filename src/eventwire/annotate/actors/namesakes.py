@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import date
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
+from eventwire.annotate.actors.match import SCORES
 from eventwire.annotate.actors.organisations import leading_country
 from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.model import ActorMention
@@ -27,6 +28,8 @@ PROMINENT_SECTORS = frozenset({"GOV", "MIL", "OPP"})
 LEAD_MENTIONS = 3
 # Ways a mention reads a person from the table (by name, near spelling, surname, apposition).
 NAME_METHODS = frozenset({"dictionary", "fuzzy", "coref", "apposition"})
+# Ways a mention names, in full, a person the table lacks (by a title, an apposition, the story).
+UNLISTED_METHODS = frozenset({"title", "apposition", "context"})
 
 
 def _minor(mention: ActorMention, dictionary: ActorDictionary) -> bool:
@@ -37,6 +40,32 @@ def _minor(mention: ActorMention, dictionary: ActorDictionary) -> bool:
     if record is None or record.kind != "person" or record.curated:
         return False
     return not any(split_code(role.code)[1] in PROMINENT_SECTORS for role in record.roles)
+
+
+def named_in_full(mentions: list[ActorMention], dictionary: ActorDictionary) -> None:
+    """A lone surname after the story named, in full, someone the table lacks under it is that
+    person, not the table's person or place of another country ("Slepian's lawyer, Glenn Edward Murray, …
+    Murray said" is the lawyer, not an Australian Murray), in place."""
+    named: dict[str, ActorMention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        words = mention.text.split()
+        if mention.method in UNLISTED_METHODS and len(words) > 1 and not dictionary.is_person(mention.actor):
+            if words[-1][:1].isupper() and mention.actor.country:
+                named[normalise(words[-1])] = mention
+            continue
+        if mention.method != "dictionary" or len(words) != 1 or not _person_or_place(mention, dictionary):
+            continue
+        full = named.get(normalise(words[0]))
+        if full is not None and full.actor.country != mention.actor.country:
+            mention.actor, mention.method, mention.score = full.actor, "coref", SCORES["coref"]
+
+
+def _person_or_place(mention: ActorMention, dictionary: ActorDictionary) -> bool:
+    """A person of the table, or a place it lists under a word other than the country's name ("Murray")."""
+    if dictionary.is_person(mention.actor):
+        return True
+    record = dictionary.by_id.get(mention.actor.actor_id)
+    return record is not None and record.kind == "country" and normalise(mention.text) != normalise(record.name)
 
 
 def drop_foreign_namesakes(

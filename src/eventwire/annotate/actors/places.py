@@ -46,8 +46,15 @@ PLACE_NOUNS = frozenset(
 # from St. Thomas", "fled from Syria"), not an actor (a threat or aid "from Russia" is).
 MOTION_VERBS = frozenset(
     {"come", "return", "arrive", "flee", "travel", "fly", "sail", "migrate", "emigrate", "escape", "move",
-     "relocate", "enter", "drive", "walk", "cross", "smuggle"}
+     "relocate", "enter", "drive", "walk", "cross", "smuggle", "bring", "depart"}
 )  # fmt: skip
+# Nouns of a journey: a country after their "from" or "to" is where it starts or ends ("on the way
+# from Cuba to the United States", "a sea voyage to the United States").
+JOURNEY_NOUNS = frozenset(
+    {"way", "journey", "voyage", "crossing", "trip", "flight", "route", "passage", "trek", "exodus", "return"}
+)
+# Nouns whose "with" names the country on the other side of them ("the border with Mexico").
+BOUNDARY_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 # Nouns that make a sentence about sport: a country there is a national team, not an actor
 # (guidelines §1.1: sports results and play are no political domain).
 SPORT_NOUNS = frozenset(
@@ -167,6 +174,15 @@ def where(token: Token) -> bool:
     if prep.lower_ == "of" and prep.head.lower_ == "out":
         return True  # "moved jobs out of the U.S."
     if prep.lower_ == "to" and prep.head.lemma_ in DESTINATION_VERBS:
+        return True
+    if prep.lower_ in ("from", "to") and prep.head.pos_ == "NOUN" and prep.head.lemma_ in JOURNEY_NOUNS:
+        return True
+    before = doc[prep.i - 1] if prep.i > 0 else None
+    if prep.lower_ == "to" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "from":
+        return where(before)  # "from Cuba to the United States": the journey's end is as its start
+    if prep.lower_ == "with" and (
+        prep.head.lower_ in BOUNDARY_NOUNS or (before is not None and before.lower_ in BOUNDARY_NOUNS)
+    ):
         return True
     # where someone comes from: after a verb of coming or going, or a person ("Jane Roe from Oslo")
     return prep.lower_ == "from" and (prep.head.lemma_ in MOTION_VERBS or prep.head.ent_type_ == "PERSON")

@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import FORMER_WORDS, SCORES
+from eventwire.annotate.actors.places import PLACE_KINDS
+from eventwire.annotate.actors.text import normalise, split_code
 from eventwire.model import Actor, ActorMention
 
 KIN_WORDS = frozenset(
@@ -34,6 +36,8 @@ KIN_WORDS = frozenset(
      "stepson", "stepdaughter", "stepmother", "stepfather", "fiancee", "fiancée", "fiance", "fiancé",
      "children", "child", "spouse", "relative", "relatives", "family", "girlfriend", "boyfriend", "parents"}
 )  # fmt: skip
+# A family's members as a group: they live where the text places them ("his Miami relatives").
+KIN_GROUPS = frozenset({"relatives", "relative", "kin", "family", "families"})
 STAFF_WORDS = frozenset(
     {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman", "spokesperson",
      "chief", "secretary", "assistant", "assistants", "staffer", "staffers", "deputy", "bodyguard", "bodyguards",
@@ -199,6 +203,8 @@ def _reading(
     country = base.country if base is not None else None
     if pronoun and base is None:
         country = _antecedent_country(doc, word, mentions, dictionary)
+    if kind in KIN_GROUPS:
+        country = _where_they_live(word, dictionary) or country
     if kind in KIN_WORDS:
         sector = "CVL"
     elif kind in LAWYER_WORDS:
@@ -216,6 +222,30 @@ def _reading(
     if country:
         return Relation(start, end, dictionary.composite(country + sector), RELATION_METHOD, *names)
     return Relation(start, end, dictionary.generic(sector), "generic", *names)
+
+
+def _where_they_live(word: Token, dictionary: ActorDictionary) -> str | None:
+    """The country of a place written on a relative's noun ("Elian's Miami relatives", "his
+    relatives in Miami"): relatives live where the text places them, whoever's they are."""
+    for token in word.children:
+        if token.dep_ in ("compound", "nmod", "amod") and token.i < word.i and token.text[:1].isupper():
+            place = token
+        elif token.dep_ == "prep" and token.lower_ == "in":
+            place = next((t for t in token.children if t.dep_ == "pobj"), None)
+        else:
+            continue
+        if place is not None and (country := _place_country(normalise(place.text), dictionary)):
+            return country
+    return None
+
+
+def _place_country(key: str, dictionary: ActorDictionary) -> str | None:
+    """The country of a place name: a country, capital or state the table lists, else a city."""
+    for index in dictionary.aliases.get(key, ()):
+        record = dictionary.records[index]
+        if record.kind in PLACE_KINDS:
+            return split_code(record.code_on(None))[0]
+    return dictionary.cities.get(key)
 
 
 def _antecedent(

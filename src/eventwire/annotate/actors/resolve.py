@@ -45,7 +45,12 @@ from eventwire.annotate.actors.names import (
     paired_titles,
     role_surnames,
 )
-from eventwire.annotate.actors.namesakes import drop_foreign_namesakes, home_namesakes, state_namesakes
+from eventwire.annotate.actors.namesakes import (
+    drop_foreign_namesakes,
+    home_namesakes,
+    named_in_full,
+    state_namesakes,
+)
 from eventwire.annotate.actors.organisations import leading_country, organisation_mentions, site_mentions
 from eventwire.annotate.actors.places import PLACE_KINDS, entered_places, home_people, sport_teams
 from eventwire.annotate.actors.predicates import predicate_offices
@@ -116,17 +121,17 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         for r in resolved
         if not (r.method == "generic" and ABSTRACT_STATE.match(text, r.start))
     ]
-    extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when)
+    furniture = find_furniture(text)
+    home = dateline_country(furniture, dictionary, when)
+    extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when, home)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         added = SpanIndex(extra, lambda x: (x.start, x.end))
         mentions = [m for m in mentions if m.method != "generic" or not added.overlaps(m.start, m.end)]
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
-    furniture = find_furniture(text)
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
     places += city_places(ents, mentions, places, dictionary)
-    home = dateline_country(furniture, dictionary, when)
     mentions += organisation_mentions(doc, ents, mentions, places, home, dictionary)
     mentions += site_mentions(doc, mentions, places, home, dictionary)
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
@@ -149,6 +154,7 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = company_short_names(text, mentions)
     mentions = back_references(doc, mentions, dictionary)
     mentions = candidate_epithets(doc, mentions, dictionary)
+    named_in_full(mentions, dictionary)
     mentions = drop_foreign_namesakes(mentions, places, home, dictionary)
     mentions = home_people(doc, mentions, home or leading_country(mentions, places))
     mentions = relatives_and_staff(doc, text, mentions, dictionary, when)

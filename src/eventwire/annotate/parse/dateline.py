@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The dash after a dateline: an em or en dash, a double hyphen, or a spaced hyphen or underscore
+# (older wire copy: "NAIROBI, Kenya (AP) _").
+DASH = r"(?:—|–|―|--|[-_](?=\s))"
 # A dateline opens a paragraph: a place in capitals (or any place followed by an agency in
 # parentheses), an optional region or country, an optional agency and a dash.
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
     r"(?:\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\))?"
-    r"\s*(?:—|–|―|--|-(?=\s))\s*"
+    r"\s*" + DASH + r"\s*"
 )
 AGENCY_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
     r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
-    r"\s*(?:—|–|―|--|-(?=\s))\s*"
+    r"\s*" + DASH + r"\s*"
 )
 # A wire dateline with the day: "WASHINGTON, Aug 27 (Reuters) -", "FLINT, Mich., Oct. 4 (UPI) —",
 # or the day alone where
@@ -33,7 +36,7 @@ DATED_DATELINE = re.compile(
     r"(?:(?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),\s*)?)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
     r"\s*\((?P<agency>[A-Za-z.&'’ ]{2,30})\)"
-    r"\s*(?:—|–|―|--|-(?=\s))\s*"
+    r"\s*" + DASH + r"\s*"
 )
 # A byline is a short line of its own: "By Jane Doe", "By JANE DOE and John Roe, Associated Press".
 BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][^\n]{1,100}$", re.MULTILINE)

@@ -1,0 +1,97 @@
+"""Actors in international wire copy: older datelines, journeys between countries, places named
+for people, surnames of people the table lacks, the dateline's country for lone surnames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from actor_support import actor_codes, actor_rows
+from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.parse.dateline import find_furniture
+
+WIRE_DAY = date(1999, 6, 7)
+PLACES = ("Haiti", "the United States", "Libya", "Italy", "Mexico", "Australia")
+
+
+def test_actors_wire_underscore_dateline_is_furniture(nlp):
+    text = "\n\nNAIROBI, Kenya (AP) _\n\nRescuers dug through the rubble on Saturday.\n"
+    found = [(f.kind, text[f.start : f.end].strip(), f.place) for f in find_furniture(text)]
+    assert found == [("dateline", "NAIROBI, Kenya (AP) _", "Kenya")]
+    assert [f.city for f in find_furniture("ATLANTA _\n\nThe judge ruled on Friday.")] == ["ATLANTA"]
+    assert find_furniture("Income_tax - a guide.") == []
+    rows = actor_rows(nlp, "WELLINGTON, New Zealand (AP) _ Foreign Minister Don McKinnon spoke.", WIRE_DAY)
+    assert rows == [("Foreign Minister Don McKinnon", "NZLGOV", "context")]
+
+
+def test_actors_wire_countries_on_a_journey_are_places(nlp):
+    for text in (
+        "The ferry sank on its way from Haiti to the United States.",
+        "Six migrants drowned during the crossing from Libya to Italy.",
+        "The suspect was brought to the United States for trial.",
+        "The fugitive may have reached the border with Mexico.",
+        "He survived a long voyage to Australia.",
+    ):
+        countries = [m for m, _, _ in actor_rows(nlp, text, WIRE_DAY) if m in PLACES]
+        assert countries == [], text
+    codes = actor_codes(nlp, "Arms shipments from Russia to Syria rose sharply.", WIRE_DAY)
+    assert codes == {"Russia": "RUS", "Syria": "SYR"}
+
+
+def test_actors_wire_place_named_for_a_person_is_no_person(nlp):
+    rows = actor_rows(nlp, "The ministers signed the treaty at the Harry Truman Library on Friday.", WIRE_DAY)
+    assert [code for _, code, _ in rows] == ["GOV"]
+    rows = actor_rows(nlp, "Protesters gathered outside Trump Tower as Trump spoke.", date(2017, 3, 1))
+    assert [(text, code) for text, code, _ in rows if "Trump" in text] == [("Trump", "USAGOV")]
+
+
+def test_actors_wire_surname_of_someone_named_in_full_earlier(nlp):
+    text = (
+        "The clinic's lawyer, Glenn Edward Murray, spoke to reporters on Monday. "
+        "The door had been forced open, Murray said."
+    )
+    rows = actor_rows(nlp, text, date(1998, 10, 25))
+    murray = [(code, method) for mention, code, method in rows if mention == "Murray"]
+    assert murray == [("USAJUD", "coref")]
+    assert all(code != "AUS" for _, code, _ in rows)
+
+
+def test_actors_wire_lone_surname_takes_the_datelines_country(nlp):
+    text = (
+        "HAVANA (AP) -- U.S. diplomats and Cuban officials met on Tuesday in the capital. "
+        "Veterans of the revolution that brought Castro to power gathered on Wednesday."
+    )
+    doc = nlp(text)
+    for day, person in ((date(2000, 2, 16), "Fidel Castro"), (date(2012, 6, 1), "Raúl Castro")):
+        castro = [m.actor for m in resolve_actors(doc, day) if m.text == "Castro"]
+        assert [(a.cameo_code, a.name) for a in castro] == [("CUBGOV", person)]
+
+
+def test_actors_wire_agencies_of_their_time(nlp):
+    text = "Lawyers asked whether the Immigration and Naturalization Service could return the boy. The INS declined."
+    codes = actor_codes(nlp, text, date(2000, 1, 13))
+    assert codes["Immigration and Naturalization Service"] == "USAGOV"
+    assert codes["INS"] == "USAGOV"
+    codes = actor_codes(
+        nlp, "Granma, the Communist Party daily, published the letter on its front page.", date(2000, 2, 16)
+    )
+    assert codes["Granma"] == "CUBMED"
+
+
+def test_actors_wire_relatives_live_where_the_text_places_them(nlp):
+    day = date(2000, 4, 6)
+    codes = actor_codes(nlp, "The boy's Miami relatives refused to hand him over.", day)
+    assert list(codes.values()) == ["USACVL"]
+    codes = actor_codes(nlp, "A spokesman said the boy's relatives in Miami would appeal.", day)
+    assert codes.get("relatives") == "USACVL"
+    assert (
+        actor_codes(nlp, "Kenyan relatives of the victims wept outside the embassy.", day)["Kenyan relatives"]
+        == "KENCVL"
+    )
+    rows = actor_rows(nlp, "With the father far away in Cuba, the relatives held a news conference.", day)
+    assert [code for text, code, _ in rows if text == "relatives"] == ["CVL"]
+
+
+def test_actors_wire_intelligence_as_information_is_no_agency(nlp):
+    rows = actor_rows(nlp, "The spokeswoman said Britain had very good intelligence about the camps.", WIRE_DAY)
+    assert all(code[3:] != "SPY" for _, code, _ in rows)
+    assert actor_codes(nlp, "U.S. intelligence warned of new attacks.", WIRE_DAY)["U.S. intelligence"] == "USASPY"
