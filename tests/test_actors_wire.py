@@ -95,3 +95,26 @@ def test_actors_wire_intelligence_as_information_is_no_agency(nlp):
     rows = actor_rows(nlp, "The spokeswoman said Britain had very good intelligence about the camps.", WIRE_DAY)
     assert all(code[3:] != "SPY" for _, code, _ in rows)
     assert actor_codes(nlp, "U.S. intelligence warned of new attacks.", WIRE_DAY)["U.S. intelligence"] == "USASPY"
+
+
+def test_actors_wire_a_court_is_the_actor_of_its_order(nlp):
+    text = "The Justice Department asked for a federal court order against the owners."
+    assert actor_codes(nlp, text, WIRE_DAY)["federal court"] == "USAJUD"
+    rows = actor_rows(nlp, "Shipments of court stenography machines rose.", WIRE_DAY)
+    assert all("court" not in mention for mention, _, _ in rows)
+
+
+def test_actors_wire_described_alliance_points_back_to_the_named_one(nlp):
+    text = "NATO admitted three members on Friday. The Western military alliance will meet in April."
+    assert actor_codes(nlp, text, WIRE_DAY)["The Western military alliance"] == "IGOWSTNAT"
+    text = "NATO admitted three members. The African Union alliance was not consulted."
+    assert "The African Union alliance" not in actor_codes(nlp, text, WIRE_DAY)
+
+
+def test_actors_wire_officials_of_a_body_at_its_seat(nlp):
+    text = "BRUSSELS (Reuters) - NATO has decided to admit Poland. The official said the date was not fixed."
+    assert actor_codes(nlp, text, WIRE_DAY)["official"] == "IGOWSTNAT"
+    text = "BRUSSELS (Reuters) - Belgium's cabinet met on Monday. The official said the date was not fixed."
+    assert actor_codes(nlp, text, WIRE_DAY)["official"] == "BELGOV"
+    text = "BRUSSELS (Reuters) - NATO has decided to admit Poland. The prime minister welcomed it."
+    assert actor_codes(nlp, text, WIRE_DAY)["prime minister"] == "BELGOV"

@@ -29,6 +29,9 @@ BACK_NOUNS = {
     "subcommittee": ("LEG",), "court": ("JUD",), "tribunal": ("JUD",), "jury": ("JUD",), "party": ("PTY",),
     "department": ("GOV",), "ministry": ("GOV",),
 }  # fmt: skip
+# Back nouns of transnational bodies only, and the words that may describe them in between.
+IGO_ONLY = ("IGO",)
+ALLIANCE_WORDS = frozenset({"western", "military", "defence", "defense", "nation", "member", "atlantic", "-"})
 # Determiners a campaign noun may have and still mean a candidate's campaign ("the campaign said",
 # "his campaign"): in a story about a candidate it is that race's campaign, coded as candidates are.
 CAMPAIGN_NOUNS = frozenset({"campaign", "campaigns"})
@@ -88,6 +91,11 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
             if _race_itself(token):
                 continue
         openers = CAMPAIGN_DETERMINERS if campaign else ("the",)
+        if sectors == IGO_ONLY and left and left[0].lower_ == "the":
+            gap = token.i - left[0].i  # "the Western alliance", "the 16-nation bloc": still the one named
+            if not all(_describes(t) for t in doc[left[0].i + 1 : token.i]):
+                continue
+            left = left[:1]
         if len(left) != 1 or left[0].lower_ not in openers or left[0].i != token.i - gap:
             continue
         start, end = left[0].idx, token.idx + len(token)
@@ -107,6 +115,16 @@ def back_references(doc: Doc, mentions: list[ActorMention], dictionary: ActorDic
         found.append(ActorMention(start, end, doc[left[0].i : token.i + 1].text, actor, "coref", SCORES["coref"]))
         replaced.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in replaced] + found
+
+
+def _describes(token: Token) -> bool:
+    """A word between "the" and an alliance's noun that describes it ("Western", "military",
+    "16-nation"), not one that names another body ("the African Union bloc")."""
+    return (
+        token.pos_ in ("ADJ", "NUM", "PUNCT")
+        or token.lower_ in ALLIANCE_WORDS
+        or token.ent_type_ in ("NORP", "CARDINAL")
+    )
 
 
 def _race_itself(token: Token) -> bool:

@@ -42,6 +42,11 @@ ONE_COUNTRY_SECTORS = frozenset({"OPP", "PTY"})
 # Role nouns of one office of one state, whatever the story's country: the body they stand for.
 ONE_OFFICE_BODIES = {hash_string(word): "Holy See" for word in ("pope", "popes", "pontiff", "pontiffs")}
 US = "USA"
+# Federal states: "federal" on a role noun names the one of them a story names.
+FEDERATIONS = frozenset(
+    {"USA", "CAN", "MEX", "BRA", "ARG", "VEN", "DEU", "AUT", "CHE", "BEL", "RUS", "IND", "PAK", "NPL", "MYS", "AUS",
+     "NGA", "ETH", "SOM", "SDN", "SSD", "IRQ", "ARE", "BIH", "COM", "FSM", "KNA"}
+)  # fmt: skip
 STATE_WORD_IDS = frozenset(hash_string(word) for word in STATE_WORDS)
 # How far after an agent phrase's country its coordinated countries are looked for.
 MAX_LIST_TOKENS = 12
@@ -72,6 +77,16 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP
 # Miami"): a place the sentence names is as often where their kin is ("with Gonzalez in Cuba, the
 # relatives …").
 KIN_ENDINGS = ("relatives", "relative", "kin", "kinsmen", "family members", "family member")
+# Cities that seat international bodies, with the codes of the bodies there: a story filed there
+# about one of them has its officials as that body's, not the host country's.
+SEATS = {
+    "brussels": ("IGOWSTNAT", "IGOEUREEC"),
+    "geneva": ("IGOUNO", "NGOICRC", "IGOWTO"),
+    "vienna": ("IGOUNOIAE", "IGOOPEC", "IGOOSCE"),
+    "the hague": ("IGOICC", "IGOUNOICJ"),
+    "strasbourg": ("IGOCOE", "IGOEUREEC"),
+    "new york": ("IGOUNO",),
+}
 # Protesters and activists in a sentence naming no country protest in the story's country.
 HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
@@ -98,10 +113,11 @@ def add_context(
     places: list[tuple[int, int, str]],
     dictionary: ActorDictionary,
     dateline: str | None = None,
+    seat: Actor | None = None,
 ) -> None:
     """Give generic mentions (method ``generic``) a country from their context, and the countries
     listed after an agent and "of" that agent ("the ambassadors of Arnor, Osgiliath and Gondor"),
-    in place."""
+    in place. ``seat`` is the body a story filed from its seat is about (``seat_body``)."""
     generic = [m for m in mentions if m.method == "generic" and m.actor.sector in CONTEXT_SECTORS]
     listing = [m for m in mentions if m.method == "title" and m.actor.sector and " of " in m.text]
     if not generic and not listing:
@@ -110,7 +126,7 @@ def add_context(
     for mention in listing:
         _share_agent(tree, mention, mentions, dictionary)
     if generic:
-        _contextualise(tree, generic, mentions, places, dictionary, dateline)
+        _contextualise(tree, generic, mentions, places, dictionary, dateline, seat)
 
 
 def _share_agent(
@@ -144,6 +160,7 @@ def _contextualise(
     places: list[tuple[int, int, str]],
     dictionary: ActorDictionary,
     dateline: str | None,
+    seat: Actor | None = None,
 ) -> None:
     anchors = _anchors(tree, mentions, places)
     by_sentence: dict[int, list[Anchor]] = {}
@@ -168,6 +185,11 @@ def _contextualise(
         if anchor is None and tree.us_party(head):
             # "the Democratic presidential candidate" in a story that names the United States
             anchor = next((a for a in anchors if a.base == US), None)
+        if anchor is None and tree.federal(head):
+            # "a federal court" in a story whose only federation is the United States
+            federations = [a for a in anchors if a.country in FEDERATIONS and a.base == a.country]
+            if len({a.country for a in federations}) == 1:
+                anchor = federations[0]
         if people and anchor is not None and head not in (tree.head(anchor.token), tree.head(tree.head(anchor.token))):
             continue  # generic people take a country only from a word on them ("Syrian civilians")
         owner = tree.non_state_owner(head, tree.last_token(mention.start + 1)) if anchor is None else None
@@ -208,6 +230,9 @@ def _contextualise(
                     dominant.append(_dominant(anchors))
                 home = dateline or (dominant[0].country if dominant[0] is not None else None)
                 named = {a.country for a in sentence if a.base}
+                if seat is not None and not named and not home_first and mention.actor.sector == "GOV":
+                    mention.actor, mention.method, mention.score = seat, "context", SCORES["context"]
+                    continue  # "BRUSSELS — NATO … The official said": the alliance's official
                 # an agency's agents owned by a name the table lacks ("Marine Interdiction agents")
                 # are the story's country's only where the sentence names no other
                 if home_first or not named or (owned and named == {home}):
@@ -216,6 +241,18 @@ def _contextualise(
                 continue
             mention.actor = dictionary.composite(base + mention.actor.cameo_code)
         mention.method, mention.score = "context", SCORES["context"]
+
+
+def seat_body(city: str | None, mentions: list[ActorMention]) -> Actor | None:
+    """The international body a story filed from its seat is about: the story's first named actor,
+    when it is a body seated in the dateline's city ("BRUSSELS — NATO has decided …")."""
+    prefixes = SEATS.get((city or "").lower())
+    if not prefixes:
+        return None
+    first = min((m for m in mentions if named(m)), key=lambda m: m.start, default=None)
+    if first is None or not first.actor.cameo_code.startswith(prefixes):
+        return None
+    return first.actor
 
 
 def _home_role(tree: ParseTree, mention: ActorMention, head: int) -> bool:

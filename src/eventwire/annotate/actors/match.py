@@ -72,10 +72,12 @@ NAMED_FOR_WORDS = frozenset(
      "arena", "bridge", "street", "avenue", "boulevard", "highway", "park", "square", "hall", "building",
      "plaza", "hotel", "dam", "station", "school", "college", "university", "institute", "presidential"}
 )  # fmt: skip
-# Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling").
+# Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling",
+# "a court order").
 OWNED_ACTS = frozenset(
     {"scrutiny", "attack", "criticism", "pressure", "crackdown", "raid", "strike", "shelling", "airstrike",
-     "investigation", "probe", "inquiry", "offensive", "operation", "assault", "bias", "coverage", "sanction"}
+     "investigation", "probe", "inquiry", "offensive", "operation", "assault", "bias", "coverage", "sanction",
+     "order", "ruling", "edict", "injunction", "verdict"}
 )  # fmt: skip
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a

@@ -53,6 +53,7 @@ MANY_IDS = frozenset(hash_string(word) for word in MANY_WORDS)
 # The US parties' words on a role noun ("the Democratic presidential candidate", "GOP senators").
 US_PARTY_IDS = frozenset(hash_string(word) for word in ("democratic", "democrat", "republican", "gop"))
 OUR_IDS = frozenset({hash_string("our")})
+FEDERAL_IDS = frozenset({hash_string("federal")})
 # How far up the parse a country may sit below the sector word (country → "of" → … → head).
 MAX_LINK_STEPS = 4
 # Business, media, education and labour institutions a role noun may name ("companies", "the media").
@@ -134,6 +135,10 @@ class ParseTree:
     def us_party(self, head: int) -> bool:
         """A sector word a US party's word modifies ("Republican lawmakers")."""
         return self._modified_by(head, US_PARTY_IDS)
+
+    def federal(self, head: int) -> bool:
+        """A sector word "federal" modifies ("a federal court", "federal agents")."""
+        return self._modified_by(head, FEDERAL_IDS)
 
     def _modified_by(self, head: int, words: frozenset[int]) -> bool:
         """One of ``words`` among the few words before ``head`` that depend on it."""

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from eventwire.annotate.actors.acronyms import country_dropped, defined_acronyms
 from eventwire.annotate.actors.armed import armed_groups
 from eventwire.annotate.actors.backrefs import back_references, candidate_epithets, company_short_names, short_names
-from eventwire.annotate.actors.context import add_context
+from eventwire.annotate.actors.context import add_context, seat_body
 from eventwire.annotate.actors.dictionary import ActorDictionary, load_actor_dictionary
 from eventwire.annotate.actors.groups import Group, Resolved, group_actor, group_items
 from eventwire.annotate.actors.match import (
@@ -141,7 +141,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
         mentions = [m for m in mentions if not inside(furniture, m.start, m.end)]
         places = [p for p in places if not inside(furniture, p[0], p[1])]
     places = state_namesakes(text, mentions, places, home, dictionary)
-    add_context(doc, mentions, places, dictionary, home)
+    city = next((f.city for f in furniture if f.kind == "dateline"), None)
+    add_context(doc, mentions, places, dictionary, home, seat_body(city, mentions))
     armed_groups(doc, mentions, places, dictionary, home)
     mentions += [m for m in appositions(doc, ents, mentions, dictionary) if not inside(furniture, m.start, m.end)]
     mentions = predicate_offices(doc, mentions)
