@@ -15,8 +15,9 @@ texts stay in the shared folder (rows hold offsets only). Run from the repositor
 same for the actor check set (sids ``z0001``…, drawn after the development set from the articles
 left): it is scored to see what the rules do on news they were not developed on, and never used to
 develop them. ``--set actor_dev2`` builds a second development set (sids ``v0001``…), drawn after both,
-``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three, and ``--set actor_dev4`` a fourth of
-international newswire (AQUAINT, 1998-2000; sids ``t0001``…).
+``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three, ``--set actor_dev4`` a fourth of
+international newswire (AQUAINT, 1998-2000; sids ``t0001``…), and ``--set actor_check2`` a check set of
+international news (AQUAINT and TimeBank, 1989-2000; sids ``w0001``…), never developed on.
 """
 
 from __future__ import annotations
@@ -95,7 +96,14 @@ ACTOR_DEV4 = ActorSet(
     "actor_dev4", 20261217, {"tbaq": 20}, {"tbaq": 45}, "t", ("T1", "T2", "T3", "T4"),
     after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3"),
 )  # fmt: skip
-ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4)}
+# A check set of international news (the AQUAINT newswire the fourth set left, and TimeBank's
+# wire and broadcast news of 1989-1998; not its Wall Street Journal business copy): scored to see
+# what rules developed on the fourth set do on such news they were never developed on.
+ACTOR_CHECK2 = ActorSet(
+    "actor_check2", 20261219, {"tbaq": 10, "timebank": 12}, {"tbaq": 45, "timebank": 45}, "w",
+    ("W1", "W2", "W3", "W4"), after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3", "actor_dev4"),
+)  # fmt: skip
+ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4, ACTOR_CHECK2)}
 ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
 # Packets are working files for annotators, kept out of the repository (build/ is ignored).
 DEFAULT_PACKETS = Path(__file__).resolve().parents[2] / "build" / "annotation-packets"
@@ -109,7 +117,9 @@ def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]
     used = {r["doc"] for r in corpus if r["whole"] or r["split"] == "test"}
     for other in actor_set.after:
         used |= {json.loads(line)["doc"] for line in CORPORA[other].read_text(encoding="utf-8").splitlines()}
-    sources = polnear_docs() + traf_docs() + (tbaq_docs() if "tbaq" in actor_set.articles else [])
+    sources = polnear_docs() + traf_docs()
+    sources += tbaq_docs() if "tbaq" in actor_set.articles else []
+    sources += tbaq_docs("TimeBank") if "timebank" in actor_set.articles else []
     docs = [d for d in sources if d.doc not in used]
     rng.shuffle(docs)
     chosen: list[Doc] = []
@@ -135,15 +145,19 @@ def build(actor_set: ActorSet = ACTOR_DEV) -> tuple[list[dict], dict[str, dict]]
     return rows, context
 
 
-def tbaq_docs() -> list[Doc]:
-    """The AQUAINT newswire of TempEval-3's TimeML (body text, creation date)."""
+def tbaq_docs(folder: str = "AQUAINT") -> list[Doc]:
+    """The AQUAINT newswire of TempEval-3's TimeML (body text, creation date), or TimeBank's news
+    without its Wall Street Journal business copy (source ``timebank``)."""
+    source = "tbaq" if folder == "AQUAINT" else "timebank"
     docs = []
-    for file in sorted(shared_path("gold", "time", "tbaq", "AQUAINT").glob("*.tml")):
-        path = f"gold/time/tbaq/AQUAINT/{file.name}"
+    for file in sorted(shared_path("gold", "time", "tbaq", folder).glob("*.tml")):
+        if file.name.lower().startswith("wsj"):
+            continue
+        path = f"gold/time/tbaq/{folder}/{file.name}"
         dct = read_tml(file).dct
         text = document_text(path, "timeml")
         docs.append(
-            Doc(f"tbaq/AQUAINT/{file.stem}", path, "timeml", "tbaq", dct and dct.isoformat(), guess_topic(text), text)
+            Doc(f"tbaq/{folder}/{file.stem}", path, "timeml", source, dct and dct.isoformat(), guess_topic(text), text)
         )
     return docs
 
