@@ -118,3 +118,13 @@ def test_actors_wire_officials_of_a_body_at_its_seat(nlp):
     assert actor_codes(nlp, text, WIRE_DAY)["official"] == "BELGOV"
     text = "BRUSSELS (Reuters) - NATO has decided to admit Poland. The prime minister welcomed it."
     assert actor_codes(nlp, text, WIRE_DAY)["prime minister"] == "BELGOV"
+
+
+def test_actors_wire_federal_role_nouns_take_the_one_federation_named(nlp):
+    text = (
+        "HAVANA (AP) -- Cuba demanded the boy's return from the United States on Monday. "
+        "Lawyers said only a federal court could decide."
+    )
+    assert actor_codes(nlp, text, date(2000, 2, 16))["federal court"] == "USAJUD"
+    text = "Russia and the United States met in Geneva. Only a federal court could decide."
+    assert actor_codes(nlp, text, date(2000, 2, 16)).get("federal court") == "JUD"
