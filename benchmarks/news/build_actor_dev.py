@@ -101,7 +101,7 @@ ACTOR_DEV4 = ActorSet(
 # what rules developed on the fourth set do on such news they were never developed on.
 ACTOR_CHECK2 = ActorSet(
     "actor_check2", 20261219, {"tbaq": 10, "timebank": 12}, {"tbaq": 45, "timebank": 45}, "w",
-    ("W1", "W2", "W3", "W4"), after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3", "actor_dev4"),
+    ("S1", "S2", "S3", "S4"), after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3", "actor_dev4"),
 )  # fmt: skip
 ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4, ACTOR_CHECK2)}
 ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
