@@ -128,3 +128,13 @@ def test_actors_wire_federal_role_nouns_take_the_one_federation_named(nlp):
     assert actor_codes(nlp, text, date(2000, 2, 16))["federal court"] == "USAJUD"
     text = "Russia and the United States met in Geneva. Only a federal court could decide."
     assert actor_codes(nlp, text, date(2000, 2, 16)).get("federal court") == "JUD"
+
+
+def test_actors_wire_publisher_in_a_copyright_line_is_no_person(nlp):
+    text = (
+        "LISBON, March 5 (Marlow Herald) - Portuguese police detained two activists on Wednesday.\n\n"
+        "Related coverage from Marlow Herald\n\n(c) 2025 Marlow Herald. All rights reserved.\n"
+    )
+    rows = actor_rows(nlp, text, date(2025, 3, 5))
+    assert [mention for mention, _, _ in rows if "Herald" in mention] == []
+    assert ("Portuguese police", "PRTCOP") in [(mention, code) for mention, code, _ in rows]

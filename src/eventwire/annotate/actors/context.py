@@ -87,6 +87,12 @@ SEATS = {
     "strasbourg": ("IGOCOE", "IGOEUREEC"),
     "new york": ("IGOUNO",),
 }
+# The role nouns a body at its seat has: its officials and spokespeople, not ministers.
+SEAT_ROLE_IDS = frozenset(
+    hash_string(word)
+    for word in ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "diplomat",
+                 "diplomats", "source", "sources")
+)  # fmt: skip
 # Protesters and activists in a sentence naming no country protest in the story's country.
 HOME_CIVIL_CODES = frozenset({"CVLOPP"})
 
@@ -230,7 +236,7 @@ def _contextualise(
                     dominant.append(_dominant(anchors))
                 home = dateline or (dominant[0].country if dominant[0] is not None else None)
                 named = {a.country for a in sentence if a.base}
-                if seat is not None and not named and not home_first and mention.actor.sector == "GOV":
+                if seat is not None and not named and tree.lower(head) in SEAT_ROLE_IDS:
                     mention.actor, mention.method, mention.score = seat, "context", SCORES["context"]
                     continue  # "BRUSSELS — NATO … The official said": the alliance's official
                 # an agency's agents owned by a name the table lacks ("Marine Interdiction agents")

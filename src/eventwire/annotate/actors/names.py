@@ -62,10 +62,12 @@ def name_mentions(
     dictionary: ActorDictionary,
     when: date | None,
     dateline: str | None = None,
+    publishers: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """Mentions for unresolved PERSON/ORG entities: a surname the document already introduced, the
     office holder a title names ("President Kagame"), else the closest spelling in the dictionary.
-    The story's country is the one its mentions clearly lead with, else its ``dateline``'s."""
+    The story's country is the one its mentions clearly lead with, else its ``dateline``'s; the
+    ``publishers`` its datelines name are no private persons."""
     surnames: dict[str, Actor] = {}
     first_names: dict[str, list[Actor]] = {}
     for r in resolved:
@@ -130,7 +132,12 @@ def name_mentions(
             # someone the dictionary does not know, in an office the text names ("former president
             # Carlos Menem"): the office's sector, given a country from context later
             actor, method, score, start = dictionary.generic(title[1]), "generic", SCORES["generic"], title[0]
-        elif home is not None and title is None and private_person(doc, ent, orth_counts, taken_names):
+        elif (
+            home is not None
+            and title is None
+            and ent.text not in publishers  # "LISBON (Tagus Ledger) - …": the publisher, wherever named
+            and private_person(doc, ent, orth_counts, taken_names)
+        ):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
             key = (words[0], normalise(surname_token(ent).text))

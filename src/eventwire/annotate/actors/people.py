@@ -35,6 +35,8 @@ CLAUSE_OPENERS = frozenset({".", "!", "?", ":", ";", "“", '"', "‘", "'", "("
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Entity types of a capitalised word that is no person's surname ("Sanford, Fla.", "In May").
 NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
+# Words of a copyright line: the name after them is the publisher's.
+COPYRIGHT_WORDS = frozenset({"©", "(c)", "c", "copyright"})
 # Days and months: a capitalised one beside a surname joins no name ("introducing Pence Thursday").
 DAY_NAMES = frozenset((*WEEKDAYS, *MONTHS))
 # Words looked back over for a body's title before a name ("association executive director").
@@ -124,7 +126,7 @@ def foreign_minor(actor: Actor, home: str | None) -> bool:
 def private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken: SpanIndex) -> bool:
     """A full name of capitalised words that the story names again by its surname; not a passer-by
     quoted with an age ("Harry Bond, 30, of Raleigh"), nor someone titled by a body named right
-    before ("AU Commission Chairperson Moussa Kone")."""
+    before ("AU Commission Chairperson Moussa Kone"), nor a publisher in a copyright line."""
     if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
         return False
     for before in reversed(doc[max(0, ent.start - MAX_TITLE_WORDS) : ent.start]):
@@ -135,4 +137,6 @@ def private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken:
     after = doc[ent.end : ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return False
+    if any(t.lower_ in COPYRIGHT_WORDS for t in doc[max(0, ent.start - 4) : ent.start]):
+        return False  # "(c) 2025 Bosphorus Ledger": the publisher
     return orth_counts.get(surname_token(ent).orth, 0) >= PRIVATE_MIN_NAMINGS

@@ -123,7 +123,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     ]
     furniture = find_furniture(text)
     home = dateline_country(furniture, dictionary, when)
-    extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when, home)
+    publishers = frozenset(f.agency for f in furniture if f.agency)
+    extra = name_mentions(doc, ents, text, resolved, units, mentions, dictionary, when, home, publishers)
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         added = SpanIndex(extra, lambda x: (x.start, x.end))

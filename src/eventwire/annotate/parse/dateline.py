@@ -64,13 +64,15 @@ MAX_DATELINE_PARAGRAPHS = 4
 @dataclass(frozen=True, slots=True)
 class Furniture:
     """A dateline or byline span; ``place`` (dateline only) is its place text, region first
-    ("Afghanistan" for "KABUL, Afghanistan"), as the text writes it."""
+    ("Afghanistan" for "KABUL, Afghanistan"), as the text writes it; ``agency`` the news agency or
+    publisher in its parentheses ("AP")."""
 
     start: int
     end: int
     kind: str
     place: str | None = None
     city: str | None = None
+    agency: str | None = None
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -90,9 +92,8 @@ def find_furniture(text: str) -> list[Furniture]:
             if pattern is DATELINE and len(match.group("place").replace(".", "")) < 3:
                 continue  # "A -", "U.S. -": too short to be a city
             region = match.groupdict().get("region")
-            found.append(
-                Furniture(start, match.end(), "dateline", region or match.group("place"), match.group("place"))
-            )
+            place, agency = match.group("place"), match.groupdict().get("agency")
+            found.append(Furniture(start, match.end(), "dateline", region or place, place, agency and agency.strip()))
             break
     for match in BYLINE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
