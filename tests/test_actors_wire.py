@@ -138,3 +138,20 @@ def test_actors_wire_publisher_in_a_copyright_line_is_no_person(nlp):
     rows = actor_rows(nlp, text, date(2025, 3, 5))
     assert [mention for mention, _, _ in rows if "Herald" in mention] == []
     assert ("Portuguese police", "PRTCOP") in [(mention, code) for mention, code, _ in rows]
+
+
+def test_actors_wire_a_datelined_storys_own_leadership_and_broadcaster(nlp):
+    day = date(2000, 1, 6)
+    text = (
+        "HAVANA (AP) -- The U.S. decision to return the boy to Cuba does not guarantee his return, "
+        "the communist leadership warned. Nothing is certain, said a government communique read on state television."
+    )
+    codes = actor_codes(nlp, text, day)
+    assert codes["leadership"] == "CUBGOV"
+    assert codes["government"] == "CUBGOV"
+    assert codes["state television"] == "CUBGOVJRN"
+
+
+def test_actors_wire_hyphenated_americans_are_americans(nlp):
+    rows = actor_rows(nlp, "Castro said a group of Cuban-Americans in Miami planned to take the boy.", WIRE_DAY)
+    assert all(code[:3] != "CUB" for mention, code, _ in rows if mention != "Castro")

@@ -66,7 +66,7 @@ NON_STATE_SECTORS = frozenset({"BUS", "JRN", "EDU", "LAB"})
 HOME_ROLE_IDS = frozenset(
     hash_string(word)
     for word in ("president", "administration", "government", "cabinet", "minister", "premier", "chancellor",
-                 "senator", "congressman", "congresswoman", "lawmaker", "legislator", "governor", "mayor")
+                 "senator", "congressman", "congresswoman", "lawmaker", "legislator", "governor", "mayor", "leadership")
 )  # fmt: skip
 # State institutions, the story's domestic politics and its business, media and education
 # institutions (``NON_STATE_BODY_IDS``): a mention of one in a sentence naming no country belongs

@@ -54,9 +54,10 @@ DIRECTION_WORDS = frozenset(
      "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 )  # fmt: skip
 # Word parts a name is hyphenated to when the word is about something else: a leaning or time
-# before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like", "Trump-isms").
+# before it ("pro-Israel", "post-Soviet"; "anti-Trump" names its target), a likeness after it ("Reagan-like",
+# "Trump-isms"), or Americans of that origin ("Cuban-Americans" are Americans).
 HYPHEN_PREFIX = re.compile(r"(?<![A-Za-z])(?:pro|post|pre|non|neo)-$", re.IGNORECASE)
-HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania)\b")
+HYPHEN_SUFFIX = re.compile(r"-(?:like|esque|isms?|ists?|ites?|style|era|mania|[Aa]mericans?)\b")
 # A capitalised word right before a prefix-like word: the prefix is a name's last word ("Post-ABC").
 NAME_BEFORE = re.compile(r"[A-Z]\w*\s$")
 NAME_BEFORE_REACH = 100
@@ -77,7 +78,8 @@ NAMED_FOR_WORDS = frozenset(
 OWNED_ACTS = frozenset(
     {"scrutiny", "attack", "criticism", "pressure", "crackdown", "raid", "strike", "shelling", "airstrike",
      "investigation", "probe", "inquiry", "offensive", "operation", "assault", "bias", "coverage", "sanction",
-     "order", "ruling", "edict", "injunction", "verdict"}
+     "order", "ruling", "edict", "injunction", "verdict", "statement", "communique", "announcement", "decree",
+     "decision"}
 )  # fmt: skip
 # Agent words that name no actor on their own: voters (a vote by the public is no event, so
 # they are no source or target, guidelines §1.1) and the delegates a primary awards (a
