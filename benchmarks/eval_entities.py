@@ -18,7 +18,7 @@ development set instead (benchmarks/news/build_actor_dev.py: whole articles outs
 actor-dev2``, ``--split actor-dev3`` and ``--split actor-dev4`` the second, third and fourth (international
 newswire) actor development sets.
 
-Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-dev2|actor-dev3|actor-dev4|actor-check|actor-check2|test]
+Run: nice .venv/bin/python benchmarks/eval_entities.py [--errors] [--limit N] [--set news --split dev|actor-dev|actor-dev2|actor-dev3|actor-dev4|actor-dev5|actor-check|actor-check2|test]
 """
 
 from __future__ import annotations
@@ -159,7 +159,17 @@ def main() -> None:
     parser.add_argument("--set", choices=("news", "gsr"), default="gsr", help="news: the news gold standard's actors")
     parser.add_argument(
         "--split",
-        choices=("dev", "actor-dev", "actor-dev2", "actor-dev3", "actor-dev4", "actor-check", "actor-check2", "test"),
+        choices=(
+            "dev",
+            "actor-dev",
+            "actor-dev2",
+            "actor-dev3",
+            "actor-dev4",
+            "actor-dev5",
+            "actor-check",
+            "actor-check2",
+            "test",
+        ),
         default="dev",
         help="news gold split (test: figures only), the actor development set or the actor check set (figures only)",
     )

@@ -17,7 +17,8 @@ left): it is scored to see what the rules do on news they were not developed on,
 develop them. ``--set actor_dev2`` builds a second development set (sids ``v0001``…), drawn after both,
 ``--set actor_dev3`` a third (sids ``u0001``…), drawn after all three, ``--set actor_dev4`` a fourth of
 international newswire (AQUAINT, 1998-2000; sids ``t0001``…), and ``--set actor_check2`` a check set of
-international news (AQUAINT and TimeBank, 1989-2000; sids ``w0001``…), never developed on.
+international news (AQUAINT and TimeBank, 1989-2000; sids ``w0001``…), never developed on; ``--set actor_dev5``
+a fifth development set of the international news left (sids ``q0001``…).
 """
 
 from __future__ import annotations
@@ -103,7 +104,14 @@ ACTOR_CHECK2 = ActorSet(
     "actor_check2", 20261219, {"tbaq": 10, "timebank": 12}, {"tbaq": 45, "timebank": 45}, "w",
     ("S1", "S2", "S3", "S4"), after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3", "actor_dev4"),
 )  # fmt: skip
-ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4, ACTOR_CHECK2)}
+# A fifth development set, of the international news both left (AQUAINT and TimeBank): more such
+# news to analyse errors on, drawn after the check set so that it never holds a check article.
+ACTOR_DEV5 = ActorSet(
+    "actor_dev5", 20261221, {"tbaq": 10, "timebank": 14}, {"tbaq": 45, "timebank": 45}, "q",
+    ("Q1", "Q2", "Q3", "Q4"),
+    after=("actor_dev", "actor_check", "actor_dev2", "actor_dev3", "actor_dev4", "actor_check2"),
+)  # fmt: skip
+ACTOR_SETS = {s.name: s for s in (ACTOR_DEV, ACTOR_CHECK, ACTOR_DEV2, ACTOR_DEV3, ACTOR_DEV4, ACTOR_CHECK2, ACTOR_DEV5)}
 ACTOR_DEV_PATH, ACTOR_DEV_GOLD = ACTOR_DEV.path, ACTOR_DEV.gold
 # Packets are working files for annotators, kept out of the repository (build/ is ignored).
 DEFAULT_PACKETS = Path(__file__).resolve().parents[2] / "build" / "annotation-packets"

@@ -1,6 +1,6 @@
 """Turn annotators' label files (spans as sentence substrings) into offset-only JSONL for the project.
 
-Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--corpus gold|extension|actor_dev|actor_check|actor_dev2|actor_dev3|actor_dev4|actor_check2]
+Run: python -m benchmarks.news.import_labels NAME FILE.jsonl [FILE.jsonl …] [--corpus gold|extension|actor_dev|actor_check|actor_dev2|actor_dev3|actor_dev4|actor_check2|actor_dev5]
 Writes benchmarks/data/news/labels/NAME.jsonl: the same records with document offsets and without
 any span text or note, so no article text enters the project.
 """
@@ -27,6 +27,7 @@ CORPORA = {
     "actor_dev3": CORPUS_PATH.parent / "actor_dev3.jsonl",
     "actor_dev4": CORPUS_PATH.parent / "actor_dev4.jsonl",
     "actor_check2": CORPUS_PATH.parent / "actor_check2.jsonl",
+    "actor_dev5": CORPUS_PATH.parent / "actor_dev5.jsonl",
 }
 
 
