@@ -77,6 +77,11 @@ class Gold:
     mentions: dict[str, list[GoldMention]] = field(default_factory=dict)
 
 
+# States that no longer exist, by their ISO 3166-3 codes (the Soviet Union, Czechoslovakia,
+# Yugoslavia, East Germany, Serbia and Montenegro): older news names them as actors.
+FORMER_STATES = frozenset({"SUN", "CSK", "YUG", "DDR", "SCG"})
+
+
 @cache
 def country_codes() -> frozenset[str]:
     """ISO 3166 alpha-3 codes, the first part of every country actor code."""
@@ -88,7 +93,8 @@ def check_code(code: str | None, sentence: CorpusSentence, where: str) -> None:
     """An actor code is a country (ISO alpha-3) or a transnational prefix, then sector/body parts."""
     if code is None:
         return
-    if not CODE_SHAPE.fullmatch(code) or (code[:3] not in country_codes() and code[:3] not in TRANSNATIONAL):
+    known = code[:3] in country_codes() or code[:3] in TRANSNATIONAL or code[:3] in FORMER_STATES
+    if not CODE_SHAPE.fullmatch(code) or not known:
         raise GoldError(f"{sentence.sid}: {where}: {code!r} is not a country or IGO/NGO/… actor code")
 
 
