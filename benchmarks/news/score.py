@@ -77,9 +77,12 @@ class Gold:
     mentions: dict[str, list[GoldMention]] = field(default_factory=dict)
 
 
-# States that no longer exist, by their ISO 3166-3 codes (the Soviet Union, Czechoslovakia,
-# Yugoslavia, East Germany, Serbia and Montenegro): older news names them as actors.
-FORMER_STATES = frozenset({"SUN", "CSK", "YUG", "DDR", "SCG"})
+# States that no longer exist, by their ISO 3166-3 codes, as annotators of older news write them:
+# one whose UN seat another state continued is scored as that state (the Soviet Union as Russia,
+# Yugoslavia and Serbia and Montenegro as Serbia, docs/annotation.md §7.1); Czechoslovakia and
+# East Germany keep theirs.
+SUCCESSOR_STATES = {"SUN": "RUS", "YUG": "SRB", "SCG": "SRB"}
+FORMER_STATES = frozenset({"CSK", "DDR", *SUCCESSOR_STATES})
 
 
 @cache
@@ -101,8 +104,11 @@ def check_code(code: str | None, sentence: CorpusSentence, where: str) -> None:
 def _side(value: dict | None, sentence: CorpusSentence, where: str) -> Side | None:
     if value is None:
         return None
-    side = Side(value["start"], value["end"], value.get("code"))
-    check_code(side.code, sentence, where)
+    code = value.get("code")
+    check_code(code, sentence, where)
+    if code and code[:3] in SUCCESSOR_STATES:
+        code = SUCCESSOR_STATES[code[:3]] + code[3:]
+    side = Side(value["start"], value["end"], code)
     if not sentence.start <= side.start < side.end <= sentence.end:
         raise GoldError(f"{sentence.sid}: {where}: {side.start}-{side.end} is outside the sentence")
     return side
