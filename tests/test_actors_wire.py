@@ -155,3 +155,32 @@ def test_actors_wire_a_datelined_storys_own_leadership_and_broadcaster(nlp):
 def test_actors_wire_hyphenated_americans_are_americans(nlp):
     rows = actor_rows(nlp, "Castro said a group of Cuban-Americans in Miami planned to take the boy.", WIRE_DAY)
     assert all(code[:3] != "CUB" for mention, code, _ in rows if mention != "Castro")
+
+
+def test_actors_wire_northern_ireland_is_the_united_kingdoms(nlp):
+    text = (
+        "BELFAST, Northern Ireland (AP) _ The IRA-allied Sinn Fein party condemned the bomb. "
+        "Northern Ireland's biggest Protestant party met, and the Orange Order marched."
+    )
+    codes = actor_codes(nlp, text, date(1998, 7, 10))
+    assert codes["IRA"] == "GBRREB"
+    assert codes["Sinn Fein party"] == "GBRPTY"
+    assert codes["Orange Order"] == "GBRNGO"
+    assert all(code[:3] != "IRL" for code in codes.values())
+    codes = actor_codes(
+        nlp, "DUBLIN (Reuters) - Sinn Fein won the most votes in Ireland's election.", date(2020, 2, 10)
+    )
+    assert codes["Sinn Fein"] == "IRLPTY"
+
+
+def test_actors_wire_a_demonym_on_a_phrase_says_whose(nlp):
+    day = date(1998, 8, 21)
+    codes = actor_codes(nlp, "The FBI named Saudi terrorist Osama bin Laden. Bin Laden denied it.", day)
+    assert codes["Saudi terrorist Osama bin Laden"] == "SAUINS"
+    text = (
+        "PHNOM PENH, Cambodia (AP) _ British mine removal expert Christopher Howes was abducted. "
+        "Cambodian officials said Howes had been killed."
+    )
+    codes = actor_codes(nlp, text, day)
+    assert codes["British mine removal expert Christopher Howes"] == "GBRCVL"
+    assert codes["Howes"] == "GBRCVL"

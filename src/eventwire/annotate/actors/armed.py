@@ -35,7 +35,8 @@ def armed_groups(
     dictionary: ActorDictionary,
     home: str | None,
 ) -> None:
-    """Give transnational armed groups the code of the one country the story places them in, in place.
+    """Give transnational armed groups the code of the one country the story places them in, or that a
+    demonym on the group's own phrase gives ("Saudi terrorist Osama bin Laden"), in place.
     Countries count, not towns: an attack in a city abroad does not make the group that country's.
     ``home`` is the dateline's country; without one, the story's leading country is the group's own."""
     groups = [m for m in mentions if (m.actor.cameo_code or "").startswith(TRANSNATIONAL_ARMED)]
@@ -49,6 +50,9 @@ def armed_groups(
         if span is None:
             continue
         found = countries.setdefault(group.actor.actor_id, set())
+        first = group.text.split()[0]
+        if len(group.text.split()) > 2 and _country_name(first, dictionary):
+            found.add(dictionary.lookup(first).country)  # "Saudi terrorist Osama bin Laden": said whose
         sentence = span.sent
         inside = range(sentence.start_char, sentence.end_char)
         for start, end, code in places:

@@ -128,7 +128,8 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     if extra:
         # a title resolved with the name after it replaces its generic reading ("President" → GOV)
         added = SpanIndex(extra, lambda x: (x.start, x.end))
-        mentions = [m for m in mentions if m.method != "generic" or not added.overlaps(m.start, m.end)]
+        # and a demonym describing a private person joins the person's mention ("British expert …")
+        mentions = [m for m in mentions if not (_absorbed(m) and added.overlaps(m.start, m.end))]
         mentions = _join_country_titles(text, mentions, extra, dictionary)
     mentions += extra
     places = [(units[i.first].start, units[i.last].end, i.record.code_on(when)) for i in items if i.kind == "location"]
@@ -163,6 +164,11 @@ def resolve_actors(doc: Doc, when: date | None = None, dictionary: ActorDictiona
     mentions = paired_titles(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _absorbed(mention: ActorMention) -> bool:
+    """A mention a name found later may take in: a generic title, or a bare country word."""
+    return mention.method == "generic" or (mention.method == "dictionary" and mention.actor.sector is None)
 
 
 def city_places(
