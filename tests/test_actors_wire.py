@@ -184,3 +184,15 @@ def test_actors_wire_a_demonym_on_a_phrase_says_whose(nlp):
     codes = actor_codes(nlp, text, day)
     assert codes["British mine removal expert Christopher Howes"] == "GBRCVL"
     assert codes["Howes"] == "GBRCVL"
+
+
+def test_actors_wire_people_named_by_a_demonym_lend_no_state(nlp):
+    day = date(1998, 9, 11)
+    text = (
+        "DAR ES SALAAM, Tanzania (AP) _ Five Iraqis were deported, a newspaper reported. "
+        "Immigration officials escorted the Libyan to the airport."
+    )
+    codes = actor_codes(nlp, text, day)
+    assert codes["newspaper"] == "TZAJRN"
+    assert codes["officials"] == "TZAGOV"
+    assert actor_codes(nlp, "Libyan officials escorted the men to the airport.", day)["Libyan officials"] == "LBYGOV"

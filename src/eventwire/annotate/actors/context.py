@@ -73,6 +73,12 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
+# News outlets a datelined story names without an owner ("a newspaper reported"): the dateline's.
+OUTLET_IDS = frozenset(
+    hash_string(word) for word in ("newspaper", "newspapers", "paper", "daily", "weekly", "television", "radio")
+)
+# Endings of demonyms naming people ("Iraqis", "Libyan", "Britons", "Chinese").
+DEMONYM_ENDINGS = ("an", "ans", "ese", "is", "i", "ons", "ish")
 # A family's members take a country only from their own phrase ("Kenyan relatives", "relatives in
 # Miami"): a place the sentence names is as often where their kin is ("with Gonzalez in Cuba, the
 # relatives …").
@@ -111,6 +117,7 @@ class Anchor:
     token: int
     actor: Actor | None = None
     place: bool = False
+    people: bool = False  # a demonym naming people ("five Iraqis", "the Libyan"), not the state
 
 
 def add_context(
@@ -212,13 +219,19 @@ def _contextualise(
                 continue
             owned = anchor is None and tree.named_owner(head, tree.last_token(mention.start + 1))
             # "our military" in a quote is the speaker's: the story's country, before the sentence's
-            home_first = (dateline is not None and _home_role(tree, mention, head)) or tree.ours(head)
+            home_first = (
+                dateline is not None and (_home_role(tree, mention, head) or tree.lower(head) in OUTLET_IDS)
+            ) or tree.ours(head)
             if anchor is None and not home_first and not owned and not kin:
                 # plain civilians belong to where they are, not to the state the sentence is about;
                 # protesters and activists ("CVLOPP") too where the sentence names one place, else
                 # to the state it is about
                 named_places = [a for a in sentence if a.base and a.place]
                 candidates = named_places if plain else [a for a in sentence if a.base]
+                if dateline is not None and not plain:
+                    # people named by a demonym ("expelled five Iraqis") lend no state to a datelined
+                    # story's officials or newspapers
+                    candidates = [a for a in candidates if not a.people]
                 if mention.actor.sector == "CVL" and len({a.country for a in named_places}) == 1:
                     candidates = named_places
                 if people:
@@ -235,7 +248,7 @@ def _contextualise(
                 if not dominant:
                     dominant.append(_dominant(anchors))
                 home = dateline or (dominant[0].country if dominant[0] is not None else None)
-                named = {a.country for a in sentence if a.base}
+                named = {a.country for a in sentence if a.base and not (dateline and a.people)}
                 if seat is not None and not named and tree.lower(head) in SEAT_ROLE_IDS:
                     mention.actor, mention.method, mention.score = seat, "context", SCORES["context"]
                     continue  # "BRUSSELS — NATO … The official said": the alliance's official
@@ -261,6 +274,13 @@ def seat_body(city: str | None, mentions: list[ActorMention]) -> Actor | None:
     return first.actor
 
 
+def _demonym(mention: ActorMention) -> bool:
+    """A country's people's word ("Iraqis", "Libyan"), not the country's name ("Iraq", "the U.S.")."""
+    written = mention.text.lower().removeprefix("the ").replace(".", "")
+    name = (mention.actor.name or "").lower().replace(".", "")
+    return written != name and not name.startswith(written) and written.endswith(DEMONYM_ENDINGS)
+
+
 def _home_role(tree: ParseTree, mention: ActorMention, head: int) -> bool:
     """The story's own head of government or elected official: a role noun ("the president") or a
     name under such a title and no country ("Foreign Minister Don McKinnon" under a Wellington
@@ -283,7 +303,8 @@ def _anchors(tree: ParseTree, mentions: list[ActorMention], places: list[tuple[i
         base = country if actor.sector else actor.cameo_code
         token = tree.last_token(m.end)
         place = m.method == "metonymy" or tree.locative(token)
-        anchors.append(Anchor(m.start, m.end, country, base, token, None, place))
+        people = m.method == "dictionary" and actor.sector is None and not tree.modifier(token) and _demonym(m)
+        anchors.append(Anchor(m.start, m.end, country, base, token, None, place, people))
     for start, end, code in places:
         country, sector = split_code(code)
         if country is not None:

@@ -41,6 +41,7 @@ PREP_ID, CONJ_ID, POBJ_ID = label_id("prep"), label_id("conj"), label_id("pobj")
 LOCATIVE_IDS = frozenset(hash_string(word) for word in LOCATIVE_PREPS)
 # A name that owns a sector word: its dependency to the word and its entity types.
 OWNER_DEP_IDS = frozenset(label_id(label) for label in ("compound", "poss"))
+MODIFIER_DEP_IDS = frozenset(label_id(label) for label in ("compound", "poss", "amod", "nmod"))
 OWNER_ENTITY_IDS = frozenset(label_id(label) for label in ("PERSON", "ORG"))
 PROPN_ID = symbols.PROPN
 INT64_LIMIT, UINT64 = 2**63, 2**64
@@ -114,6 +115,10 @@ class ParseTree:
     def last_token(self, end: int) -> int:
         """The token holding the last character before ``end`` (the head of a short English phrase)."""
         return bisect_right(self.starts, end - 1) - 1
+
+    def modifier(self, token: int) -> bool:
+        """A word that modifies the noun after it ("Libyan officials"), not a noun of its own."""
+        return self.dep(token) in MODIFIER_DEP_IDS and self.head(token) > token
 
     def body_word(self, head: int) -> bool:
         """A role noun naming a business, media, education or labour institution: the head
