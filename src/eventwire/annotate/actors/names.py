@@ -48,9 +48,9 @@ BODY_METHODS = frozenset({"context", "apposition", "title"})
 # far the story's leading country must lead the next for such a person to be taken as its.
 NAMED_TRADES = {"BUS": "BUS", "JRN": "MED", "MED": "MED"}
 LEAD_MARGIN = 3
-# Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 # Words looked back over for a demonym describing a name ("British mine removal expert …").
 ORIGIN_WORDS = 5
+# Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 
 
