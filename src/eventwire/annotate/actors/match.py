@@ -23,6 +23,7 @@ from eventwire.annotate.actors.places import (
     PLACE_NOUNS,
     acts_as_place,
     medium,
+    named_for,
     owns_nothing,
     part_of_a_name,
     place_like,
@@ -65,13 +66,6 @@ NAME_BEFORE_REACH = 100
 SEAT_BUILDINGS = frozenset(
     {"white house", "kremlin", "pentagon", "capitol", "downing street", "elysee", "elysee palace", "blue house",
      "oval office", "zhongnanhai", "quirinale", "chigi palace"}
-)  # fmt: skip
-# Words after a person's name that make it the name of a place named for them ("the Harry Truman
-# Library", "Trump Tower", "Ronald Reagan Washington National Airport" is left to the place table).
-NAMED_FOR_WORDS = frozenset(
-    {"library", "tower", "towers", "museum", "airport", "center", "centre", "memorial", "hospital", "stadium",
-     "arena", "bridge", "street", "avenue", "boulevard", "highway", "park", "square", "hall", "building",
-     "plaza", "hotel", "dam", "station", "school", "college", "university", "institute", "presidential"}
 )  # fmt: skip
 # Acts an agent word before them is the actor of ("media scrutiny", "police raids", "army shelling",
 # "a court order").
@@ -346,7 +340,8 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
             status = TENTATIVE
     if item.first == item.last and item.record.kind == "person" and _inside_longer_name(text, units, item, dictionary):
         return False
-    if item.record.kind == "person" and _named_for(text, units, item):
+    last = units[item.last].token
+    if item.record.kind == "person" and last is not None and named_for(last):
         return False
     token = _root(units, item)
     if token is not None and place_like(item.record) and where(token):
@@ -378,14 +373,6 @@ def _valid_name(text: str, units: list[Unit], item: Item, key: str, dictionary: 
         # capitals is the country's abbreviation ("USA"), whatever town shares it.
         return status if acts_as_place(token) else LOCATION
     return status
-
-
-def _named_for(text: str, units: list[Unit], item: Item) -> bool:
-    """A person's name that begins the name of a place named for them ("the Harry Truman Library")."""
-    after = item.last + 1
-    if after >= len(units) or not joined(text, units, item.last, after):
-        return False
-    return units[after].key in NAMED_FOR_WORDS and text[units[after].start].isupper()
 
 
 def inside_a_word(text: str, start: int, end: int) -> bool:

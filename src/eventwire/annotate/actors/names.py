@@ -26,6 +26,7 @@ from eventwire.annotate.actors.people import (
     PRIVATE_ROLE,
     SURNAME_PARTICLES,
     foreign_minor,
+    origin,
     private_person,
     serving_surnames,
     surname_token,
@@ -48,8 +49,6 @@ BODY_METHODS = frozenset({"context", "apposition", "title"})
 # far the story's leading country must lead the next for such a person to be taken as its.
 NAMED_TRADES = {"BUS": "BUS", "JRN": "MED", "MED": "MED"}
 LEAD_MARGIN = 3
-# Words looked back over for a demonym describing a name ("British mine removal expert …").
-ORIGIN_WORDS = 5
 # Text between a name and the sector word it owns ("Bush administration", "Netanyahu's government").
 OWNER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 
@@ -143,10 +142,11 @@ def name_mentions(
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
             # civilian of the story's country, and their surname stands for them from here on
             key = (words[0], normalise(surname_token(ent).text))
-            origin = _origin(doc, ent, dictionary)  # "British mine removal expert Christopher Howes"
-            if origin is not None:
-                start = origin[0]
-            actor = private.setdefault(key, dictionary.composite((origin[1] if origin else home) + PRIVATE_ROLE))
+            described = origin(doc, ent, dictionary)  # "British mine removal expert Christopher Howes"
+            if described is not None:
+                start = described[0]
+            country = described[1] if described else home
+            actor = private.setdefault(key, dictionary.composite(country + PRIVATE_ROLE))
             method, score = "context", SCORES["context"]
             surnames.setdefault(key[1], actor)
             if not any(known is actor for known in first_names.setdefault(key[0], [])):
@@ -284,21 +284,6 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
     before = doc[index - 1] if index > 1 else None
     if before is not None and doc[index - 2].lower_ == "state" and before.pos_ == "NOUN" and _tied(before, ent):
         return doc[index - 2].idx, "GOV"  # a state post ("state epidemiologist Anders Tegnell")
-    return None
-
-
-def _origin(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
-    """(start offset, country) of a demonym among the words describing a name ("Cuban boy Elian
-    Gonzalez", "British mine removal expert Christopher Howes"): a private person is of it, whatever
-    the story's country, and the description is part of the mention."""
-    for token in reversed(doc[max(0, ent.start - ORIGIN_WORDS) : ent.start]):
-        if token.is_punct or token.is_space or token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM"):
-            return None
-        if (token.ent_type_ == "NORP" or token.pos_ == "ADJ") and token.text[:1].isupper():
-            for index in dictionary.aliases.get(normalise(token.text), ()):
-                record = dictionary.records[index]
-                if record.kind == "country":  # a people's word, not a city's ("Benghazi widow")
-                    return token.idx, record.code_on(None)
     return None
 
 

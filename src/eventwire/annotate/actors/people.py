@@ -1,8 +1,8 @@
 """People the actor table lacks or names only in part: a private person the story follows, a lone
 surname of the one person serving the story's country under it, a surname's particles and suffixes.
 
-``private_person`` and ``foreign_minor`` are read by ``names.name_mentions`` for each unresolved
-person entity; ``serving_surnames`` runs after it over the proper nouns no mention covers.
+``private_person``, ``origin`` and ``foreign_minor`` are read by ``names.name_mentions`` for each
+unresolved person entity; ``serving_surnames`` runs after it over the proper nouns no mention covers.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "E
 COPYRIGHT_WORDS = frozenset({"©", "(c)", "c", "copyright"})
 # Days and months: a capitalised one beside a surname joins no name ("introducing Pence Thursday").
 DAY_NAMES = frozenset((*WEEKDAYS, *MONTHS))
+# Words looked back over for a demonym describing a name ("British mine removal expert …").
+DESCRIPTION_WORDS = 5
 # Words looked back over for a body's title before a name ("association executive director").
 MAX_TITLE_WORDS = 4
 
@@ -140,3 +142,18 @@ def private_person(doc: Doc, ent: SpacySpan, orth_counts: dict[int, int], taken:
     if any(t.lower_ in COPYRIGHT_WORDS for t in doc[max(0, ent.start - 4) : ent.start]):
         return False  # "(c) 2025 Bosphorus Ledger": the publisher
     return orth_counts.get(surname_token(ent).orth, 0) >= PRIVATE_MIN_NAMINGS
+
+
+def origin(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, str] | None:
+    """(start offset, country) of a demonym among the words describing a name ("Cuban boy Elian
+    Gonzalez", "British mine removal expert Christopher Howes"): a private person is of it, whatever
+    the story's country, and the description is part of the mention."""
+    for token in reversed(doc[max(0, ent.start - DESCRIPTION_WORDS) : ent.start]):
+        if token.is_punct or token.is_space or token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM"):
+            return None
+        if (token.ent_type_ == "NORP" or token.pos_ == "ADJ") and token.text[:1].isupper():
+            for index in dictionary.aliases.get(normalise(token.text), ()):
+                record = dictionary.records[index]
+                if record.kind == "country":  # a people's word, not a city's ("Benghazi widow")
+                    return token.idx, record.code_on(None)
+    return None

@@ -21,6 +21,13 @@ from eventwire.model import ActorMention
 PLACE_KINDS = frozenset({"country", "capital"})
 # Tags of a plural noun: a plural demonym names a people ("Americans").
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Words after a person's name that make it the name of a place named for them ("the Harry Truman
+# Library", "Trump Tower", "Ronald Reagan Washington National Airport" is left to the place table).
+NAMED_FOR_WORDS = frozenset(
+    {"library", "tower", "towers", "museum", "airport", "center", "centre", "memorial", "hospital", "stadium",
+     "arena", "bridge", "street", "avenue", "boulevard", "highway", "park", "square", "hall", "building",
+     "plaza", "hotel", "dam", "station", "school", "college", "university", "institute", "presidential"}
+)  # fmt: skip
 # A name under one of these prepositions is where something happened, not who did it.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout", "within"})
 # The preposition of a place an act goes into: the place is the act's target (§4.5).
@@ -186,6 +193,16 @@ def where(token: Token) -> bool:
         return True
     # where someone comes from: after a verb of coming or going, or a person ("Jane Roe from Oslo")
     return prep.lower_ == "from" and (prep.head.lemma_ in MOTION_VERBS or prep.head.ent_type_ == "PERSON")
+
+
+def named_for(last: Token) -> bool:
+    """A person's name (ending in ``last``) that begins the name of a place named for them ("the
+    Harry Truman Library", "Trump Tower"): the place, not the person."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or not last.whitespace_:
+        return False
+    after = doc[last.i + 1]
+    return after.lower_ in NAMED_FOR_WORDS and after.text[:1].isupper()
 
 
 def owns_nothing(token: Token, agent_word: bool, capital: bool) -> bool:
