@@ -196,3 +196,32 @@ def test_actors_wire_people_named_by_a_demonym_lend_no_state(nlp):
     assert codes["newspaper"] == "TZAJRN"
     assert codes["officials"] == "TZAGOV"
     assert actor_codes(nlp, "Libyan officials escorted the men to the airport.", day)["Libyan officials"] == "LBYGOV"
+
+
+def test_actors_wire_broadcast_credits_are_furniture(nlp):
+    text = (
+        "The talks ended without a deal. Lisa Schlein for VOA News, Geneva.\n\n"
+        "For NPR news, I'm Jane Roe reporting. Here's ABC's Jim Laurie."
+    )
+    spans = [text[f.start : f.end] for f in find_furniture(text)]
+    assert spans == [
+        "Lisa Schlein for VOA News, Geneva.",
+        "For NPR news, I'm Jane Roe reporting.",
+        "Here's ABC's Jim Laurie.",
+    ]
+    assert [mention for mention, _, _ in actor_rows(nlp, text, WIRE_DAY)] == []
+    assert find_furniture("Reuters reports that Iraq refused.") == []
+
+
+def test_actors_wire_countries_fled_or_gone_back_to_are_places(nlp):
+    for text in (
+        "His mother and ten others fleeing Cuba drowned.",
+        "He did not want to go back to Cuba.",
+        "Ministers meeting in the Ethiopian capital agreed to set up a panel.",
+    ):
+        countries = [
+            mention for mention, code, _ in actor_rows(nlp, text, WIRE_DAY) if mention in ("Cuba", "Ethiopian")
+        ]
+        assert countries == [], text
+    codes = actor_codes(nlp, "Sadiq Khan said he would go to the United States to meet American mayors.", WIRE_DAY)
+    assert codes["the United States"] == "USA"

@@ -47,7 +47,7 @@ PLACE_NOUNS = frozenset(
      "district", "districts", "province", "provinces", "airspace", "waters", "coast", "coastline", "land", "lands", "mainland",
      "countryside", "economy", "economies", "market", "markets", "stocks", "currency", "inflation", "gdp",
      "deaths", "population", "history", "culture", "language", "primary", "primaries", "caucus", "caucuses",
-     "election", "elections"}
+     "election", "elections", "capital", "capitals"}
 )  # fmt: skip
 # Verbs of coming and going: a country after their "from" is where someone comes from ("returning
 # from St. Thomas", "fled from Syria"), not an actor (a threat or aid "from Russia" is).
@@ -117,6 +117,10 @@ VENUE_NOUNS = frozenset(
 # Verbs of going somewhere: a place after their "to" is where someone goes ("relocated 1,400 jobs
 # to Monterrey, Mexico", "if you've been to Mexico"), not an actor.
 DESTINATION_VERBS = MOTION_VERBS | {"be", "shift", "outsource", "deport"}
+# Verbs whose object country is the place someone leaves for good ("fleeing Cuba"), and verbs whose
+# "for" names where someone goes ("leave for the United States").
+FLIGHT_VERBS = frozenset({"flee", "escape"})
+DEPARTURE_VERBS = frozenset({"leave", "depart", "head", "set", "sail"})
 # What a platform's name modifies when it is the channel ("his Twitter account", "a Facebook group").
 CHANNEL_NOUNS = frozenset(
     {"account", "accounts", "page", "pages", "feed", "post", "posts", "video", "videos", "group", "groups", "app",
@@ -171,8 +175,8 @@ def where(token: Token) -> bool:
     if _place_modifier(token):
         return _entered(token.head) is None
     token = list_head(token, LIST_DEPS)
-    if token.dep_ == "dobj" and token.head.lemma_ == "enter":
-        return True  # "banned from entering the U.S."
+    if token.dep_ == "dobj" and (token.head.lemma_ == "enter" or token.head.lemma_ in FLIGHT_VERBS):
+        return True  # "banned from entering the U.S.", "fleeing Cuba"
     if token.dep_ != "pobj":
         return False
     prep = token.head
@@ -182,7 +186,11 @@ def where(token: Token) -> bool:
         return True  # "moved jobs out of the U.S."
     if prep.lower_ == "to" and prep.head.lemma_ in DESTINATION_VERBS:
         return True
+    if prep.lower_ == "to" and prep.head.lower_ == "back" and prep.head.head.lemma_ in DESTINATION_VERBS | {"go"}:
+        return True  # "fly back to Cuba", "go back to Cuba" (going to a country may be a visit: a target)
     if prep.lower_ in ("from", "to") and prep.head.pos_ == "NOUN" and prep.head.lemma_ in JOURNEY_NOUNS:
+        return True
+    if prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS:
         return True
     before = doc[prep.i - 1] if prep.i > 0 else None
     if prep.lower_ == "to" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "from":

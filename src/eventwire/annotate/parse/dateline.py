@@ -52,6 +52,16 @@ CREDIT_LINE = re.compile(
     r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b)[^\n]{0,200}$",
     re.MULTILINE,
 )
+# A broadcast's credits, each a sentence of its own: "Purnell Murdock, VOA News.", "Lisa Schlein for
+# VOA News, Geneva.", "For NPR news, I'm Jane Roe reporting.", "From member station KQED, Jane Roe
+# reports.", "Here's ABC's Jim Laurie.": the reporter and the outlet, not actors or speakers.
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+BROADCAST_CREDIT = re.compile(
+    rf"(?:{_NAME},? (?:for )?{_NAME} [Nn]ews(?:, {_NAME})?"
+    rf"|For (?:the )?{_NAME}(?: [Nn]ews)?,? I['’]m {_NAME}(?: reporting)?(?: (?:from|in) {_NAME})?"
+    rf"|(?:From (?:member station )?{_NAME}, )?{_NAME} reports"
+    rf"|Here['’]s {_NAME}['’]s {_NAME})\."
+)
 # Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
 NOT_NAMES = frozenset(
     {"the", "then", "now", "contrast", "comparison", "law", "far", "early", "late", "last", "monday", "tuesday",
@@ -105,7 +115,21 @@ def find_furniture(text: str) -> list[Furniture]:
         found.append(Furniture(match.start(), match.end(), "byline"))
     found += [Furniture(m.start(), m.end(), "byline") for m in CAPITAL_BYLINE.finditer(text)]
     found += [Furniture(m.start(), m.end(), "byline") for m in CREDIT_LINE.finditer(text)]
+    found += [
+        Furniture(m.start(), m.end(), "byline")
+        for m in BROADCAST_CREDIT.finditer(text)
+        if _opens_sentence(text, m.start()) and _ends_sentence(text, m.end())
+    ]
     return sorted(found, key=lambda f: f.start)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in "\n.!?\"'”"
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in " \n\"'”"
 
 
 def inside(furniture: list[Furniture], start: int, end: int) -> bool:
