@@ -211,6 +211,19 @@ def test_actors_wire_broadcast_credits_are_furniture(nlp):
     ]
     assert [mention for mention, _, _ in actor_rows(nlp, text, WIRE_DAY)] == []
     assert find_furniture("Reuters reports that Iraq refused.") == []
+    spans = [
+        (f.kind, text[f.start : f.end]) for text in ["Lisa Schlein reports from Geneva."] for f in find_furniture(text)
+    ]
+    assert spans == [("byline", "Lisa Schlein reports from Geneva.")]
+
+
+def test_actors_wire_a_country_word_is_no_private_persons_name(nlp):
+    text = (
+        "ADDIS ABABA, Ethiopia (AP) _ The panel will look at the exodus of Rwanda Hutus to camps. "
+        "Hutus who favored reconciliation were killed, and Rwanda Hutus fled."
+    )
+    rows = actor_rows(nlp, text, WIRE_DAY)
+    assert [(mention, code) for mention, code, method in rows if method == "coref" or code == "ETHCVL"] == []
 
 
 def test_actors_wire_countries_fled_or_gone_back_to_are_places(nlp):

@@ -137,6 +137,7 @@ def name_mentions(
             home is not None
             and title is None
             and ent.text not in publishers  # "LISBON (Tagus Ledger) - …": the publisher, wherever named
+            and not _names_a_country(ent, dictionary)  # "Rwanda Hutus" read as a person's name
             and private_person(doc, ent, orth_counts, taken_names)
         ):
             # someone the story follows whom no table knows (a defendant, a victim, a donor): a
@@ -285,6 +286,15 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
     if before is not None and doc[index - 2].lower_ == "state" and before.pos_ == "NOUN" and _tied(before, ent):
         return doc[index - 2].idx, "GOV"  # a state post ("state epidemiologist Anders Tegnell")
     return None
+
+
+def _names_a_country(ent: SpacySpan, dictionary: ActorDictionary) -> bool:
+    """A word of the entity is a country's name or people's word: no private person's name."""
+    return any(
+        dictionary.records[index].kind == "country"
+        for token in ent
+        for index in dictionary.aliases.get(normalise(token.text), ())
+    )
 
 
 def _tied(title: Token, ent: SpacySpan) -> bool:

@@ -54,12 +54,13 @@ CREDIT_LINE = re.compile(
 )
 # A broadcast's credits, each a sentence of its own: "Purnell Murdock, VOA News.", "Lisa Schlein for
 # VOA News, Geneva.", "For NPR news, I'm Jane Roe reporting.", "From member station KQED, Jane Roe
-# reports.", "Here's ABC's Jim Laurie.": the reporter and the outlet, not actors or speakers.
+# reports.", "Jane Roe reports from Geneva.", "Here's ABC's Jim Laurie.": the reporter and the
+# outlet, not actors or speakers.
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 BROADCAST_CREDIT = re.compile(
     rf"(?:{_NAME},? (?:for )?{_NAME} [Nn]ews(?:, {_NAME})?"
     rf"|For (?:the )?{_NAME}(?: [Nn]ews)?,? I['’]m {_NAME}(?: reporting)?(?: (?:from|in) {_NAME})?"
-    rf"|(?:From (?:member station )?{_NAME}, )?{_NAME} reports"
+    rf"|(?:From (?:member station )?{_NAME}, )?{_NAME} reports(?: from {_NAME})?"
     rf"|Here['’]s {_NAME}['’]s {_NAME})\."
 )
 # Words after "By" that start a sentence, not a name ("By Tuesday, the talks …").
