@@ -80,6 +80,9 @@ PERSON_COMMENTS = ("countryinfo", "igorulers")
 # that no longer exists → the state that continued its UN seat (the Soviet Union → Russia), as the
 # news guidelines code it (docs/annotation.md §7.1) and as the supplement codes Soviet leaders.
 LEGACY_COUNTRY_CODES = {"TMP": "TLS", "ANG": "AGO", "SUN": "RUS", "USR": "RUS", "YUG": "SRB", "SCG": "SRB"}
+# Territories GeoNames lists as countries of their own that the actor table codes as places of a
+# state (Puerto Rico is USAPRI): their cities are that state's.
+TERRITORY_STATES = {"PRI": "USA", "GUM": "USA", "VIR": "USA", "ASM": "USA", "MNP": "USA"}
 PARENTHESIS = re.compile(r"\(([^)]*)\)?")
 # Cities this large can stand alone in a dateline ("NEW YORK —"); smaller ones come with a region.
 DATELINE_CITY_POPULATION = 100_000
@@ -254,6 +257,7 @@ def read_cities() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict]]:
     capitals: dict[str, dict] = {}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
+        country = TERRITORY_STATES.get(country, country)  # San Juan is a city of the United States
         population = city.get("population", 0)
         if country is None or population < MIN_CITY_POPULATION:
             continue

@@ -7,6 +7,7 @@ from datetime import date
 
 from actor_support import actor_codes, actor_rows
 from eventwire.annotate.actors import resolve_actors
+from eventwire.annotate.actors.dictionary import load_actor_dictionary
 from eventwire.annotate.parse.dateline import find_furniture
 
 WIRE_DAY = date(1999, 6, 7)
@@ -238,3 +239,9 @@ def test_actors_wire_countries_fled_or_gone_back_to_are_places(nlp):
         assert countries == [], text
     codes = actor_codes(nlp, "Sadiq Khan said he would go to the United States to meet American mayors.", WIRE_DAY)
     assert codes["the United States"] == "USA"
+
+
+def test_actors_wire_us_territories_cities_are_the_united_states(nlp):
+    assert load_actor_dictionary().cities["san juan"] == "USA"
+    codes = actor_codes(nlp, "SAN JUAN, Puerto Rico (AP) _ Police found the body of a store owner.", WIRE_DAY)
+    assert codes["Police"] == "USACOP"
