@@ -30,7 +30,7 @@ RUN_TIMEOUT = 300
 # (writes to the database log to wait for, longest random extra delay in seconds): a kill during
 # start-up/migration, then later ones; each re-run skips what the killed ones committed, and the
 # writes add up to far fewer than the 30 batches (the log is polled, so quick writes may count as
-# one), so the last kill still lands before the end.
+# one), so kills land before the end (on a fast machine a run may still finish within a delay).
 PLAIN_KILL_PLAN = ((0, 2.5), (1, 0.05), (2, 0.2), (3, 0.05), (2, 0.2), (1, 0.1))
 ANNOTATED_KILL_PLAN = ((1, 1.0),)  # while the second batch is annotated
 ANNOTATION_TABLES = ("sentences", "entities", "actor_mentions", "quotes", "timexes", "event_mentions")
@@ -161,7 +161,9 @@ def test_crash_ingest_killed_at_random_points_stores_every_document_once(tmp_pat
         kills.append((running, at, stored))
     print(f"\nkill points (seed {seed}): " + ", ".join(f"{at:.2f}s/{n} stored" for _, at, n in kills))
     assert sum(running for running, _, _ in kills) >= 5, f"fewer than 5 kills landed mid-run: {kills}"
-    assert kills[-1][2] < len(expected), "the last kill came after the ingest had finished"
+    # a fast machine may finish a run within a kill's random delay; the kills must still have left a
+    # partly written store for a later run to complete
+    assert any(0 < n < len(expected) for _, _, n in kills), f"no kill left a partial store: {kills}"
 
     result = run_to_end([*command, "--json"], log)
     assert result.returncode == 0, log.read_text()
