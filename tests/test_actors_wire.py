@@ -245,3 +245,13 @@ def test_actors_wire_us_territories_cities_are_the_united_states(nlp):
     assert load_actor_dictionary().cities["san juan"] == "USA"
     codes = actor_codes(nlp, "SAN JUAN, Puerto Rico (AP) _ Police found the body of a store owner.", WIRE_DAY)
     assert codes["Police"] == "USACOP"
+
+
+def test_actors_wire_a_private_person_returned_to_a_country_is_of_it(nlp):
+    text = (
+        "MIAMI (AP) -- The INS decided to return Elian Gonzalez to Cuba. Relatives in Miami refused. "
+        "Elian stayed in Miami with his great-uncle, Lazaro Gonzalez. Lazaro Gonzalez said no."
+    )
+    codes = actor_codes(nlp, text, date(2000, 1, 6))
+    assert codes["Elian Gonzalez"] == "CUBCVL"
+    assert codes["Lazaro Gonzalez"] == "USACVL"

@@ -28,6 +28,7 @@ from eventwire.annotate.actors.people import (
     foreign_minor,
     origin,
     private_person,
+    returned_to,
     serving_surnames,
     surname_token,
 )
@@ -81,6 +82,7 @@ def name_mentions(
     taken_names = SpanIndex([(m.start, m.end) for m in mentions if m.method != "generic"])
     generic_at = {m.start: m for m in mentions if m.method == "generic"}
     private: dict[tuple[str, str], Actor] = {}
+    returned = returned_to(doc, dictionary)  # "return Elian Gonzalez to Cuba": a Cuban
     orth_counts = doc.count_by(ORTH)  # how often each word is written: is a name said again?
     extra: list[ActorMention] = []
     for ent in ents:
@@ -146,7 +148,7 @@ def name_mentions(
             described = origin(doc, ent, dictionary)  # "British mine removal expert Christopher Howes"
             if described is not None:
                 start = described[0]
-            country = described[1] if described else home
+            country = described[1] if described else returned.get(" ".join(words)) or returned.get(words[0]) or home
             actor = private.setdefault(key, dictionary.composite(country + PRIVATE_ROLE))
             method, score = "context", SCORES["context"]
             surnames.setdefault(key[1], actor)

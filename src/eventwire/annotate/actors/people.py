@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
+from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -39,6 +40,10 @@ NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "E
 COPYRIGHT_WORDS = frozenset({"©", "(c)", "c", "copyright"})
 # Days and months: a capitalised one beside a surname joins no name ("introducing Pence Thursday").
 DAY_NAMES = frozenset((*WEEKDAYS, *MONTHS))
+# Verbs that send a person back to where they belong ("return Elian to Cuba").
+RETURN_VERB_IDS = numpy.array(
+    [hash_string(word) for word in ("return", "repatriate", "deport", "extradite")], dtype=numpy.uint64
+)
 # Words looked back over for a demonym describing a name ("British mine removal expert …").
 DESCRIPTION_WORDS = 5
 # Words looked back over for a body's title before a name ("association executive director").
@@ -157,3 +162,29 @@ def origin(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, 
                 if record.kind == "country":  # a people's word, not a city's ("Benghazi widow")
                     return token.idx, record.code_on(None)
     return None
+
+
+def returned_to(doc: Doc, dictionary: ActorDictionary) -> dict[str, str]:
+    """Names of people the text returns, sends back or deports to a country ("return Elian Gonzalez
+    to Cuba", "deport Elian to Cuba"), normalised, with that country: a private person belongs where
+    they are to be returned, whatever the story's country."""
+    found: dict[str, str] = {}
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), RETURN_VERB_IDS)).tolist():
+        verb = doc[i]
+        person = next((t for t in verb.children if t.dep_ == "dobj" and t.pos_ == "PROPN"), None)
+        to = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "to"), None)
+        place = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+        if person is None or place is None:
+            continue
+        country = next(
+            (
+                dictionary.records[index].code_on(None)
+                for index in dictionary.aliases.get(normalise(place.text), ())
+                if dictionary.records[index].kind == "country"
+            ),
+            None,
+        )
+        if country is not None:
+            name = [t for t in person.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [person]
+            found.setdefault(normalise(" ".join(t.text for t in name)), country)
+    return found
