@@ -255,3 +255,13 @@ def test_actors_wire_a_private_person_returned_to_a_country_is_of_it(nlp):
     codes = actor_codes(nlp, text, date(2000, 1, 6))
     assert codes["Elian Gonzalez"] == "CUBCVL"
     assert codes["Lazaro Gonzalez"] == "USACVL"
+
+
+def test_actors_wire_a_private_persons_country_lends_none(nlp):
+    text = (
+        "MIAMI (AP) -- Officials said British mine expert John Howes was detained. "
+        "Howes was released on Monday. Police questioned Howes for an hour."
+    )
+    codes = actor_codes(nlp, text, WIRE_DAY)
+    assert codes["Howes"] == "GBRCVL"
+    assert codes["Police"] == "USACOP"

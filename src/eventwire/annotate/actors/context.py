@@ -73,6 +73,8 @@ HOME_ROLE_IDS = frozenset(
 # to the document's country ("the cabinet met late", "the former president said", "the
 # candidates", "companies"); rebels, civilians or armed groups there are as often foreign.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "PTY", "BUS", "JRN", "EDU", "LAB"})
+# How a private person's country is guessed (the story's, a demonym's): such a person is no anchor.
+GUESSED_METHODS = frozenset({"context", "coref"})
 # News outlets a datelined story names without an owner ("a newspaper reported"): the dateline's.
 OUTLET_IDS = frozenset(
     hash_string(word) for word in ("newspaper", "newspapers", "paper", "daily", "weekly", "television", "radio")
@@ -296,6 +298,8 @@ def _anchors(tree: ParseTree, mentions: list[ActorMention], places: list[tuple[i
         actor = m.actor
         if not named(m) or not actor.cameo_code:
             continue
+        if actor.sector == PLAIN_CIVILIAN and m.method in GUESSED_METHODS:
+            continue  # a private person's country is itself a guess from the story: it lends none
         country = actor.country
         if country is None:  # a transnational actor lends itself only within its noun phrase
             anchors.append(Anchor(m.start, m.end, None, None, tree.last_token(m.end), actor))
