@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import SCORES
-from eventwire.annotate.actors.text import normalise
 from eventwire.model import ActorMention, SpanIndex
 
 # An acronym in parentheses: capitals (and digits) only, two to eight of them.
@@ -71,8 +70,7 @@ def country_dropped(text: str, mentions: list[ActorMention], dictionary: ActorDi
         first, _, rest = mention.text.partition(" ")
         if len(rest.split()) < 2 or not rest[:1].isupper():
             continue
-        indices = dictionary.aliases.get(normalise(first), ())
-        if any(dictionary.records[i].kind == "country" for i in indices):
+        if dictionary.countries_named(first):
             short.setdefault(rest, mention)
     if not short:
         return []

@@ -50,9 +50,9 @@ def armed_groups(
         if span is None:
             continue
         found = countries.setdefault(group.actor.actor_id, set())
-        first = group.text.split()[0]
-        if len(group.text.split()) > 2 and _country_name(first, dictionary):
-            found.add(dictionary.lookup(first).country)  # "Saudi terrorist Osama bin Laden": said whose
+        words = group.text.split()
+        if len(words) > 2 and _country_name(words[0], dictionary):
+            found.add(dictionary.lookup(words[0]).country)  # "Saudi terrorist Osama bin Laden": said whose
         sentence = span.sent
         inside = range(sentence.start_char, sentence.end_char)
         for start, end, code in places:

@@ -30,6 +30,7 @@ from eventwire.annotate.actors.backrefs import named
 from eventwire.annotate.actors.dictionary import ActorDictionary
 from eventwire.annotate.actors.match import GENERIC_SECTORS, PLAIN_CIVILIAN, SCORES
 from eventwire.annotate.actors.phrase_tree import CONJ_ID, ParseTree
+from eventwire.annotate.actors.places import DEMONYM_ENDINGS
 from eventwire.annotate.actors.text import split_code
 from eventwire.model import Actor, ActorMention
 
@@ -79,8 +80,9 @@ GUESSED_METHODS = frozenset({"context", "coref"})
 OUTLET_IDS = frozenset(
     hash_string(word) for word in ("newspaper", "newspapers", "paper", "daily", "weekly", "television", "radio")
 )
-# Endings of demonyms naming people ("Iraqis", "Libyan", "Britons", "Chinese").
-DEMONYM_ENDINGS = ("an", "ans", "ese", "is", "i", "ons", "ish")
+# Endings of demonyms naming people: the singular ones and their plurals ("Iraqis", "Libyan",
+# "Britons", "Chinese").
+PEOPLE_ENDINGS = (*DEMONYM_ENDINGS, "ans", "is", "ons")
 # A family's members take a country only from their own phrase ("Kenyan relatives", "relatives in
 # Miami"): a place the sentence names is as often where their kin is ("with Gonzalez in Cuba, the
 # relatives …").
@@ -280,7 +282,7 @@ def _demonym(mention: ActorMention) -> bool:
     """A country's people's word ("Iraqis", "Libyan"), not the country's name ("Iraq", "the U.S.")."""
     written = mention.text.lower().removeprefix("the ").replace(".", "")
     name = (mention.actor.name or "").lower().replace(".", "")
-    return written != name and not name.startswith(written) and written.endswith(DEMONYM_ENDINGS)
+    return written != name and not name.startswith(written) and written.endswith(PEOPLE_ENDINGS)
 
 
 def _home_role(tree: ParseTree, mention: ActorMention, head: int) -> bool:

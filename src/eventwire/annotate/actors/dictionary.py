@@ -235,6 +235,15 @@ class ActorDictionary:
             return None
         return self.actor(self.choose(indices, when), when)
 
+    def countries_named(self, word: str) -> list[str]:
+        """The codes of the countries ``word`` names as a country's name or its people's word
+        ("Cuban" → CUB), not as a city's or a person's; several for a shared word ("Congo")."""
+        return [
+            self.records[index].code_on(None)
+            for index in self.aliases.get(normalise(word), ())
+            if self.records[index].kind == "country"
+        ]
+
     def search(self, query: str, limit: int = 20) -> list[Actor]:
         """Actors matching ``query``, best first: same id or name; holding the code today; having
         held the code or a name starting with the query; a name containing it."""

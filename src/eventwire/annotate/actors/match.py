@@ -269,9 +269,10 @@ def _after_other_name(text: str, units: list[Unit], item: Item, items: list[Item
 def _no_actor(key: str, token: Token | None) -> bool:
     """An agent word read as no actor in a text: a place ("the city"), voters, an abstract noun
     standing bare or only described ("opposition by Congress", "fierce opposition", "in government"),
-    a platform ("posted on social media") or the running of a thing ("the fair administration of the law"; "the administration of President Obama" is
-    one). A phrase given as an actor (``resolve_text``, no parse: "Iraqi towns") keeps its agent
-    reading: it is some act's target, the towns' civilians."""
+    a platform ("posted on social media") or the running of a thing ("the fair administration of the
+    law"; "the administration of President Obama" is one). A phrase given as an actor
+    (``resolve_text``, no parse: "Iraqi towns") keeps its agent reading: it is some act's target,
+    the towns' civilians."""
     if token is None:
         return False
     if key in PLACE_NOUNS or key in NO_ACTOR_WORDS:

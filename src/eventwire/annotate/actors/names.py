@@ -292,11 +292,7 @@ def _title_before(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tupl
 
 def _names_a_country(ent: SpacySpan, dictionary: ActorDictionary) -> bool:
     """A word of the entity is a country's name or people's word: no private person's name."""
-    return any(
-        dictionary.records[index].kind == "country"
-        for token in ent
-        for index in dictionary.aliases.get(normalise(token.text), ())
-    )
+    return any(dictionary.countries_named(token.text) for token in ent)
 
 
 def _tied(title: Token, ent: SpacySpan) -> bool:

@@ -237,11 +237,7 @@ def _country(
     inside = [code for start, end, code in places if ent.start_char <= start and end <= ent.end_char]
     inside += [m.actor.country for m in mentions if ent.start_char <= m.start and m.end <= ent.end_char]
     for word in ent.text.replace(".", " ").split():
-        key = normalise(word)
-        for index in dictionary.aliases.get(key, ()):
-            record = dictionary.records[index]
-            if record.kind == "country":
-                inside.append(record.code_on(None))
+        inside += dictionary.countries_named(word)
     for token in ent:
         key = normalise(token.text)
         if token.pos_ == "PROPN" and not token.is_stop and key in dictionary.cities:

@@ -157,17 +157,16 @@ def origin(doc: Doc, ent: SpacySpan, dictionary: ActorDictionary) -> tuple[int, 
         if token.is_punct or token.is_space or token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM"):
             return None
         if (token.ent_type_ == "NORP" or token.pos_ == "ADJ") and token.text[:1].isupper():
-            for index in dictionary.aliases.get(normalise(token.text), ()):
-                record = dictionary.records[index]
-                if record.kind == "country":  # a people's word, not a city's ("Benghazi widow")
-                    return token.idx, record.code_on(None)
+            countries = dictionary.countries_named(token.text)  # a people's word, not a city's ("Benghazi widow")
+            if countries:
+                return token.idx, countries[0]
     return None
 
 
 def returned_to(doc: Doc, dictionary: ActorDictionary) -> dict[str, str]:
-    """Names of people the text returns, sends back or deports to a country ("return Elian Gonzalez
-    to Cuba", "deport Elian to Cuba"), normalised, with that country: a private person belongs where
-    they are to be returned, whatever the story's country."""
+    """Names of people the text returns, repatriates, deports or extradites to a country ("return
+    Elian Gonzalez to Cuba", "deport Elian to Cuba"), normalised, with that country: a private
+    person belongs where they are to be returned, whatever the story's country."""
     found: dict[str, str] = {}
     for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), RETURN_VERB_IDS)).tolist():
         verb = doc[i]
@@ -176,15 +175,8 @@ def returned_to(doc: Doc, dictionary: ActorDictionary) -> dict[str, str]:
         place = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
         if person is None or place is None:
             continue
-        country = next(
-            (
-                dictionary.records[index].code_on(None)
-                for index in dictionary.aliases.get(normalise(place.text), ())
-                if dictionary.records[index].kind == "country"
-            ),
-            None,
-        )
-        if country is not None:
+        countries = dictionary.countries_named(place.text)
+        if countries:
             name = [t for t in person.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [person]
-            found.setdefault(normalise(" ".join(t.text for t in name)), country)
+            found.setdefault(normalise(" ".join(t.text for t in name)), countries[0])
     return found
